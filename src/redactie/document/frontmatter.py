@@ -1,0 +1,218 @@
+"""Locating top-level front-matter entries in the file's lines, from ruamel.yaml's composed node tree."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .errors import FrontMatterError
+from .text import content
+
+_TRAILING_TAB = re.compile(r"\t[ \t]*\r?\n?\Z")
+_TRAILING_WS = re.compile(r"[ \t]+(?=\r?\n|\Z)")
+OPEN_RE = re.compile(r"---[ \t]*")
+CLOSE_RE = re.compile(r"(?:---|\.\.\.)[ \t]*")
+
+_PROBLEMS_NL = {
+    "mapping values are not allowed here": (
+        "a colon is in a place where it is not allowed; put the value between quotes",
+        "hier staat een dubbele punt waar dat niet mag; zet de waarde tussen aanhalingstekens",
+    ),
+    "could not find expected ':'": (
+        "a field name is not followed by a colon",
+        "na een veldnaam ontbreekt de dubbele punt",
+    ),
+    "found character '\\t' that cannot start any token": (
+        "a tab is used for indentation; use spaces",
+        "er wordt met een tab ingesprongen; gebruik spaties",
+    ),
+    "found duplicate anchor": ("an anchor name is used twice", "een ankernaam wordt twee keer gebruikt"),
+    "found undefined alias": ("an alias refers to an unknown anchor", "een alias verwijst naar een onbekend anker"),
+}
+
+
+def _yaml() -> YAML:
+    yaml = YAML(typ="rt", pure=True)
+    yaml.allow_duplicate_keys = True
+    return yaml
+
+
+_YAML = _yaml()
+
+
+@dataclass
+class Entry:
+    """One top-level `key: value` of the front matter and the file lines it occupies."""
+
+    key: str
+    key_node: ScalarNode
+    value_node: Node
+    first: int  # file line index of the key
+    last: int  # file line index of the value's last content line
+    colon_col: int  # column just after the key's colon, on line `first`
+
+
+class FrontMatter:
+    """The front matter between the fences at file lines `open_line` and `close_line`."""
+
+    def __init__(self, lines: list[str], close_line: int) -> None:
+        self.open_line = 0
+        self.close_line = close_line
+        self.text = "".join(lines[1:close_line])
+        self.starts = [0]
+        for line in lines[1:close_line]:
+            self.starts.append(self.starts[-1] + len(line))
+        self.entries: list[Entry] = []
+        self.values: dict[str, Any] = {}
+        # Trailing tabs are read as spaces (same length, so every position holds); the site's
+        # YAML reader rejects them, which validation reports.
+        self.trailing_tab_lines = [
+            1 + row for row, line in enumerate(lines[1:close_line]) if _TRAILING_TAB.search(line)
+        ]
+        root = self._compose()
+        if root is None:
+            return
+        if not isinstance(root, MappingNode):
+            line, col = self.position(root.start_mark.index)
+            raise FrontMatterError(
+                line + 1,
+                col + 1,
+                "the front matter is not a list of fields (name: value)",
+                "de metadata bovenaan is geen lijst van velden (naam: waarde)",
+            )
+        for key_node, value_node in root.value:
+            self._add_entry(lines, key_node, value_node)
+
+    def _compose(self) -> Node | None:
+        try:
+            text = self.text
+            if self.trailing_tab_lines:
+                text = _TRAILING_WS.sub(lambda m: " " * len(m.group()), text)
+            return _YAML.compose(text)
+        except MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            index = mark.index if mark is not None else 0
+            line, col = self.position(min(index, max(len(self.text) - 1, 0)))
+            problem = (exc.problem or exc.context or "").strip()
+            en, nl = _PROBLEMS_NL.get(problem, (problem, problem))
+            raise FrontMatterError(
+                line + 1,
+                col + 1,
+                f"the front matter is not valid YAML: {en}",
+                f"de metadata bovenaan is geen geldige YAML: {nl}",
+            ) from None
+        except YAMLError as exc:
+            position = getattr(exc, "position", 0) or 0
+            line, col = self.position(min(position, max(len(self.text) - 1, 0)))
+            raise FrontMatterError(
+                line + 1,
+                col + 1,
+                f"the front matter cannot be read: {exc}",
+                f"de metadata bovenaan kan niet gelezen worden: {exc}",
+            ) from None
+
+    def position(self, index: int) -> tuple[int, int]:
+        """0-based (file line, column) of a character index into the front-matter text."""
+        row = bisect_right(self.starts, index) - 1
+        row = max(0, min(row, len(self.starts) - 1))
+        return row + 1, index - self.starts[row]
+
+    def line_of(self, index: int) -> int:
+        """0-based file line of a character index into the front-matter text."""
+        return self.position(index)[0]
+
+    def content_end(self, node: Node) -> int | None:
+        """Character index just after the node's last non-blank character, or None when it has no text."""
+        if isinstance(node, ScalarNode) or getattr(node, "flow_style", False):
+            if isinstance(node, ScalarNode) and node.value == "" and node.style is None:
+                return None
+            start, end = node.start_mark.index, node.end_mark.index
+            while end > start and self.text[end - 1] in " \t\r\n":
+                end -= 1
+            return end
+        children: list[Node] = []
+        if isinstance(node, SequenceNode):
+            children = list(node.value)
+        elif isinstance(node, MappingNode):
+            for k, v in node.value:
+                children += [k, v]
+        for child in reversed(children):
+            end = self.content_end(child)
+            if end is not None:
+                return end
+        return None
+
+    def _add_entry(self, lines: list[str], key_node: Node, value_node: Node) -> None:
+        key = str(key_node.value) if isinstance(key_node, ScalarNode) else str(to_python(key_node))
+        first = self.line_of(key_node.start_mark.index)
+        end = self.content_end(value_node)
+        last = first if end is None else max(first, self.line_of(end - 1))
+        key_end = self.position(self.content_end(key_node) or key_node.end_mark.index)[1]
+        text = content(lines[first])
+        colon = text.find(":", key_end)
+        self.entries.append(Entry(key, key_node, value_node, first, last, colon + 1 if colon >= 0 else len(text)))
+        self.values[key] = to_python(value_node)
+
+    def occurrences(self, key: str) -> list[Entry]:
+        """All entries for `key`, in file order (more than one when the key is duplicated)."""
+        return [e for e in self.entries if e.key == key]
+
+    def field_order(self) -> list[str]:
+        """Keys in the order a YAML reader sees them (first occurrence wins the position)."""
+        seen: dict[str, None] = {}
+        for entry in self.entries:
+            seen.setdefault(entry.key, None)
+        return list(seen)
+
+
+def _int(text: str) -> int | str:
+    raw = text.replace("_", "")
+    try:
+        return int(raw, 0) if raw[:2].lower() in ("0x", "0o", "0b") else int(raw)
+    except ValueError:
+        return text
+
+
+def _float(text: str) -> float | str:
+    low = text.lower().replace("_", "")
+    special = {".inf": float("inf"), "+.inf": float("inf"), "-.inf": float("-inf"), ".nan": float("nan")}
+    if low in special:
+        return special[low]
+    try:
+        return float(low)
+    except ValueError:
+        return text
+
+
+def to_python(node: Node) -> Any:
+    """A composed node as a plain Python value (str, int, float, bool, None, list, dict)."""
+    if isinstance(node, ScalarNode):
+        tag = str(node.tag)
+        if node.style is not None:
+            return node.value
+        if tag.endswith(":null"):
+            return None
+        if tag.endswith(":bool"):
+            return node.value.lower() in ("true", "yes", "on", "y")
+        if tag.endswith(":int"):
+            return _int(node.value)
+        if tag.endswith(":float"):
+            return _float(node.value)
+        return node.value
+    if isinstance(node, SequenceNode):
+        return [to_python(child) for child in node.value]
+    if isinstance(node, MappingNode):
+        result: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            key = to_python(key_node)
+            if isinstance(key, (list, dict)):
+                key = str(key)
+            result[key] = to_python(value_node)
+        return result
+    return None

@@ -1,0 +1,51 @@
+"""Shared fixtures: the corpus location, real temporary git repositories and an offscreen Qt."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["GIT_TERMINAL_PROMPT"] = "0"
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "corpus"
+CONTENT = ROOT / "content"
+
+
+def corpus_files() -> list[Path]:
+    """Every Markdown file of the shared corpus, or an empty list when it is absent."""
+    return sorted(CORPUS.rglob("*.md")) if CORPUS.is_dir() else []
+
+
+def git(cwd: Path, *args: str) -> str:
+    """Run the git CLI and return its standard output."""
+    env = {**os.environ, "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.org",
+           "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.org"}
+    return subprocess.run(["git", *args], cwd=cwd, env=env, check=True, capture_output=True, text=True).stdout
+
+
+@pytest.fixture
+def content_repo(tmp_path: Path) -> Path:
+    """A fresh git repository holding a copy of the sample content, with one commit."""
+    repo = tmp_path / "inhoud"
+    shutil.copytree(CONTENT, repo)
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "config", "user.name", "Test Redacteur")
+    git(repo, "config", "user.email", "redacteur@example.org")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "Eerste versie")
+    return repo
+
+
+@pytest.fixture
+def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point platformdirs (user data, config) at a temporary folder."""
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("REDACTIE_HOME", str(home))
+    return home
