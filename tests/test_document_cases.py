@@ -209,3 +209,10 @@ def test_fields_are_read_only() -> None:
     doc = Document.parse(b"---\nt: a\n---\n")
     with pytest.raises(TypeError):
         doc.fields["t"] = "b"  # type: ignore[index]
+
+
+def test_list_with_only_an_empty_item_can_be_edited() -> None:
+    data = b"---\nvereiste:\n- \n# commentaar\nlevenscyclus: \n- ontwerp\n---\n"
+    expected = b"---\nvereiste:\n- archiefwet\n# commentaar\nlevenscyclus: \n- ontwerp\n---\n"
+    assert edit(data, "vereiste", ["archiefwet"]) == expected
+    assert Document.parse(data).empty_list_items() == [("vereiste", 3)]

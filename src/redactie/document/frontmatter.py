@@ -12,6 +12,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .errors import FrontMatterError
+from .fastscan import scan
 from .text import content
 
 _TRAILING_TAB = re.compile(r"\t[ \t]*\r?\n?\Z")
@@ -51,8 +52,8 @@ class Entry:
     """One top-level `key: value` of the front matter and the file lines it occupies."""
 
     key: str
-    key_node: ScalarNode
-    value_node: Node
+    key_node: ScalarNode | None  # None when the fast reader read it
+    value_node: Node | None
     first: int  # file line index of the key
     last: int  # file line index of the value's last content line
     colon_col: int  # column just after the key's colon, on line `first`
@@ -61,7 +62,7 @@ class Entry:
 class FrontMatter:
     """The front matter between the fences at file lines `open_line` and `close_line`."""
 
-    def __init__(self, lines: list[str], close_line: int) -> None:
+    def __init__(self, lines: list[str], close_line: int, full: bool = False) -> None:
         self.open_line = 0
         self.close_line = close_line
         self.text = "".join(lines[1:close_line])
@@ -70,6 +71,18 @@ class FrontMatter:
             self.starts.append(self.starts[-1] + len(line))
         self.entries: list[Entry] = []
         self.values: dict[str, Any] = {}
+        self.empty_items: list[tuple[str, int]] = []  # (key, 1-based line) of `- ` items with nothing
+        self.full = True
+        if not full:
+            fast = scan(lines, close_line)
+            if fast is not None:
+                self.full = False
+                self.trailing_tab_lines = []
+                for e in fast.entries:
+                    colon = content(lines[e.first]).find(":") + 1
+                    self.entries.append(Entry(e.key, None, None, e.first, e.last, colon))
+                self.values, self.empty_items = fast.values, fast.empty_items
+                return
         # Trailing tabs are read as spaces (same length, so every position holds); the site's
         # YAML reader rejects them, which validation reports.
         self.trailing_tab_lines = [
@@ -153,6 +166,14 @@ class FrontMatter:
         first = self.line_of(key_node.start_mark.index)
         end = self.content_end(value_node)
         last = first if end is None else max(first, self.line_of(end - 1))
+        if isinstance(value_node, SequenceNode) and not value_node.flow_style:
+            for item in value_node.value:
+                if isinstance(item, ScalarNode) and item.value == "" and item.style is None:
+                    line = self.line_of(item.start_mark.index)
+                    while line > first and not content(lines[line]).lstrip().startswith("-"):
+                        line -= 1
+                    self.empty_items.append((key, line + 1))
+                    last = max(last, line)
         key_end = self.position(self.content_end(key_node) or key_node.end_mark.index)[1]
         text = content(lines[first])
         colon = text.find(":", key_end)

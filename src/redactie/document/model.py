@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import difflib
 import math
+import re
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any
 
-from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
+from ruamel.yaml.nodes import ScalarNode, SequenceNode
 
 from . import scalars
 from .body import Heading, scan_headings, section_span
@@ -23,7 +24,7 @@ def same(a: Any, b: Any) -> bool:
     if isinstance(a, dict) and isinstance(b, dict):
         return a.keys() == b.keys() and all(same(a[k], b[k]) for k in a)
     if isinstance(a, list) and isinstance(b, list):
-        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b))
+        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b, strict=True))
     if isinstance(a, float) and isinstance(b, float) and math.isnan(a) and math.isnan(b):
         return True
     return type(a) is type(b) and a == b
@@ -108,14 +109,7 @@ class Document:
 
     def empty_list_items(self) -> list[tuple[str, int]]:
         """(key, 1-based line) of every list item that is empty (`- ` alone)."""
-        found: list[tuple[str, int]] = []
-        for entry in self._fm.entries if self._fm else []:
-            node = entry.value_node
-            if isinstance(node, SequenceNode):
-                for item in node.value:
-                    if isinstance(item, ScalarNode) and item.value == "" and item.style is None:
-                        found.append((entry.key, self._item_range(entry, node, item)[0] + 1))
-        return found
+        return list(self._fm.empty_items) if self._fm else []
 
     @property
     def body_start_line(self) -> int:
@@ -200,6 +194,7 @@ class Document:
     def set_field(self, key: str, value: Any) -> None:
         """Add or replace one top-level key, changing only that key's lines."""
         value = _normalize(value)
+        self._ensure_full()
         current = self.fields
         occurrences = self._fm.occurrences(key) if self._fm else []
         if key in current and same(current[key], value) and len(occurrences) == 1:
@@ -215,6 +210,7 @@ class Document:
 
     def remove_field(self, key: str) -> None:
         """Remove a top-level key (every occurrence). KeyError if absent."""
+        self._ensure_full()
         occurrences = self._fm.occurrences(key) if self._fm else []
         if not occurrences:
             raise KeyError(key)
@@ -241,6 +237,11 @@ class Document:
         if not ok:
             raise EditError(f"writing {key!r} would have changed other content")
         self._adopt(candidate)
+
+    def _ensure_full(self) -> None:
+        """Edits need ruamel.yaml's node tree; the fast reader does not make one."""
+        if self._fm is not None and not self._fm.full:
+            self._fm = FrontMatter(self._lines, self._fm.close_line, full=True)
 
     def _reparse(self, new_lines: list[str]) -> Document:
         try:
@@ -343,9 +344,8 @@ class Document:
         if isinstance(node, SequenceNode) and not node.flow_style and node.value:
             item = node.value[0]
             first_item = content(lines[self._item_range(entry, node, item)[0]])
-            dash = first_item[: fm.position(item.start_mark.index)[1]] or dash
-            if not dash.strip().startswith("-"):
-                dash = self._dash()
+            candidate = first_item[: fm.position(item.start_mark.index)[1]]
+            dash = candidate if _DASH.fullmatch(candidate) else self._dash()
         body = block_lines(value, "  " if isinstance(value, dict) else "", dash)
         yield [head + (" " + comment.strip() if comment else "") + eol] + [x + eol for x in body] + inside_comments
 
@@ -384,7 +384,7 @@ class Document:
         sample_item = items[sample]
         sample_text = content(self._lines[ranges[sample][0]])
         dash = sample_text[: fm.position(sample_item.start_mark.index)[1]]
-        if not dash.strip().startswith("-") or fm.line_of(sample_item.start_mark.index) != ranges[sample][0]:
+        if not _DASH.fullmatch(dash) or fm.line_of(sample_item.start_mark.index) != ranges[sample][0]:
             dash = self._dash()
         style = sample_item.style if isinstance(sample_item, ScalarNode) else None
 
@@ -405,7 +405,7 @@ class Document:
                 continue
             if tag == "replace" and i2 - i1 == j2 - j1 and all(
                 ranges[i][0] == ranges[i][1] and isinstance(items[i], ScalarNode) and is_scalar(value[j1 + i - i1])
-                and fm.line_of(items[i].start_mark.index) == ranges[i][0]
+                and fm.content_end(items[i]) is not None and fm.line_of(items[i].start_mark.index) == ranges[i][0]
                 for i in range(i1, i2)
             ):
                 for i in range(i1, i2):
@@ -415,7 +415,8 @@ class Document:
                     end = fm.content_end(item)
                     end_col = fm.position(end)[1] if end is not None else col
                     rendered = scalars.candidates(value[j1 + i - i1], item.style or style)[0]
-                    replace[ranges[i][0]] = text[:col] + rendered + text[end_col:] + (ending(self._lines[ranges[i][0]]) or eol)
+                    line_eol = ending(self._lines[ranges[i][0]]) or eol
+                    replace[ranges[i][0]] = text[:col] + rendered + text[end_col:] + line_eol
                 continue
             for i in range(i1, i2):
                 drop.update(range(ranges[i][0], ranges[i][1] + 1))
@@ -438,6 +439,9 @@ class Document:
         if out and not ending(out[-1]) and entry.last + 1 < len(self._lines):
             out[-1] += eol
         return out
+
+
+_DASH = re.compile(r"[ \t]*-[ \t]+")
 
 
 class _Removed:

@@ -1,0 +1,128 @@
+"""A content repository on disk: its schema, its documents by type, and vocabularies resolved from it."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from .document import Document, FrontMatterError
+from .schema import SCHEMA_FILE, DocType, Schema, SchemaError, Text, Vocabulary, load_schema
+
+_SKIP_DIRS = {".git", "node_modules", ".venv", "site", "__pycache__"}
+
+
+@dataclass
+class DocumentRef:
+    """A document file of the repository, by repository-relative POSIX path."""
+
+    path: str
+    doc_type: DocType | None
+
+    @property
+    def stem(self) -> str:
+        """The file name without `.md` (what relations refer to)."""
+        return self.path.rsplit("/", 1)[-1][:-3]
+
+
+def markdown_files(root: Path) -> list[str]:
+    """Repository-relative POSIX paths of every Markdown file, sorted, skipping tool folders."""
+    found: list[str] = []
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
+        rel = Path(folder).relative_to(root).as_posix()
+        for name in files:
+            if name.endswith(".md"):
+                found.append(name if rel == "." else f"{rel}/{name}")
+    return sorted(found)
+
+
+def find_root(start: Path) -> Path:
+    """The content repository containing `start`: the nearest folder with a schema file or `.git`."""
+    start = start.resolve()
+    folder = start if start.is_dir() else start.parent
+    for candidate in (folder, *folder.parents):
+        if (candidate / SCHEMA_FILE).is_file() or (candidate / ".git").exists():
+            return candidate
+    return folder
+
+
+def _title_of(path: Path) -> str | None:
+    try:
+        title = Document.parse(path.read_bytes()).fields.get("title")
+    except (OSError, FrontMatterError):
+        return None
+    return str(title) if isinstance(title, str) and title.strip() else None
+
+
+class ContentRepository:
+    """A folder of documents described by a schema (read from the folder, or inferred)."""
+
+    def __init__(self, root: Path, schema: Schema | None = None) -> None:
+        self.root = root
+        if schema is None:
+            schema_path = root / SCHEMA_FILE
+            if schema_path.is_file():
+                schema = load_schema(schema_path)
+            else:
+                from .schema.infer import infer_schema
+
+                schema = infer_schema(root)
+        self.schema = schema
+        self._refs: list[DocumentRef] | None = None
+        self._vocabularies: dict[str, Vocabulary] | None = None
+
+    @property
+    def documents(self) -> list[DocumentRef]:
+        """Every Markdown file that belongs to a document type."""
+        if self._refs is None:
+            refs = (DocumentRef(p, self.schema.type_for(p)) for p in markdown_files(self.root))
+            self._refs = [ref for ref in refs if ref.doc_type is not None]
+        return self._refs
+
+    def refresh(self) -> None:
+        """Forget cached listings and vocabularies (after files changed on disk)."""
+        self._refs = None
+        self._vocabularies = None
+
+    def documents_of(self, type_name: str) -> list[DocumentRef]:
+        """The documents of one type."""
+        return [ref for ref in self.documents if ref.doc_type and ref.doc_type.name == type_name]
+
+    def vocabulary(self, name: str) -> Vocabulary:
+        """A vocabulary with its values resolved from the repository where it is derived."""
+        return self.vocabularies()[name]
+
+    def vocabularies(self) -> dict[str, Vocabulary]:
+        """All vocabularies, resolved."""
+        if self._vocabularies is None:
+            self._vocabularies = {name: self._resolve(v) for name, v in self.schema.vocabularies.items()}
+        return self._vocabularies
+
+    def _resolve(self, vocabulary: Vocabulary) -> Vocabulary:
+        kind, _, arg = vocabulary.source.partition(":")
+        if kind == "inline":
+            return vocabulary
+        values: dict[str, Text] = {}
+        if kind in ("files", "folders"):
+            folder = self.root / arg
+            if not folder.is_dir():
+                raise SchemaError(self.schema.path or SCHEMA_FILE, 1,
+                                  f"vocabulary '{vocabulary.name}' reads folder '{arg}', which does not exist",
+                                  f"woordenlijst '{vocabulary.name}' leest map '{arg}', die niet bestaat")
+            for entry in sorted(folder.iterdir()):
+                if kind == "files" and entry.is_file() and entry.suffix == ".md" and entry.name != "index.md":
+                    title = _title_of(entry)
+                    values[entry.stem] = Text(title or entry.stem, title or entry.stem)
+                elif kind == "folders" and entry.is_dir() and not entry.name.startswith("."):
+                    title = _title_of(entry / "index.md")
+                    values[entry.name] = Text(title or entry.name, title or entry.name)
+        elif kind == "documents":
+            for ref in self.documents_of(arg):
+                values[ref.stem] = Text(ref.stem, ref.stem)
+        return Vocabulary(vocabulary.name, values, vocabulary.source, vocabulary.open)
+
+
+def open_repository(path: Path) -> ContentRepository:
+    """Open the content repository that contains `path`."""
+    return ContentRepository(find_root(path))

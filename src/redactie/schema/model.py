@@ -1,0 +1,126 @@
+"""The content schema: document types, fields and vocabularies of a content repository."""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+
+KINDS = ("text", "multiline", "choice", "multichoice", "identifier", "relation", "readonly", "hidden")
+SCHEMA_FILE = "redactie-schema.yaml"
+
+
+@dataclass(frozen=True)
+class Text:
+    """A text in Dutch and English."""
+
+    nl: str
+    en: str
+
+    def get(self, language: str) -> str:
+        """The text in `language` ("nl" or "en"), falling back to the other."""
+        return (self.nl or self.en) if language.startswith("nl") else (self.en or self.nl)
+
+
+@dataclass
+class Vocabulary:
+    """Allowed values with labels; `source` says where they came from (for messages)."""
+
+    name: str
+    values: dict[str, Text] = field(default_factory=dict)
+    source: str = "inline"
+    open: bool = False  # values outside the list are accepted as they are (e.g. logical expressions)
+
+    def label(self, value: str, language: str) -> str:
+        """The label of a value, or the value itself."""
+        text = self.values.get(value)
+        return text.get(language) if text else value
+
+
+@dataclass
+class FieldDef:
+    """One front-matter field."""
+
+    name: str
+    kind: str
+    label: Text
+    help: Text
+    required: bool = False
+    default: object = None
+    vocabulary: str | None = None
+    max_words: int | None = None
+    pattern: str | None = None
+    unique: bool = False
+    target: str | None = None
+    multiple: bool = False
+    store: str = "auto"  # "list": a single choice stored as a one-item list; "scalar"; "auto": as the file has it
+    no_full_stop: bool = False
+    line: int = 0
+    key: str = ""  # the front-matter key; defaults to the field's name
+
+    def __post_init__(self) -> None:
+        if not self.key:
+            self.key = self.name
+
+    @property
+    def compiled(self) -> re.Pattern[str] | None:
+        """The identifier pattern, compiled."""
+        return re.compile(self.pattern) if self.pattern else None
+
+
+@dataclass
+class DocType:
+    """A document type: which files, which fields and sections, and how new ones are named."""
+
+    name: str
+    label: Text
+    files: list[str]
+    fields: list[str]
+    sections: list[str]
+    exclude: list[str] = field(default_factory=lambda: ["index.md"])
+    file_name: str = "{slug}.md"
+    slug_separator: str = "-"
+    id_format: str | None = None
+    code_in_file_name: bool = False
+    template: str = ""
+    line: int = 0
+
+    def matches(self, relpath: str) -> bool:
+        """True when a repository-relative POSIX path belongs to this type."""
+        path = PurePosixPath(relpath)
+        if path.name in self.exclude:
+            return False
+        return any(fnmatch.fnmatchcase(relpath, pattern) for pattern in self.files)
+
+    def code_from_id(self, value: str) -> str | None:
+        """The code inside an id, by the id format (`urn:nl:ak:ver:{code}` gives `aia-18`)."""
+        if not self.id_format or "{code}" not in self.id_format:
+            return None
+        before, after = self.id_format.split("{code}", 1)
+        if value.startswith(before) and value.endswith(after) and len(value) > len(before) + len(after):
+            return value[len(before) : len(value) - len(after)]
+        return None
+
+
+@dataclass
+class Schema:
+    """A whole schema."""
+
+    name: Text
+    types: dict[str, DocType]
+    fields: dict[str, FieldDef]
+    vocabularies: dict[str, Vocabulary]
+    path: str | None = None
+    inferred: bool = False
+
+    def type_for(self, relpath: str) -> DocType | None:
+        """The document type of a repository-relative path, or None."""
+        for doc_type in self.types.values():
+            if doc_type.matches(relpath):
+                return doc_type
+        return None
+
+    def fields_of(self, doc_type: DocType) -> list[FieldDef]:
+        """The field definitions of a type, in the type's order."""
+        return [self.fields[name] for name in doc_type.fields if name in self.fields]

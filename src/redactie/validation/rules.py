@@ -1,0 +1,183 @@
+"""The validation rules, per document and across the repository."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from pathlib import Path
+from urllib.parse import urlparse
+
+from ..document import Document, DocumentEncodingError, FrontMatterError
+from ..repository import ContentRepository
+from ..schema import DocType, FieldDef
+from .findings import Finding, finding
+from .suggest import suggest
+
+_LINK_RE = re.compile(r"\[[^\]]*\]\(\s*<?([^)\s>]*(?:\s[^)\"']*)?)>?(?:\s+[\"'][^\"']*[\"'])?\s*\)")
+_WORD_RE = re.compile(r"\S+")
+
+
+def _label(field: FieldDef) -> tuple[str, str]:
+    return field.label.nl, field.label.en
+
+
+def _is_empty(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip()) or value == [] or value == {}
+
+
+def check_document(repo: ContentRepository, relpath: str, data: bytes) -> tuple[list[Finding], Document | None]:
+    """Findings for one document's bytes (without repository-wide rules), and the parsed document."""
+    try:
+        doc = Document.parse(data)
+    except DocumentEncodingError as exc:
+        return [finding(relpath, exc.line, "", "encoding", detail=(exc.message_nl, exc.message))], None
+    except FrontMatterError as exc:
+        return [finding(relpath, exc.line, "", "front-matter", detail=(exc.message_nl, exc.message))], None
+    doc_type = repo.schema.type_for(relpath)
+    findings: list[Finding] = []
+    fm = doc._fm  # noqa: SLF001 - validation reads the model's own positions
+    for line in fm.trailing_tab_lines if fm else []:
+        findings.append(finding(relpath, line + 1, "", "trailing-tab", line=line + 1))
+    for key, lines in doc.duplicate_keys().items():
+        findings.append(finding(relpath, lines[-1], key, "duplicate-key", count=len(lines),
+                                lines=", ".join(map(str, lines))))
+    if doc_type is None:
+        return findings, doc
+    defs = repo.schema.fields_of(doc_type)
+    labels = {f.key: f for f in defs}
+    for key, line in doc.empty_list_items():
+        field = labels.get(key)
+        findings.append(finding(relpath, line, key, "empty-item", label=_label(field) if field else key))
+    for field in defs:
+        findings += _check_field(repo, relpath, doc, doc_type, field)
+    for key in doc.fields:
+        if key not in labels:
+            findings.append(finding(relpath, doc.field_line(key) or 1, key, "unknown-field"))
+    findings += _check_links(relpath, doc)
+    return findings, doc
+
+
+def _values(value: object) -> list[object]:
+    if isinstance(value, list):
+        return value
+    return [] if value is None else [value]
+
+
+def _check_field(repo: ContentRepository, path: str, doc: Document, doc_type: DocType,
+                 field: FieldDef) -> list[Finding]:
+    out: list[Finding] = []
+    value = doc.fields.get(field.key)
+    line = doc.field_line(field.key) or 1
+    if _is_empty(value) or (isinstance(value, list) and all(_is_empty(v) for v in value)):
+        if field.required:
+            out.append(finding(path, line, field.key, "required", label=_label(field)))
+        return out
+    if field.kind in ("choice", "multichoice") and field.vocabulary:
+        vocabulary = repo.vocabulary(field.vocabulary)
+        items = _values(value)
+        if field.kind == "choice" and len([v for v in items if not _is_empty(v)]) > 1:
+            out.append(finding(path, line, field.key, "too-many-values", label=_label(field)))
+        if isinstance(value, dict) or any(isinstance(v, (list, dict)) for v in items):
+            return out + [finding(path, line, field.key, "wrong-shape", label=_label(field),
+                                  expected=("een lijst van waarden", "a list of values"))]
+        allowed = list(vocabulary.values)
+        for item in items:
+            if _is_empty(item) or str(item) in vocabulary.values or vocabulary.open:
+                continue
+            hint = suggest(str(item), allowed)
+            out.append(finding(path, line, field.key, "vocabulary", hint, value=str(item), label=_label(field),
+                               hint=(f"; bedoelt u '{hint}'?", f"; did you mean '{hint}'?") if hint else ""))
+    elif field.kind == "relation" and field.target:
+        known = {ref.stem for ref in repo.documents_of(field.target)}
+        for item in _values(value):
+            if not _is_empty(item) and str(item) not in known:
+                out.append(finding(path, line, field.key, "relation-missing", value=str(item), label=_label(field)))
+    elif field.kind == "identifier" and isinstance(value, str):
+        pattern = field.compiled
+        if pattern is not None and not pattern.search(value):
+            out.append(finding(path, line, field.key, "id-pattern", value=value, pattern=field.pattern))
+        code = doc_type.code_from_id(value)
+        if doc_type.code_in_file_name and code:
+            stem = path.rsplit("/", 1)[-1]
+            if not re.match(rf"(?:\d-)?{re.escape(code)}", stem):
+                out.append(finding(path, line, field.key, "file-prefix", code=code))
+    if field.kind in ("text", "multiline") and isinstance(value, str):
+        if field.no_full_stop and value.rstrip().endswith("."):
+            out.append(finding(path, line, field.key, "title-full-stop", value.rstrip().rstrip(".")))
+        words = len(_WORD_RE.findall(value))
+        if field.max_words and words > field.max_words:
+            out.append(finding(path, line, field.key, "word-limit", label=_label(field), count=words,
+                               limit=field.max_words))
+    return out
+
+
+def _check_links(path: str, doc: Document) -> list[Finding]:
+    if "Bronnen" not in doc.section_names:
+        return []
+    out: list[Finding] = []
+    first = doc.section_line("Bronnen") or 1
+    for offset, text in enumerate(doc.section("Bronnen").split("\n")):
+        for match in _LINK_RE.finditer(text):
+            url = match.group(1).strip()
+            if not _url_ok(url):
+                out.append(finding(path, first + offset, "", "bad-url", value=url))
+    return out
+
+
+def _url_ok(url: str) -> bool:
+    if not url or any(ch.isspace() for ch in url):
+        return False
+    parsed = urlparse(url)
+    if parsed.scheme in ("http", "https"):
+        return bool(parsed.netloc) and "." in parsed.netloc
+    if parsed.scheme == "mailto":
+        return "@" in parsed.path
+    if parsed.scheme:
+        return False
+    return True  # a relative link to another page of the site
+
+
+def check_unique_ids(repo: ContentRepository, docs: dict[str, Document]) -> list[Finding]:
+    """Ids that more than one document uses, one finding per document."""
+    keys = {f.key for f in repo.schema.fields.values() if f.kind == "identifier" and f.unique}
+    seen: dict[str, list[tuple[str, str, int]]] = defaultdict(list)
+    for path, doc in docs.items():
+        for key in keys:
+            value = doc.fields.get(key)
+            if isinstance(value, str) and value.strip():
+                seen[value.strip()].append((path, key, doc.field_line(key) or 1))
+    out: list[Finding] = []
+    for value, places in seen.items():
+        if len(places) > 1:
+            for path, key, line in places:
+                others = ", ".join(p for p, _k, _l in places if p != path)
+                out.append(finding(path, line, key, "id-duplicate", value=value, other=others))
+    return out
+
+
+def validate_repository(repo: ContentRepository, paths: list[str] | None = None) -> list[Finding]:
+    """All findings for the repository's documents (or only `paths`, still checking ids repository-wide)."""
+    findings: list[Finding] = []
+    docs: dict[str, Document] = {}
+    wanted = set(paths) if paths is not None else None
+    for ref in repo.documents:
+        data = (repo.root / ref.path).read_bytes()
+        if wanted is None or ref.path in wanted:
+            found, doc = check_document(repo, ref.path, data)
+            findings += found
+        else:
+            try:
+                doc = Document.parse(data)
+            except FrontMatterError:
+                doc = None
+        if doc is not None:
+            docs[ref.path] = doc
+    for item in check_unique_ids(repo, docs):
+        if wanted is None or item.path in wanted:
+            findings.append(item)
+    return sorted(findings, key=lambda f: (f.path, f.line, f.code))
+
+
+def relpath_in(repo: ContentRepository, path: Path) -> str:
+    """A path as repository-relative POSIX text."""
+    return path.resolve().relative_to(repo.root.resolve()).as_posix()
