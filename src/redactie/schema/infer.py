@@ -66,6 +66,9 @@ def infer_schema(root: Path) -> Schema:
         common = [s for s, n in sections.items() if n >= len(docs) / 2]
         types[name] = DocType(name=name, label=Text(name, name), files=[f"{folder}/*.md"], fields=list(keys),
                               sections=common)
+    sources = {v.source.partition(":")[2] for v in vocabularies.values() if v.source.startswith(("files:", "folders:"))}
+    types = {name: t for name, t in types.items()
+             if not any(t.files[0].startswith(src + "/") for src in sources)}
     return Schema(Text("Afgeleid schema", "Inferred schema"), types, fields, vocabularies, None, inferred=True)
 
 

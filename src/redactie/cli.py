@@ -1,0 +1,87 @@
+"""Command line: `redactie [PATH]` opens the editor; `redactie validate` checks a content repository."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from . import __version__
+
+SUBCOMMANDS = {"validate": "check documents against the schema (exit 0: no errors, 1: errors, 2: unusable)"}
+
+
+def _gui_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="redactie",
+        description="Redactie: edit the requirement documents of a git-backed documentation site.",
+        epilog="subcommands:\n" + "\n".join(f"  {name:<10} {text}" for name, text in SUBCOMMANDS.items())
+        + "\n\nRun 'redactie validate --help' for its options.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("path", nargs="?", type=Path, help="a content repository or a file in it "
+                        "(default: the last one used; on first start the sample content)")
+    parser.add_argument("--quit-when-loaded", action="store_true",
+                        help="load, paint the window once, print load timings as JSON and exit")
+    parser.add_argument("--lang", choices=["nl", "en"], help="user interface language (default: nl)")
+    parser.add_argument("--version", action="version", version=f"redactie {__version__}")
+    return parser
+
+
+def _validate_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="redactie validate", description="Check documents against the schema.")
+    parser.add_argument("paths", nargs="*", type=Path, help="a repository or files in it (default: current folder)")
+    parser.add_argument("--format", choices=["text", "json"], default="text")
+    parser.add_argument("--lang", choices=["nl", "en"], default="nl", help="language of the messages")
+    parser.add_argument("--schema", type=Path, help="use this schema file instead of the repository's")
+    return parser
+
+
+def validate_main(argv: list[str]) -> int:
+    """`redactie validate`: print findings; exit 0 without errors, 1 with errors, 2 when unusable."""
+    from .repository import ContentRepository, find_root
+    from .schema import SchemaError, load_schema
+    from .validation import ERROR, validate_repository
+
+    args = _validate_parser().parse_args(argv)
+    paths = [p.resolve() for p in args.paths] or [Path.cwd()]
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        print(f"redactie validate: bestaat niet / does not exist: {missing[0]}", file=sys.stderr)
+        return 2
+    root = find_root(paths[0])
+    try:
+        schema = load_schema(args.schema) if args.schema else None
+        repo = ContentRepository(root, schema)
+        files = [p for p in paths if p.is_file()]
+        wanted = [p.relative_to(root).as_posix() for p in files] if files else None
+        findings = validate_repository(repo, wanted)
+    except SchemaError as exc:
+        print(f"redactie validate: {exc.localized(args.lang)}", file=sys.stderr)
+        return 2
+    except ValueError as exc:
+        print(f"redactie validate: {exc}", file=sys.stderr)
+        return 2
+    if args.format == "json":
+        print(json.dumps([f.as_json(args.lang) for f in findings], ensure_ascii=False, indent=2))
+    else:
+        for f in findings:
+            field = f"{f.field}: " if f.field else ""
+            print(f"{f.path}:{f.line}: {f.severity} [{f.code}] {field}{f.message(args.lang)}")
+        errors = sum(f.severity == ERROR for f in findings)
+        summary = (f"{len(findings)} bevindingen, {errors} fouten" if args.lang == "nl"
+                   else f"{len(findings)} findings, {errors} errors")
+        print(summary, file=sys.stderr)
+    return 1 if any(f.severity == ERROR for f in findings) else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of `redactie` and `python -m redactie`."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] == "validate":
+        return validate_main(argv[1:])
+    args = _gui_parser().parse_args(argv)
+    from .gui.app import run
+
+    return run(args.path, quit_when_loaded=args.quit_when_loaded, language=args.lang)

@@ -1,0 +1,1 @@
+"""Git access for non-technical editors (Qt-free)."""

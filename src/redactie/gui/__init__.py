@@ -1,0 +1,1 @@
+"""Qt widgets on top of the Qt-free core."""

@@ -1,0 +1,50 @@
+"""Starting the application: translators, the window, and the `--quit-when-loaded` smoke mode."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from .. import __version__
+from ..workspace import startup_repository
+from . import i18n
+from .main_window import MainWindow
+
+
+def run(path: Path | None, quit_when_loaded: bool = False, language: str | None = None) -> int:
+    """Run the GUI; returns the exit code."""
+    started = time.perf_counter()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Redactie")
+    app.setOrganizationName("Redactie")
+    app.setApplicationVersion(__version__)
+    language = i18n.install(app, language or "nl")
+    window = MainWindow(language)
+    try:
+        repo_path = startup_repository(path)
+    except Exception as exc:  # noqa: BLE001 - shown to the user instead of a traceback
+        QMessageBox.critical(window, window.tr("Redactie kan niet starten"), str(exc))
+        return 1
+    if not window.load_repository(repo_path):
+        return 2
+    loaded = time.perf_counter()
+    first = window.documents.first_document()
+    if first:
+        window.open_document(first)
+    window.show()
+    app.processEvents()
+    if quit_when_loaded:
+        window.repaint()
+        app.processEvents()
+        painted = time.perf_counter()
+        print(json.dumps({"repository": str(window.repo.root) if window.repo else None,
+                          "documents": window.documents.count(), "first_document": first,
+                          "load_ms": round((loaded - started) * 1000, 1),
+                          "painted_ms": round((painted - started) * 1000, 1)}))
+        window.close()
+        return 0
+    return app.exec()

@@ -1,0 +1,304 @@
+"""The front-matter form, generated from the schema: one widget per field kind."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..schema import FieldDef, Vocabulary
+from ..validation import Finding
+from ..validation.suggest import suggest
+
+
+class FieldWidget(QWidget):
+    """A field editor: `value()` gives the plain value, `changed` fires on every user edit."""
+
+    changed = Signal()
+
+    def __init__(self, field: FieldDef, language: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.field = field
+        self.language = language
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.setContentsMargins(0, 0, 0, 0)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #b00020;")
+        self.message.hide()
+        self.setToolTip(field.help.get(language))
+
+    def show_findings(self, findings: list[Finding]) -> None:
+        """Show validation messages for this field next to it."""
+        text = "\n".join(f.message(self.language) for f in findings)
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    def value(self) -> Any:
+        """The field's value as the user set it."""
+        raise NotImplementedError
+
+    def set_value(self, value: Any) -> None:
+        """Show `value` without emitting `changed`."""
+        raise NotImplementedError
+
+
+class TextField(FieldWidget):
+    """Single-line or growing multi-line text, with a word count against its limit."""
+
+    def __init__(self, field: FieldDef, language: str, parent: QWidget | None = None) -> None:
+        super().__init__(field, language, parent)
+        multi = field.kind == "multiline"
+        self.edit: QLineEdit | QPlainTextEdit = QPlainTextEdit(self) if multi else QLineEdit(self)
+        self.edit.setAccessibleName(field.label.get(language))
+        self.edit.setToolTip(field.help.get(language))
+        if multi:
+            self.edit.setMaximumHeight(90)
+            self.edit.textChanged.connect(self._changed)
+        else:
+            self.edit.textEdited.connect(self._changed)
+        if field.kind == "identifier" and field.pattern:
+            self.edit.setPlaceholderText(field.pattern)
+        self.count = QLabel(self)
+        self.layout_.addWidget(self.edit)
+        self.layout_.addWidget(self.count)
+        self.layout_.addWidget(self.message)
+        self.count.setVisible(bool(field.max_words))
+        self._loading = False
+
+    def _changed(self) -> None:
+        self._update_count()
+        if not self._loading:
+            self.changed.emit()
+
+    def _update_count(self) -> None:
+        if self.field.max_words:
+            words = len(self.value().split())
+            self.count.setText(self.tr("%1 van %2 woorden").replace("%1", str(words)).replace(
+                "%2", str(self.field.max_words)))
+
+    def value(self) -> str:
+        return self.edit.toPlainText() if isinstance(self.edit, QPlainTextEdit) else self.edit.text()
+
+    def set_value(self, value: Any) -> None:
+        self._loading = True
+        text = "" if value is None else str(value)
+        if isinstance(self.edit, QPlainTextEdit):
+            self.edit.setPlainText(text)
+        else:
+            self.edit.setText(text)
+        self._loading = False
+        self._update_count()
+
+
+class ChoiceField(FieldWidget):
+    """A dropdown for a single choice; a value outside the vocabulary is shown, flagged and fixable."""
+
+    def __init__(self, field: FieldDef, language: str, vocabulary: Vocabulary, parent: QWidget | None = None) -> None:
+        super().__init__(field, language, parent)
+        self.vocabulary = vocabulary
+        self.combo = QComboBox(self)
+        self.combo.setAccessibleName(field.label.get(language))
+        self.combo.setToolTip(field.help.get(language))
+        self.combo.activated.connect(lambda _i: self.changed.emit())
+        self.fix = QPushButton(self)
+        self.fix.setAccessibleName(self.tr("Voorgestelde waarde gebruiken"))
+        self.fix.hide()
+        self.fix.clicked.connect(self._apply_fix)
+        self.layout_.addWidget(self.combo)
+        self.layout_.addWidget(self.fix)
+        self.layout_.addWidget(self.message)
+        self._as_list = field.store == "list"
+        self._suggestion: str | None = None
+
+    def value(self) -> Any:
+        data = self.combo.currentData()
+        if data in (None, ""):
+            return [] if self._as_list else None
+        return [data] if self._as_list else data
+
+    def set_value(self, value: Any) -> None:
+        if self.field.store == "auto":
+            self._as_list = isinstance(value, list)
+        current = value[0] if isinstance(value, list) and value else (None if isinstance(value, list) else value)
+        self.combo.clear()
+        self.combo.addItem(self.tr("(geen keuze)"), "")
+        for key in self.vocabulary.values:
+            self.combo.addItem(self.vocabulary.label(key, self.language), key)
+        if current not in (None, "") and str(current) not in self.vocabulary.values:
+            self.combo.addItem(self.tr("%1 (niet toegestaan)").replace("%1", str(current)), str(current))
+            self._suggestion = suggest(str(current), list(self.vocabulary.values))
+        else:
+            self._suggestion = None
+        index = self.combo.findData("" if current is None else str(current))
+        self.combo.setCurrentIndex(max(index, 0))
+        self.fix.setVisible(self._suggestion is not None)
+        if self._suggestion:
+            self.fix.setText(self.tr("Vervangen door '%1'").replace("%1", self._suggestion))
+
+    def _apply_fix(self) -> None:
+        if self._suggestion is not None:
+            self.combo.setCurrentIndex(self.combo.findData(self._suggestion))
+            self.fix.hide()
+            self.changed.emit()
+
+
+class MultiChoiceField(FieldWidget):
+    """A checkable list with type-ahead filter; values outside the vocabulary stay visible and flagged."""
+
+    def __init__(self, field: FieldDef, language: str, vocabulary: Vocabulary, parent: QWidget | None = None) -> None:
+        super().__init__(field, language, parent)
+        self.vocabulary = vocabulary
+        self.filter = QLineEdit(self)
+        self.filter.setPlaceholderText(self.tr("Typ om te zoeken"))
+        self.filter.setAccessibleName(self.tr("Zoeken in %1").replace("%1", field.label.get(language)))
+        self.filter.textChanged.connect(self._filter)
+        self.list = QListWidget(self)
+        self.list.setAccessibleName(field.label.get(language))
+        self.list.setToolTip(field.help.get(language))
+        self.list.setMaximumHeight(140)
+        self.list.itemChanged.connect(self._item_changed)
+        self.layout_.addWidget(self.filter)
+        self.layout_.addWidget(self.list)
+        self.layout_.addWidget(self.message)
+        self._order: list[str] = []
+        self._scalar = False
+        self._loading = False
+
+    def _filter(self, text: str) -> None:
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            item.setHidden(text.lower() not in item.text().lower())
+
+    def _item_changed(self, item: QListWidgetItem) -> None:
+        if self._loading:
+            return
+        key = item.data(Qt.ItemDataRole.UserRole)
+        if item.checkState() == Qt.CheckState.Checked and key not in self._order:
+            self._order.append(key)
+        elif item.checkState() != Qt.CheckState.Checked and key in self._order:
+            self._order.remove(key)
+        self.changed.emit()
+
+    def value(self) -> Any:
+        if self._scalar and len(self._order) == 1:
+            return self._order[0]
+        return list(self._order)
+
+    def set_value(self, value: Any) -> None:
+        self._loading = True
+        self._scalar = isinstance(value, str)
+        values = [value] if isinstance(value, str) else [v for v in (value or []) if v is not None]
+        self._order = [str(v) for v in values]
+        self.list.clear()
+        keys = list(self.vocabulary.values) + [v for v in self._order if v not in self.vocabulary.values]
+        for key in keys:
+            label = self.vocabulary.label(key, self.language)
+            if key not in self.vocabulary.values:
+                label = self.tr("%1 (niet toegestaan)").replace("%1", key)
+            item = QListWidgetItem(label, self.list)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if key in self._order else Qt.CheckState.Unchecked)
+        self._loading = False
+
+    def check(self, key: str, checked: bool = True) -> None:
+        """Check or uncheck a value as a user would."""
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) == key:
+                item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+
+
+class ReadOnlyField(FieldWidget):
+    """A value shown but not editable (read-only fields and fields the schema does not know)."""
+
+    def __init__(self, field: FieldDef, language: str, parent: QWidget | None = None) -> None:
+        super().__init__(field, language, parent)
+        self.label = QLabel(self)
+        self.label.setWordWrap(True)
+        self.label.setAccessibleName(field.label.get(language))
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.layout_.addWidget(self.label)
+        self._value: Any = None
+
+    def value(self) -> Any:
+        return self._value
+
+    def set_value(self, value: Any) -> None:
+        self._value = value
+        self.label.setText(", ".join(map(str, value)) if isinstance(value, list) else str(value))
+
+
+def make_field(field: FieldDef, language: str, vocabularies: dict[str, Vocabulary]) -> FieldWidget:
+    """The widget for a field of any kind."""
+    if field.kind in ("choice", "multichoice", "relation", "hidden") and (field.vocabulary or field.target):
+        name = field.vocabulary or next((v.name for v in vocabularies.values()
+                                         if v.source == f"documents:{field.target}"), "")
+        vocabulary = vocabularies.get(name, Vocabulary(name))
+        if field.kind == "choice":
+            return ChoiceField(field, language, vocabulary)
+        return MultiChoiceField(field, language, vocabulary)
+    if field.kind in ("text", "multiline", "identifier"):
+        return TextField(field, language)
+    return ReadOnlyField(field, language)
+
+
+class FieldForm(QWidget):
+    """All fields of one document type, plus the fields the schema does not know ("Overige velden")."""
+
+    changed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.form = QFormLayout(self)
+        self.widgets: dict[str, FieldWidget] = {}
+
+    def build(self, fields: list[FieldDef], values: dict[str, Any], language: str,
+              vocabularies: dict[str, Vocabulary]) -> None:
+        """Rebuild for a document."""
+        while self.form.rowCount():
+            self.form.removeRow(0)
+        self.widgets.clear()
+        known = set()
+        for field in fields:
+            known.add(field.key)
+            if field.kind == "hidden" and field.key not in values:
+                continue
+            widget = make_field(field, language, vocabularies)
+            widget.set_value(values.get(field.key))
+            widget.changed.connect(lambda key=field.key: self.changed.emit(key))
+            self.widgets[field.key] = widget
+            label = QLabel(field.label.get(language) + ("*" if field.required else ""), self)
+            label.setToolTip(field.help.get(language))
+            label.setBuddy(widget)
+            self.form.addRow(label, widget)
+        others = [key for key in values if key not in known]
+        if others:
+            title = QLabel("<b>" + self.tr("Overige velden") + "</b>", self)
+            title.setToolTip(self.tr("Velden die het schema niet kent; ze blijven ongewijzigd bewaard"))
+            self.form.addRow(title)
+            from ..schema import Text
+
+            for key in others:
+                field = FieldDef(key, "readonly", Text(key, key), Text("", ""))
+                widget = ReadOnlyField(field, language)
+                widget.set_value(values[key])
+                self.form.addRow(QLabel(key, self), widget)
+
+    def show_findings(self, findings: list[Finding]) -> None:
+        """Put findings next to their fields."""
+        for key, widget in self.widgets.items():
+            widget.show_findings([f for f in findings if f.field == key])

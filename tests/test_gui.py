@@ -1,0 +1,106 @@
+"""The real main window on a real temporary repository, driven like a user with pytest-qt."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QLineEdit, QListWidget, QPlainTextEdit, QTreeWidget, QWidget
+
+from redactie.document.locality import touched_lines
+from redactie.gui.form import ChoiceField, MultiChoiceField
+from redactie.gui.main_window import MainWindow
+
+from .conftest import git
+
+DOC = "docs/vereisten/corrigerende_maatregelen_voor_non_conforme_ai.md"
+
+
+def by_name(root: QWidget, kind: type, name: str) -> QWidget:
+    matches = [w for w in root.findChildren(kind) if w.accessibleName() == name]
+    assert matches, f"no {kind.__name__} named {name!r}"
+    return matches[0]
+
+
+@pytest.fixture
+def window(qtbot, content_repo: Path, isolated_home: Path):  # noqa: ANN001, ANN201
+    win = MainWindow("nl")
+    qtbot.addWidget(win)
+    assert win.load_repository(content_repo)
+    win.show()
+    yield win
+    if win.editor.modified:  # never leave a modal "unsaved changes" question open at teardown
+        win.editor.save()
+
+
+def test_lists_documents_grouped_and_filters(window: MainWindow) -> None:
+    tree = by_name(window, QTreeWidget, "Documentenlijst")
+    assert [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())] == ["Maatregel", "Vereiste"]
+    assert window.documents.count() == 13
+    by_name(window, QLineEdit, "Documenten filteren").setText("archiefwet")
+    visible = [tree.topLevelItem(1).child(i) for i in range(tree.topLevelItem(1).childCount())
+               if not tree.topLevelItem(1).child(i).isHidden()]
+    assert [item.text(0) for item in visible] == ["Informatie over algoritmes wordt gearchiveerd volgens de Archiefwet"]
+
+
+def test_edit_form_and_section_then_save_changes_only_those_lines(window: MainWindow, content_repo: Path,
+                                                                   qtbot) -> None:  # noqa: ANN001
+    path = content_repo / DOC
+    before = path.read_bytes()
+    window.open_document(DOC)
+    status = window.editor.form.widgets["status_vereiste"]
+    assert isinstance(status, ChoiceField)
+    combo = by_name(window, QComboBox, "Status")
+    combo.setCurrentIndex(combo.findData("geldend"))
+    combo.activated.emit(combo.currentIndex())
+    levenscyclus = window.editor.form.widgets["levenscyclus"]
+    assert isinstance(levenscyclus, MultiChoiceField)
+    assert by_name(window, QListWidget, "Fases van de levenscyclus") is levenscyclus.list
+    levenscyclus.check("uitfaseren")
+    levenscyclus.check("ontwerp", False)
+    risico = by_name(window, QPlainTextEdit, "Sectie Risico")
+    risico.setPlainText(risico.toPlainText().replace("derden.", "derden en voor de organisatie zelf."))
+    assert window.editor.modified and window.windowTitle().endswith("*")
+    qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    after = path.read_bytes()
+    assert not window.editor.modified
+    lines = before.split(b"\n")
+    changed = {lines[n].decode() for n in touched_lines(before, after) if n < len(lines)}
+    assert changed == {"- nog-niet-geldend", "- ontwerp", "- implementatie",
+                       "Niet reageren op non-conformiteit kan leiden tot risico's voor gebruikers en derden."} or \
+        changed <= {"- nog-niet-geldend", "- ontwerp", "- implementatie", "bouwblok:",
+                    "Niet reageren op non-conformiteit kan leiden tot risico's voor gebruikers en derden."}
+    assert b"status_vereiste:\n- geldend\n" in after and b"- uitfaseren\n" in after
+    assert "docs/vereisten" in git(content_repo, "status", "--porcelain")
+
+
+def test_value_outside_vocabulary_is_shown_and_fixable(window: MainWindow, content_repo: Path,
+                                                       qtbot) -> None:  # noqa: ANN001
+    path = content_repo / DOC
+    path.write_bytes(path.read_bytes().replace(b"- nog-niet-geldend", b"- Geldend"))
+    window.repo.refresh()
+    window.open_document(DOC)
+    status = window.editor.form.widgets["status_vereiste"]
+    assert "Geldend (niet toegestaan)" in status.combo.currentText()
+    qtbot.waitUntil(lambda: status.fix.isVisibleTo(window))
+    assert "geldend" in status.fix.text()
+    status.fix.click()
+    assert window.editor.doc.fields["status_vereiste"] == ["geldend"]
+    window.save()
+    assert b"status_vereiste:\n- geldend\n" in path.read_bytes()
+
+
+def test_saving_without_changes_writes_nothing(window: MainWindow, content_repo: Path) -> None:
+    window.open_document(DOC)
+    mtime = (content_repo / DOC).stat().st_mtime_ns
+    assert window.editor.save() is False
+    assert (content_repo / DOC).stat().st_mtime_ns == mtime
+
+
+def test_broken_front_matter_opens_with_the_error_position(window: MainWindow, content_repo: Path) -> None:
+    (content_repo / "docs/vereisten/kapot.md").write_text("---\ntitle: a: b\n---\n## Vereiste\n")
+    window.repo.refresh()
+    window.open_document("docs/vereisten/kapot.md")
+    assert window.editor.doc is None
+    assert "regel 2" in window.editor.error.text()

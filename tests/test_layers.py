@@ -1,0 +1,28 @@
+"""The Qt-free core never imports Qt (also enforced by import-linter in `make lint`)."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+SRC = Path(__file__).resolve().parents[1] / "src" / "redactie"
+CORE = ["document", "schema", "validation", "gitservice", "repository.py", "fileio.py", "workspace.py", "summary.py"]
+
+
+def _imports(path: Path) -> set[str]:
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            names.add(("." * node.level) + (node.module or ""))
+    return names
+
+
+def test_core_modules_do_not_import_qt_or_gui() -> None:
+    files = [p for item in CORE for p in ((SRC / item).rglob("*.py") if (SRC / item).is_dir() else [SRC / item])]
+    assert len(files) > 10
+    for path in files:
+        for name in _imports(path):
+            assert not name.startswith("PySide6"), f"{path} imports {name}"
+            assert "gui" not in name.split("."), f"{path} imports {name}"
