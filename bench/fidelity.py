@@ -11,6 +11,7 @@ import sys
 import time
 from pathlib import Path
 
+from common import time_each
 from redactie.document import Document, EditError, FrontMatterError
 from redactie.document.locality import touched_lines
 
@@ -89,17 +90,8 @@ def run(folder: Path) -> None:
         if result["parsed"] and not result["identity"]:
             failures.append(f"identity: {path}")
     checks = time.perf_counter() - start
-    t0 = time.perf_counter()
-    for path in files:
-        path.read_bytes()
-    read = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    for path in files:
-        try:
-            Document.parse(path.read_bytes()).dump()
-        except FrontMatterError:
-            pass
-    parse = time.perf_counter() - t0
+    read = time_each(files, Path.read_bytes)
+    parse = time_each(files, lambda path: Document.parse(path.read_bytes()).dump())
     n = max(len(files), 1)
     print(f"{folder}")
     print(f"  files {len(files)}, parsed {counts['parsed']}, identical after no-op {counts['identity']}")

@@ -10,6 +10,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from common import time_each
 from redactie.document import Document
 from redactie.repository import ContentRepository
 from redactie.validation import validate_repository
@@ -33,14 +34,8 @@ def main() -> None:
         root = Path(tmp) / "repo"
         make_repository(root, 300)
         files = sorted(root.rglob("*.md"))
-        t0 = time.perf_counter()
-        for path in files:
-            path.read_bytes()
-        read = time.perf_counter() - t0
-        t0 = time.perf_counter()
-        for path in files:
-            Document.parse(path.read_bytes())
-        parse = time.perf_counter() - t0
+        read = time_each(files, Path.read_bytes)
+        parse = time_each(files, lambda path: Document.parse(path.read_bytes()))
         t0 = time.perf_counter()
         repo = ContentRepository(root)
         findings = validate_repository(repo)

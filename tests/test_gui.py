@@ -104,3 +104,21 @@ def test_broken_front_matter_opens_with_the_error_position(window: MainWindow, c
     window.open_document("docs/vereisten/kapot.md")
     assert window.editor.doc is None
     assert "regel 2" in window.editor.error.text()
+
+
+def test_findings_appear_next_to_the_field_after_a_pause_in_typing(window: MainWindow, qtbot) -> None:  # noqa: ANN001
+    window.open_document(DOC)
+    title = window.editor.form.widgets["title"]
+    assert not title.message.text()
+    edit = by_name(window, QLineEdit, "Titel")
+    edit.setText("Een titel met een punt.")
+    edit.textEdited.emit(edit.text())
+    qtbot.waitUntil(lambda: "punt" in title.message.text())
+    assert window.editor.doc.fields["title"] == "Een titel met een punt."
+    window.save()
+
+
+def test_hidden_fields_are_kept_but_not_shown(window: MainWindow, content_repo: Path) -> None:
+    window.open_document(DOC)
+    assert "hide" not in window.editor.form.widgets
+    assert window.editor.doc.fields["hide"] == ["navigation"]

@@ -46,3 +46,24 @@ def test_quit_when_loaded_smoke(isolated_home: Path) -> None:
     assert out.returncode == 0, out.stderr
     line = json.loads(out.stdout.strip().splitlines()[-1])
     assert line["documents"] == 13 and line["first_document"]
+
+
+def test_existing_folder_without_git_is_moved_aside_never_deleted(isolated_home: Path) -> None:
+    from redactie.workspace import sample_copy_path
+
+    stray = sample_copy_path()
+    stray.mkdir(parents=True)
+    (stray / "notities.md").write_text("van de gebruiker")
+    repo = ensure_sample_repository()
+    kept = [p for p in stray.parent.iterdir() if p.name.startswith(stray.name + ".bewaard-")]
+    assert len(kept) == 1 and (kept[0] / "notities.md").read_text() == "van de gebruiker"
+    assert (repo / ".git").exists() and not (repo / "notities.md").exists()
+
+
+def test_current_branch_and_detached_head(content_repo: Path) -> None:
+    from redactie.gitservice.branch import current_branch
+
+    assert current_branch(content_repo) == "main"
+    git(content_repo, "checkout", "-q", "--detach")
+    assert current_branch(content_repo) == git(content_repo, "rev-parse", "HEAD")[:8]
+    assert current_branch(content_repo / "docs") is None

@@ -45,12 +45,18 @@ def validate_main(argv: list[str]) -> int:
     from .validation import ERROR, validate_repository
 
     args = _validate_parser().parse_args(argv)
+    nl = args.lang == "nl"
     paths = [p.resolve() for p in args.paths] or [Path.cwd()]
     missing = [p for p in paths if not p.exists()]
     if missing:
-        print(f"redactie validate: bestaat niet / does not exist: {missing[0]}", file=sys.stderr)
+        print(f"redactie validate: {'bestaat niet' if nl else 'does not exist'}: {missing[0]}", file=sys.stderr)
         return 2
     root = find_root(paths[0])
+    outside = [p for p in paths if not p.is_relative_to(root)]
+    if outside:
+        text = f"ligt niet in de repository {root}" if nl else f"is not inside the repository {root}"
+        print(f"redactie validate: {outside[0]} {text}", file=sys.stderr)
+        return 2
     try:
         schema = load_schema(args.schema) if args.schema else None
         repo = ContentRepository(root, schema)
@@ -59,9 +65,6 @@ def validate_main(argv: list[str]) -> int:
         findings = validate_repository(repo, wanted)
     except SchemaError as exc:
         print(f"redactie validate: {exc.localized(args.lang)}", file=sys.stderr)
-        return 2
-    except ValueError as exc:
-        print(f"redactie validate: {exc}", file=sys.stderr)
         return 2
     if args.format == "json":
         print(json.dumps([f.as_json(args.lang) for f in findings], ensure_ascii=False, indent=2))

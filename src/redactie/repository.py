@@ -71,6 +71,7 @@ class ContentRepository:
         self.schema = schema
         self._refs: list[DocumentRef] | None = None
         self._vocabularies: dict[str, Vocabulary] | None = None
+        self._stems: dict[str, frozenset[str]] = {}
 
     @property
     def documents(self) -> list[DocumentRef]:
@@ -84,10 +85,17 @@ class ContentRepository:
         """Forget cached listings and vocabularies (after files changed on disk)."""
         self._refs = None
         self._vocabularies = None
+        self._stems = {}
 
     def documents_of(self, type_name: str) -> list[DocumentRef]:
         """The documents of one type."""
         return [ref for ref in self.documents if ref.doc_type and ref.doc_type.name == type_name]
+
+    def stems(self, type_name: str) -> frozenset[str]:
+        """The file names (without `.md`) of one type's documents: what relations may name."""
+        if type_name not in self._stems:
+            self._stems[type_name] = frozenset(ref.stem for ref in self.documents_of(type_name))
+        return self._stems[type_name]
 
     def vocabulary(self, name: str) -> Vocabulary:
         """A vocabulary with its values resolved from the repository where it is derived."""
@@ -118,8 +126,8 @@ class ContentRepository:
                     title = _title_of(entry / "index.md")
                     values[entry.name] = Text(title or entry.name, title or entry.name)
         elif kind == "documents":
-            for ref in self.documents_of(arg):
-                values[ref.stem] = Text(ref.stem, ref.stem)
+            for stem in sorted(self.stems(arg)):
+                values[stem] = Text(stem, stem)
         return Vocabulary(vocabulary.name, values, vocabulary.source, vocabulary.open)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import time
 from pathlib import Path
 
 import platformdirs
@@ -67,7 +68,8 @@ def ensure_sample_repository() -> Path:
     from .gitservice.init import init_with_commit
 
     if target.exists():
-        shutil.rmtree(target)  # a half-finished earlier copy without .git: nothing of the user's is in it
+        # A folder without .git where the copy should be: never delete it, move it aside.
+        target.rename(target.with_name(f"{target.name}.bewaard-{int(time.time())}"))
     staging = target.with_name(target.name + ".tmp")
     shutil.rmtree(staging, ignore_errors=True)
     shutil.copytree(sample_content(), staging)

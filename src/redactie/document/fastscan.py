@@ -16,6 +16,7 @@ from ruamel.yaml.resolver import VersionedResolver
 
 from .scalars import _printable
 from .text import content
+from .values import to_python
 
 _KEY_RE = re.compile(r"([A-Za-z0-9_][A-Za-z0-9_.-]*):(?:([ ]+)(.*))?$")
 _ITEM_RE = re.compile(r"( *)-(?:([ ]+)(.*))?$")
@@ -42,8 +43,6 @@ class FastResult:
 
 
 def _plain(text: str) -> Any:
-    from .frontmatter import to_python
-
     node = ScalarNode(_RESOLVER.resolve(ScalarNode, text, (True, False)), text)
     return to_python(node)
 

@@ -14,6 +14,7 @@ from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from .errors import FrontMatterError
 from .fastscan import scan
 from .text import content
+from .values import to_python
 
 _TRAILING_TAB = re.compile(r"\t[ \t]*\r?\n?\Z")
 _TRAILING_WS = re.compile(r"[ \t]+(?=\r?\n|\Z)")
@@ -113,7 +114,8 @@ class FrontMatter:
             index = mark.index if mark is not None else 0
             line, col = self.position(min(index, max(len(self.text) - 1, 0)))
             problem = (exc.problem or exc.context or "").strip()
-            en, nl = _PROBLEMS_NL.get(problem, (problem, problem))
+            en, nl = _PROBLEMS_NL.get(
+                problem, (f"the layout is not right here ({problem})", f"de opmaak klopt hier niet ({problem})"))
             raise FrontMatterError(
                 line + 1,
                 col + 1,
@@ -126,8 +128,8 @@ class FrontMatter:
             raise FrontMatterError(
                 line + 1,
                 col + 1,
-                f"the front matter cannot be read: {exc}",
-                f"de metadata bovenaan kan niet gelezen worden: {exc}",
+                "the front matter contains a character that is not allowed",
+                "de metadata bovenaan bevat een teken dat niet is toegestaan",
             ) from None
 
     def position(self, index: int) -> tuple[int, int]:
@@ -190,50 +192,3 @@ class FrontMatter:
         for entry in self.entries:
             seen.setdefault(entry.key, None)
         return list(seen)
-
-
-def _int(text: str) -> int | str:
-    raw = text.replace("_", "")
-    try:
-        return int(raw, 0) if raw[:2].lower() in ("0x", "0o", "0b") else int(raw)
-    except ValueError:
-        return text
-
-
-def _float(text: str) -> float | str:
-    low = text.lower().replace("_", "")
-    special = {".inf": float("inf"), "+.inf": float("inf"), "-.inf": float("-inf"), ".nan": float("nan")}
-    if low in special:
-        return special[low]
-    try:
-        return float(low)
-    except ValueError:
-        return text
-
-
-def to_python(node: Node) -> Any:
-    """A composed node as a plain Python value (str, int, float, bool, None, list, dict)."""
-    if isinstance(node, ScalarNode):
-        tag = str(node.tag)
-        if node.style is not None:
-            return node.value
-        if tag.endswith(":null"):
-            return None
-        if tag.endswith(":bool"):
-            return node.value.lower() in ("true", "yes", "on", "y")
-        if tag.endswith(":int"):
-            return _int(node.value)
-        if tag.endswith(":float"):
-            return _float(node.value)
-        return node.value
-    if isinstance(node, SequenceNode):
-        return [to_python(child) for child in node.value]
-    if isinstance(node, MappingNode):
-        result: dict[Any, Any] = {}
-        for key_node, value_node in node.value:
-            key = to_python(key_node)
-            if isinstance(key, (list, dict)):
-                key = str(key)
-            result[key] = to_python(value_node)
-        return result
-    return None

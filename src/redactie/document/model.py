@@ -14,9 +14,10 @@ from ruamel.yaml.nodes import ScalarNode, SequenceNode
 from . import scalars
 from .body import Heading, scan_headings, section_span
 from .errors import EditError, FrontMatterError
-from .frontmatter import CLOSE_RE, OPEN_RE, Entry, FrontMatter, to_python
+from .frontmatter import CLOSE_RE, OPEN_RE, Entry, FrontMatter
 from .render import block_lines, common_dash, flow_list, is_scalar, literal_block
 from .text import BOM, content, decode, dominant_ending, ending, split_lines
+from .values import to_python
 
 
 def same(a: Any, b: Any) -> bool:
@@ -111,10 +112,6 @@ class Document:
         """(key, 1-based line) of every list item that is empty (`- ` alone)."""
         return list(self._fm.empty_items) if self._fm else []
 
-    @property
-    def body_start_line(self) -> int:
-        """1-based line where the body starts."""
-        return self._body_start + 1
 
     @property
     def text(self) -> str:

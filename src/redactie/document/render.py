@@ -39,8 +39,7 @@ def block_lines(value: Any, indent: str, dash: str) -> list[str]:
                 out.append(f"{head} {'[]' if isinstance(item, list) else '{}'}")
             else:
                 out.append(head)
-                child = indent + ("  " if isinstance(item, dict) else dash[: len(dash) - len(dash.lstrip())])
-                out += block_lines(item, child if isinstance(item, dict) else indent, dash)
+                out += block_lines(item, indent + "  " if isinstance(item, dict) else indent, dash)
         return out
     for item in value:
         prefix = indent + dash.lstrip(" \t") if indent else dash

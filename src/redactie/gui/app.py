@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .. import __version__
+from ..gitservice.gitenv import GitMissingError
 from ..workspace import startup_repository
 from . import i18n
 from .main_window import MainWindow
@@ -26,8 +27,15 @@ def run(path: Path | None, quit_when_loaded: bool = False, language: str | None 
     window = MainWindow(language)
     try:
         repo_path = startup_repository(path)
-    except Exception as exc:  # noqa: BLE001 - shown to the user instead of a traceback
-        QMessageBox.critical(window, window.tr("Redactie kan niet starten"), str(exc))
+    except GitMissingError:
+        QMessageBox.critical(window, window.tr("Redactie kan niet starten"),
+                             window.tr("Git is niet gevonden op deze computer. Installeer Redactie opnieuw of vraag "
+                                       "uw beheerder om Git te installeren."))
+        return 1
+    except OSError as exc:
+        QMessageBox.critical(window, window.tr("Redactie kan niet starten"),
+                             window.tr("De voorbeeldinhoud kon niet worden klaargezet in %1 (%2).")
+                             .replace("%1", str(exc.filename or "")).replace("%2", exc.strerror or ""))
         return 1
     if not window.load_repository(repo_path):
         return 2

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QGroupBox, QLabel, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget
 
 from ..document import Document, EditError, FrontMatterError
 from ..fileio import atomic_write
 from ..repository import ContentRepository
-from ..validation import check_document
+from ..validation import check_parsed
 from .form import FieldForm
 
 
@@ -47,6 +47,11 @@ class DocumentEditor(QScrollArea):
         self.saved_bytes = b""
         self.language = "nl"
         self.section_editors: dict[str, QPlainTextEdit] = {}
+        # Validation waits for a pause in typing, so a keystroke never pays for it.
+        self._validate_timer = QTimer(self)
+        self._validate_timer.setSingleShot(True)
+        self._validate_timer.setInterval(300)
+        self._validate_timer.timeout.connect(self.revalidate)
 
     @property
     def modified(self) -> bool:
@@ -90,7 +95,7 @@ class DocumentEditor(QScrollArea):
             box_layout.addWidget(edit)
             self.sections_box.addWidget(box)
             self.section_editors[name] = edit
-        self._revalidate()
+        self.revalidate()
         self.modified_changed.emit(False)
         self.text_changed.emit(self.doc.body)
 
@@ -107,9 +112,10 @@ class DocumentEditor(QScrollArea):
         widget = self.form.widgets[key]
         try:
             self.doc.set_field(key, widget.value())
-        except EditError as exc:
-            widget.show_findings([])
-            self.error.setText(str(exc))
+            self.error.hide()
+        except EditError:
+            self.error.setText(self.tr("Deze waarde kan niet worden opgeslagen zonder ook iets anders in het "
+                                       "bestand te veranderen; de wijziging is niet overgenomen."))
             self.error.show()
         self._after_edit()
 
@@ -126,17 +132,18 @@ class DocumentEditor(QScrollArea):
         self._after_edit()
 
     def _after_edit(self) -> None:
-        self._revalidate()
+        self._validate_timer.start()
         self.modified_changed.emit(self.modified)
         if self.doc is not None:
             self.text_changed.emit(self.doc.body)
 
-    def _revalidate(self) -> None:
+    def revalidate(self) -> None:
+        """Show the validation findings of the document as it is now next to its fields."""
+        self._validate_timer.stop()
         if self.doc is None or self.repo is None or self.path is None:
             return
         relpath = self.path.relative_to(self.repo.root).as_posix()
-        findings, _doc = check_document(self.repo, relpath, self.doc.dump())
-        self.form.show_findings(findings)
+        self.form.show_findings(check_parsed(self.repo, relpath, self.doc))
 
     def save(self) -> bool:
         """Write the document atomically; nothing is written when nothing changed."""

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..schema import FieldDef, Vocabulary
+from ..schema import FieldDef, Text, Vocabulary
 from ..validation import Finding
 from ..validation.suggest import suggest
 
@@ -244,7 +244,7 @@ class ReadOnlyField(FieldWidget):
 
 def make_field(field: FieldDef, language: str, vocabularies: dict[str, Vocabulary]) -> FieldWidget:
     """The widget for a field of any kind."""
-    if field.kind in ("choice", "multichoice", "relation", "hidden") and (field.vocabulary or field.target):
+    if field.kind in ("choice", "multichoice", "relation") and (field.vocabulary or field.target):
         name = field.vocabulary or next((v.name for v in vocabularies.values()
                                          if v.source == f"documents:{field.target}"), "")
         vocabulary = vocabularies.get(name, Vocabulary(name))
@@ -275,8 +275,8 @@ class FieldForm(QWidget):
         known = set()
         for field in fields:
             known.add(field.key)
-            if field.kind == "hidden" and field.key not in values:
-                continue
+            if field.kind == "hidden":
+                continue  # kept exactly as it is, never shown
             widget = make_field(field, language, vocabularies)
             widget.set_value(values.get(field.key))
             widget.changed.connect(lambda key=field.key: self.changed.emit(key))
@@ -285,13 +285,11 @@ class FieldForm(QWidget):
             label.setToolTip(field.help.get(language))
             label.setBuddy(widget)
             self.form.addRow(label, widget)
-        others = [key for key in values if key not in known]
+        others = [key for key in values if key not in known]  # unknown to the schema: shown, kept as is
         if others:
             title = QLabel("<b>" + self.tr("Overige velden") + "</b>", self)
             title.setToolTip(self.tr("Velden die het schema niet kent; ze blijven ongewijzigd bewaard"))
             self.form.addRow(title)
-            from ..schema import Text
-
             for key in others:
                 field = FieldDef(key, "readonly", Text(key, key), Text("", ""))
                 widget = ReadOnlyField(field, language)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QSplitter, QWidget
 
+from ..gitservice.branch import current_branch
 from ..repository import ContentRepository, open_repository
 from ..schema import SchemaError
 from ..workspace import remember_repository
@@ -64,7 +67,7 @@ class MainWindow(QMainWindow):
         if sizes is not None:
             self.splitter.restoreState(sizes)
 
-    def load_repository(self, path) -> bool:  # noqa: ANN001 - a Path
+    def load_repository(self, path: Path) -> bool:
         """Open a content repository (any folder inside it) and list its documents."""
         try:
             repo = open_repository(path)
@@ -83,11 +86,7 @@ class MainWindow(QMainWindow):
         return True
 
     def _show_branch(self) -> None:
-        head = self.repo.root / ".git" / "HEAD" if self.repo else None
-        branch = ""
-        if head is not None and head.is_file():
-            text = head.read_text(encoding="utf-8", errors="replace").strip()
-            branch = text.rsplit("/", 1)[-1] if text.startswith("ref:") else text[:8]
+        branch = current_branch(self.repo.root) if self.repo else None
         self.branch_label.setText(self.tr("Versie: %1").replace("%1", branch) if branch else "")
 
     def open_document(self, relpath: str) -> None:
@@ -122,8 +121,6 @@ class MainWindow(QMainWindow):
     def _choose_repository(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Repository openen"))
         if folder and self._may_leave():
-            from pathlib import Path
-
             self.load_repository(Path(folder))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override

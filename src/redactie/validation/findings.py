@@ -8,9 +8,8 @@ ERROR, WARNING, INFO = "error", "warning", "info"
 
 # code -> (severity, Dutch template, English template)
 MESSAGES: dict[str, tuple[str, str, str]] = {
-    "front-matter": (ERROR, "De metadata kan niet gelezen worden: {detail}",
-                     "The front matter cannot be read: {detail}"),
-    "encoding": (ERROR, "Het bestand is geen UTF-8-tekst: {detail}", "The file is not UTF-8 text: {detail}"),
+    "front-matter": (ERROR, "{detail}", "{detail}"),
+    "encoding": (ERROR, "{detail}", "{detail}"),
     "trailing-tab": (ERROR, "Regel {line} eindigt met een tab; de website kan de metadata dan niet lezen",
                      "Line {line} ends in a tab; the website cannot read the front matter then"),
     "duplicate-key": (WARNING,
@@ -73,4 +72,9 @@ def finding(path: str, line: int, field: str, code: str, suggestion: str | None 
     params.setdefault("field", field)
     nl_params = {k: (v[0] if isinstance(v, tuple) else v) for k, v in params.items()}
     en_params = {k: (v[1] if isinstance(v, tuple) else v) for k, v in params.items()}
-    return Finding(path, line, field, severity, code, nl.format(**nl_params), en.format(**en_params), suggestion)
+    return Finding(path, line, field, severity, code, _sentence(nl.format(**nl_params)),
+                   _sentence(en.format(**en_params)), suggestion)
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]

@@ -33,6 +33,11 @@ def check_document(repo: ContentRepository, relpath: str, data: bytes) -> tuple[
         return [finding(relpath, exc.line, "", "encoding", detail=(exc.message_nl, exc.message))], None
     except FrontMatterError as exc:
         return [finding(relpath, exc.line, "", "front-matter", detail=(exc.message_nl, exc.message))], None
+    return check_parsed(repo, relpath, doc), doc
+
+
+def check_parsed(repo: ContentRepository, relpath: str, doc: Document) -> list[Finding]:
+    """Findings for a document already parsed (the editor's live checks use this)."""
     doc_type = repo.schema.type_for(relpath)
     findings: list[Finding] = []
     fm = doc._fm  # noqa: SLF001 - validation reads the model's own positions
@@ -42,7 +47,7 @@ def check_document(repo: ContentRepository, relpath: str, data: bytes) -> tuple[
         findings.append(finding(relpath, lines[-1], key, "duplicate-key", count=len(lines),
                                 lines=", ".join(map(str, lines))))
     if doc_type is None:
-        return findings, doc
+        return findings
     defs = repo.schema.fields_of(doc_type)
     labels = {f.key: f for f in defs}
     for key, line in doc.empty_list_items():
@@ -54,7 +59,7 @@ def check_document(repo: ContentRepository, relpath: str, data: bytes) -> tuple[
         if key not in labels:
             findings.append(finding(relpath, doc.field_line(key) or 1, key, "unknown-field"))
     findings += _check_links(relpath, doc)
-    return findings, doc
+    return findings
 
 
 def _values(value: object) -> list[object]:
@@ -88,7 +93,7 @@ def _check_field(repo: ContentRepository, path: str, doc: Document, doc_type: Do
             out.append(finding(path, line, field.key, "vocabulary", hint, value=str(item), label=_label(field),
                                hint=(f"; bedoelt u '{hint}'?", f"; did you mean '{hint}'?") if hint else ""))
     elif field.kind == "relation" and field.target:
-        known = {ref.stem for ref in repo.documents_of(field.target)}
+        known = repo.stems(field.target)
         for item in _values(value):
             if not _is_empty(item) and str(item) not in known:
                 out.append(finding(path, line, field.key, "relation-missing", value=str(item), label=_label(field)))
