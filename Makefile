@@ -25,3 +25,4 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(PY) bench/fidelity.py
 	$(PY) bench/validate.py
+	$(PY) bench/gitwork.py

@@ -1,0 +1,245 @@
+"""The git service the editor uses: open, state, status, file contents at HEAD, author, commit (Qt-free).
+
+Every method blocks; the GUI calls them from background tasks. Failures are GitProblem, never raw git errors.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .problems import GitProblem
+from .runner import git_environment, problem_from
+from .status import DELETED, NEW, FileChange, parse_status
+
+
+@dataclass
+class RepoState:
+    """Where the repository is: branch, remote, and any hard state that needs the user's attention."""
+
+    branch: str | None
+    head: str | None
+    remote_url: str | None
+    upstream: str | None
+    ahead: int = 0
+    behind: int = 0
+    problems: list[str] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)
+
+
+def blob_hash(data: bytes) -> str:
+    """Git's object id for a file's bytes (what `git hash-object` prints)."""
+    return hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()  # noqa: S324 - git's own id, not security
+
+
+class GitService:
+    """One git repository, opened from any folder inside it."""
+
+    def __init__(self, path: Path) -> None:
+        from .runner import git_executable
+
+        git_executable()  # GitProblem('git-missing') before GitPython is touched
+        from .gitenv import git_module
+
+        git = git_module()
+        try:
+            self.repo = git.Repo(path, search_parent_directories=True)
+        except (git.InvalidGitRepositoryError, git.NoSuchPathError) as exc:
+            raise GitProblem("not-a-repository", str(path)) from exc
+        if self.repo.working_tree_dir is None:
+            raise GitProblem("not-a-repository", str(path))
+        self.root = Path(self.repo.working_tree_dir)
+        self.git_dir = Path(self.repo.git_dir)
+        self.repo.git.update_environment(**{k: v for k, v in git_environment().items()
+                                             if k in ("GIT_TERMINAL_PROMPT", "GCM_INTERACTIVE", "LC_ALL",
+                                                      "LANGUAGE", "GIT_EDITOR", "GIT_MERGE_AUTOEDIT")})
+        self._git_error = git.GitCommandError
+
+    def close(self) -> None:
+        """Stop GitPython's helper processes."""
+        self.repo.close()
+
+    def run(self, *args: str, **kwargs: Any) -> str:
+        """Run one git command in the repository; GitProblem when it fails."""
+        try:
+            return self.repo.git.execute(["git", *args], **kwargs)
+        except self._git_error as exc:
+            raise problem_from(exc) from exc
+
+    def run_bytes(self, *args: str) -> bytes:
+        """Run one git command and return its raw standard output."""
+        try:
+            return self.repo.git.execute(["git", *args], stdout_as_string=False, strip_newline_in_stdout=False)
+        except self._git_error as exc:
+            raise problem_from(exc) from exc
+
+    # -- where we are -------------------------------------------------------------------------------------
+
+    def has_commits(self) -> bool:
+        """False for a repository without any commit yet."""
+        return self.repo.head.is_valid()
+
+    def branch(self) -> str | None:
+        """The current branch, or None when HEAD is detached."""
+        return None if self.repo.head.is_detached else self.repo.head.ref.name
+
+    def remote_url(self, remote: str = "origin") -> str | None:
+        """The fetch URL of a remote (origin, else the only one), or None."""
+        names = [r.name for r in self.repo.remotes]
+        if not names:
+            return None
+        name = remote if remote in names else names[0]
+        return self.repo.remote(name).url
+
+    def remote_name(self) -> str | None:
+        """The remote to share with: origin, else the only one."""
+        names = [r.name for r in self.repo.remotes]
+        return "origin" if "origin" in names else (names[0] if names else None)
+
+    def upstream(self) -> str | None:
+        """The remote branch the current branch tracks (`origin/main`), or None."""
+        try:
+            return self.run("rev-parse", "--abbrev-ref", "--symbolic-full-name", "@{u}").strip() or None
+        except GitProblem:
+            return None
+
+    def ahead_behind(self, upstream: str) -> tuple[int, int]:
+        """How many commits HEAD has that upstream lacks, and the other way round."""
+        left, right = self.run("rev-list", "--left-right", "--count", f"HEAD...{upstream}").split()
+        return int(left), int(right)
+
+    def operation(self) -> str | None:
+        """'merge' or 'rebase' when one is in progress."""
+        if (self.git_dir / "rebase-merge").exists() or (self.git_dir / "rebase-apply").exists():
+            return "rebase"
+        if (self.git_dir / "MERGE_HEAD").exists():
+            return "merge"
+        return None
+
+    def conflicted(self) -> list[str]:
+        """Files with unresolved conflicts."""
+        out = self.run("diff", "--name-only", "--diff-filter=U", "-z")
+        return sorted({p for p in out.split("\0") if p})
+
+    def state(self) -> RepoState:
+        """The repository's branch, remote and hard states (problem codes, see problems.EXPLANATIONS)."""
+        problems: list[str] = []
+        if (self.git_dir / "index.lock").exists():
+            problems.append("index-locked")
+        has_commits = self.has_commits()
+        if not has_commits:
+            problems.append("no-commits")
+        branch = self.branch()
+        if branch is None:
+            problems.append("detached-head")
+        operation = self.operation()
+        if operation:
+            problems.append(f"{operation}-in-progress")
+        conflicts = self.conflicted() if has_commits else []
+        if conflicts:
+            problems.append("conflicts")
+        url = self.remote_url()
+        if url is None:
+            problems.append("no-remote")
+        upstream = self.upstream() if has_commits and branch else None
+        ahead = behind = 0
+        if upstream:
+            ahead, behind = self.ahead_behind(upstream)
+        head = self.repo.head.commit.hexsha[:8] if has_commits else None
+        return RepoState(branch, head, url, upstream, ahead, behind, problems, conflicts)
+
+    # -- what changed ---------------------------------------------------------------------------------------
+
+    def status(self) -> list[FileChange]:
+        """Changed files compared with HEAD: new, modified, deleted, renamed, conflicted."""
+        raw = self.run_bytes("status", "--porcelain=v2", "-z", "--untracked-files=all", "--no-renames")
+        changes = parse_status(raw)
+        new = [c.path for c in changes if c.kind == NEW]
+        deleted = [c.path for c in changes if c.kind == DELETED]
+        if new and deleted and self.has_commits():
+            new_hashes = {p: blob_hash((self.root / p).read_bytes()) for p in new if (self.root / p).is_file()}
+            old_hashes = self._head_hashes(deleted)
+            changes = parse_status(raw, new_hashes, old_hashes)
+        return changes
+
+    def _head_hashes(self, paths: list[str]) -> dict[str, str]:
+        out = self.run("ls-tree", "-z", "HEAD", "--", *paths)
+        result = {}
+        for record in out.split("\0"):
+            if record:
+                meta, path = record.split("\t", 1)
+                result[path] = meta.split()[2]
+        return result
+
+    def head_bytes(self, path: str) -> bytes | None:
+        """The file's bytes in the last commit, or None when it is not there."""
+        if not self.has_commits():
+            return None
+        try:
+            # One long-running `git cat-file --batch` answers every request: no tree parsing in Python.
+            _, kind, _, data = self.repo.git.get_object_data(f"HEAD:{path}")
+        except ValueError:
+            return None
+        return data if kind == b"blob" or kind == "blob" else None
+
+    def work_bytes(self, path: str) -> bytes | None:
+        """The file's bytes on disk, or None when it does not exist."""
+        try:
+            return (self.root / path).read_bytes()
+        except FileNotFoundError:
+            return None
+
+    # -- committing -----------------------------------------------------------------------------------------
+
+    def author(self) -> tuple[str, str] | None:
+        """The name and e-mail address git records, or None when either is missing."""
+        try:
+            out = self.run("config", "--get-regexp", r"^user\.(name|email)$")
+        except GitProblem:
+            return None
+        found = dict(line.split(" ", 1) for line in out.splitlines() if " " in line)
+        name, email = found.get("user.name", "").strip(), found.get("user.email", "").strip()
+        return (name, email) if name and email else None
+
+    def set_author(self, name: str, email: str) -> None:
+        """Store the author in this repository's own configuration."""
+        if not name.strip() or "@" not in email:
+            raise GitProblem("author-missing")
+        self.run("config", "--local", "user.name", name.strip())
+        self.run("config", "--local", "user.email", email.strip())
+
+    def commit(self, reviewed: dict[str, bytes | None], message: str) -> str:
+        """Commit exactly the reviewed files, as the bytes the user saw (None: deleted); returns the commit id.
+
+        Other files, staged or not, stay out of the commit. A file that changed since the review stops the
+        commit before anything is recorded.
+        """
+        if not reviewed:
+            raise GitProblem("nothing-to-commit")
+        if not message.strip():
+            raise GitProblem("empty-message")
+        if self.author() is None:
+            raise GitProblem("author-missing")
+        changed = sorted(p for p, data in reviewed.items() if self.work_bytes(p) != data)
+        if changed:
+            raise GitProblem("changed-during-review", files=changed, argument=", ".join(changed))
+        present = [p for p, data in reviewed.items() if data is not None]
+        if present:
+            self.run("add", "--", *present)
+        paths = sorted(reviewed)
+        gone = [p for p, data in reviewed.items() if data is None]
+        if gone:
+            # A deleted file that was never committed has nothing to record.
+            known = set(self.run("ls-files", "-z", "--", *gone).split("\0"))
+            known |= set(self._head_hashes(gone)) if self.has_commits() else set()
+            paths = [p for p in paths if p not in gone or p in known]
+        if not paths:
+            raise GitProblem("nothing-to-commit")
+        self.run("commit", "--only", "--quiet", "-m", message.strip(), "--", *paths)
+        return self.repo.head.commit.hexsha
+
+    def remove_stale_lock(self) -> None:
+        """Remove an `index.lock` left behind by a program that stopped (only after the user confirmed)."""
+        (self.git_dir / "index.lock").unlink(missing_ok=True)

@@ -1,0 +1,82 @@
+"""What changed in the work tree compared with the last commit, parsed from `git status --porcelain=v2`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+NEW, MODIFIED, DELETED, RENAMED, CONFLICTED = "new", "modified", "deleted", "renamed", "conflicted"
+
+
+@dataclass(frozen=True)
+class FileChange:
+    """One changed file: its path, what happened to it, and where it came from when renamed."""
+
+    path: str
+    kind: str
+    old_path: str | None = None
+
+    @property
+    def paths(self) -> list[str]:
+        """Every path a commit of this change has to include."""
+        return [self.path] if self.old_path is None else [self.old_path, self.path]
+
+
+def _kind(xy: str) -> str:
+    if "D" in xy:
+        return DELETED
+    if xy[0] == "A":
+        return NEW
+    return MODIFIED
+
+
+def parse_status(raw: bytes, untracked_hashes: dict[str, str] | None = None,
+                 deleted_hashes: dict[str, str] | None = None) -> list[FileChange]:
+    """Parse NUL-separated porcelain v2 output into changes, sorted by path."""
+    records = raw.decode("utf-8", "surrogateescape").split("\0")
+    changes: list[FileChange] = []
+    index = 0
+    while index < len(records):
+        record = records[index]
+        index += 1
+        if not record:
+            continue
+        tag = record[0]
+        if tag == "1":
+            parts = record.split(" ", 8)
+            changes.append(FileChange(parts[8], _kind(parts[1])))
+        elif tag == "2":
+            parts = record.split(" ", 9)
+            old = records[index]
+            index += 1
+            changes.append(FileChange(parts[9], RENAMED, old))
+        elif tag == "u":
+            parts = record.split(" ", 10)
+            changes.append(FileChange(parts[10], CONFLICTED))
+        elif tag == "?":
+            changes.append(FileChange(record[2:], NEW))
+    return pair_renames(changes, untracked_hashes or {}, deleted_hashes or {})
+
+
+def pair_renames(changes: list[FileChange], new_hashes: dict[str, str],
+                 deleted_hashes: dict[str, str]) -> list[FileChange]:
+    """A deleted file whose exact content reappears as a new file is shown as one rename."""
+    by_hash: dict[str, str] = {}
+    for path, digest in deleted_hashes.items():
+        by_hash.setdefault(digest, path)
+    used: set[str] = set()
+    result: list[FileChange] = []
+    renamed_from: dict[str, str] = {}
+    for change in changes:
+        if change.kind == NEW and change.path in new_hashes:
+            old = by_hash.get(new_hashes[change.path])
+            if old and old not in used:
+                used.add(old)
+                renamed_from[change.path] = old
+    for change in changes:
+        if change.kind == DELETED and change.path in used:
+            continue
+        if change.path in renamed_from:
+            result.append(FileChange(change.path, RENAMED, renamed_from[change.path]))
+        else:
+            result.append(change)
+    return sorted(result, key=lambda c: c.path)
