@@ -122,3 +122,23 @@ def test_hidden_fields_are_kept_but_not_shown(window: MainWindow, content_repo: 
     window.open_document(DOC)
     assert "hide" not in window.editor.form.widgets
     assert window.editor.doc.fields["hide"] == ["navigation"]
+
+
+def test_inferred_schema_is_offered_and_written(qtbot, content_repo: Path, isolated_home: Path) -> None:  # noqa: ANN001
+    from PySide6.QtWidgets import QPushButton
+
+    from redactie.schema import load_schema
+
+    (content_repo / "redactie-schema.yaml").unlink()
+    win = MainWindow("nl")
+    qtbot.addWidget(win)
+    assert win.load_repository(content_repo)
+    win.show()
+    assert win.repo is not None and win.repo.schema.inferred
+    button = by_name(win, QPushButton, "Afgeleid schema opslaan")
+    assert button.isVisible()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    written = load_schema(content_repo / "redactie-schema.yaml")
+    assert set(written.types) == set(win.repo.schema.types) and not win.repo.schema.inferred
+    assert not button.isVisible()
+    assert win.documents.count() == 13

@@ -6,11 +6,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QSplitter, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QPushButton, QSplitter, QWidget
 
 from ..gitservice.branch import current_branch
 from ..repository import ContentRepository, open_repository
 from ..schema import SchemaError
+from ..schema.infer import write_inferred_schema
 from ..workspace import remember_repository
 from .document_list import DocumentList
 from .editor import DocumentEditor
@@ -35,6 +36,13 @@ class MainWindow(QMainWindow):
         self.branch_label = QLabel(self)
         self.branch_label.setAccessibleName(self.tr("Versie en synchronisatie"))
         self.statusBar().addPermanentWidget(self.branch_label)
+        self.schema_button = QPushButton(self.tr("Schema opslaan als startpunt"), self)
+        self.schema_button.setAccessibleName(self.tr("Afgeleid schema opslaan"))
+        self.schema_button.setToolTip(self.tr("Deze repository heeft geen schemabestand. Sla het schema dat uit de "
+                                              "documenten is afgeleid op, zodat een beheerder het kan nakijken"))
+        self.schema_button.clicked.connect(self.write_schema)
+        self.schema_button.hide()
+        self.statusBar().addPermanentWidget(self.schema_button)
         self.documents.opened.connect(self.open_document)
         self.editor.modified_changed.connect(self._modified)
         self.editor.text_changed.connect(self.preview.schedule)
@@ -79,11 +87,25 @@ class MainWindow(QMainWindow):
         remember_repository(repo.root)
         self.documents.load(repo, self.language)
         self.setWindowTitle(self.tr("Redactie — %1").replace("%1", repo.root.name))
+        self.schema_button.setVisible(repo.schema.inferred)
         if repo.schema.inferred:
             self.statusBar().showMessage(self.tr("Geen schemabestand gevonden: het schema is afgeleid uit de "
                                                  "documenten"))
         self._show_branch()
         return True
+
+    def write_schema(self) -> None:
+        """Write the inferred schema to the repository as a starting point, then use it."""
+        if self.repo is None or not self.repo.schema.inferred:
+            return
+        try:
+            path = write_inferred_schema(self.repo.root, self.repo.schema)
+        except OSError as exc:
+            QMessageBox.warning(self, self.tr("Schema niet opgeslagen"),
+                                self.tr("Het schema kon niet worden opgeslagen: %1").replace("%1", str(exc)))
+            return
+        self.load_repository(self.repo.root)
+        self.statusBar().showMessage(self.tr("Schema opgeslagen in %1").replace("%1", path.name), 5000)
 
     def _show_branch(self) -> None:
         branch = current_branch(self.repo.root) if self.repo else None

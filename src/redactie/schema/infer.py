@@ -120,3 +120,15 @@ def schema_to_yaml(schema: Schema) -> str:
     out.write("# Redactie schema, inferred from the documents found. Check and adjust it.\n")
     yaml.dump(data, out)
     return out.getvalue()
+
+
+def write_inferred_schema(root: Path, schema: Schema) -> Path:
+    """Write an inferred schema as the repository's schema file; never overwrites an existing one."""
+    from ..fileio import atomic_write
+    from .model import SCHEMA_FILE
+
+    target = root / SCHEMA_FILE
+    if target.exists():
+        raise FileExistsError(str(target))
+    atomic_write(target, schema_to_yaml(schema).encode("utf-8"))
+    return target
