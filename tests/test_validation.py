@@ -111,6 +111,16 @@ def test_infer_schema_from_documents(repo: Path) -> None:
     assert parse_schema(written).types.keys() == {"vereisten", "maatregelen"}
 
 
+def test_cli_says_the_schema_was_inferred_and_writes_it(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (repo / "redactie-schema.yaml").unlink()
+    main(["validate", str(repo)])
+    assert "--write-schema" in capsys.readouterr().err
+    assert not (repo / "redactie-schema.yaml").exists()
+    main(["validate", str(repo), "--write-schema"])
+    assert "redactie-schema.yaml" in capsys.readouterr().err
+    assert parse_schema((repo / "redactie-schema.yaml").read_text(encoding="utf-8")).types
+
+
 def _upstream_findings(root: Path, id_prefixes: dict[str, str]) -> set[tuple[str, str]]:
     """An independent reading of the upstream rules (DOMAIN.md): labels, unique ids, file prefixes."""
     import re

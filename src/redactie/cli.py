@@ -35,6 +35,8 @@ def _validate_parser() -> argparse.ArgumentParser:
     parser.add_argument("--format", choices=["text", "json"], default="text")
     parser.add_argument("--lang", choices=["nl", "en"], default="nl", help="language of the messages")
     parser.add_argument("--schema", type=Path, help="use this schema file instead of the repository's")
+    parser.add_argument("--write-schema", action="store_true",
+                        help="when the repository has no schema file, write the inferred one as a starting point")
     return parser
 
 
@@ -66,6 +68,18 @@ def validate_main(argv: list[str]) -> int:
     except SchemaError as exc:
         print(f"redactie validate: {exc.localized(args.lang)}", file=sys.stderr)
         return 2
+    if repo.schema.inferred:
+        from .schema.infer import write_inferred_schema
+
+        if args.write_schema:
+            written = write_inferred_schema(root, repo.schema)
+            print(f"redactie validate: {'schema geschreven naar' if nl else 'schema written to'} {written}",
+                  file=sys.stderr)
+        else:
+            print("redactie validate: " + ("geen schemabestand; het schema is afgeleid uit de documenten "
+                                           "(--write-schema schrijft het uit als startpunt)" if nl else
+                                           "no schema file; the schema was inferred from the documents "
+                                           "(--write-schema writes it out as a starting point)"), file=sys.stderr)
     if args.format == "json":
         print(json.dumps([f.as_json(args.lang) for f in findings], ensure_ascii=False, indent=2))
     else:
