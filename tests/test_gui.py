@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QLineEdit, QListWidget, QPlainTextEdit, QTreeWidget, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QListWidget, QPlainTextEdit, QTreeWidget, QWidget
 
 from redactie.document.locality import touched_lines
 from redactie.gui.form import ChoiceField, MultiChoiceField
@@ -29,18 +29,20 @@ def window(qtbot, content_repo: Path, isolated_home: Path):  # noqa: ANN001, ANN
     qtbot.addWidget(win)
     assert win.load_repository(content_repo)
     win.show()
+    qtbot.waitUntil(lambda: win.documents.ready and win.monitor.snapshot is not None)
     yield win
     if win.editor.modified:  # never leave a modal "unsaved changes" question open at teardown
         win.editor.save()
+    qtbot.waitUntil(lambda: not win.runner.busy)
 
 
 def test_lists_documents_grouped_and_filters(window: MainWindow) -> None:
     tree = by_name(window, QTreeWidget, "Documentenlijst")
-    assert [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())] == ["Maatregel", "Vereiste"]
+    assert [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())] == ["Vereiste", "Maatregel"]
     assert window.documents.count() == 13
     by_name(window, QLineEdit, "Documenten filteren").setText("archiefwet")
-    visible = [tree.topLevelItem(1).child(i) for i in range(tree.topLevelItem(1).childCount())
-               if not tree.topLevelItem(1).child(i).isHidden()]
+    visible = [tree.topLevelItem(0).child(i) for i in range(tree.topLevelItem(0).childCount())
+               if not tree.topLevelItem(0).child(i).isHidden()]
     assert [item.text(0) for item in visible] == ["Informatie over algoritmes wordt gearchiveerd volgens de Archiefwet"]
 
 
@@ -98,12 +100,25 @@ def test_saving_without_changes_writes_nothing(window: MainWindow, content_repo:
     assert (content_repo / DOC).stat().st_mtime_ns == mtime
 
 
-def test_broken_front_matter_opens_with_the_error_position(window: MainWindow, content_repo: Path) -> None:
-    (content_repo / "docs/vereisten/kapot.md").write_text("---\ntitle: a: b\n---\n## Vereiste\n")
+def test_broken_front_matter_opens_in_the_raw_view_at_the_error(window: MainWindow, content_repo: Path,
+                                                                 qtbot) -> None:  # noqa: ANN001
+    path = content_repo / "docs/vereisten/kapot.md"
+    path.write_text("---\ntitle: a: b\n---\n## Vereiste\n\nTekst.\n", encoding="utf-8")
     window.repo.refresh()
     window.open_document("docs/vereisten/kapot.md")
-    assert window.editor.doc is None
-    assert "regel 2" in window.editor.error.text()
+    editor = window.editor
+    assert editor.doc is None
+    assert editor.tabs.currentWidget() is editor.raw_view and not editor.tabs.isTabEnabled(0)
+    error = by_name(window, QLabel, "Fout in het bestand")
+    assert "regel 2, kolom 9" in error.text()
+    assert editor.raw_view.cursor_position() == (2, 9)
+    raw = by_name(window, QPlainTextEdit, "Bestand als tekst")
+    raw.setPlainText(raw.toPlainText().replace("title: a: b", "title: 'a: b'"))
+    editor.raw_view.apply()
+    assert editor.doc is not None and editor.doc.fields["title"] == "a: b"
+    assert editor.tabs.isTabEnabled(0) and not error.isVisible()
+    window.save()
+    assert path.read_text(encoding="utf-8") == "---\ntitle: 'a: b'\n---\n## Vereiste\n\nTekst.\n"
 
 
 def test_findings_appear_next_to_the_field_after_a_pause_in_typing(window: MainWindow, qtbot) -> None:  # noqa: ANN001
@@ -141,4 +156,6 @@ def test_inferred_schema_is_offered_and_written(qtbot, content_repo: Path, isola
     written = load_schema(content_repo / "redactie-schema.yaml")
     assert set(written.types) == set(win.repo.schema.types) and not win.repo.schema.inferred
     assert not button.isVisible()
+    qtbot.waitUntil(lambda: win.documents.ready)
     assert win.documents.count() == 13
+    qtbot.waitUntil(lambda: not win.runner.busy)

@@ -6,3 +6,5 @@ try:
     __version__ = version("redactie")
 except PackageNotFoundError:  # running from a source tree without installation
     __version__ = "0.0.0+source"
+
+SOURCE_URL = "https://github.com/redactie-editor/redactie"

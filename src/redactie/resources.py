@@ -22,3 +22,20 @@ def resource(*parts: str) -> Path:
 def sample_content() -> Path:
     """The installed sample content repository (never written to)."""
     return app_root() / "content"
+
+
+LICENCES = [
+    ("Redactie", "EUPL-1.2"),
+    ("Qt 6 / PySide6", "LGPL-3.0 (the Qt libraries are shipped as separate, replaceable files)"),
+    ("Git (MinGit / git for macOS)", "GPL-2.0; its licence and source offer are in the licenses folder"),
+    ("GitPython", "BSD-3-Clause"),
+    ("ruamel.yaml", "MIT"),
+    ("markdown-it-py, mdit-py-plugins", "MIT"),
+    ("pyspellchecker", "MIT (Dutch word list from OpenSubtitles frequency data, MIT)"),
+    ("platformdirs", "MIT"),
+]
+
+
+def licence_texts() -> list[tuple[str, str]]:
+    """(component, licence) for the About dialog."""
+    return LICENCES

@@ -6,6 +6,7 @@ Every method blocks; the GUI calls them from background tasks. Failures are GitP
 from __future__ import annotations
 
 import hashlib
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -56,6 +57,8 @@ class GitService:
                                              if k in ("GIT_TERMINAL_PROMPT", "GCM_INTERACTIVE", "LC_ALL",
                                                       "LANGUAGE", "GIT_EDITOR", "GIT_MERGE_AUTOEDIT")})
         self._git_error = git.GitCommandError
+        # GitPython's long-running helper processes are not thread-safe: background tasks take this lock.
+        self.lock = threading.RLock()
 
     def close(self) -> None:
         """Stop GitPython's helper processes."""

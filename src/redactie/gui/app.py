@@ -7,6 +7,7 @@ import sys
 import time
 from pathlib import Path
 
+from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .. import __version__
@@ -23,7 +24,9 @@ def run(path: Path | None, quit_when_loaded: bool = False, language: str | None 
     app.setApplicationName("Redactie")
     app.setOrganizationName("Redactie")
     app.setApplicationVersion(__version__)
-    language = i18n.install(app, language or "nl")
+    from .settings_dialog import saved_language
+
+    language = i18n.install(app, language or saved_language() or "nl")
     window = MainWindow(language)
     try:
         repo_path = startup_repository(path)
@@ -39,11 +42,13 @@ def run(path: Path | None, quit_when_loaded: bool = False, language: str | None 
         return 1
     if not window.load_repository(repo_path):
         return 2
+    window.show()
+    while not window.documents.ready:  # the list is read in the background; the window stays responsive
+        app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
     loaded = time.perf_counter()
     first = window.documents.first_document()
     if first:
         window.open_document(first)
-    window.show()
     app.processEvents()
     if quit_when_loaded:
         window.repaint()

@@ -1,21 +1,27 @@
-"""The documents of the repository, grouped by type, with filter-as-you-type."""
+"""The documents of the repository, grouped by type, with filter-as-you-type and state markers."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QLineEdit, QStyle, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
+from ..catalogue import Entry, entries
 from ..repository import ContentRepository
-from ..summary import quick_fields
+from .tasks import TaskRunner
+
+PATH_ROLE = Qt.ItemDataRole.UserRole
 
 
 class DocumentList(QWidget):
-    """Emits `opened(relpath)` when the user picks a document."""
+    """Emits `opened(relpath)` when the user picks a document and `loaded()` when the list is filled."""
 
     opened = Signal(str)
+    loaded = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.runner = runner
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.filter = QLineEdit(self)
@@ -25,58 +31,124 @@ class DocumentList(QWidget):
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self.apply_filter)
         self.tree = QTreeWidget(self)
-        self.tree.setHeaderHidden(True)
+        self.tree.setColumnCount(2)
+        self.tree.setHeaderLabels([self.tr("Document"), self.tr("Status")])
         self.tree.setAccessibleName(self.tr("Documentenlijst"))
         self.tree.setToolTip(self.tr("Alle documenten, per soort; dubbelklik of Enter om te openen"))
         self.tree.itemActivated.connect(self._activated)
         self.tree.itemClicked.connect(self._activated)
         layout.addWidget(self.filter)
         layout.addWidget(self.tree)
-        self._search: dict[int, str] = {}
+        self._items: dict[str, QTreeWidgetItem] = {}
+        self._search: dict[str, str] = {}
+        self._validation: dict[str, str] = {}
+        self._git: dict[str, str] = {}
+        self._drafts: set[str] = set()
+        self.ready = False
 
     def load(self, repo: ContentRepository, language: str) -> None:
-        """Fill the list from the repository."""
+        """Read the repository's documents in the background, then fill the list."""
+        self.ready = False
+        self.runner.run("document-list", lambda task: entries(repo, language), self._fill,
+                        label=self.tr("Documenten inlezen…"))
+
+    def _fill(self, found: list[Entry]) -> None:
+        selected = self.current_path()
         self.tree.clear()
+        self._items.clear()
         self._search.clear()
         groups: dict[str, QTreeWidgetItem] = {}
-        for ref in repo.documents:
-            assert ref.doc_type is not None
-            group = groups.get(ref.doc_type.name)
+        for entry in found:
+            group = groups.get(entry.type_name)
             if group is None:
-                group = QTreeWidgetItem(self.tree, [ref.doc_type.label.get(language)])
+                group = QTreeWidgetItem(self.tree, [entry.type_label])
                 group.setFlags(group.flags() & ~Qt.ItemFlag.ItemIsSelectable)
                 group.setExpanded(True)
-                groups[ref.doc_type.name] = group
-            fields = quick_fields(repo.root / ref.path)
-            title = fields.get("title") or ref.stem
-            item = QTreeWidgetItem(group, [str(title)])
-            item.setData(0, Qt.ItemDataRole.UserRole, ref.path)
-            item.setToolTip(0, ref.path)
-            self._search[id(item)] = " ".join([str(title), ref.path, *map(str, fields.values())]).lower()
+                groups[entry.type_name] = group
+            item = QTreeWidgetItem(group, [entry.title, ""])
+            item.setData(0, PATH_ROLE, entry.path)
+            item.setToolTip(0, entry.path)
+            self._items[entry.path] = item
+            self._search[entry.path] = entry.search
+        self.tree.resizeColumnToContents(1)
+        self._markers()
         self.apply_filter(self.filter.text())
+        if selected:
+            self.select(selected)
+        self.ready = True
+        self.loaded.emit()
+
+    def set_validation(self, severities: dict[str, str]) -> None:
+        """Mark documents with errors or warnings."""
+        self._validation = severities
+        self._markers()
+
+    def set_git(self, kinds: dict[str, str]) -> None:
+        """Mark documents that are new, changed or in conflict compared with the last commit."""
+        self._git = kinds
+        self._markers()
+
+    def set_drafts(self, paths: set[str]) -> None:
+        """Mark documents with unsaved work recovered from a draft."""
+        self._drafts = paths
+        self._markers()
+
+    def _markers(self) -> None:
+        style = self.style()
+        icons = {"error": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
+                 "warning": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)}
+        git_text = {"new": self.tr("nieuw"), "modified": self.tr("gewijzigd"), "renamed": self.tr("hernoemd"),
+                    "conflicted": self.tr("conflict"), "deleted": self.tr("verwijderd")}
+        for path, item in self._items.items():
+            severity = self._validation.get(path)
+            item.setIcon(0, icons.get(severity or "", QIcon()))
+            tips = [path]
+            if severity == "error":
+                tips.append(self.tr("Bevat fouten"))
+            elif severity == "warning":
+                tips.append(self.tr("Bevat waarschuwingen"))
+            state = git_text.get(self._git.get(path, ""), "")
+            if path in self._drafts:
+                state = ", ".join(filter(None, [state, self.tr("niet opgeslagen werk")]))
+            item.setText(1, state)
+            if state:
+                tips.append(state)
+            item.setToolTip(0, " — ".join(tips))
 
     def first_document(self) -> str | None:
         """The path of the first document in the list."""
         for row in range(self.tree.topLevelItemCount()):
             group = self.tree.topLevelItem(row)
             if group.childCount():
-                return group.child(0).data(0, Qt.ItemDataRole.UserRole)
+                return group.child(0).data(0, PATH_ROLE)
         return None
 
     def count(self) -> int:
         """How many documents are listed."""
-        return sum(self.tree.topLevelItem(r).childCount() for r in range(self.tree.topLevelItemCount()))
+        return len(self._items)
+
+    def item(self, path: str) -> QTreeWidgetItem | None:
+        """The list item of a document."""
+        return self._items.get(path)
+
+    def current_path(self) -> str | None:
+        """The selected document's path."""
+        item = self.tree.currentItem()
+        return item.data(0, PATH_ROLE) if item is not None else None
+
+    def select(self, path: str) -> None:
+        """Select a document without opening it."""
+        item = self._items.get(path)
+        if item is not None:
+            self.tree.setCurrentItem(item)
 
     def apply_filter(self, text: str) -> None:
         """Hide documents that do not contain `text`."""
         needle = text.strip().lower()
-        for row in range(self.tree.topLevelItemCount()):
-            group = self.tree.topLevelItem(row)
-            for index in range(group.childCount()):
-                item = group.child(index)
-                item.setHidden(bool(needle) and needle not in self._search.get(id(item), ""))
+        for path, item in self._items.items():
+            item.setHidden(bool(needle) and needle not in self._search.get(path, ""))
 
     def _activated(self, item: QTreeWidgetItem) -> None:
-        path = item.data(0, Qt.ItemDataRole.UserRole)
+        path = item.data(0, PATH_ROLE)
         if path:
             self.opened.emit(path)

@@ -1,156 +1,285 @@
-"""The open document: form on top, one editor per editable section, changes kept in the lossless model."""
+"""The open document: banners, the form (fields and sections) and the raw text, over one DocumentSession.
+
+It saves atomically, keeps drafts for crash recovery, and notices when another program changes the file.
+"""
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QGroupBox, QLabel, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import QFileSystemWatcher, QTimer, Signal
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
-from ..document import Document, EditError, FrontMatterError
+from ..document import Document
+from ..drafts import DraftStore
 from ..fileio import atomic_write
 from ..repository import ContentRepository
-from ..validation import check_parsed
-from .form import FieldForm
+from .banner import Banner
+from .diff_view import DiffDialog
+from .form_view import FormView
+from .raw_view import RawView
+from .session import DocumentSession
+from .tasks import TaskRunner
+
+DRAFT_DELAY_MS = 1000
 
 
-class DocumentEditor(QScrollArea):
-    """Edits one document; `modified_changed` tells whether there is unsaved work."""
+class DocumentEditor(QWidget):
+    """Edits one document; `modified_changed(bool)`, `text_changed(body)`, `session_changed(session)`."""
 
     modified_changed = Signal(bool)
     text_changed = Signal(str)
+    session_changed = Signal(object)
+    saved = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, runner: TaskRunner, drafts: DraftStore, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWidgetResizable(True)
+        self.runner, self.drafts = runner, drafts
         self.setAccessibleName(self.tr("Document"))
-        inner = QWidget(self)
-        self.layout_ = QVBoxLayout(inner)
-        self.header = QLabel(inner)
-        self.header.setWordWrap(True)
-        self.error = QLabel(inner)
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.hide()
-        self.form = FieldForm(inner)
-        self.form.changed.connect(self._field_changed)
-        self.sections_box = QVBoxLayout()
-        self.layout_.addWidget(self.header)
-        self.layout_.addWidget(self.error)
-        self.layout_.addWidget(self.form)
-        self.layout_.addLayout(self.sections_box)
-        self.layout_.addStretch(1)
-        self.setWidget(inner)
-        self.repo: ContentRepository | None = None
-        self.path: Path | None = None
-        self.doc: Document | None = None
-        self.saved_bytes = b""
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.banners = QVBoxLayout()
+        layout.addLayout(self.banners)
+        self.tabs = QTabWidget(self)
+        self.tabs.setAccessibleName(self.tr("Weergave van het document"))
+        self.form_view = FormView(self)
+        self.raw_view = RawView(self)
+        self.tabs.addTab(self.form_view, self.tr("Formulier"))
+        self.tabs.addTab(self.raw_view, self.tr("Tekst"))
+        self.tabs.setTabToolTip(0, self.tr("De gegevens en secties van het document als formulier"))
+        self.tabs.setTabToolTip(1, self.tr("Het hele bestand als tekst, voor gevorderden en om fouten te herstellen"))
+        self.tabs.currentChanged.connect(self._tab_changed)
+        layout.addWidget(self.tabs)
+        self.form_view.edited.connect(self._edited)
+        self.raw_view.edited.connect(self._edited)
+        self.session: DocumentSession | None = None
         self.language = "nl"
-        self.section_editors: dict[str, QPlainTextEdit] = {}
-        # Validation waits for a pause in typing, so a keystroke never pays for it.
-        self._validate_timer = QTimer(self)
-        self._validate_timer.setSingleShot(True)
-        self._validate_timer.setInterval(300)
-        self._validate_timer.timeout.connect(self.revalidate)
+        self.watcher = QFileSystemWatcher(self)
+        self.watcher.fileChanged.connect(self.check_disk)
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setSingleShot(True)
+        self._draft_timer.setInterval(DRAFT_DELAY_MS)
+        self._draft_timer.timeout.connect(self._save_draft)
+
+    # -- compatibility helpers used by the window and tests ------------------------------------------------
+
+    @property
+    def doc(self) -> Document | None:
+        """The open document's model (None when its front matter does not parse)."""
+        return self.session.doc if self.session else None
+
+    @property
+    def form(self):  # noqa: ANN201 - FieldForm
+        """The front-matter form."""
+        return self.form_view.form
+
+    @property
+    def path(self) -> Path | None:
+        """The open file."""
+        return self.session.path if self.session else None
 
     @property
     def modified(self) -> bool:
         """True when the document differs from the file as last read or saved."""
-        return self.doc is not None and self.doc.dump() != self.saved_bytes
+        return self.session is not None and self.session.modified
+
+    # -- opening -------------------------------------------------------------------------------------------
 
     def open(self, repo: ContentRepository, relpath: str, language: str) -> None:
-        """Load a document from disk and build the form and section editors."""
-        self.repo, self.language = repo, language
-        self.path = repo.root / relpath
-        data = self.path.read_bytes()
-        self.saved_bytes = data
-        self.error.hide()
-        self._clear_sections()
-        try:
-            self.doc = Document.parse(data)
-        except FrontMatterError as exc:
-            self.doc = None
-            self.error.setText(self.tr("Dit bestand kan niet als formulier worden geopend (regel %1, kolom %2): %3")
-                               .replace("%1", str(exc.line)).replace("%2", str(exc.column))
-                               .replace("%3", exc.localized(language)))
-            self.error.show()
-            return
-        doc_type = repo.schema.type_for(relpath)
-        self.header.setText(f"<h2>{self.doc.fields.get('title', relpath)}</h2><i>{relpath}</i>")
-        fields = repo.schema.fields_of(doc_type) if doc_type else []
-        self.form.build(fields, dict(self.doc.fields), language, repo.vocabularies())
-        editable = doc_type.sections if doc_type else []
-        for name in self.doc.section_names:
-            box = QGroupBox(name, self)
-            box_layout = QVBoxLayout(box)
-            edit = QPlainTextEdit(box)
-            edit.setPlainText(self.doc.section(name))
-            edit.setAccessibleName(self.tr("Sectie %1").replace("%1", name))
-            if name in editable:
-                edit.setToolTip(self.tr("Tekst van de sectie '%1' (Markdown)").replace("%1", name))
-                edit.textChanged.connect(lambda n=name, e=edit: self._section_changed(n, e))
-            else:
-                edit.setReadOnly(True)
-                edit.setToolTip(self.tr("Deze sectie wordt door de website zelf gevuld en blijft ongewijzigd"))
-            box_layout.addWidget(edit)
-            self.sections_box.addWidget(box)
-            self.section_editors[name] = edit
-        self.revalidate()
+        """Load a document from disk; a draft left by a crash is offered back."""
+        self.language = language
+        self._clear_banners()
+        if self.watcher.files():
+            self.watcher.removePaths(self.watcher.files())
+        data = (repo.root / relpath).read_bytes()
+        session = DocumentSession(repo, relpath, data, self)
+        session.changed.connect(self._session_changed)
+        session.replaced.connect(self._replaced)
+        old, self.session = self.session, session
+        if old is not None:
+            old.deleteLater()
+        self.watcher.addPath(str(session.path))
+        self.form_view.show_session(session, language)
+        self.raw_view.show_session(session, language)
+        self.tabs.setTabEnabled(0, session.doc is not None)
+        self.tabs.setCurrentIndex(0 if session.doc is not None else 1)
+        if session.doc is None:
+            self.raw_view.show_error()
+        self.session_changed.emit(session)
         self.modified_changed.emit(False)
-        self.text_changed.emit(self.doc.body)
+        self.text_changed.emit(session.doc.body if session.doc else "")
+        self._offer_draft(repo, relpath, data)
 
-    def _clear_sections(self) -> None:
-        while self.sections_box.count():
-            item = self.sections_box.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
-        self.section_editors.clear()
-
-    def _field_changed(self, key: str) -> None:
-        if self.doc is None:
+    def _offer_draft(self, repo: ContentRepository, relpath: str, data: bytes) -> None:
+        draft = self.drafts.load(repo.root, relpath)
+        if draft is None:
             return
-        widget = self.form.widgets[key]
-        try:
-            self.doc.set_field(key, widget.value())
-            self.error.hide()
-        except EditError:
-            self.error.setText(self.tr("Deze waarde kan niet worden opgeslagen zonder ook iets anders in het "
-                                       "bestand te veranderen; de wijziging is niet overgenomen."))
-            self.error.show()
-        self._after_edit()
-
-    def _section_changed(self, name: str, edit: QPlainTextEdit) -> None:
-        if self.doc is None:
+        if draft.content == data:
+            self.drafts.discard(repo.root, relpath)
             return
-        try:
-            self.doc.set_section(name, edit.toPlainText())
-            self.error.hide()
-        except EditError:
-            self.error.setText(self.tr("Een kop van niveau 1 of 2 kan niet binnen een sectie staan; "
-                                       "deze wijziging is nog niet overgenomen."))
-            self.error.show()
-        self._after_edit()
+        when = datetime.datetime.fromtimestamp(draft.saved_at).strftime("%d-%m-%Y %H:%M")
+        text = self.tr("Er is niet-opgeslagen werk aan dit document gevonden van %1.").replace("%1", when)
+        if not draft.base_matches(data):
+            text += " " + self.tr("Het bestand is sindsdien ook buiten Redactie gewijzigd; herstellen vervangt die "
+                                  "wijziging (u ziet het verschil bij Wijzigingen bekijken).")
+        self._banner("draft-banner", text, [
+            (self.tr("Herstellen"), self.tr("Zet het niet-opgeslagen werk terug in het document"),
+             lambda: self._restore_draft(draft.content)),
+            (self.tr("Weggooien"), self.tr("Gooi het niet-opgeslagen werk weg"),
+             lambda: self.drafts.discard(repo.root, relpath)),
+        ])
 
-    def _after_edit(self) -> None:
-        self._validate_timer.start()
-        self.modified_changed.emit(self.modified)
-        if self.doc is not None:
-            self.text_changed.emit(self.doc.body)
+    def _restore_draft(self, content: bytes) -> None:
+        if self.session is not None:
+            self.session.set_text(content, self.tr("Niet-opgeslagen werk herstellen"))
+            self._replaced()
 
-    def revalidate(self) -> None:
-        """Show the validation findings of the document as it is now next to its fields."""
-        self._validate_timer.stop()
-        if self.doc is None or self.repo is None or self.path is None:
+    # -- editing -------------------------------------------------------------------------------------------
+
+    def _edited(self) -> None:
+        if self.session is not None and self.session.doc is not None:
+            self.text_changed.emit(self.session.doc.body)
+
+    def _session_changed(self) -> None:
+        session = self.session
+        if session is None:
             return
-        relpath = self.path.relative_to(self.repo.root).as_posix()
-        self.form.show_findings(check_parsed(self.repo, relpath, self.doc))
+        self.modified_changed.emit(session.modified)
+        self.tabs.setTabEnabled(0, session.doc is not None)
+        if session.modified:
+            self._draft_timer.start()
+        else:
+            self._draft_timer.stop()
+            self.drafts.discard(session.repo.root, session.relpath)
+
+    def _replaced(self) -> None:
+        session = self.session
+        if session is None:
+            return
+        self.form_view.refresh()
+        self.raw_view.refresh()
+        self.tabs.setTabEnabled(0, session.doc is not None)
+        if session.doc is not None:
+            self.text_changed.emit(session.doc.body)
+
+    def _tab_changed(self, index: int) -> None:
+        if index == 0:
+            self.raw_view.apply()
+            self.form_view.refresh()
+        else:
+            self.raw_view.refresh()
+
+    def _save_draft(self) -> None:
+        session = self.session
+        if session is None or not session.modified:
+            return
+        key = f"draft:{session.relpath}"
+        if self.runner.running(key):  # one write at a time per document, so an older one never lands last
+            self._draft_timer.start()
+            return
+        root, relpath, base, content = session.repo.root, session.relpath, session.saved_bytes, session.current()
+        self.runner.run(key, lambda task: self.drafts.save(root, relpath, base, content), lambda _: None)
+
+    # -- saving and the disk -------------------------------------------------------------------------------
 
     def save(self) -> bool:
-        """Write the document atomically; nothing is written when nothing changed."""
-        if self.doc is None or self.path is None:
+        """Write the document atomically; never over a file another program changed; False when nothing written."""
+        session = self.session
+        if session is None:
             return False
-        data = self.doc.dump()
-        written = atomic_write(self.path, data)
-        self.saved_bytes = data
-        self.modified_changed.emit(False)
+        self.raw_view.apply()
+        try:
+            disk: bytes | None = session.path.read_bytes()
+        except FileNotFoundError:
+            disk = None
+        if disk is not None and disk != session.saved_bytes:
+            self._disk_banner(disk)
+            return False
+        data = session.current()
+        written = atomic_write(session.path, data)
+        session.mark_saved(data)
+        self._draft_timer.stop()
+        self.drafts.discard(session.repo.root, session.relpath)
+        if str(session.path) not in self.watcher.files():
+            self.watcher.addPath(str(session.path))
+        self.saved.emit(session.relpath)
         return written
+
+    def discard_draft(self) -> None:
+        """Forget the draft of the open document (the user chose not to keep the changes)."""
+        if self.session is not None:
+            self._draft_timer.stop()
+            self.drafts.discard(self.session.repo.root, self.session.relpath)
+
+    def check_disk(self, _path: str = "") -> None:
+        """Notice a change by another program: reload when there is no unsaved work, else ask."""
+        session = self.session
+        if session is None:
+            return
+        try:
+            disk = session.path.read_bytes()
+        except FileNotFoundError:
+            return
+        if str(session.path) not in self.watcher.files():
+            self.watcher.addPath(str(session.path))  # an atomic replace drops the watch
+        if disk == session.saved_bytes:
+            return
+        if not session.modified:
+            session.reload(disk)
+            self._clear_banners("disk-banner")
+            self._banner("disk-banner", self.tr("Het bestand is door een ander programma gewijzigd en opnieuw "
+                                                "geladen."), [(self.tr("Sluiten"), self.tr("Melding sluiten"),
+                                                               lambda: None)])
+            return
+        self._disk_banner(disk)
+
+    def _disk_banner(self, disk: bytes) -> None:
+        self._clear_banners("disk-banner")
+        self._banner("disk-banner", self.tr("Het bestand is door een ander programma gewijzigd terwijl u het "
+                                            "bewerkte. Er is niets overschreven."), [
+            (self.tr("Opnieuw laden"), self.tr("Laad het bestand zoals het nu is; uw niet-opgeslagen wijzigingen "
+                                               "vervallen"), lambda: self._reload(disk)),
+            (self.tr("Mijn versie houden"), self.tr("Houd uw versie; bij opslaan vervangt die de andere wijziging"),
+             lambda: self._keep_mine(disk)),
+            (self.tr("Verschil bekijken"), self.tr("Toon het verschil tussen het bestand en uw versie"),
+             lambda: self._show_difference(disk)),
+        ], keep_open_label=self.tr("Verschil bekijken"))
+
+    def _reload(self, disk: bytes) -> None:
+        if self.session is not None:
+            self.session.reload(disk)
+            self.discard_draft()
+
+    def _keep_mine(self, disk: bytes) -> None:
+        if self.session is not None:
+            self.session.saved_bytes = disk
+            self.modified_changed.emit(self.session.modified)
+
+    def _show_difference(self, disk: bytes) -> None:
+        if self.session is not None:
+            DiffDialog(self.tr("Het bestand op schijf en uw versie"), disk, self.session.current(), self).open()
+
+    # -- banners -------------------------------------------------------------------------------------------
+
+    def _banner(self, name: str, text: str, actions: list, keep_open_label: str | None = None) -> Banner:
+        banner = Banner(name, text, actions, self)
+        if keep_open_label and keep_open_label in banner.buttons:
+            banner.buttons[keep_open_label].clicked.disconnect(banner.close_banner)
+        self.banners.addWidget(banner)
+        return banner
+
+    def banner(self, name: str) -> Banner | None:
+        """The open banner with this name, if any."""
+        for index in range(self.banners.count()):
+            widget = self.banners.itemAt(index).widget()
+            if isinstance(widget, Banner) and widget.objectName() == name and widget.isVisibleTo(self):
+                return widget
+        return None
+
+    def _clear_banners(self, name: str | None = None) -> None:
+        for index in reversed(range(self.banners.count())):
+            widget = self.banners.itemAt(index).widget()
+            if isinstance(widget, Banner) and (name is None or widget.objectName() == name):
+                self.banners.takeAt(index)
+                widget.close_banner()

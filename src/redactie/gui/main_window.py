@@ -1,21 +1,46 @@
-"""The main window: wires the document list, the editor and the preview together."""
+"""The main window: wires the document list, the editor, the preview and the git parts together."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QPushButton, QSplitter, QWidget
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QKeySequence, QUndoGroup
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
-from ..gitservice.branch import current_branch
+from ..drafts import DraftStore
+from ..gitservice.problems import GitProblem
 from ..repository import ContentRepository, open_repository
 from ..schema import SchemaError
 from ..schema.infer import write_inferred_schema
-from ..workspace import remember_repository
+from ..workspace import data_dir, recent_repositories, remember_repository
+from .banner import Banner
+from .clone_dialog import CloneDialog
+from .conflict_dialog import ConflictDialog
 from .document_list import DocumentList
 from .editor import DocumentEditor
+from .menus import add_actions
+from .monitor import RepositoryMonitor, Snapshot
+from .new_document import NewDocumentDialog
 from .preview import Preview
+from .review_dialog import ReviewDialog
+from .settings_dialog import SettingsDialog, saved_font_size
+from .sharing import SharingController
+from .spell_loader import load_speller
+from .tasks import TaskRunner
+
+BACKGROUND_DELAY_MS = 600
+HARD_STATES = ("index-locked", "no-commits", "detached-head", "rebase-in-progress", "merge-in-progress", "conflicts")
 
 
 class MainWindow(QMainWindow):
@@ -25,44 +50,107 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.language = language
         self.repo: ContentRepository | None = None
-        self.documents = DocumentList(self)
-        self.editor = DocumentEditor(self)
+        self.runner = TaskRunner(self)
+        self.drafts = DraftStore(data_dir() / "drafts")
+        self.monitor = RepositoryMonitor(self.runner, self)
+        self.sharing = SharingController(self.runner, self.monitor, language, self)
+        self.documents = DocumentList(self.runner, self)
+        self.editor = DocumentEditor(self.runner, self.drafts, self)
         self.preview = Preview(self)
+        self.preview.language = language
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         for widget in (self.documents, self.editor, self.preview):
             self.splitter.addWidget(widget)
         self.splitter.setSizes([280, 620, 420])
-        self.setCentralWidget(self.splitter)
+        central = QWidget(self)
+        self.central_layout = QVBoxLayout(central)
+        self.central_layout.setContentsMargins(0, 0, 0, 0)
+        self.central_layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+        self.undo_group = QUndoGroup(self)
+        self.review: ReviewDialog | None = None
+        self.conflicts: ConflictDialog | None = None
+        self._status_bar()
+        self._menus()
+        self.documents.opened.connect(self.open_document)
+        self.documents.loaded.connect(self._documents_loaded)
+        self.editor.modified_changed.connect(self._modified)
+        self.editor.text_changed.connect(self.preview.schedule)
+        self.editor.session_changed.connect(self._session_changed)
+        self.editor.saved.connect(lambda _: self.monitor.refresh())
+        self.monitor.refreshed.connect(self._refreshed)
+        self.monitor.validated.connect(self.documents.set_validation)
+        self.sharing.message.connect(lambda text: self.statusBar().showMessage(text, 15000))
+        self.sharing.conflicts_found.connect(self.show_conflicts)
+        self.runner.busy_changed.connect(self._busy)
+        self.editor.form_view.set_font_size(saved_font_size())
+        self._speller_requested = False
+        self._restore()
+
+    # -- building ------------------------------------------------------------------------------------------
+
+    def _status_bar(self) -> None:
+        self.busy = QProgressBar(self)
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumWidth(160)
+        self.busy.setAccessibleName(self.tr("Bezig"))
+        self.busy.hide()
         self.branch_label = QLabel(self)
         self.branch_label.setAccessibleName(self.tr("Versie en synchronisatie"))
-        self.statusBar().addPermanentWidget(self.branch_label)
         self.schema_button = QPushButton(self.tr("Schema opslaan als startpunt"), self)
         self.schema_button.setAccessibleName(self.tr("Afgeleid schema opslaan"))
         self.schema_button.setToolTip(self.tr("Deze repository heeft geen schemabestand. Sla het schema dat uit de "
                                               "documenten is afgeleid op, zodat een beheerder het kan nakijken"))
         self.schema_button.clicked.connect(self.write_schema)
         self.schema_button.hide()
-        self.statusBar().addPermanentWidget(self.schema_button)
-        self.documents.opened.connect(self.open_document)
-        self.editor.modified_changed.connect(self._modified)
-        self.editor.text_changed.connect(self.preview.schedule)
-        self._actions()
-        self._restore()
+        for widget in (self.busy, self.branch_label, self.schema_button):
+            self.statusBar().addPermanentWidget(widget)
 
-    def _actions(self) -> None:
-        menu = self.menuBar().addMenu(self.tr("&Bestand"))
-        self.open_action = QAction(self.tr("Repository &openen…"), self)
-        self.open_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Open))
-        self.open_action.triggered.connect(self._choose_repository)
-        self.save_action = QAction(self.tr("&Opslaan"), self)
-        self.save_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Save))
-        self.save_action.setToolTip(self.tr("Sla het geopende document op"))
-        self.save_action.triggered.connect(self.save)
-        self.quit_action = QAction(self.tr("&Afsluiten"), self)
-        self.quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
-        self.quit_action.triggered.connect(self.close)
-        for action in (self.open_action, self.save_action, self.quit_action):
-            menu.addAction(action)
+    def _menus(self) -> None:
+        keys = QKeySequence.StandardKey
+        file_menu = self.menuBar().addMenu(self.tr("&Bestand"))
+        self.actions_ = add_actions(self, file_menu, [
+            ("new", self.tr("&Nieuw document…"), self.tr("Maak een nieuw document op basis van het sjabloon"),
+             keys.New, self.new_document),
+            ("open", self.tr("Repository &openen…"), self.tr("Open een map met documenten"), keys.Open,
+             self._choose_repository),
+            ("clone", self.tr("Repository &klonen…"), self.tr("Haal een kopie op van een gedeelde repository"),
+             None, self.clone_repository),
+            None,
+            ("save", self.tr("&Opslaan"), self.tr("Sla het geopende document op"), keys.Save, self.save),
+            None,
+            ("settings", self.tr("&Instellingen…"), self.tr("Taal, uw naam en lettergrootte"), keys.Preferences,
+             self.show_settings),
+            ("quit", self.tr("&Afsluiten"), self.tr("Redactie afsluiten"), keys.Quit, self.close),
+        ])
+        self.recent_menu = file_menu.addMenu(self.tr("&Recent geopend"))
+        file_menu.insertMenu(self.actions_["save"], self.recent_menu)
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        edit_menu = self.menuBar().addMenu(self.tr("Be&werken"))
+        self.undo_action = self.undo_group.createUndoAction(self, self.tr("&Ongedaan maken"))
+        self.undo_action.setShortcut(QKeySequence(keys.Undo))
+        self.redo_action = self.undo_group.createRedoAction(self, self.tr("Opnieuw &uitvoeren"))
+        self.redo_action.setShortcut(QKeySequence(keys.Redo))
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        git_menu = self.menuBar().addMenu(self.tr("&Versiebeheer"))
+        self.actions_.update(add_actions(self, git_menu, [
+            ("review", self.tr("&Wijzigingen bekijken…"), self.tr("Bekijk wat er is veranderd en leg het vast"),
+             "Ctrl+Shift+R", self.show_review),
+            ("sync", self.tr("&Synchroniseren"), self.tr("Haal wijzigingen van anderen op en zet de uwe erbovenop"),
+             keys.Refresh, self.sharing.sync),
+            None,
+            ("branch", self.tr("Werk in een &eigen versie…"), self.tr("Houd uw wijzigingen apart tot ze zijn "
+                                                                     "nagekeken"), None, self.sharing.new_branch),
+            ("propose", self.tr("&Voorstel indienen"), self.tr("Deel uw versie en open de pagina om haar ter "
+                                                              "beoordeling voor te stellen"), None,
+             self.sharing.propose),
+        ]))
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.actions_.update(add_actions(self, help_menu, [
+            ("about", self.tr("&Over Redactie"), self.tr("Versie, licenties en broncode"), keys.HelpContents,
+             self.show_about),
+        ]))
 
     def _restore(self) -> None:
         settings = QSettings("Redactie", "Redactie")
@@ -75,8 +163,10 @@ class MainWindow(QMainWindow):
         if sizes is not None:
             self.splitter.restoreState(sizes)
 
+    # -- the repository ------------------------------------------------------------------------------------
+
     def load_repository(self, path: Path) -> bool:
-        """Open a content repository (any folder inside it) and list its documents."""
+        """Open a content repository (any folder inside it); the list fills in the background."""
         try:
             repo = open_repository(path)
             repo.vocabularies()
@@ -86,13 +176,28 @@ class MainWindow(QMainWindow):
         self.repo = repo
         remember_repository(repo.root)
         self.documents.load(repo, self.language)
+        self.monitor.attach(repo)
+        self.documents.set_drafts({d.path for d in self.drafts.for_repository(repo.root)})
         self.setWindowTitle(self.tr("Redactie — %1").replace("%1", repo.root.name))
         self.schema_button.setVisible(repo.schema.inferred)
         if repo.schema.inferred:
             self.statusBar().showMessage(self.tr("Geen schemabestand gevonden: het schema is afgeleid uit de "
                                                  "documenten"))
-        self._show_branch()
         return True
+
+    def _documents_loaded(self) -> None:
+        # Heavier background work waits a moment after the list is there, so the first paint is not slowed.
+        QTimer.singleShot(BACKGROUND_DELAY_MS, self._background_checks)
+        drafts = self.drafts.for_repository(self.repo.root) if self.repo else []
+        if drafts:
+            self.statusBar().showMessage(self.tr("Niet-opgeslagen werk gevonden in %1 documenten; open een "
+                                                 "document om het te herstellen").replace("%1", str(len(drafts))))
+
+    def _background_checks(self) -> None:
+        self.monitor.validate()
+        if not self._speller_requested:
+            self._speller_requested = True
+            load_speller(self.runner, self.editor.form_view.set_speller)
 
     def write_schema(self) -> None:
         """Write the inferred schema to the repository as a starting point, then use it."""
@@ -107,21 +212,116 @@ class MainWindow(QMainWindow):
         self.load_repository(self.repo.root)
         self.statusBar().showMessage(self.tr("Schema opgeslagen in %1").replace("%1", path.name), 5000)
 
-    def _show_branch(self) -> None:
-        branch = current_branch(self.repo.root) if self.repo else None
-        self.branch_label.setText(self.tr("Versie: %1").replace("%1", branch) if branch else "")
+    def _refreshed(self, snapshot: Snapshot) -> None:
+        self.documents.set_git(snapshot.changes)
+        state = snapshot.state
+        if state is None:
+            problem = snapshot.problem
+            self.branch_label.setText(self.tr("Geen versiebeheer") if problem else "")
+            self.branch_label.setToolTip(problem.localized(self.language) if problem else "")
+            return
+        parts = [self.tr("Versie: %1").replace("%1", state.branch or self.tr("losse versie"))]
+        if state.ahead:
+            parts.append(self.tr("%1 nog te delen").replace("%1", str(state.ahead)))
+        if state.behind:
+            parts.append(self.tr("%1 nieuw bij anderen").replace("%1", str(state.behind)))
+        if state.remote_url is None:
+            parts.append(self.tr("alleen op deze computer"))
+        self.branch_label.setText(" · ".join(parts))
+        self.branch_label.setToolTip(state.remote_url or GitProblem("no-remote").localized(self.language))
+        self._hard_state_banner([p for p in state.problems if p in HARD_STATES], state.conflicts)
+
+    def _hard_state_banner(self, problems: list[str], conflicts: list[str]) -> None:
+        old = self.findChild(Banner, "git-state-banner")
+        if old is not None:
+            self.central_layout.removeWidget(old)
+            old.close_banner()
+        if not problems:
+            return
+        code = problems[0]
+        problem = GitProblem(code)
+        actions = {
+            "index-locked": [(self.tr("Vergrendeling verwijderen"), self.tr("Alleen doen als geen ander "
+                                                                           "git-programma meer bezig is"),
+                              self.sharing.remove_lock),
+                             (self.tr("Opnieuw kijken"), self.tr("Controleer opnieuw"), self.monitor.refresh)],
+            "no-commits": [(self.tr("Eerste versie vastleggen"), self.tr("Bekijk de bestanden en leg ze vast"),
+                            self.show_review)],
+            "detached-head": [(self.tr("Eigen versie maken"), self.tr("Maak een werkversie van deze stand"),
+                               self.sharing.new_branch),
+                              (self.tr("Terug naar de hoofdversie"), self.tr("Wissel naar main"),
+                               lambda: self.sharing.switch_branch("main"))],
+        }.get(code, [(self.tr("Conflicten oplossen"), self.tr("Kies per bestand welke versie blijft"),
+                      lambda: self.show_conflicts(conflicts)),
+                     (self.tr("Afbreken"), self.tr("Terug naar de toestand van voor het synchroniseren"),
+                      self.sharing.abort_operation)])
+        banner = Banner("git-state-banner", problem.localized(self.language), actions, self, keep_open=True)
+        self.central_layout.insertWidget(0, banner)
+
+    # -- documents -----------------------------------------------------------------------------------------
 
     def open_document(self, relpath: str) -> None:
         """Open a document, asking first when the current one has unsaved work."""
-        if self.repo is None or not self._may_leave():
+        if self.repo is None:
             return
-        self.editor.open(self.repo, relpath, self.language)
+        if self.editor.session is not None and self.editor.session.relpath == relpath:
+            return
+        if not self._may_leave():
+            return
+        try:
+            self.editor.open(self.repo, relpath, self.language)
+        except OSError as exc:
+            QMessageBox.warning(self, self.tr("Openen mislukt"), self.tr("%1 kan niet worden geopend: %2")
+                                .replace("%1", relpath).replace("%2", exc.strerror or str(exc)))
+            return
+        self.documents.select(relpath)
+        self.preview.set_context(self.repo, relpath, self.runner)
         self.preview.render_now()
+
+    def show_field(self, relpath: str, field: str) -> None:
+        """Open a document and put the cursor in one of its fields (from the review's problem list)."""
+        self.open_document(relpath)
+        if self.editor.session is not None and self.editor.session.relpath == relpath:
+            self.editor.tabs.setCurrentIndex(0)
+            if not (field and self.editor.form_view.focus_field(field)):
+                self.editor.tabs.setCurrentIndex(1 if self.editor.doc is None else 0)
+            self.raise_()
+            self.activateWindow()
+
+    def open_as_text(self, relpath: str) -> None:
+        """Open a document in the raw view (for a conflict repaired by hand)."""
+        self.open_document(relpath)
+        self.editor.tabs.setCurrentIndex(1)
 
     def save(self) -> None:
         """Save the open document."""
         if self.editor.save():
             self.statusBar().showMessage(self.tr("Opgeslagen"), 3000)
+        elif self.editor.banner("disk-banner") is not None:
+            self.statusBar().showMessage(self.tr("Niet opgeslagen: het bestand is door een ander programma "
+                                                 "gewijzigd"), 8000)
+
+    def new_document(self) -> None:
+        """Ask for a new document's type, title and code; create and open it."""
+        if self.repo is None or not self._may_leave():
+            return
+        dialog = NewDocumentDialog(self.repo, self.language, self.runner, self)
+        dialog.accepted.connect(lambda: self._created(dialog.created_path))
+        dialog.open()
+        self.new_document_dialog = dialog
+
+    def _created(self, relpath: str | None) -> None:
+        if relpath and self.repo is not None:
+            self.documents.load(self.repo, self.language)
+            self.editor.open(self.repo, relpath, self.language)
+            self.preview.set_context(self.repo, relpath, self.runner)
+            self.monitor.refresh()
+
+    def _session_changed(self, session: object) -> None:
+        stack = getattr(session, "undo_stack", None)
+        if stack is not None:
+            self.undo_group.addStack(stack)
+            self.undo_group.setActiveStack(stack)
 
     def _modified(self, modified: bool) -> None:
         self.setWindowModified(modified)
@@ -136,21 +336,93 @@ class MainWindow(QMainWindow):
             self.tr("Het document heeft wijzigingen die nog niet zijn opgeslagen. Wilt u ze opslaan?"),
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel)
         if answer == QMessageBox.StandardButton.Save:
-            self.save()
+            return self.editor.save() or not self.editor.modified
+        if answer == QMessageBox.StandardButton.Discard:
+            self.editor.discard_draft()
             return True
-        return answer == QMessageBox.StandardButton.Discard
+        return False
+
+    # -- dialogs -------------------------------------------------------------------------------------------
+
+    def show_review(self) -> None:
+        """Open "Wijzigingen bekijken" (saving the open document first when the user agrees)."""
+        if self.repo is None or not self._may_leave():
+            return
+        if self.review is not None:
+            self.review.close()
+        self.review = ReviewDialog(self.repo, self.sharing, self.runner, self.language, self)
+        self.review.show_field.connect(self.show_field)
+        self.review.committed.connect(lambda _: self.monitor.refresh())
+        self.review.show()
+
+    def show_conflicts(self, files: list[str]) -> None:
+        """Open the conflict dialog."""
+        if self.conflicts is None or not self.conflicts.isVisible():
+            self.conflicts = ConflictDialog(self.sharing, files, self)
+            self.conflicts.open_as_text.connect(self.open_as_text)
+            self.conflicts.show()
+        else:
+            self.conflicts.set_files(files)
+
+    def show_settings(self) -> None:
+        """Open the settings."""
+        dialog = SettingsDialog(self.sharing if self.monitor.service else None, self.language, self)
+        dialog.accepted.connect(lambda: self.editor.form_view.set_font_size(saved_font_size()))
+        dialog.open()
+        self.settings_dialog = dialog
+
+    def show_about(self) -> None:
+        """Open Help ▸ About."""
+        from .about import AboutDialog
+
+        AboutDialog(self).open()
+
+    def clone_repository(self) -> None:
+        """Clone a shared repository and open it."""
+        if not self._may_leave():
+            return
+        dialog = CloneDialog(self.runner, self.language, Path.home() / "Redactie", self)
+        dialog.cloned.connect(self.load_repository)
+        dialog.open()
+        self.clone_dialog = dialog
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for path in recent_repositories():
+            action = self.recent_menu.addAction(str(path))
+            action.triggered.connect(lambda _=False, p=path: self._may_leave() and self.load_repository(p))
+        if not self.recent_menu.actions():
+            self.recent_menu.addAction(self.tr("(geen)")).setEnabled(False)
 
     def _choose_repository(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Repository openen"))
         if folder and self._may_leave():
             self.load_repository(Path(folder))
 
+    def _busy(self, busy: bool, label: str) -> None:
+        self.busy.setVisible(busy)
+        self.busy.setToolTip(label)
+        if busy and label:
+            self.statusBar().showMessage(label, 3000)
+
+    # -- window events -------------------------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        """Coming back to the window: look for changes made meanwhile by other programs."""
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self.editor.check_disk()
+            self.monitor.refresh()
+        super().changeEvent(event)
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
-        """Ask about unsaved work; remember window sizes."""
+        """Ask about unsaved work; remember window sizes; let background work end."""
         if not self._may_leave():
             event.ignore()
             return
         settings = QSettings("Redactie", "Redactie")
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/splitter", self.splitter.saveState())
+        self.runner.wait(5000)
+        if self.monitor.service is not None:
+            self.monitor.service.close()
         event.accept()

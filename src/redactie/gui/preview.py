@@ -12,6 +12,10 @@ from PySide6.QtCore import QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from ..macros import macro_texts
+from ..repository import ContentRepository
+from .tasks import TaskRunner
+
 _MD = MarkdownIt("commonmark", {"html": False}).enable("table").use(admon_plugin).use(attrs_block_plugin)
 _TAB_RE = re.compile(r'^=== "([^"]*)"[ \t]*$', re.M)
 _HEADING_ATTR_RE = re.compile(r"^(#{1,6} .*?)[ \t]*\{[^{}]*\}[ \t]*$", re.M)
@@ -36,11 +40,12 @@ def to_html(markdown: str, macro_text: dict[str, str] | None = None) -> str:
     def macro(match: re.Match[str]) -> str:
         name = match.group(1).split()[0]
         label = macro_text.get(name, name)
-        return f"\n\nREDACTIEMACRO{html.escape(label)}ENDMACRO\n\n"
+        return f"\n\nREDACTIEMACRO{html.escape(label).replace(chr(10), 'MACROBR')}ENDMACRO\n\n"
 
     text = _MACRO_RE.sub(macro, text)
     body = _MD.render(text)
     body = re.sub(r"<p>REDACTIEMACRO(.*?)ENDMACRO</p>", r'<div class="macro">\1</div>', body)
+    body = body.replace("MACROBR", "<br>")
     return _STYLE + body
 
 
@@ -57,11 +62,25 @@ class Preview(QTextBrowser):
         self.setAccessibleName(self.tr("Voorbeeldweergave"))
         self.setToolTip(self.tr("Zo ongeveer ziet de pagina eruit op de website"))
         self._pending = ""
+        self.language = "nl"
         self._macros: dict[str, str] = {}
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(250)
         self._timer.timeout.connect(self.render_now)
+
+    def set_context(self, repo: ContentRepository, relpath: str, runner: TaskRunner | None = None) -> None:
+        """Resolve the document's macros (labels, related documents) from the repository in the background."""
+        language = self.language
+
+        def apply(texts: dict[str, str]) -> None:
+            self._macros = texts
+            self.schedule(self._pending, texts)
+
+        if runner is None:
+            apply(macro_texts(repo, relpath, language))
+        else:
+            runner.run("preview-macros", lambda task: macro_texts(repo, relpath, language), apply, lambda e: None)
 
     def loadResource(self, kind: int, url: QUrl) -> object:  # noqa: N802 - Qt override
         """Load nothing remote or local: the preview shows text only."""
@@ -70,7 +89,8 @@ class Preview(QTextBrowser):
     def schedule(self, markdown: str, macros: dict[str, str] | None = None) -> None:
         """Render `markdown` after a short pause in typing."""
         self._pending = markdown
-        self._macros = macros or {}
+        if macros is not None:
+            self._macros = macros
         self._timer.start()
 
     def render_now(self) -> None:

@@ -1,0 +1,53 @@
+"""The document list's data: one entry per document with title, search text, validation and git state."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .repository import ContentRepository
+from .summary import quick_fields
+from .validation import ERROR, INFO, WARNING, Finding
+
+_RANK = {ERROR: 3, WARNING: 2, INFO: 1}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A document as the list shows it."""
+
+    path: str
+    type_name: str
+    type_label: str
+    title: str
+    search: str
+
+
+def entries(repo: ContentRepository, language: str) -> list[Entry]:
+    """Every document of the repository, by type in the schema's order, then by path."""
+    order = {name: n for n, name in enumerate(repo.schema.types)}
+    found = []
+    for ref in repo.documents:
+        assert ref.doc_type is not None
+        fields = quick_fields(repo.root / ref.path)
+        title = fields.get("title")
+        title = str(title) if isinstance(title, str) and title.strip() else ref.stem
+        search = " ".join([title, ref.path, *(_flat(v) for v in fields.values())]).lower()
+        found.append(Entry(ref.path, ref.doc_type.name, ref.doc_type.label.get(language), title, search))
+    return sorted(found, key=lambda e: (order.get(e.type_name, 99), e.path))
+
+
+def _flat(value: object) -> str:
+    if isinstance(value, list):
+        return " ".join(_flat(v) for v in value)
+    return "" if value is None else str(value)
+
+
+def worst_severity(findings: list[Finding]) -> dict[str, str]:
+    """Per path the most serious severity among its findings (info is left out: it needs no action)."""
+    worst: dict[str, str] = {}
+    for finding in findings:
+        if finding.severity == INFO:
+            continue
+        if _RANK[finding.severity] > _RANK.get(worst.get(finding.path, ""), 0):
+            worst[finding.path] = finding.severity
+    return worst

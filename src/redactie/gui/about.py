@@ -1,0 +1,49 @@
+"""Help ▸ About: version, licences, the source, and the once-a-day update check."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+
+from .. import SOURCE_URL, __version__
+from ..resources import licence_texts
+
+UPDATES_KEY = "updates/enabled"
+
+
+def updates_enabled() -> bool:
+    """Whether the user allows the daily check for a newer version (on unless switched off)."""
+    return str(QSettings("Redactie", "Redactie").value(UPDATES_KEY, "true")).lower() in ("true", "1")
+
+
+class AboutDialog(QDialog):
+    """Shows what Redactie is, which licences apply, and where the source is."""
+
+    def __init__(self, parent: QWidget | None = None, newer: str | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Over Redactie"))
+        layout = QVBoxLayout(self)
+        text = QLabel(self)
+        text.setWordWrap(True)
+        text.setOpenExternalLinks(True)
+        text.setAccessibleName(self.tr("Over Redactie"))
+        lines = [f"<h2>Redactie {__version__}</h2>",
+                 "<p>" + self.tr("Een editor voor de documenten van een documentatiesite in git.") + "</p>",
+                 "<p>" + self.tr("Broncode: %1").replace("%1", f'<a href="{SOURCE_URL}">{SOURCE_URL}</a>') + "</p>",
+                 "<p><b>" + self.tr("Licenties") + "</b></p><ul>"]
+        lines += [f"<li>{name}: {licence}</li>" for name, licence in licence_texts()]
+        lines.append("</ul>")
+        if newer:
+            lines.append("<p><b>" + self.tr("Er is een nieuwere versie: %1").replace("%1", newer) + "</b></p>")
+        text.setText("".join(lines))
+        layout.addWidget(text)
+        self.updates = QCheckBox(self.tr("Eén keer per dag kijken of er een nieuwere versie is"), self)
+        self.updates.setAccessibleName(self.tr("Zoeken naar nieuwe versies"))
+        self.updates.setToolTip(self.tr("Redactie meldt alleen dat er een nieuwere versie is en stuurt verder "
+                                        "niets mee"))
+        self.updates.setChecked(updates_enabled())
+        self.updates.toggled.connect(lambda on: QSettings("Redactie", "Redactie").setValue(UPDATES_KEY, on))
+        layout.addWidget(self.updates)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)

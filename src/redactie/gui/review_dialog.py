@@ -1,0 +1,258 @@
+"""Wijzigingen bekijken: per file the change summary beside the word-level diff, then commit what was ticked."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..gitservice.problems import GitProblem
+from ..gitservice.service import GitService
+from ..repository import ContentRepository
+from ..review import FileReview, collect, suggest_message
+from ..validation import ERROR, INFO, WARNING, Finding, validate_repository
+from .diff_view import DiffView, diff_html, summary_html
+from .sharing import SharingController
+from .tasks import Task, TaskRunner
+
+KIND_NL = {"new": "nieuw", "modified": "gewijzigd", "deleted": "verwijderd", "renamed": "hernoemd",
+           "conflicted": "conflict"}
+
+
+class ReviewDialog(QDialog):
+    """Review and commit. `show_field(path, field)` asks the window to open a document at a field."""
+
+    show_field = Signal(str, str)
+    committed = Signal(str)
+
+    def __init__(self, repo: ContentRepository, sharing: SharingController, runner: TaskRunner, language: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.repo, self.sharing, self.runner, self.language = repo, sharing, runner, language
+        self.reviews: list[FileReview] = []
+        self.findings: list[Finding] = []
+        self._suggested = ""
+        self.setWindowTitle(self.tr("Wijzigingen bekijken"))
+        self.resize(1200, 760)
+        layout = QVBoxLayout(self)
+        self.intro = QLabel(self.tr("Wijzigingen worden gelezen…"), self)
+        self.intro.setWordWrap(True)
+        layout.addWidget(self.intro)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.files = QListWidget(splitter)
+        self.files.setAccessibleName(self.tr("Gewijzigde bestanden"))
+        self.files.setToolTip(self.tr("Vink de bestanden aan die u wilt vastleggen; alleen die worden vastgelegd"))
+        self.files.currentRowChanged.connect(self._show_file)
+        self.files.itemChanged.connect(self._selection_changed)
+        self.summary = DiffView(self.tr("Samenvatting van de wijzigingen"), splitter)
+        self.summary.setToolTip(self.tr("Wat er is veranderd, per veld en per sectie"))
+        self.raw = DiffView(self.tr("Tekstverschil"), splitter)
+        self.raw.setToolTip(self.tr("Het verschil in de tekst van het bestand; gewijzigde woorden zijn gemarkeerd"))
+        splitter.setSizes([280, 460, 460])
+        layout.addWidget(splitter, 1)
+        self.problems = QListWidget(self)
+        self.problems.setAccessibleName(self.tr("Fouten en waarschuwingen"))
+        self.problems.setToolTip(self.tr("Dubbelklik om het veld te openen. Fouten moeten eerst worden opgelost"))
+        self.problems.setMaximumHeight(120)
+        self.problems.itemActivated.connect(self._open_problem)
+        layout.addWidget(self.problems)
+        self.accept_warnings = QCheckBox(self.tr("Ik heb de waarschuwingen gezien en wil toch vastleggen"), self)
+        self.accept_warnings.setAccessibleName(self.tr("Waarschuwingen accepteren"))
+        self.accept_warnings.toggled.connect(self._update_buttons)
+        layout.addWidget(self.accept_warnings)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("Beschrijving"), self))
+        self.message = QLineEdit(self)
+        self.message.setAccessibleName(self.tr("Beschrijving van de wijziging"))
+        self.message.setToolTip(self.tr("Beschrijf kort wat u hebt veranderd; dit is verplicht en blijft bij de "
+                                        "wijziging bewaard"))
+        self.message.textChanged.connect(self._update_buttons)
+        row.addWidget(self.message, 1)
+        layout.addLayout(row)
+        self.result = QLabel(self)
+        self.result.setWordWrap(True)
+        self.result.setAccessibleName(self.tr("Resultaat"))
+        layout.addWidget(self.result)
+        buttons = QHBoxLayout()
+        self.commit_button = self._button(self.tr("Vastleggen"), self.tr("Leg de aangevinkte bestanden vast met "
+                                                                        "deze beschrijving"), self.commit)
+        self.sync_button = self._button(self.tr("Synchroniseren"), self.tr("Haal wijzigingen van anderen op en zet "
+                                                                          "de uwe erbovenop"), sharing.sync)
+        self.propose_button = self._button(self.tr("Voorstel indienen"), self.tr("Deel uw versie en open de pagina "
+                                                                               "om haar ter beoordeling voor te "
+                                                                               "stellen"), sharing.propose)
+        self.close_button = self._button(self.tr("Sluiten"), self.tr("Dit venster sluiten"), self.reject)
+        for button in (self.commit_button, self.sync_button, self.propose_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.close_button)
+        layout.addLayout(buttons)
+        self.commit_button.setDefault(True)
+        sharing.message.connect(self.result.setText)
+        self.loading = False
+        self.reload()
+
+    def _button(self, text: str, tooltip: str, slot: object) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setAccessibleName(text)
+        button.setToolTip(tooltip)
+        button.clicked.connect(slot)
+        return button
+
+    @property
+    def service(self) -> GitService | None:
+        """The repository's git service."""
+        return self.sharing.service
+
+    def reload(self) -> None:
+        """Read the changes and check the changed documents, in the background."""
+        service, repo, language = self.service, self.repo, self.language
+        if service is None:
+            self.intro.setText(self.sharing.monitor.problem.localized(language) if self.sharing.monitor.problem
+                               else "")
+            return
+        self.loading = True
+        self.commit_button.setEnabled(False)
+
+        def work(task: Task) -> tuple[list[FileReview], list[Finding]]:
+            with service.lock:
+                reviews = collect(service, repo, language)
+            documents = {ref.path for ref in repo.documents}
+            paths = [r.path for r in reviews if r.new is not None and r.path in documents]
+            return reviews, validate_repository(repo, paths) if paths else []
+
+        self.runner.run("review", work, self._loaded, self._failed, label=self.tr("Wijzigingen lezen…"))
+
+    def _failed(self, error: Exception) -> None:
+        self.loading = False
+        self.intro.setText(error.localized(self.language) if isinstance(error, GitProblem) else str(error))
+
+    def _loaded(self, result: tuple[list[FileReview], list[Finding]]) -> None:
+        self.loading = False
+        self.reviews, self.findings = result
+        self.files.blockSignals(True)
+        self.files.clear()
+        for review in self.reviews:
+            kind = KIND_NL.get(review.change.kind, review.change.kind) if self.language != "en" else review.change.kind
+            label = f"{review.type_label} {review.code}".strip() if review.type_label else review.path
+            item = QListWidgetItem(f"{label} — {kind}", self.files)
+            item.setToolTip(review.path)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+            item.setData(Qt.ItemDataRole.UserRole, review.path)
+        self.files.blockSignals(False)
+        if self.reviews:
+            self.intro.setText(self.tr("%1 gewijzigde bestanden. Bekijk ze en vink aan wat u wilt vastleggen.")
+                               .replace("%1", str(len(self.reviews))))
+            self.files.setCurrentRow(0)
+        else:
+            self.intro.setText(self.tr("Er zijn geen wijzigingen om vast te leggen."))
+            self.summary.clear()
+            self.raw.clear()
+        self._selection_changed()
+
+    def _show_file(self, row: int) -> None:
+        if 0 <= row < len(self.reviews):
+            review = self.reviews[row]
+            self.summary.setHtml(summary_html(review.items, self.language))
+            self.raw.setHtml(diff_html(review.raw_diff()))
+
+    def chosen(self) -> list[FileReview]:
+        """The reviews the user ticked."""
+        return [review for index, review in enumerate(self.reviews)
+                if self.files.item(index).checkState() == Qt.CheckState.Checked]
+
+    def set_checked(self, path: str, checked: bool) -> None:
+        """Tick or untick a file."""
+        for index, review in enumerate(self.reviews):
+            if review.path == path:
+                self.files.item(index).setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+
+    def _selection_changed(self) -> None:
+        chosen = {r.path for r in self.chosen()}
+        relevant = [f for f in self.findings if f.path in chosen and f.severity != INFO]
+        self.problems.clear()
+        for finding in relevant:
+            kind = self.tr("Fout") if finding.severity == ERROR else self.tr("Waarschuwing")
+            field = f" — {finding.field}" if finding.field else ""
+            item = QListWidgetItem(f"{kind}: {finding.path}{field}: {finding.message(self.language)}", self.problems)
+            item.setData(Qt.ItemDataRole.UserRole, (finding.path, finding.field or ""))
+        self.problems.setVisible(bool(relevant))
+        self.accept_warnings.setVisible(any(f.severity == WARNING for f in relevant))
+        suggestion = suggest_message(self.chosen(), self.language)
+        if not self.message.text() or self.message.text() == self._suggested:
+            self.message.setText(suggestion)
+        self._suggested = suggestion
+        self._update_buttons()
+
+    def blocking_errors(self) -> list[Finding]:
+        """Errors in the chosen files: they stop the commit."""
+        chosen = {r.path for r in self.chosen()}
+        return [f for f in self.findings if f.path in chosen and f.severity == ERROR]
+
+    def _update_buttons(self) -> None:
+        chosen = {r.path for r in self.chosen()}
+        warnings = any(f.path in chosen and f.severity == WARNING for f in self.findings)
+        ready = (bool(chosen) and bool(self.message.text().strip()) and not self.blocking_errors()
+                 and (not warnings or self.accept_warnings.isChecked()) and not self.loading)
+        self.commit_button.setEnabled(ready)
+        if self.blocking_errors():
+            self.commit_button.setToolTip(self.tr("Los eerst de fouten op die hieronder staan"))
+        else:
+            self.commit_button.setToolTip(self.tr("Leg de aangevinkte bestanden vast met deze beschrijving"))
+
+    def _open_problem(self, item: QListWidgetItem) -> None:
+        path, field = item.data(Qt.ItemDataRole.UserRole)
+        self.show_field.emit(path, field)
+
+    def commit(self) -> None:
+        """Commit exactly the ticked files as reviewed."""
+        if not self.commit_button.isEnabled():
+            return
+        reviewed: dict[str, bytes | None] = {}
+        for review in self.chosen():
+            reviewed[review.path] = review.new
+            if review.change.old_path:
+                reviewed[review.change.old_path] = None
+        message = self.message.text()
+        service = self.service
+        if service is None:
+            return
+
+        def work(task: Task) -> str:
+            with service.lock:
+                return service.commit(reviewed, message)
+
+        self.commit_button.setEnabled(False)
+        self.runner.run("commit", work, self._committed, self._commit_failed, label=self.tr("Vastleggen…"))
+
+    def _committed(self, sha: str) -> None:
+        self.result.setText(self.tr("Vastgelegd (%1). U kunt nu synchroniseren of een voorstel indienen.")
+                            .replace("%1", sha[:8]))
+        self._suggested = ""
+        self.message.clear()
+        self.committed.emit(sha)
+        self.sharing.monitor.refresh()
+        self.reload()
+
+    def _commit_failed(self, error: Exception) -> None:
+        if isinstance(error, GitProblem) and error.code == "author-missing":
+            self.sharing.ask_author(self.commit)
+            self._update_buttons()
+            return
+        self.sharing.explain(error)
+        if isinstance(error, GitProblem) and error.code == "changed-during-review":
+            self.reload()
+        else:
+            self._update_buttons()

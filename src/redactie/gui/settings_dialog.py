@@ -1,0 +1,99 @@
+"""Settings: interface language, author name and e-mail, editor font size."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QWidget,
+)
+
+from .sharing import SharingController
+
+LANGUAGE_KEY, FONT_KEY = "ui/language", "editor/font_size"
+
+
+def saved_language() -> str | None:
+    """The interface language chosen in the settings, if any."""
+    value = QSettings("Redactie", "Redactie").value(LANGUAGE_KEY)
+    return str(value) if value in ("nl", "en") else None
+
+
+def saved_font_size() -> int:
+    """The editors' font size chosen in the settings (0: the system's)."""
+    try:
+        return int(QSettings("Redactie", "Redactie").value(FONT_KEY, 0))
+    except (TypeError, ValueError):
+        return 0
+
+
+class SettingsDialog(QDialog):
+    """Changes apply on OK; a new language applies at the next start (Qt's own dialogs included)."""
+
+    def __init__(self, sharing: SharingController | None, language: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.sharing = sharing
+        self.setWindowTitle(self.tr("Instellingen"))
+        layout = QFormLayout(self)
+        self.language = QComboBox(self)
+        self.language.setAccessibleName(self.tr("Taal"))
+        self.language.setToolTip(self.tr("De taal van Redactie; wordt gebruikt vanaf de volgende start"))
+        self.language.addItem("Nederlands", "nl")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(1 if (saved_language() or language) == "en" else 0)
+        self.name = QLineEdit(self)
+        self.name.setAccessibleName(self.tr("Naam van de auteur"))
+        self.name.setToolTip(self.tr("Uw naam zoals die bij uw vastgelegde wijzigingen wordt bewaard"))
+        self.email = QLineEdit(self)
+        self.email.setAccessibleName(self.tr("E-mailadres van de auteur"))
+        self.email.setToolTip(self.tr("Het e-mailadres waarmee u bij de gedeelde repository bekend bent"))
+        self.font_size = QSpinBox(self)
+        self.font_size.setRange(0, 32)
+        self.font_size.setSpecialValueText(self.tr("standaard"))
+        self.font_size.setAccessibleName(self.tr("Lettergrootte van de editor"))
+        self.font_size.setToolTip(self.tr("De lettergrootte in punten van de tekstvakken voor secties"))
+        self.font_size.setValue(saved_font_size())
+        self.note = QLabel(self)
+        self.note.setWordWrap(True)
+        layout.addRow(self.tr("Taal"), self.language)
+        layout.addRow(self.tr("Naam"), self.name)
+        layout.addRow(self.tr("E-mailadres"), self.email)
+        layout.addRow(self.tr("Lettergrootte"), self.font_size)
+        layout.addRow(self.note)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setAccessibleName(self.tr("OK"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addRow(buttons)
+        self._author: tuple[str, str] | None = None
+        service = sharing.service if sharing else None
+        self.name.setEnabled(service is not None)
+        self.email.setEnabled(service is not None)
+        if sharing is not None and service is not None:
+            def read(task: object) -> tuple[str, str] | None:
+                with service.lock:
+                    return service.author()
+
+            sharing.runner.run("settings-author", read, self._author_read)
+
+    def _author_read(self, author: tuple[str, str] | None) -> None:
+        self._author = author
+        if author and not self.name.text() and not self.email.text():
+            self.name.setText(author[0])
+            self.email.setText(author[1])
+
+    def accept(self) -> None:
+        """Store the settings."""
+        settings = QSettings("Redactie", "Redactie")
+        settings.setValue(LANGUAGE_KEY, self.language.currentData())
+        settings.setValue(FONT_KEY, self.font_size.value())
+        name, email = self.name.text().strip(), self.email.text().strip()
+        if self.sharing is not None and name and "@" in email and (name, email) != self._author:
+            self.sharing._run("author", self.tr("Opslaan…"), lambda s, t: s.set_author(name, email), lambda _: None)
+        super().accept()

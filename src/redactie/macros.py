@@ -1,0 +1,65 @@
+"""What the site's macros show, resolved from the repository, for the preview (Qt-free)."""
+
+from __future__ import annotations
+
+from .repository import ContentRepository
+from .summary import quick_fields
+
+
+def _labels(repo: ContentRepository, relpath: str, fields: dict[str, object], language: str) -> list[str]:
+    doc_type = repo.schema.type_for(relpath)
+    if doc_type is None:
+        return []
+    vocabularies = repo.vocabularies()
+    found = []
+    for definition in repo.schema.fields_of(doc_type):
+        if definition.kind not in ("choice", "multichoice") or definition.vocabulary not in vocabularies:
+            continue
+        value = fields.get(definition.key)
+        values = value if isinstance(value, list) else [value] if value else []
+        vocabulary = vocabularies[definition.vocabulary]
+        found.extend(vocabulary.label(str(v), language) for v in values if v is not None)
+    return found
+
+
+def _title(repo: ContentRepository, relpath: str) -> str:
+    title = quick_fields(repo.root / relpath).get("title")
+    return str(title) if title else relpath.rsplit("/", 1)[-1].removesuffix(".md")
+
+
+def macro_texts(repo: ContentRepository, relpath: str, language: str = "nl") -> dict[str, str]:
+    """Text for each macro of a document: its labels, the measures naming it, the requirements it names."""
+    en = language == "en"
+    fields = quick_fields(repo.root / relpath)
+    stem = relpath.rsplit("/", 1)[-1].removesuffix(".md")
+    labels = _labels(repo, relpath, fields, language)
+    texts = {"tags": ("Labels: " if en else "Labels: ") + (", ".join(labels) or "—")}
+    texts["tags-ai-act"] = texts["tags"]
+    naming: list[str] = []
+    named: list[str] = []
+    doc_type = repo.schema.type_for(relpath)
+    relations = [f for f in repo.schema.fields.values() if f.kind == "relation"]
+    for ref in repo.documents:
+        if ref.path == relpath or ref.doc_type is None:
+            continue
+        keys = [f.key for f in relations if doc_type is not None and f.target == doc_type.name
+                and f.name in ref.doc_type.fields]
+        if keys:
+            other = quick_fields(repo.root / ref.path)
+            values = [v for k in keys for v in (other.get(k) if isinstance(other.get(k), list) else [other.get(k)])]
+            if any(isinstance(v, str) and v.rsplit("/", 1)[-1] == stem for v in values):
+                naming.append(_title(repo, ref.path))
+    if doc_type is not None:
+        for definition in repo.schema.fields_of(doc_type):
+            if definition.kind != "relation" or not definition.target:
+                continue
+            value = fields.get(definition.key)
+            targets = {ref.stem: ref.path for ref in repo.documents_of(definition.target)}
+            for item in value if isinstance(value, list) else [value] if value else []:
+                path = targets.get(str(item).rsplit("/", 1)[-1])
+                named.append(_title(repo, path) if path else str(item))
+    head = "Measures for this requirement" if en else "Maatregelen bij deze vereiste"
+    texts["list_maatregelen"] = head + ":\n" + ("\n".join(f"• {t}" for t in sorted(naming)) or "—")
+    head = "Requirements of this measure" if en else "Vereisten bij deze maatregel"
+    texts["list_vereisten_on_maatregelen_page"] = head + ":\n" + ("\n".join(f"• {t}" for t in named) or "—")
+    return texts
