@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QVBo
 
 from .. import SOURCE_URL, __version__
 from ..resources import licence_texts
+from .banner import name_buttons
 
 UPDATES_KEY = "updates/enabled"
 
@@ -46,4 +47,5 @@ class AboutDialog(QDialog):
         layout.addWidget(self.updates)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
+        name_buttons(buttons)
         layout.addWidget(buttons)

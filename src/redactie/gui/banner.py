@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 
 class Banner(QFrame):
@@ -22,6 +22,7 @@ class Banner(QFrame):
         self.label.setWordWrap(True)
         layout.addWidget(self.label, 1)
         self.buttons: dict[str, QPushButton] = {}
+        self.closed = False
         for label, tooltip, callback in actions:
             button = QPushButton(label, self)
             button.setAccessibleName(label)
@@ -34,5 +35,13 @@ class Banner(QFrame):
 
     def close_banner(self) -> None:
         """Remove the banner."""
+        self.closed = True
         self.hide()
         self.deleteLater()
+
+
+def name_buttons(box: QDialogButtonBox) -> None:
+    """Give a dialog's standard buttons (OK, Cancel, Close) their text as accessible name."""
+    for button in box.buttons():
+        if not button.accessibleName():
+            button.setAccessibleName(button.text().replace("&", ""))

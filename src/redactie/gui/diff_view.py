@@ -7,6 +7,7 @@ import html
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from ..review import ChangeItem, DiffLine, line_diff
+from .banner import name_buttons
 
 _STYLE = {"-": ("#fde8e8", "#f4b4b4"), "+": ("#e6f6e6", "#a8e0a8"), " ": ("", ""), "@": ("#eef", "")}
 
@@ -65,4 +66,5 @@ class DiffDialog(QDialog):
         layout.addWidget(self.view)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
+        name_buttons(buttons)
         layout.addWidget(buttons)

@@ -273,7 +273,7 @@ class DocumentEditor(QWidget):
         """The open banner with this name, if any."""
         for index in range(self.banners.count()):
             widget = self.banners.itemAt(index).widget()
-            if isinstance(widget, Banner) and widget.objectName() == name and widget.isVisibleTo(self):
+            if isinstance(widget, Banner) and widget.objectName() == name and not widget.closed:
                 return widget
         return None
 

@@ -38,7 +38,7 @@ class FieldWidget(QWidget):
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #b00020;")
         self.message.hide()
-        self.setToolTip(field.help.get(language))
+        self.setToolTip(field.help.get(language) or field.label.get(language))
 
     def show_findings(self, findings: list[Finding]) -> None:
         """Show validation messages for this field next to it."""
@@ -63,7 +63,7 @@ class TextField(FieldWidget):
         multi = field.kind == "multiline"
         self.edit: QLineEdit | QPlainTextEdit = QPlainTextEdit(self) if multi else QLineEdit(self)
         self.edit.setAccessibleName(field.label.get(language))
-        self.edit.setToolTip(field.help.get(language))
+        self.edit.setToolTip(field.help.get(language) or field.label.get(language))
         if multi:
             self.edit.setMaximumHeight(90)
             self.edit.textChanged.connect(self._changed)
@@ -111,7 +111,7 @@ class ChoiceField(FieldWidget):
         self.vocabulary = vocabulary
         self.combo = QComboBox(self)
         self.combo.setAccessibleName(field.label.get(language))
-        self.combo.setToolTip(field.help.get(language))
+        self.combo.setToolTip(field.help.get(language) or field.label.get(language))
         self.combo.activated.connect(lambda _i: self.changed.emit())
         self.fix = QPushButton(self)
         self.fix.setAccessibleName(self.tr("Voorgestelde waarde gebruiken"))
@@ -164,10 +164,11 @@ class MultiChoiceField(FieldWidget):
         self.filter = QLineEdit(self)
         self.filter.setPlaceholderText(self.tr("Typ om te zoeken"))
         self.filter.setAccessibleName(self.tr("Zoeken in %1").replace("%1", field.label.get(language)))
+        self.filter.setToolTip(self.tr("Typ een deel van een waarde om de lijst korter te maken"))
         self.filter.textChanged.connect(self._filter)
         self.list = QListWidget(self)
         self.list.setAccessibleName(field.label.get(language))
-        self.list.setToolTip(field.help.get(language))
+        self.list.setToolTip(field.help.get(language) or field.label.get(language))
         self.list.setMaximumHeight(140)
         self.list.itemChanged.connect(self._item_changed)
         self.layout_.addWidget(self.filter)
@@ -282,7 +283,7 @@ class FieldForm(QWidget):
             widget.changed.connect(lambda key=field.key: self.changed.emit(key))
             self.widgets[field.key] = widget
             label = QLabel(field.label.get(language) + ("*" if field.required else ""), self)
-            label.setToolTip(field.help.get(language))
+            label.setToolTip(field.help.get(language) or field.label.get(language))
             label.setBuddy(widget)
             self.form.addRow(label, widget)
         others = [key for key in values if key not in known]  # unknown to the schema: shown, kept as is

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QGroupBox, QLabel, QLineEdit, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget
 
 from ..document import EditError
@@ -189,10 +189,7 @@ class FormView(QScrollArea):
         if widget is None:
             return False
         self.ensureWidgetVisible(widget)
-        target = next(iter(widget.findChildren(QWidget)), widget)
-        for child in widget.findChildren(QWidget):
-            if child.focusPolicy() != child.focusPolicy().NoFocus and child.isVisibleTo(widget):
-                target = child
-                break
+        inputs = [w for w in widget.findChildren(QWidget) if w.focusPolicy() != Qt.FocusPolicy.NoFocus]
+        target = inputs[0] if inputs else widget
         target.setFocus()
         return True

@@ -178,7 +178,7 @@ class MainWindow(QMainWindow):
         self.documents.load(repo, self.language)
         self.monitor.attach(repo)
         self.documents.set_drafts({d.path for d in self.drafts.for_repository(repo.root)})
-        self.setWindowTitle(self.tr("Redactie — %1").replace("%1", repo.root.name))
+        self.setWindowTitle(self.tr("Redactie — %1").replace("%1", repo.root.name) + "[*]")
         self.schema_button.setVisible(repo.schema.inferred)
         if repo.schema.inferred:
             self.statusBar().showMessage(self.tr("Geen schemabestand gevonden: het schema is afgeleid uit de "
@@ -232,7 +232,7 @@ class MainWindow(QMainWindow):
         self._hard_state_banner([p for p in state.problems if p in HARD_STATES], state.conflicts)
 
     def _hard_state_banner(self, problems: list[str], conflicts: list[str]) -> None:
-        old = self.findChild(Banner, "git-state-banner")
+        old = self.state_banner()
         if old is not None:
             self.central_layout.removeWidget(old)
             old.close_banner()
@@ -257,6 +257,13 @@ class MainWindow(QMainWindow):
                       self.sharing.abort_operation)])
         banner = Banner("git-state-banner", problem.localized(self.language), actions, self, keep_open=True)
         self.central_layout.insertWidget(0, banner)
+
+    def state_banner(self) -> Banner | None:
+        """The banner explaining a hard git state, if one is shown."""
+        for banner in self.findChildren(Banner, "git-state-banner"):
+            if not banner.closed:
+                return banner
+        return None
 
     # -- documents -----------------------------------------------------------------------------------------
 
@@ -325,8 +332,6 @@ class MainWindow(QMainWindow):
 
     def _modified(self, modified: bool) -> None:
         self.setWindowModified(modified)
-        title = self.windowTitle().rstrip(" *")
-        self.setWindowTitle(title + (" *" if modified else ""))
 
     def _may_leave(self) -> bool:
         if not self.editor.modified:

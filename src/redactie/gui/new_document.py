@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout,
 
 from ..newdoc import create, id_key, ids_in_use, needs_code, propose
 from ..repository import ContentRepository
+from .banner import name_buttons
 from .tasks import TaskRunner
 
 
@@ -55,6 +56,7 @@ class NewDocumentDialog(QDialog):
         self.create_button.setAccessibleName(self.tr("Aanmaken"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        name_buttons(self.buttons)
         layout.addRow(self.buttons)
         for signal in (self.type_box.currentIndexChanged, self.title.textChanged, self.code.textChanged):
             signal.connect(self.update_proposal)

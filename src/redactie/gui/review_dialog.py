@@ -181,7 +181,8 @@ class ReviewDialog(QDialog):
 
     def _selection_changed(self) -> None:
         chosen = {r.path for r in self.chosen()}
-        relevant = [f for f in self.findings if f.path in chosen and f.severity != INFO]
+        relevant = sorted((f for f in self.findings if f.path in chosen and f.severity != INFO),
+                          key=lambda f: (f.severity != ERROR, f.path, f.line))
         self.problems.clear()
         for finding in relevant:
             kind = self.tr("Fout") if finding.severity == ERROR else self.tr("Waarschuwing")

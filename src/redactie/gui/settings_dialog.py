@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .banner import name_buttons
 from .sharing import SharingController
 
 LANGUAGE_KEY, FONT_KEY = "ui/language", "editor/font_size"
@@ -70,6 +71,7 @@ class SettingsDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Ok).setAccessibleName(self.tr("OK"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        name_buttons(buttons)
         layout.addRow(buttons)
         self._author: tuple[str, str] | None = None
         service = sharing.service if sharing else None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from ..gitservice.branches import branch_name
+from .banner import name_buttons
 
 
 class _Form(QDialog):
@@ -21,6 +22,7 @@ class _Form(QDialog):
         self.ok.setAccessibleName(self.tr("OK"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        name_buttons(self.buttons)
 
     def line(self, label: str, name: str, tooltip: str, text: str = "") -> QLineEdit:
         edit = QLineEdit(text, self)
