@@ -1,0 +1,1185 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB" sourcelanguage="nl_NL">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>Over Redactie</source>
+        <translation>About Redactie</translation>
+    </message>
+    <message>
+        <source>Een editor voor de documenten van een documentatiesite in git.</source>
+        <translation>An editor for the documents of a documentation site in git.</translation>
+    </message>
+    <message>
+        <source>Broncode: %1</source>
+        <translation>Source code: %1</translation>
+    </message>
+    <message>
+        <source>Licenties</source>
+        <translation>Licences</translation>
+    </message>
+    <message>
+        <source>Er is een nieuwere versie: %1</source>
+        <translation>A newer version is available: %1</translation>
+    </message>
+    <message>
+        <source>Eén keer per dag kijken of er een nieuwere versie is</source>
+        <translation>Check once a day whether a newer version exists</translation>
+    </message>
+    <message>
+        <source>Zoeken naar nieuwe versies</source>
+        <translation>Check for new versions</translation>
+    </message>
+    <message>
+        <source>Redactie meldt alleen dat er een nieuwere versie is en stuurt verder niets mee</source>
+        <translation>Redactie only tells you that a newer version exists and sends nothing else</translation>
+    </message>
+</context>
+<context>
+    <name>AuthorDialog</name>
+    <message>
+        <source>Uw naam en e-mailadres</source>
+        <translation>Your name and e-mail address</translation>
+    </message>
+    <message>
+        <source>Bij elke vastgelegde wijziging wordt bewaard wie die maakte. Dit wordt in deze repository opgeslagen en niet opnieuw gevraagd.</source>
+        <translation>Every committed change records who made it. This is stored in this repository and not asked again.</translation>
+    </message>
+    <message>
+        <source>Naam</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Naam van de auteur</source>
+        <translation>Author name</translation>
+    </message>
+    <message>
+        <source>Uw naam zoals collega&apos;s die zien bij uw wijzigingen</source>
+        <translation>Your name as colleagues see it with your changes</translation>
+    </message>
+    <message>
+        <source>E-mailadres</source>
+        <translation>E-mail address</translation>
+    </message>
+    <message>
+        <source>E-mailadres van de auteur</source>
+        <translation>Author e-mail address</translation>
+    </message>
+    <message>
+        <source>Het e-mailadres waarmee u bij de gedeelde repository bekend bent</source>
+        <translation>The e-mail address the shared repository knows you by</translation>
+    </message>
+</context>
+<context>
+    <name>BranchDialog</name>
+    <message>
+        <source>Werk in een eigen versie</source>
+        <translation>Work in a version of your own</translation>
+    </message>
+    <message>
+        <source>Een eigen versie houdt uw wijzigingen apart tot ze zijn nagekeken. Beschrijf in een paar woorden waar u aan werkt.</source>
+        <translation>A version of your own keeps your changes apart until they have been reviewed. Describe in a few words what you are working on.</translation>
+    </message>
+    <message>
+        <source>Omschrijving</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Omschrijving van de eigen versie</source>
+        <translation>Description of your own version</translation>
+    </message>
+    <message>
+        <source>Bijvoorbeeld: levenscyclus aia-18 aanpassen</source>
+        <translation>For example: adjust lifecycle of aia-18</translation>
+    </message>
+    <message>
+        <source>Naam van de eigen versie</source>
+        <translation>Name of your own version</translation>
+    </message>
+    <message>
+        <source>Naam</source>
+        <translation>Name</translation>
+    </message>
+</context>
+<context>
+    <name>ChoiceField</name>
+    <message>
+        <source>Voorgestelde waarde gebruiken</source>
+        <translation>Use the suggested value</translation>
+    </message>
+    <message>
+        <source>(geen keuze)</source>
+        <translation>(no choice)</translation>
+    </message>
+    <message>
+        <source>%1 (niet toegestaan)</source>
+        <translation>%1 (not allowed)</translation>
+    </message>
+    <message>
+        <source>Vervangen door &apos;%1&apos;</source>
+        <translation>Replace with &apos;%1&apos;</translation>
+    </message>
+</context>
+<context>
+    <name>CloneDialog</name>
+    <message>
+        <source>Repository klonen</source>
+        <translation>Clone repository</translation>
+    </message>
+    <message>
+        <source>Adres van de repository</source>
+        <translation>Repository address</translation>
+    </message>
+    <message>
+        <source>Het adres van de gedeelde repository, bijvoorbeeld https://github.com/organisatie/inhoud.git</source>
+        <translation>The address of the shared repository, for example https://github.com/organisation/content.git</translation>
+    </message>
+    <message>
+        <source>Map voor de kopie</source>
+        <translation>Folder for the copy</translation>
+    </message>
+    <message>
+        <source>Een nieuwe of lege map waarin de kopie komt</source>
+        <translation>A new or empty folder to hold the copy</translation>
+    </message>
+    <message>
+        <source>Bladeren…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>Map kiezen</source>
+        <translation>Choose folder</translation>
+    </message>
+    <message>
+        <source>Voortgang van het klonen</source>
+        <translation>Clone progress</translation>
+    </message>
+    <message>
+        <source>Klonen</source>
+        <translation>Clone</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Adres</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>Folder</translation>
+    </message>
+    <message>
+        <source>Vul een adres en een map in.</source>
+        <translation>Fill in an address and a folder.</translation>
+    </message>
+    <message>
+        <source>Bezig met klonen…</source>
+        <translation>Cloning…</translation>
+    </message>
+    <message>
+        <source>Klonen…</source>
+        <translation>Cloning…</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Conflicten oplossen</source>
+        <translation>Resolve conflicts</translation>
+    </message>
+    <message>
+        <source>Bestanden met een conflict</source>
+        <translation>Files with a conflict</translation>
+    </message>
+    <message>
+        <source>Kies een bestand en daarna hoe het conflict wordt opgelost</source>
+        <translation>Choose a file, then how its conflict is resolved</translation>
+    </message>
+    <message>
+        <source>Mijn versie houden</source>
+        <translation>Keep mine</translation>
+    </message>
+    <message>
+        <source>Gebruik uw eigen versie van dit bestand; de andere wijziging vervalt</source>
+        <translation>Use your own version of this file; the other change is dropped</translation>
+    </message>
+    <message>
+        <source>Hun versie nemen</source>
+        <translation>Take theirs</translation>
+    </message>
+    <message>
+        <source>Gebruik de versie van de ander; uw wijziging in dit bestand vervalt</source>
+        <translation>Use the other person&apos;s version; your change to this file is dropped</translation>
+    </message>
+    <message>
+        <source>Als tekst openen</source>
+        <translation>Open as text</translation>
+    </message>
+    <message>
+        <source>Open het bestand als tekst om beide wijzigingen zelf samen te voegen</source>
+        <translation>Open the file as text to combine both changes yourself</translation>
+    </message>
+    <message>
+        <source>Opgelost</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <source>Markeer het als tekst herstelde bestand als opgelost</source>
+        <translation>Mark the file you repaired as text as resolved</translation>
+    </message>
+    <message>
+        <source>Afronden</source>
+        <translation>Finish</translation>
+    </message>
+    <message>
+        <source>Rond het synchroniseren af als alle conflicten zijn opgelost</source>
+        <translation>Finish synchronising once every conflict is resolved</translation>
+    </message>
+    <message>
+        <source>Afbreken</source>
+        <translation>Abort</translation>
+    </message>
+    <message>
+        <source>Synchroniseren afbreken</source>
+        <translation>Abort synchronising</translation>
+    </message>
+    <message>
+        <source>Zet alles terug zoals het was voor het synchroniseren; er gaat niets verloren</source>
+        <translation>Put everything back as it was before synchronising; nothing is lost</translation>
+    </message>
+    <message>
+        <source>Sluiten</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>DiffDialog</name>
+    <message>
+        <source>Verschil</source>
+        <translation>Difference</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentEditor</name>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Weergave van het document</source>
+        <translation>Document view</translation>
+    </message>
+    <message>
+        <source>Formulier</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <source>Tekst</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>De gegevens en secties van het document als formulier</source>
+        <translation>The document&apos;s data and sections as a form</translation>
+    </message>
+    <message>
+        <source>Het hele bestand als tekst, voor gevorderden en om fouten te herstellen</source>
+        <translation>The whole file as text, for advanced users and to repair errors</translation>
+    </message>
+    <message>
+        <source>Er is niet-opgeslagen werk aan dit document gevonden van %1.</source>
+        <translation>Unsaved work on this document from %1 was found.</translation>
+    </message>
+    <message>
+        <source>Het bestand is sindsdien ook buiten Redactie gewijzigd; herstellen vervangt die wijziging (u ziet het verschil bij Wijzigingen bekijken).</source>
+        <translation>The file has also been changed outside Redactie since then; restoring replaces that change (Review changes shows the difference).</translation>
+    </message>
+    <message>
+        <source>Herstellen</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>Zet het niet-opgeslagen werk terug in het document</source>
+        <translation>Put the unsaved work back into the document</translation>
+    </message>
+    <message>
+        <source>Weggooien</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <source>Gooi het niet-opgeslagen werk weg</source>
+        <translation>Throw the unsaved work away</translation>
+    </message>
+    <message>
+        <source>Niet-opgeslagen werk herstellen</source>
+        <translation>Restore unsaved work</translation>
+    </message>
+    <message>
+        <source>Het bestand is door een ander programma gewijzigd en opnieuw geladen.</source>
+        <translation>The file was changed by another program and has been reloaded.</translation>
+    </message>
+    <message>
+        <source>Sluiten</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Melding sluiten</source>
+        <translation>Close message</translation>
+    </message>
+    <message>
+        <source>Het bestand is door een ander programma gewijzigd terwijl u het bewerkte. Er is niets overschreven.</source>
+        <translation>The file was changed by another program while you were editing it. Nothing was overwritten.</translation>
+    </message>
+    <message>
+        <source>Opnieuw laden</source>
+        <translation>Reload</translation>
+    </message>
+    <message>
+        <source>Laad het bestand zoals het nu is; uw niet-opgeslagen wijzigingen vervallen</source>
+        <translation>Load the file as it is now; your unsaved changes are dropped</translation>
+    </message>
+    <message>
+        <source>Mijn versie houden</source>
+        <translation>Keep mine</translation>
+    </message>
+    <message>
+        <source>Houd uw versie; bij opslaan vervangt die de andere wijziging</source>
+        <translation>Keep your version; saving replaces the other change</translation>
+    </message>
+    <message>
+        <source>Verschil bekijken</source>
+        <translation>Show difference</translation>
+    </message>
+    <message>
+        <source>Toon het verschil tussen het bestand en uw versie</source>
+        <translation>Show the difference between the file and your version</translation>
+    </message>
+    <message>
+        <source>Het bestand op schijf en uw versie</source>
+        <translation>The file on disk and your version</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentList</name>
+    <message>
+        <source>Zoek op titel, code of label</source>
+        <translation>Search by title, code or label</translation>
+    </message>
+    <message>
+        <source>Documenten filteren</source>
+        <translation>Filter documents</translation>
+    </message>
+    <message>
+        <source>Toon alleen documenten waarvan de titel, code of labels deze tekst bevatten</source>
+        <translation>Show only documents whose title, code or labels contain this text</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Documentenlijst</source>
+        <translation>Document list</translation>
+    </message>
+    <message>
+        <source>Alle documenten, per soort; dubbelklik of Enter om te openen</source>
+        <translation>All documents, by type; double-click or press Enter to open</translation>
+    </message>
+    <message>
+        <source>Documenten inlezen…</source>
+        <translation>Reading documents…</translation>
+    </message>
+    <message>
+        <source>nieuw</source>
+        <translation>new</translation>
+    </message>
+    <message>
+        <source>gewijzigd</source>
+        <translation>changed</translation>
+    </message>
+    <message>
+        <source>hernoemd</source>
+        <translation>renamed</translation>
+    </message>
+    <message>
+        <source>conflict</source>
+        <translation>conflict</translation>
+    </message>
+    <message>
+        <source>verwijderd</source>
+        <translation>deleted</translation>
+    </message>
+    <message>
+        <source>Bevat fouten</source>
+        <translation>Has errors</translation>
+    </message>
+    <message>
+        <source>Bevat waarschuwingen</source>
+        <translation>Has warnings</translation>
+    </message>
+    <message>
+        <source>niet opgeslagen werk</source>
+        <translation>unsaved work</translation>
+    </message>
+</context>
+<context>
+    <name>FieldForm</name>
+    <message>
+        <source>Overige velden</source>
+        <translation>Other fields</translation>
+    </message>
+    <message>
+        <source>Velden die het schema niet kent; ze blijven ongewijzigd bewaard</source>
+        <translation>Fields the schema does not know; they are kept unchanged</translation>
+    </message>
+</context>
+<context>
+    <name>FormView</name>
+    <message>
+        <source>Formulier</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <source>Sectie %1</source>
+        <translation>Section %1</translation>
+    </message>
+    <message>
+        <source>Tekst van de sectie &apos;%1&apos; (Markdown)</source>
+        <translation>Text of the section &apos;%1&apos; (Markdown)</translation>
+    </message>
+    <message>
+        <source>Deze sectie wordt door de website zelf gevuld en blijft ongewijzigd</source>
+        <translation>The website fills this section itself; it stays unchanged</translation>
+    </message>
+    <message>
+        <source>%1 wijzigen</source>
+        <translation>Change %1</translation>
+    </message>
+    <message>
+        <source>Deze waarde kan niet worden opgeslagen zonder ook iets anders in het bestand te veranderen; de wijziging is niet overgenomen.</source>
+        <translation>This value cannot be saved without also changing something else in the file; the change was not applied.</translation>
+    </message>
+    <message>
+        <source>Sectie %1 bewerken</source>
+        <translation>Edit section %1</translation>
+    </message>
+    <message>
+        <source>Een kop van niveau 1 of 2 kan niet binnen een sectie staan; deze wijziging is nog niet overgenomen.</source>
+        <translation>A level 1 or 2 heading cannot be inside a section; this change has not been applied yet.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Bezig</source>
+        <translation>Busy</translation>
+    </message>
+    <message>
+        <source>Versie en synchronisatie</source>
+        <translation>Version and synchronisation</translation>
+    </message>
+    <message>
+        <source>Schema opslaan als startpunt</source>
+        <translation>Save schema as a starting point</translation>
+    </message>
+    <message>
+        <source>Afgeleid schema opslaan</source>
+        <translation>Save inferred schema</translation>
+    </message>
+    <message>
+        <source>Deze repository heeft geen schemabestand. Sla het schema dat uit de documenten is afgeleid op, zodat een beheerder het kan nakijken</source>
+        <translation>This repository has no schema file. Save the schema inferred from the documents so that a maintainer can check it</translation>
+    </message>
+    <message>
+        <source>&amp;Bestand</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Nieuw document…</source>
+        <translation>&amp;New document…</translation>
+    </message>
+    <message>
+        <source>Maak een nieuw document op basis van het sjabloon</source>
+        <translation>Create a new document from the template</translation>
+    </message>
+    <message>
+        <source>Repository &amp;openen…</source>
+        <translation>&amp;Open repository…</translation>
+    </message>
+    <message>
+        <source>Open een map met documenten</source>
+        <translation>Open a folder of documents</translation>
+    </message>
+    <message>
+        <source>Repository &amp;klonen…</source>
+        <translation>&amp;Clone repository…</translation>
+    </message>
+    <message>
+        <source>Haal een kopie op van een gedeelde repository</source>
+        <translation>Get a copy of a shared repository</translation>
+    </message>
+    <message>
+        <source>&amp;Opslaan</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>Sla het geopende document op</source>
+        <translation>Save the open document</translation>
+    </message>
+    <message>
+        <source>&amp;Instellingen…</source>
+        <translation>Se&amp;ttings…</translation>
+    </message>
+    <message>
+        <source>Taal, uw naam en lettergrootte</source>
+        <translation>Language, your name and font size</translation>
+    </message>
+    <message>
+        <source>&amp;Afsluiten</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>Redactie afsluiten</source>
+        <translation>Quit Redactie</translation>
+    </message>
+    <message>
+        <source>&amp;Recent geopend</source>
+        <translation>Open &amp;recent</translation>
+    </message>
+    <message>
+        <source>Be&amp;werken</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>&amp;Ongedaan maken</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <source>Opnieuw &amp;uitvoeren</source>
+        <translation>&amp;Redo</translation>
+    </message>
+    <message>
+        <source>&amp;Versiebeheer</source>
+        <translation>&amp;Versions</translation>
+    </message>
+    <message>
+        <source>&amp;Wijzigingen bekijken…</source>
+        <translation>&amp;Review changes…</translation>
+    </message>
+    <message>
+        <source>Bekijk wat er is veranderd en leg het vast</source>
+        <translation>See what changed and commit it</translation>
+    </message>
+    <message>
+        <source>&amp;Synchroniseren</source>
+        <translation>&amp;Synchronise</translation>
+    </message>
+    <message>
+        <source>Haal wijzigingen van anderen op en zet de uwe erbovenop</source>
+        <translation>Fetch others&apos; changes and put yours on top</translation>
+    </message>
+    <message>
+        <source>Werk in een &amp;eigen versie…</source>
+        <translation>Work in a version of your &amp;own…</translation>
+    </message>
+    <message>
+        <source>Houd uw wijzigingen apart tot ze zijn nagekeken</source>
+        <translation>Keep your changes apart until they have been reviewed</translation>
+    </message>
+    <message>
+        <source>&amp;Voorstel indienen</source>
+        <translation>Submit &amp;proposal</translation>
+    </message>
+    <message>
+        <source>Deel uw versie en open de pagina om haar ter beoordeling voor te stellen</source>
+        <translation>Share your version and open the page to propose it for review</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;Over Redactie</source>
+        <translation>&amp;About Redactie</translation>
+    </message>
+    <message>
+        <source>Versie, licenties en broncode</source>
+        <translation>Version, licences and source code</translation>
+    </message>
+    <message>
+        <source>Schema onbruikbaar</source>
+        <translation>Schema unusable</translation>
+    </message>
+    <message>
+        <source>Redactie — %1</source>
+        <translation>Redactie — %1</translation>
+    </message>
+    <message>
+        <source>Geen schemabestand gevonden: het schema is afgeleid uit de documenten</source>
+        <translation>No schema file found: the schema was inferred from the documents</translation>
+    </message>
+    <message>
+        <source>Niet-opgeslagen werk gevonden in %1 documenten; open een document om het te herstellen</source>
+        <translation>Unsaved work found in %1 documents; open a document to restore it</translation>
+    </message>
+    <message>
+        <source>Schema niet opgeslagen</source>
+        <translation>Schema not saved</translation>
+    </message>
+    <message>
+        <source>Het schema kon niet worden opgeslagen: %1</source>
+        <translation>The schema could not be saved: %1</translation>
+    </message>
+    <message>
+        <source>Schema opgeslagen in %1</source>
+        <translation>Schema saved in %1</translation>
+    </message>
+    <message>
+        <source>Geen versiebeheer</source>
+        <translation>No version control</translation>
+    </message>
+    <message>
+        <source>Versie: %1</source>
+        <translation>Version: %1</translation>
+    </message>
+    <message>
+        <source>losse versie</source>
+        <translation>detached version</translation>
+    </message>
+    <message>
+        <source>%1 nog te delen</source>
+        <translation>%1 to share</translation>
+    </message>
+    <message>
+        <source>%1 nieuw bij anderen</source>
+        <translation>%1 new from others</translation>
+    </message>
+    <message>
+        <source>alleen op deze computer</source>
+        <translation>only on this computer</translation>
+    </message>
+    <message>
+        <source>Vergrendeling verwijderen</source>
+        <translation>Remove lock</translation>
+    </message>
+    <message>
+        <source>Alleen doen als geen ander git-programma meer bezig is</source>
+        <translation>Only do this when no other git program is still working</translation>
+    </message>
+    <message>
+        <source>Opnieuw kijken</source>
+        <translation>Check again</translation>
+    </message>
+    <message>
+        <source>Controleer opnieuw</source>
+        <translation>Check again</translation>
+    </message>
+    <message>
+        <source>Eerste versie vastleggen</source>
+        <translation>Commit the first version</translation>
+    </message>
+    <message>
+        <source>Bekijk de bestanden en leg ze vast</source>
+        <translation>Review the files and commit them</translation>
+    </message>
+    <message>
+        <source>Eigen versie maken</source>
+        <translation>Make a version of your own</translation>
+    </message>
+    <message>
+        <source>Maak een werkversie van deze stand</source>
+        <translation>Make a working version from this state</translation>
+    </message>
+    <message>
+        <source>Terug naar de hoofdversie</source>
+        <translation>Back to the main version</translation>
+    </message>
+    <message>
+        <source>Wissel naar main</source>
+        <translation>Switch to main</translation>
+    </message>
+    <message>
+        <source>Conflicten oplossen</source>
+        <translation>Resolve conflicts</translation>
+    </message>
+    <message>
+        <source>Kies per bestand welke versie blijft</source>
+        <translation>Choose for each file which version stays</translation>
+    </message>
+    <message>
+        <source>Afbreken</source>
+        <translation>Abort</translation>
+    </message>
+    <message>
+        <source>Terug naar de toestand van voor het synchroniseren</source>
+        <translation>Back to the state before synchronising</translation>
+    </message>
+    <message>
+        <source>Openen mislukt</source>
+        <translation>Opening failed</translation>
+    </message>
+    <message>
+        <source>%1 kan niet worden geopend: %2</source>
+        <translation>%1 cannot be opened: %2</translation>
+    </message>
+    <message>
+        <source>Opgeslagen</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <source>Niet opgeslagen: het bestand is door een ander programma gewijzigd</source>
+        <translation>Not saved: the file was changed by another program</translation>
+    </message>
+    <message>
+        <source>Niet opgeslagen wijzigingen</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <source>Het document heeft wijzigingen die nog niet zijn opgeslagen. Wilt u ze opslaan?</source>
+        <translation>The document has changes that have not been saved. Do you want to save them?</translation>
+    </message>
+    <message>
+        <source>(geen)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>Repository openen</source>
+        <translation>Open repository</translation>
+    </message>
+</context>
+<context>
+    <name>MultiChoiceField</name>
+    <message>
+        <source>Typ om te zoeken</source>
+        <translation>Type to search</translation>
+    </message>
+    <message>
+        <source>Zoeken in %1</source>
+        <translation>Search in %1</translation>
+    </message>
+    <message>
+        <source>Typ een deel van een waarde om de lijst korter te maken</source>
+        <translation>Type part of a value to shorten the list</translation>
+    </message>
+    <message>
+        <source>%1 (niet toegestaan)</source>
+        <translation>%1 (not allowed)</translation>
+    </message>
+</context>
+<context>
+    <name>NewDocumentDialog</name>
+    <message>
+        <source>Nieuw document</source>
+        <translation>New document</translation>
+    </message>
+    <message>
+        <source>Soort document</source>
+        <translation>Document type</translation>
+    </message>
+    <message>
+        <source>Welk soort document u maakt; dat bepaalt de velden en secties</source>
+        <translation>Which type of document you create; it determines the fields and sections</translation>
+    </message>
+    <message>
+        <source>Titel van het nieuwe document</source>
+        <translation>Title of the new document</translation>
+    </message>
+    <message>
+        <source>De titel beschrijft het document in één zin, zonder punt aan het eind</source>
+        <translation>The title describes the document in one sentence, without a full stop at the end</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>De korte code van het document, bijvoorbeeld aia-18; die komt in de bestandsnaam en het id</source>
+        <translation>The document&apos;s short code, for example aia-18; it goes into the file name and the id</translation>
+    </message>
+    <message>
+        <source>Voorgestelde bestandsnaam</source>
+        <translation>Proposed file name</translation>
+    </message>
+    <message>
+        <source>Voorgesteld id</source>
+        <translation>Proposed id</translation>
+    </message>
+    <message>
+        <source>Waarom het nog niet kan</source>
+        <translation>Why it is not possible yet</translation>
+    </message>
+    <message>
+        <source>Soort</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Titel</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Bestand</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <source>Aanmaken</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <source>De ids van de andere documenten worden nog gecontroleerd…</source>
+        <translation>The ids of the other documents are still being checked…</translation>
+    </message>
+</context>
+<context>
+    <name>Preview</name>
+    <message>
+        <source>Voorbeeldweergave</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>Zo ongeveer ziet de pagina eruit op de website</source>
+        <translation>Roughly how the page looks on the website</translation>
+    </message>
+</context>
+<context>
+    <name>RawView</name>
+    <message>
+        <source>Fout in het bestand</source>
+        <translation>Error in the file</translation>
+    </message>
+    <message>
+        <source>Bestand als tekst</source>
+        <translation>File as text</translation>
+    </message>
+    <message>
+        <source>De volledige tekst van het bestand, inclusief de gegevens bovenaan. Wijzigingen worden na een korte pauze overgenomen</source>
+        <translation>The full text of the file, including the data at the top. Changes are applied after a short pause</translation>
+    </message>
+    <message>
+        <source>De gegevens bovenaan dit bestand kunnen niet worden gelezen (regel %1, kolom %2): %3</source>
+        <translation>The data at the top of this file cannot be read (line %1, column %2): %3</translation>
+    </message>
+    <message>
+        <source>Tekst bewerken</source>
+        <translation>Edit text</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDialog</name>
+    <message>
+        <source>Wijzigingen bekijken</source>
+        <translation>Review changes</translation>
+    </message>
+    <message>
+        <source>Wijzigingen worden gelezen…</source>
+        <translation>Reading changes…</translation>
+    </message>
+    <message>
+        <source>Gewijzigde bestanden</source>
+        <translation>Changed files</translation>
+    </message>
+    <message>
+        <source>Vink de bestanden aan die u wilt vastleggen; alleen die worden vastgelegd</source>
+        <translation>Tick the files you want to commit; only those are committed</translation>
+    </message>
+    <message>
+        <source>Samenvatting van de wijzigingen</source>
+        <translation>Summary of the changes</translation>
+    </message>
+    <message>
+        <source>Wat er is veranderd, per veld en per sectie</source>
+        <translation>What changed, per field and per section</translation>
+    </message>
+    <message>
+        <source>Tekstverschil</source>
+        <translation>Text difference</translation>
+    </message>
+    <message>
+        <source>Het verschil in de tekst van het bestand; gewijzigde woorden zijn gemarkeerd</source>
+        <translation>The difference in the file&apos;s text; changed words are highlighted</translation>
+    </message>
+    <message>
+        <source>Fouten en waarschuwingen</source>
+        <translation>Errors and warnings</translation>
+    </message>
+    <message>
+        <source>Dubbelklik om het veld te openen. Fouten moeten eerst worden opgelost</source>
+        <translation>Double-click to open the field. Errors must be fixed first</translation>
+    </message>
+    <message>
+        <source>Ik heb de waarschuwingen gezien en wil toch vastleggen</source>
+        <translation>I have seen the warnings and want to commit anyway</translation>
+    </message>
+    <message>
+        <source>Waarschuwingen accepteren</source>
+        <translation>Accept warnings</translation>
+    </message>
+    <message>
+        <source>Beschrijving</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Beschrijving van de wijziging</source>
+        <translation>Description of the change</translation>
+    </message>
+    <message>
+        <source>Beschrijf kort wat u hebt veranderd; dit is verplicht en blijft bij de wijziging bewaard</source>
+        <translation>Briefly describe what you changed; this is required and is kept with the change</translation>
+    </message>
+    <message>
+        <source>Resultaat</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Vastleggen</source>
+        <translation>Commit</translation>
+    </message>
+    <message>
+        <source>Leg de aangevinkte bestanden vast met deze beschrijving</source>
+        <translation>Commit the ticked files with this description</translation>
+    </message>
+    <message>
+        <source>Synchroniseren</source>
+        <translation>Synchronise</translation>
+    </message>
+    <message>
+        <source>Haal wijzigingen van anderen op en zet de uwe erbovenop</source>
+        <translation>Fetch others&apos; changes and put yours on top</translation>
+    </message>
+    <message>
+        <source>Voorstel indienen</source>
+        <translation>Submit proposal</translation>
+    </message>
+    <message>
+        <source>Deel uw versie en open de pagina om haar ter beoordeling voor te stellen</source>
+        <translation>Share your version and open the page to propose it for review</translation>
+    </message>
+    <message>
+        <source>Sluiten</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Dit venster sluiten</source>
+        <translation>Close this window</translation>
+    </message>
+    <message>
+        <source>Wijzigingen lezen…</source>
+        <translation>Reading changes…</translation>
+    </message>
+    <message>
+        <source>%1 gewijzigde bestanden. Bekijk ze en vink aan wat u wilt vastleggen.</source>
+        <translation>%1 changed files. Review them and tick what you want to commit.</translation>
+    </message>
+    <message>
+        <source>Er zijn geen wijzigingen om vast te leggen.</source>
+        <translation>There are no changes to commit.</translation>
+    </message>
+    <message>
+        <source>Fout</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>Waarschuwing</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <source>Los eerst de fouten op die hieronder staan</source>
+        <translation>First fix the errors listed below</translation>
+    </message>
+    <message>
+        <source>Vastleggen…</source>
+        <translation>Committing…</translation>
+    </message>
+    <message>
+        <source>Vastgelegd (%1). U kunt nu synchroniseren of een voorstel indienen.</source>
+        <translation>Committed (%1). You can now synchronise or submit a proposal.</translation>
+    </message>
+</context>
+<context>
+    <name>SectionEdit</name>
+    <message>
+        <source>Geen suggesties</source>
+        <translation>No suggestions</translation>
+    </message>
+    <message>
+        <source>Woord toevoegen aan de woordenlijst</source>
+        <translation>Add word to the dictionary</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Instellingen</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Taal</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>De taal van Redactie; wordt gebruikt vanaf de volgende start</source>
+        <translation>Redactie&apos;s language; used from the next start</translation>
+    </message>
+    <message>
+        <source>Naam van de auteur</source>
+        <translation>Author name</translation>
+    </message>
+    <message>
+        <source>Uw naam zoals die bij uw vastgelegde wijzigingen wordt bewaard</source>
+        <translation>Your name as it is recorded with your committed changes</translation>
+    </message>
+    <message>
+        <source>E-mailadres van de auteur</source>
+        <translation>Author e-mail address</translation>
+    </message>
+    <message>
+        <source>Het e-mailadres waarmee u bij de gedeelde repository bekend bent</source>
+        <translation>The e-mail address the shared repository knows you by</translation>
+    </message>
+    <message>
+        <source>standaard</source>
+        <translation>default</translation>
+    </message>
+    <message>
+        <source>Lettergrootte van de editor</source>
+        <translation>Editor font size</translation>
+    </message>
+    <message>
+        <source>De lettergrootte in punten van de tekstvakken voor secties</source>
+        <translation>The font size in points of the section text boxes</translation>
+    </message>
+    <message>
+        <source>Naam</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>E-mailadres</source>
+        <translation>E-mail address</translation>
+    </message>
+    <message>
+        <source>Lettergrootte</source>
+        <translation>Font size</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Opslaan…</source>
+        <translation>Saving…</translation>
+    </message>
+</context>
+<context>
+    <name>SharingController</name>
+    <message>
+        <source>Er ging iets mis: %1</source>
+        <translation>Something went wrong: %1</translation>
+    </message>
+    <message>
+        <source>Synchroniseren…</source>
+        <translation>Synchronising…</translation>
+    </message>
+    <message>
+        <source>Delen…</source>
+        <translation>Sharing…</translation>
+    </message>
+    <message>
+        <source>Gedeeld: versie %1</source>
+        <translation>Shared: version %1</translation>
+    </message>
+    <message>
+        <source>Gedeeld. De pagina om het voorstel in te dienen is geopend in de browser: %1</source>
+        <translation>Shared. The page to submit the proposal has been opened in the browser: %1</translation>
+    </message>
+    <message>
+        <source>Voorstel indienen…</source>
+        <translation>Submitting proposal…</translation>
+    </message>
+    <message>
+        <source>U werkt nu in de eigen versie %1</source>
+        <translation>You are now working in your own version %1</translation>
+    </message>
+    <message>
+        <source>Eigen versie maken…</source>
+        <translation>Making a version of your own…</translation>
+    </message>
+    <message>
+        <source>Wisselen van versie…</source>
+        <translation>Switching version…</translation>
+    </message>
+    <message>
+        <source>U werkt nu in versie %1</source>
+        <translation>You are now working in version %1</translation>
+    </message>
+    <message>
+        <source>Conflict oplossen…</source>
+        <translation>Resolving conflict…</translation>
+    </message>
+    <message>
+        <source>Afronden…</source>
+        <translation>Finishing…</translation>
+    </message>
+    <message>
+        <source>Synchroniseren is afgerond.</source>
+        <translation>Synchronising has finished.</translation>
+    </message>
+    <message>
+        <source>Afbreken…</source>
+        <translation>Aborting…</translation>
+    </message>
+    <message>
+        <source>Afgebroken; alles staat weer zoals voor het synchroniseren.</source>
+        <translation>Aborted; everything is as it was before synchronising.</translation>
+    </message>
+    <message>
+        <source>Vergrendeling verwijderen…</source>
+        <translation>Removing lock…</translation>
+    </message>
+    <message>
+        <source>De vergrendeling is verwijderd.</source>
+        <translation>The lock has been removed.</translation>
+    </message>
+    <message>
+        <source>Opslaan…</source>
+        <translation>Saving…</translation>
+    </message>
+</context>
+<context>
+    <name>TextField</name>
+    <message>
+        <source>%1 van %2 woorden</source>
+        <translation>%1 of %2 words</translation>
+    </message>
+</context>
+<context>
+    <name>_Form</name>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <source>Redactie kan niet starten</source>
+        <translation>Redactie cannot start</translation>
+    </message>
+    <message>
+        <source>Git is niet gevonden op deze computer. Installeer Redactie opnieuw of vraag uw beheerder om Git te installeren.</source>
+        <translation>Git was not found on this computer. Reinstall Redactie or ask your administrator to install Git.</translation>
+    </message>
+    <message>
+        <source>De voorbeeldinhoud kon niet worden klaargezet in %1 (%2).</source>
+        <translation>The sample content could not be prepared in %1 (%2).</translation>
+    </message>
+</context>
+</TS>
