@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QLineEdit, QStyle, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHeaderView, QLineEdit, QStyle, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from ..catalogue import Entry, entries
 from ..repository import ContentRepository
@@ -34,6 +34,10 @@ class DocumentList(QWidget):
         self.tree.setColumnCount(2)
         self.tree.setHeaderLabels([self.tr("Document"), self.tr("Status")])
         self.tree.setAccessibleName(self.tr("Documentenlijst"))
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.setToolTip(self.tr("Alle documenten, per soort; dubbelklik of Enter om te openen"))
         self.tree.itemActivated.connect(self._activated)
         self.tree.itemClicked.connect(self._activated)
@@ -70,7 +74,6 @@ class DocumentList(QWidget):
             item.setToolTip(0, entry.path)
             self._items[entry.path] = item
             self._search[entry.path] = entry.search
-        self.tree.resizeColumnToContents(1)
         self._markers()
         self.apply_filter(self.filter.text())
         if selected:

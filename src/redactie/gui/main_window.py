@@ -61,7 +61,7 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         for widget in (self.documents, self.editor, self.preview):
             self.splitter.addWidget(widget)
-        self.splitter.setSizes([280, 620, 420])
+        self.splitter.setSizes([360, 620, 460])
         central = QWidget(self)
         self.central_layout = QVBoxLayout(central)
         self.central_layout.setContentsMargins(0, 0, 0, 0)
@@ -409,6 +409,8 @@ class MainWindow(QMainWindow):
         self.busy.setToolTip(label)
         if busy and label:
             self.statusBar().showMessage(label, 3000)
+        elif not busy and self.statusBar().currentMessage().endswith("…"):
+            self.statusBar().clearMessage()
 
     # -- window events -------------------------------------------------------------------------------------
 

@@ -145,7 +145,7 @@ class ReviewDialog(QDialog):
         self.files.clear()
         for review in self.reviews:
             kind = KIND_NL.get(review.change.kind, review.change.kind) if self.language != "en" else review.change.kind
-            label = f"{review.type_label} {review.code}".strip() if review.type_label else review.path
+            label = f"{review.type_label}: {review.title or review.code}" if review.type_label else review.path
             item = QListWidgetItem(f"{label} — {kind}", self.files)
             item.setToolTip(review.path)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)

@@ -24,6 +24,7 @@ class FileReview:
     type_label: str = ""
     code: str = ""
     items: list[ChangeItem] = field(default_factory=list)
+    title: str = ""
 
     @property
     def path(self) -> str:
@@ -53,6 +54,14 @@ def _code(repo: ContentRepository | None, path: str, data: bytes | None) -> str:
     return stem
 
 
+def _title(data: bytes | None) -> str:
+    try:
+        title = Document.parse(data).fields.get("title") if data is not None else None
+    except (FrontMatterError, DocumentEncodingError):
+        return ""
+    return str(title) if isinstance(title, str) else ""
+
+
 def collect(service: GitService, repo: ContentRepository | None, language: str = "nl",
             changes: list[FileChange] | None = None) -> list[FileReview]:
     """Review every changed file (or the given ones): old bytes from HEAD, new bytes from disk, the summary."""
@@ -66,7 +75,8 @@ def collect(service: GitService, repo: ContentRepository | None, language: str =
         if change.old_path:
             items.insert(0, ChangeItem(FILE, "renamed", ("Renamed from " if language == "en" else "Hernoemd van ")
                                        + change.old_path))
-        reviews.append(FileReview(change, old, new, label, _code(repo, change.path, new or old), items))
+        reviews.append(FileReview(change, old, new, label, _code(repo, change.path, new or old), items,
+                                  _title(new or old)))
     return reviews
 
 
