@@ -26,6 +26,7 @@ bench: $(STAMP)
 	$(PY) bench/fidelity.py
 	$(PY) bench/validate.py
 	$(PY) bench/gitwork.py
+	$(PY) bench/startup.py
 
 i18n: $(STAMP)
 	$(PY) tools/i18n.py

@@ -58,6 +58,8 @@ class DocumentList(QWidget):
 
     def _fill(self, found: list[Entry]) -> None:
         selected = self.current_path()
+        header = self.tree.header()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         self.tree.clear()
         self._items.clear()
         self._search.clear()
@@ -74,6 +76,7 @@ class DocumentList(QWidget):
             item.setToolTip(0, entry.path)
             self._items[entry.path] = item
             self._search[entry.path] = entry.search
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self._markers()
         self.apply_filter(self.filter.text())
         if selected:
@@ -97,6 +100,15 @@ class DocumentList(QWidget):
         self._markers()
 
     def _markers(self) -> None:
+        # Resizing the status column to its contents after every single change is quadratic: pause it.
+        header = self.tree.header()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        try:
+            self._set_markers()
+        finally:
+            header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+
+    def _set_markers(self) -> None:
         style = self.style()
         icons = {"error": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
                  "warning": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)}
@@ -113,7 +125,8 @@ class DocumentList(QWidget):
             state = git_text.get(self._git.get(path, ""), "")
             if path in self._drafts:
                 state = ", ".join(filter(None, [state, self.tr("niet opgeslagen werk")]))
-            item.setText(1, state)
+            if item.text(1) != state:
+                item.setText(1, state)
             if state:
                 tips.append(state)
             item.setToolTip(0, " — ".join(tips))
