@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench i18n screenshots
+.PHONY: run test lint bench i18n screenshots package
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,8 +19,10 @@ test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check src tests bench tools
+	$(VENV)/bin/ruff check src tests bench tools packaging
 	$(VENV)/bin/lint-imports
+	$(VENV)/bin/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
+	$(VENV)/bin/zizmor --offline .github/workflows/
 
 bench: $(STAMP)
 	$(PY) bench/fidelity.py
@@ -33,3 +35,8 @@ i18n: $(STAMP)
 
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) tools/screenshots.py
+
+# A Linux build of the installer's PyInstaller spec; the frozen app must start offscreen and exit 0.
+package: $(STAMP)
+	$(PY) -m pip install --quiet -e '.[package]'
+	$(PY) packaging/build.py --archive

@@ -12,6 +12,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["GIT_TERMINAL_PROMPT"] = "0"
+os.environ["REDACTIE_NO_UPDATE_CHECK"] = "1"  # no test reaches the internet; tests/test_updates.py uses a local feed
 # QSettings (window sizes) must not touch the real user's configuration.
 os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="redactie-test-config-")
 

@@ -86,6 +86,7 @@ def shoot(language: str, out: Path) -> None:
 def main() -> None:
     """Write the four screenshots."""
     os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="redactie-shots-")  # the user's window sizes stay out
+    os.environ["REDACTIE_NO_UPDATE_CHECK"] = "1"
     out = ROOT / "docs"
     out.mkdir(exist_ok=True)
     for language in ("nl", "en"):

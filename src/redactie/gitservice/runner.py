@@ -22,7 +22,7 @@ _PROGRESS = re.compile(r"(?P<phase>[A-Za-z][A-Za-z ]+):\s+(?P<percent>\d+)%")
 
 def git_environment() -> dict[str, str]:
     """The environment for every git process: no prompts, English messages (we explain them ourselves)."""
-    return {**os.environ, "GIT_TERMINAL_PROMPT": "0", "GCM_INTERACTIVE": "never", "LC_ALL": "C",
+    return {**os.environ, "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C",
             "LANGUAGE": "C", "GIT_EDITOR": "true", "GIT_MERGE_AUTOEDIT": "no"}
 
 

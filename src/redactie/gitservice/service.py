@@ -54,7 +54,7 @@ class GitService:
         self.root = Path(self.repo.working_tree_dir)
         self.git_dir = Path(self.repo.git_dir)
         self.repo.git.update_environment(**{k: v for k, v in git_environment().items()
-                                             if k in ("GIT_TERMINAL_PROMPT", "GCM_INTERACTIVE", "LC_ALL",
+                                             if k in ("GIT_TERMINAL_PROMPT", "LC_ALL",
                                                       "LANGUAGE", "GIT_EDITOR", "GIT_MERGE_AUTOEDIT")})
         self._git_error = git.GitCommandError
         # GitPython's long-running helper processes are not thread-safe: background tasks take this lock.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
@@ -13,7 +15,9 @@ UPDATES_KEY = "updates/enabled"
 
 
 def updates_enabled() -> bool:
-    """Whether the user allows the daily check for a newer version (on unless switched off)."""
+    """Whether the daily check for a newer version may run (on unless switched off, or REDACTIE_NO_UPDATE_CHECK)."""
+    if os.environ.get("REDACTIE_NO_UPDATE_CHECK"):
+        return False
     return str(QSettings("Redactie", "Redactie").value(UPDATES_KEY, "true")).lower() in ("true", "1")
 
 

@@ -38,6 +38,7 @@ from .settings_dialog import SettingsDialog, saved_font_size
 from .sharing import SharingController
 from .spell_loader import load_speller
 from .tasks import TaskRunner
+from .update_check import check_for_update
 
 BACKGROUND_DELAY_MS = 600
 HARD_STATES = ("index-locked", "no-commits", "detached-head", "rebase-in-progress", "merge-in-progress", "conflicts")
@@ -195,9 +196,17 @@ class MainWindow(QMainWindow):
 
     def _background_checks(self) -> None:
         self.monitor.validate()
+        check_for_update(self.runner, self._update_found)
         if not self._speller_requested:
             self._speller_requested = True
             load_speller(self.runner, self.editor.form_view.set_speller)
+
+    def _update_found(self, version: str, page: str) -> None:
+        label = QLabel(f'<a href="{page}">' + self.tr("Nieuwe versie: %1").replace("%1", version) + "</a>", self)
+        label.setOpenExternalLinks(True)
+        label.setAccessibleName(self.tr("Nieuwe versie beschikbaar"))
+        label.setToolTip(self.tr("Er is een nieuwere versie van Redactie; klik om de downloadpagina te openen"))
+        self.statusBar().addPermanentWidget(label)
 
     def write_schema(self) -> None:
         """Write the inferred schema to the repository as a starting point, then use it."""
