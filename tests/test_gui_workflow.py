@@ -459,3 +459,20 @@ def test_every_control_has_an_accessible_name_and_a_tooltip(window: MainWindow, 
     for w in QApplication.topLevelWidgets():
         if w is not window and w.isVisible():
             w.close()
+
+
+def test_a_document_added_by_another_program_appears(window: MainWindow, content_repo: Path, qtbot) -> None:  # noqa: ANN001
+    source = content_repo / "docs/vereisten/ai_geletterdheid.md"
+    copy = content_repo / "docs/vereisten/van_elders.md"
+    copy.write_bytes(source.read_bytes().replace(b"title:", b"title: Van elders:", 1))
+    qtbot.waitUntil(lambda: window.documents.item("docs/vereisten/van_elders.md") is not None, timeout=10000)
+    qtbot.waitUntil(lambda: window.documents.item("docs/vereisten/van_elders.md").text(1) == "nieuw", timeout=10000)
+
+
+def test_relations_are_picked_by_title(window: MainWindow, content_repo: Path) -> None:
+    maatregel = sorted((content_repo / "docs/maatregelen").glob("*.md"))[0].relative_to(content_repo).as_posix()
+    window.open_document(maatregel)
+    relation = window.editor.form.widgets["vereiste"]
+    labels = [relation.list.item(i).text() for i in range(relation.list.count())]
+    assert "Medewerkers die met AI werken beschikken over AI-geletterdheid (ai_geletterdheid)" in labels or any(
+        label.endswith("(ai_geletterdheid)") and not label.startswith("ai_geletterdheid") for label in labels)

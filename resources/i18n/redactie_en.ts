@@ -629,6 +629,18 @@
         <translation>Unsaved work found in %1 documents; open a document to restore it</translation>
     </message>
     <message>
+        <source>Nieuwe versie: %1</source>
+        <translation>New version: %1</translation>
+    </message>
+    <message>
+        <source>Nieuwe versie beschikbaar</source>
+        <translation>New version available</translation>
+    </message>
+    <message>
+        <source>Er is een nieuwere versie van Redactie; klik om de downloadpagina te openen</source>
+        <translation>A newer version of Redactie exists; click to open the download page</translation>
+    </message>
+    <message>
         <source>Schema niet opgeslagen</source>
         <translation>Schema not saved</translation>
     </message>

@@ -126,8 +126,11 @@ class ContentRepository:
                     title = _title_of(entry / "index.md")
                     values[entry.name] = Text(title or entry.name, title or entry.name)
         elif kind == "documents":
-            for stem in sorted(self.stems(arg)):
-                values[stem] = Text(stem, stem)
+            # Relations are picked by title; the stored value stays the file name.
+            for ref in sorted(self.documents_of(arg), key=lambda r: r.stem):
+                title = _title_of(self.root / ref.path)
+                label = f"{title} ({ref.stem})" if title else ref.stem
+                values[ref.stem] = Text(label, label)
         return Vocabulary(vocabulary.name, values, vocabulary.source, vocabulary.open)
 
 

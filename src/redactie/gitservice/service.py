@@ -35,6 +35,18 @@ def blob_hash(data: bytes) -> str:
     return hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()  # noqa: S324 - git's own id, not security
 
 
+_VERSION_CHECKED: list[bool] = []
+
+
+def _check_version_once() -> None:
+    """Refuse a git older than the service needs (checked once per process)."""
+    if not _VERSION_CHECKED:
+        from .runner import check_git
+
+        check_git()
+        _VERSION_CHECKED.append(True)
+
+
 class GitService:
     """One git repository, opened from any folder inside it."""
 
@@ -42,6 +54,7 @@ class GitService:
         from .runner import git_executable
 
         git_executable()  # GitProblem('git-missing') before GitPython is touched
+        _check_version_once()
         from .gitenv import git_module
 
         git = git_module()

@@ -45,6 +45,8 @@ def run(path: Path | None, quit_when_loaded: bool = False, language: str | None 
     window.show()
     while not window.documents.ready:  # the list is read in the background; the window stays responsive
         app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
+    if window.documents.error is not None:
+        return 2
     loaded = time.perf_counter()
     first = window.documents.first_document()
     if first:

@@ -18,6 +18,7 @@ class DocumentList(QWidget):
 
     opened = Signal(str)
     loaded = Signal()
+    failed = Signal(object)
 
     def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -49,12 +50,23 @@ class DocumentList(QWidget):
         self._git: dict[str, str] = {}
         self._drafts: set[str] = set()
         self.ready = False
+        self.error: Exception | None = None
 
     def load(self, repo: ContentRepository, language: str) -> None:
         """Read the repository's documents in the background, then fill the list."""
         self.ready = False
-        self.runner.run("document-list", lambda task: entries(repo, language), self._fill,
-                        label=self.tr("Documenten inlezen…"))
+        self.error: Exception | None = None
+
+        def work(task: object) -> list[Entry]:
+            repo.vocabularies()  # resolved here, off the GUI thread; a broken schema fails here
+            return entries(repo, language)
+
+        self.runner.run("document-list", work, self._fill, self._failed, label=self.tr("Documenten inlezen…"))
+
+    def _failed(self, error: Exception) -> None:
+        self.error = error
+        self.ready = True
+        self.failed.emit(error)
 
     def _fill(self, found: list[Entry]) -> None:
         selected = self.current_path()

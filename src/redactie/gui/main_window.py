@@ -75,12 +75,14 @@ class MainWindow(QMainWindow):
         self._menus()
         self.documents.opened.connect(self.open_document)
         self.documents.loaded.connect(self._documents_loaded)
+        self.documents.failed.connect(self._documents_failed)
         self.editor.modified_changed.connect(self._modified)
         self.editor.text_changed.connect(self.preview.schedule)
         self.editor.session_changed.connect(self._session_changed)
         self.editor.saved.connect(lambda _: self.monitor.refresh())
         self.monitor.refreshed.connect(self._refreshed)
         self.monitor.validated.connect(self.documents.set_validation)
+        self.monitor.folders_changed.connect(self._folders_changed)
         self.sharing.message.connect(lambda text: self.statusBar().showMessage(text, 15000))
         self.sharing.conflicts_found.connect(self.show_conflicts)
         self.runner.busy_changed.connect(self._busy)
@@ -170,7 +172,6 @@ class MainWindow(QMainWindow):
         """Open a content repository (any folder inside it); the list fills in the background."""
         try:
             repo = open_repository(path)
-            repo.vocabularies()
         except SchemaError as exc:
             QMessageBox.warning(self, self.tr("Schema onbruikbaar"), exc.localized(self.language))
             return False
@@ -193,6 +194,18 @@ class MainWindow(QMainWindow):
         if drafts:
             self.statusBar().showMessage(self.tr("Niet-opgeslagen werk gevonden in %1 documenten; open een "
                                                  "document om het te herstellen").replace("%1", str(len(drafts))))
+
+    def _folders_changed(self) -> None:
+        """Files were added, removed or renamed by another program: read the list again."""
+        if self.repo is not None:
+            self.repo.refresh()
+            self.documents.load(self.repo, self.language)
+
+    def _documents_failed(self, error: Exception) -> None:
+        text = error.localized(self.language) if isinstance(error, SchemaError) else str(error)
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Schema onbruikbaar"), text,
+                          QMessageBox.StandardButton.Ok, self)
+        box.open()  # not modal: the window stays usable (and a smoke test never waits on it)
 
     def _background_checks(self) -> None:
         self.monitor.validate()

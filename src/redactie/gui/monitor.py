@@ -6,8 +6,9 @@ All reading happens in background tasks; a refresh that arrives after a newer on
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
 from ..catalogue import worst_severity
 from ..gitservice.problems import GitProblem
@@ -31,6 +32,7 @@ class RepositoryMonitor(QObject):
 
     refreshed = Signal(object)
     validated = Signal(object)
+    folders_changed = Signal()
 
     def __init__(self, runner: TaskRunner, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -43,6 +45,14 @@ class RepositoryMonitor(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(250)
         self._timer.timeout.connect(self.refresh_now)
+        # Other programs change files too: watch the document folders and git's own folder.
+        self.watcher = QFileSystemWatcher(self)
+        self.watcher.directoryChanged.connect(self._directory_changed)
+        self._folders_timer = QTimer(self)
+        self._folders_timer.setSingleShot(True)
+        self._folders_timer.setInterval(500)
+        self._folders_timer.timeout.connect(self.folders_changed.emit)
+        self._listing: dict[str, frozenset[str]] = {}
 
     def attach(self, repo: ContentRepository) -> None:
         """Follow a newly opened repository."""
@@ -53,7 +63,34 @@ class RepositoryMonitor(QObject):
             self.service = GitService(repo.root)
         except GitProblem as exc:
             self.problem = exc
+        self._watch(repo)
         self.refresh_now()
+
+    def _watch(self, repo: ContentRepository) -> None:
+        if self.watcher.directories():
+            self.watcher.removePaths(self.watcher.directories())
+        folders = {str(repo.root), str(repo.root / ".git")}
+        folders |= {str((repo.root / ref.path).parent) for ref in repo.documents}
+        existing = [f for f in sorted(folders) if Path(f).is_dir()]
+        if existing:
+            self.watcher.addPaths(existing)
+        self._listing = {f: self._names(f) for f in existing}
+
+    @staticmethod
+    def _names(folder: str) -> frozenset[str]:
+        try:
+            return frozenset(p.name for p in Path(folder).iterdir() if p.suffix == ".md")
+        except OSError:
+            return frozenset()
+
+    def _directory_changed(self, folder: str) -> None:
+        self.refresh()
+        if Path(folder).name == ".git":
+            return
+        names = self._names(folder)
+        if names != self._listing.get(folder):  # a document came, went or was renamed (not a save)
+            self._listing[folder] = names
+            self._folders_timer.start()
 
     def refresh(self) -> None:
         """Refresh soon (several requests in a row become one)."""
