@@ -53,3 +53,15 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home.mkdir()
     monkeypatch.setenv("REDACTIE_HOME", str(home))
     return home
+
+
+@pytest.fixture
+def shared(tmp_path: Path, content_repo: Path) -> tuple[Path, Path]:
+    """A bare remote holding the sample content, and the user's clone of it."""
+    bare = tmp_path / "remote.git"
+    git(tmp_path, "clone", "-q", "--bare", str(content_repo), str(bare))
+    mine = tmp_path / "mine"
+    git(tmp_path, "clone", "-q", str(bare), str(mine))
+    git(mine, "config", "user.name", "Mijn Naam")
+    git(mine, "config", "user.email", "mij@example.org")
+    return bare, mine

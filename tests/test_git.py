@@ -22,18 +22,6 @@ from .conftest import git
 DOC = "docs/vereisten/corrigerende_maatregelen_voor_non_conforme_ai.md"
 
 
-@pytest.fixture
-def shared(tmp_path: Path, content_repo: Path) -> tuple[Path, Path]:
-    """A bare remote holding the sample content, and the user's clone of it."""
-    bare = tmp_path / "remote.git"
-    git(tmp_path, "clone", "-q", "--bare", str(content_repo), str(bare))
-    mine = tmp_path / "mine"
-    git(tmp_path, "clone", "-q", str(bare), str(mine))
-    git(mine, "config", "user.name", "Mijn Naam")
-    git(mine, "config", "user.email", "mij@example.org")
-    return bare, mine
-
-
 def other_commit(tmp_path: Path, bare: Path, path: str, text: str, name: str = "other") -> None:
     """Someone else clones, changes a file and pushes."""
     theirs = tmp_path / name

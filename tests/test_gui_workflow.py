@@ -83,17 +83,6 @@ def window(qtbot, content_repo: Path, isolated_home: Path) -> MainWindow:  # noq
     return open_window(qtbot, content_repo)
 
 
-@pytest.fixture
-def shared(tmp_path: Path, content_repo: Path) -> tuple[Path, Path]:
-    bare = tmp_path / "remote.git"
-    git(tmp_path, "clone", "-q", "--bare", str(content_repo), str(bare))
-    mine = tmp_path / "mine"
-    git(tmp_path, "clone", "-q", str(bare), str(mine))
-    git(mine, "config", "user.name", "Mijn Naam")
-    git(mine, "config", "user.email", "mij@example.org")
-    return bare, mine
-
-
 def choose_status(win: MainWindow, value: str) -> None:
     combo = by_name(win, QComboBox, "Status")
     combo.setCurrentIndex(combo.findData(value))
@@ -476,3 +465,32 @@ def test_relations_are_picked_by_title(window: MainWindow, content_repo: Path) -
     labels = [relation.list.item(i).text() for i in range(relation.list.count())]
     assert "Medewerkers die met AI werken beschikken over AI-geletterdheid (ai_geletterdheid)" in labels or any(
         label.endswith("(ai_geletterdheid)") and not label.startswith("ai_geletterdheid") for label in labels)
+
+
+def test_clone_a_repository_and_open_it(window: MainWindow, shared: tuple[Path, Path], tmp_path: Path,
+                                        qtbot) -> None:  # noqa: ANN001
+    from redactie.gui.clone_dialog import CloneDialog
+
+    bare, _ = shared
+    window.actions_["clone"].trigger()
+    dialog = window.findChild(CloneDialog)
+    by_name(dialog, QLineEdit, "Adres van de repository").setText(bare.as_uri())
+    target = tmp_path / "gekloond"
+    by_name(dialog, QLineEdit, "Map voor de kopie").setText(str(target))
+    qtbot.mouseClick(by_name(dialog, QPushButton, "Klonen"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.repo is not None and window.repo.root == target.resolve(), timeout=15000)
+    qtbot.waitUntil(lambda: window.documents.ready and window.documents.count() == 13)
+    assert (target / DOC).is_file() and git(target, "remote", "get-url", "origin").strip() == bare.as_uri()
+    window.actions_["clone"].trigger()
+    again = [d for d in window.findChildren(CloneDialog) if d.isVisible()][-1]
+    by_name(again, QLineEdit, "Adres van de repository").setText(bare.as_uri())
+    by_name(again, QLineEdit, "Map voor de kopie").setText(str(target))  # not empty: refused, explained
+    qtbot.mouseClick(by_name(again, QPushButton, "Klonen"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "niet leeg" in again.status.text(), timeout=10000)
+    again.reject()
+
+
+def test_open_recent_lists_the_repositories_used(window: MainWindow, content_repo: Path) -> None:
+    window._fill_recent()
+    paths = [action.text() for action in window.recent_menu.actions()]
+    assert str(content_repo.resolve()) in paths or str(content_repo) in paths
