@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -25,10 +26,35 @@ def sources() -> list[str]:
     return [str(p) for p in sorted((ROOT / "src" / "redactie" / "gui").glob("*.py"))]
 
 
+def _known(ts: Path) -> dict[str, str]:
+    """Every finished translation in `ts`, by source text."""
+    if not ts.exists():
+        return {}
+    known = {}
+    for message in ET.parse(ts).getroot().iter("message"):
+        translation = message.find("translation")
+        if translation is not None and translation.text and translation.get("type") != "unfinished":
+            known[message.findtext("source") or ""] = translation.text
+    return known
+
+
 def update(ts: Path = TS) -> str:
-    """Run lupdate over the sources into `ts` (keeps existing translations, drops obsolete ones)."""
-    return subprocess.run([tool("pyside6-lupdate"), "-no-obsolete", "-locations", "none", *sources(), "-ts",
-                           str(ts)], check=True, capture_output=True, text=True).stdout
+    """Run lupdate over the sources into `ts`, keeping translations (also when code moved to another class)."""
+    known = _known(ts)
+    out = subprocess.run([tool("pyside6-lupdate"), "-no-obsolete", "-locations", "none", *sources(), "-ts",
+                          str(ts)], check=True, capture_output=True, text=True).stdout
+    tree = ET.parse(ts)
+    reused = 0
+    for message in tree.getroot().iter("message"):
+        translation = message.find("translation")
+        source = message.findtext("source") or ""
+        if translation is not None and translation.get("type") == "unfinished" and source in known:
+            translation.text = known[source]
+            del translation.attrib["type"]
+            reused += 1
+    if reused:
+        tree.write(ts, encoding="utf-8", xml_declaration=True)
+    return out + f"reused {reused} translations of the same text\n"
 
 
 def release(ts: Path = TS, qm: Path = QM) -> None:

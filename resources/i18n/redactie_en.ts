@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_GB" sourcelanguage="nl_NL">
 <context>
     <name>AboutDialog</name>
@@ -55,7 +54,7 @@
         <translation>Author name</translation>
     </message>
     <message>
-        <source>Uw naam zoals collega&apos;s die zien bij uw wijzigingen</source>
+        <source>Uw naam zoals collega's die zien bij uw wijzigingen</source>
         <translation>Your name as colleagues see it with your changes</translation>
     </message>
     <message>
@@ -117,8 +116,8 @@
         <translation>%1 (not allowed)</translation>
     </message>
     <message>
-        <source>Vervangen door &apos;%1&apos;</source>
-        <translation>Replace with &apos;%1&apos;</translation>
+        <source>Vervangen door '%1'</source>
+        <translation>Replace with '%1'</translation>
     </message>
 </context>
 <context>
@@ -212,7 +211,7 @@
     </message>
     <message>
         <source>Gebruik de versie van de ander; uw wijziging in dit bestand vervalt</source>
-        <translation>Use the other person&apos;s version; your change to this file is dropped</translation>
+        <translation>Use the other person's version; your change to this file is dropped</translation>
     </message>
     <message>
         <source>Als tekst openen</source>
@@ -282,7 +281,7 @@
     </message>
     <message>
         <source>De gegevens en secties van het document als formulier</source>
-        <translation>The document&apos;s data and sections as a form</translation>
+        <translation>The document's data and sections as a form</translation>
     </message>
     <message>
         <source>Het hele bestand als tekst, voor gevorderden en om fouten te herstellen</source>
@@ -450,8 +449,8 @@
         <translation>Section %1</translation>
     </message>
     <message>
-        <source>Tekst van de sectie &apos;%1&apos; (Markdown)</source>
-        <translation>Text of the section &apos;%1&apos; (Markdown)</translation>
+        <source>Tekst van de sectie '%1' (Markdown)</source>
+        <translation>Text of the section '%1' (Markdown)</translation>
     </message>
     <message>
         <source>Deze sectie wordt door de website zelf gevuld en blijft ongewijzigd</source>
@@ -475,14 +474,97 @@
     </message>
 </context>
 <context>
+    <name>GitStatus</name>
+    <message>
+        <source>Versie en synchronisatie</source>
+        <translation>Version and synchronisation</translation>
+    </message>
+    <message>
+        <source>Geen versiebeheer</source>
+        <translation>No version control</translation>
+    </message>
+    <message>
+        <source>Versie: %1</source>
+        <translation>Version: %1</translation>
+    </message>
+    <message>
+        <source>losse versie</source>
+        <translation>detached version</translation>
+    </message>
+    <message>
+        <source>%1 nog te delen</source>
+        <translation>%1 to share</translation>
+    </message>
+    <message>
+        <source>%1 nieuw bij anderen</source>
+        <translation>%1 new from others</translation>
+    </message>
+    <message>
+        <source>alleen op deze computer</source>
+        <translation>only on this computer</translation>
+    </message>
+    <message>
+        <source>Vergrendeling verwijderen</source>
+        <translation>Remove lock</translation>
+    </message>
+    <message>
+        <source>Alleen doen als geen ander git-programma meer bezig is</source>
+        <translation>Only do this when no other git program is still working</translation>
+    </message>
+    <message>
+        <source>Opnieuw kijken</source>
+        <translation>Check again</translation>
+    </message>
+    <message>
+        <source>Controleer opnieuw</source>
+        <translation>Check again</translation>
+    </message>
+    <message>
+        <source>Eerste versie vastleggen</source>
+        <translation>Commit the first version</translation>
+    </message>
+    <message>
+        <source>Bekijk de bestanden en leg ze vast</source>
+        <translation>Review the files and commit them</translation>
+    </message>
+    <message>
+        <source>Eigen versie maken</source>
+        <translation>Make a version of your own</translation>
+    </message>
+    <message>
+        <source>Maak een werkversie van deze stand</source>
+        <translation>Make a working version from this state</translation>
+    </message>
+    <message>
+        <source>Terug naar de hoofdversie</source>
+        <translation>Back to the main version</translation>
+    </message>
+    <message>
+        <source>Wissel naar main</source>
+        <translation>Switch to main</translation>
+    </message>
+    <message>
+        <source>Conflicten oplossen</source>
+        <translation>Resolve conflicts</translation>
+    </message>
+    <message>
+        <source>Kies per bestand welke versie blijft</source>
+        <translation>Choose for each file which version stays</translation>
+    </message>
+    <message>
+        <source>Afbreken</source>
+        <translation>Abort</translation>
+    </message>
+    <message>
+        <source>Terug naar de toestand van voor het synchroniseren</source>
+        <translation>Back to the state before synchronising</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Bezig</source>
         <translation>Busy</translation>
-    </message>
-    <message>
-        <source>Versie en synchronisatie</source>
-        <translation>Version and synchronisation</translation>
     </message>
     <message>
         <source>Schema opslaan als startpunt</source>
@@ -582,7 +664,7 @@
     </message>
     <message>
         <source>Haal wijzigingen van anderen op en zet de uwe erbovenop</source>
-        <translation>Fetch others&apos; changes and put yours on top</translation>
+        <translation>Fetch others' changes and put yours on top</translation>
     </message>
     <message>
         <source>Werk in een &amp;eigen versie…</source>
@@ -651,86 +733,6 @@
     <message>
         <source>Schema opgeslagen in %1</source>
         <translation>Schema saved in %1</translation>
-    </message>
-    <message>
-        <source>Geen versiebeheer</source>
-        <translation>No version control</translation>
-    </message>
-    <message>
-        <source>Versie: %1</source>
-        <translation>Version: %1</translation>
-    </message>
-    <message>
-        <source>losse versie</source>
-        <translation>detached version</translation>
-    </message>
-    <message>
-        <source>%1 nog te delen</source>
-        <translation>%1 to share</translation>
-    </message>
-    <message>
-        <source>%1 nieuw bij anderen</source>
-        <translation>%1 new from others</translation>
-    </message>
-    <message>
-        <source>alleen op deze computer</source>
-        <translation>only on this computer</translation>
-    </message>
-    <message>
-        <source>Vergrendeling verwijderen</source>
-        <translation>Remove lock</translation>
-    </message>
-    <message>
-        <source>Alleen doen als geen ander git-programma meer bezig is</source>
-        <translation>Only do this when no other git program is still working</translation>
-    </message>
-    <message>
-        <source>Opnieuw kijken</source>
-        <translation>Check again</translation>
-    </message>
-    <message>
-        <source>Controleer opnieuw</source>
-        <translation>Check again</translation>
-    </message>
-    <message>
-        <source>Eerste versie vastleggen</source>
-        <translation>Commit the first version</translation>
-    </message>
-    <message>
-        <source>Bekijk de bestanden en leg ze vast</source>
-        <translation>Review the files and commit them</translation>
-    </message>
-    <message>
-        <source>Eigen versie maken</source>
-        <translation>Make a version of your own</translation>
-    </message>
-    <message>
-        <source>Maak een werkversie van deze stand</source>
-        <translation>Make a working version from this state</translation>
-    </message>
-    <message>
-        <source>Terug naar de hoofdversie</source>
-        <translation>Back to the main version</translation>
-    </message>
-    <message>
-        <source>Wissel naar main</source>
-        <translation>Switch to main</translation>
-    </message>
-    <message>
-        <source>Conflicten oplossen</source>
-        <translation>Resolve conflicts</translation>
-    </message>
-    <message>
-        <source>Kies per bestand welke versie blijft</source>
-        <translation>Choose for each file which version stays</translation>
-    </message>
-    <message>
-        <source>Afbreken</source>
-        <translation>Abort</translation>
-    </message>
-    <message>
-        <source>Terug naar de toestand van voor het synchroniseren</source>
-        <translation>Back to the state before synchronising</translation>
     </message>
     <message>
         <source>Openen mislukt</source>
@@ -812,7 +814,7 @@
     </message>
     <message>
         <source>De korte code van het document, bijvoorbeeld aia-18; die komt in de bestandsnaam en het id</source>
-        <translation>The document&apos;s short code, for example aia-18; it goes into the file name and the id</translation>
+        <translation>The document's short code, for example aia-18; it goes into the file name and the id</translation>
     </message>
     <message>
         <source>Voorgestelde bestandsnaam</source>
@@ -917,7 +919,7 @@
     </message>
     <message>
         <source>Het verschil in de tekst van het bestand; gewijzigde woorden zijn gemarkeerd</source>
-        <translation>The difference in the file&apos;s text; changed words are highlighted</translation>
+        <translation>The difference in the file's text; changed words are highlighted</translation>
     </message>
     <message>
         <source>Fouten en waarschuwingen</source>
@@ -965,7 +967,7 @@
     </message>
     <message>
         <source>Haal wijzigingen van anderen op en zet de uwe erbovenop</source>
-        <translation>Fetch others&apos; changes and put yours on top</translation>
+        <translation>Fetch others' changes and put yours on top</translation>
     </message>
     <message>
         <source>Voorstel indienen</source>
@@ -1039,7 +1041,7 @@
     </message>
     <message>
         <source>De taal van Redactie; wordt gebruikt vanaf de volgende start</source>
-        <translation>Redactie&apos;s language; used from the next start</translation>
+        <translation>Redactie's language; used from the next start</translation>
     </message>
     <message>
         <source>Naam van de auteur</source>

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 )
 
 from ..drafts import DraftStore
-from ..gitservice.problems import GitProblem
 from ..repository import ContentRepository, open_repository
 from ..schema import SchemaError
 from ..schema.infer import write_inferred_schema
@@ -29,6 +28,7 @@ from .clone_dialog import CloneDialog
 from .conflict_dialog import ConflictDialog
 from .document_list import DocumentList
 from .editor import DocumentEditor
+from .git_status import GitStatus
 from .menus import add_actions
 from .monitor import RepositoryMonitor, Snapshot
 from .new_document import NewDocumentDialog
@@ -41,7 +41,6 @@ from .tasks import TaskRunner
 from .update_check import check_for_update
 
 BACKGROUND_DELAY_MS = 600
-HARD_STATES = ("index-locked", "no-commits", "detached-head", "rebase-in-progress", "merge-in-progress", "conflicts")
 
 
 class MainWindow(QMainWindow):
@@ -86,6 +85,7 @@ class MainWindow(QMainWindow):
         self.sharing.message.connect(lambda text: self.statusBar().showMessage(text, 15000))
         self.sharing.conflicts_found.connect(self.show_conflicts)
         self.runner.busy_changed.connect(self._busy)
+        self.runner.progress.connect(self._progress)
         self.editor.form_view.set_font_size(saved_font_size())
         self._speller_requested = False
         self._restore()
@@ -98,8 +98,8 @@ class MainWindow(QMainWindow):
         self.busy.setMaximumWidth(160)
         self.busy.setAccessibleName(self.tr("Bezig"))
         self.busy.hide()
-        self.branch_label = QLabel(self)
-        self.branch_label.setAccessibleName(self.tr("Versie en synchronisatie"))
+        self.git_status = GitStatus(self.sharing, self.central_layout, self, self.show_review, self.show_conflicts)
+        self.branch_label = self.git_status.label
         self.schema_button = QPushButton(self.tr("Schema opslaan als startpunt"), self)
         self.schema_button.setAccessibleName(self.tr("Afgeleid schema opslaan"))
         self.schema_button.setToolTip(self.tr("Deze repository heeft geen schemabestand. Sla het schema dat uit de "
@@ -236,56 +236,11 @@ class MainWindow(QMainWindow):
 
     def _refreshed(self, snapshot: Snapshot) -> None:
         self.documents.set_git(snapshot.changes)
-        state = snapshot.state
-        if state is None:
-            problem = snapshot.problem
-            self.branch_label.setText(self.tr("Geen versiebeheer") if problem else "")
-            self.branch_label.setToolTip(problem.localized(self.language) if problem else "")
-            return
-        parts = [self.tr("Versie: %1").replace("%1", state.branch or self.tr("losse versie"))]
-        if state.ahead:
-            parts.append(self.tr("%1 nog te delen").replace("%1", str(state.ahead)))
-        if state.behind:
-            parts.append(self.tr("%1 nieuw bij anderen").replace("%1", str(state.behind)))
-        if state.remote_url is None:
-            parts.append(self.tr("alleen op deze computer"))
-        self.branch_label.setText(" · ".join(parts))
-        self.branch_label.setToolTip(state.remote_url or GitProblem("no-remote").localized(self.language))
-        self._hard_state_banner([p for p in state.problems if p in HARD_STATES], state.conflicts)
-
-    def _hard_state_banner(self, problems: list[str], conflicts: list[str]) -> None:
-        old = self.state_banner()
-        if old is not None:
-            self.central_layout.removeWidget(old)
-            old.close_banner()
-        if not problems:
-            return
-        code = problems[0]
-        problem = GitProblem(code)
-        actions = {
-            "index-locked": [(self.tr("Vergrendeling verwijderen"), self.tr("Alleen doen als geen ander "
-                                                                           "git-programma meer bezig is"),
-                              self.sharing.remove_lock),
-                             (self.tr("Opnieuw kijken"), self.tr("Controleer opnieuw"), self.monitor.refresh)],
-            "no-commits": [(self.tr("Eerste versie vastleggen"), self.tr("Bekijk de bestanden en leg ze vast"),
-                            self.show_review)],
-            "detached-head": [(self.tr("Eigen versie maken"), self.tr("Maak een werkversie van deze stand"),
-                               self.sharing.new_branch),
-                              (self.tr("Terug naar de hoofdversie"), self.tr("Wissel naar main"),
-                               lambda: self.sharing.switch_branch("main"))],
-        }.get(code, [(self.tr("Conflicten oplossen"), self.tr("Kies per bestand welke versie blijft"),
-                      lambda: self.show_conflicts(conflicts)),
-                     (self.tr("Afbreken"), self.tr("Terug naar de toestand van voor het synchroniseren"),
-                      self.sharing.abort_operation)])
-        banner = Banner("git-state-banner", problem.localized(self.language), actions, self, keep_open=True)
-        self.central_layout.insertWidget(0, banner)
+        self.git_status.show(snapshot)
 
     def state_banner(self) -> Banner | None:
-        """The banner explaining a hard git state, if one is shown."""
-        for banner in self.findChildren(Banner, "git-state-banner"):
-            if not banner.closed:
-                return banner
-        return None
+        """The bar explaining a hard git state, if one is shown."""
+        return self.git_status.banner()
 
     # -- documents -----------------------------------------------------------------------------------------
 
@@ -426,7 +381,16 @@ class MainWindow(QMainWindow):
         if folder and self._may_leave():
             self.load_repository(Path(folder))
 
+    def _progress(self, label: str, phase: str, percent: object) -> None:
+        if isinstance(percent, int):
+            self.busy.setRange(0, 100)
+            self.busy.setValue(percent)
+            self.busy.setFormat(f"{percent}%")
+            self.statusBar().showMessage(f"{label} {phase} {percent}%", 2000)
+
     def _busy(self, busy: bool, label: str) -> None:
+        if not busy:
+            self.busy.setRange(0, 0)  # back to "busy, no known progress" for the next task
         self.busy.setVisible(busy)
         self.busy.setToolTip(label)
         if busy and label:
