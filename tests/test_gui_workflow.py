@@ -3,6 +3,7 @@ review and commit, proposals, conflicts, settings, spelling and accessibility.""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QComboBox,
+    QLabel,
     QLineEdit,
     QListWidget,
     QPlainTextEdit,
@@ -494,3 +496,34 @@ def test_open_recent_lists_the_repositories_used(window: MainWindow, content_rep
     window._fill_recent()
     paths = [action.text() for action in window.recent_menu.actions()]
     assert str(content_repo.resolve()) in paths or str(content_repo) in paths
+
+
+def test_a_file_in_another_encoding_opens_read_only_with_an_explanation(window: MainWindow, content_repo: Path,
+                                                                        qtbot) -> None:  # noqa: ANN001
+    path = content_repo / "docs/vereisten/latin1.md"
+    data = "---\ntitle: Privacy en gegevensbescherming — één\n---\n## Vereiste\n".encode("latin-1", "replace")
+    path.write_bytes(data)
+    window.repo.refresh()
+    window.open_document("docs/vereisten/latin1.md")
+    assert window.editor.doc is None and window.editor.tabs.currentWidget() is window.editor.raw_view
+    assert "UTF-8" in by_name(window, QLabel, "Fout in het bestand").text()
+    assert by_name(window, QPlainTextEdit, "Bestand als tekst").isReadOnly()
+    assert window.editor.save() is False and path.read_bytes() == data
+
+
+def test_a_folder_without_git_still_opens_and_explains(qtbot, tmp_path: Path, isolated_home: Path) -> None:  # noqa: ANN001
+    import os
+
+    folder = tmp_path / "los" / "inhoud"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "content", folder)
+    os.environ["GIT_CEILING_DIRECTORIES"] = str(tmp_path)
+    try:
+        win = open_window(qtbot, folder)
+        assert win.documents.count() == 13
+        assert win.branch_label.text() == "Geen versiebeheer"
+        assert "git-repository" in win.branch_label.toolTip()
+        win.actions_["review"].trigger()
+        assert "git-repository" in win.review.intro.text()
+        win.review.close()
+    finally:
+        del os.environ["GIT_CEILING_DIRECTORIES"]

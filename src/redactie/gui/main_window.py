@@ -188,6 +188,8 @@ class MainWindow(QMainWindow):
         return True
 
     def _documents_loaded(self) -> None:
+        if self.repo is not None:
+            self.monitor.watch(self.repo)  # the list task already walked the folders: this is cheap
         # Heavier background work waits a moment after the list is there, so the first paint is not slowed.
         QTimer.singleShot(BACKGROUND_DELAY_MS, self._background_checks)
         drafts = self.drafts.for_repository(self.repo.root) if self.repo else []

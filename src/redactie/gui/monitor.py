@@ -63,10 +63,10 @@ class RepositoryMonitor(QObject):
             self.service = GitService(repo.root)
         except GitProblem as exc:
             self.problem = exc
-        self._watch(repo)
         self.refresh_now()
 
-    def _watch(self, repo: ContentRepository) -> None:
+    def watch(self, repo: ContentRepository) -> None:
+        """Watch the repository's document folders (call once its document list is known)."""
         if self.watcher.directories():
             self.watcher.removePaths(self.watcher.directories())
         folders = {str(repo.root), str(repo.root / ".git")}
