@@ -149,7 +149,8 @@ def test_inferred_schema_is_offered_and_written(qtbot, content_repo: Path, isola
     qtbot.addWidget(win)
     assert win.load_repository(content_repo)
     win.show()
-    assert win.repo is not None and win.repo.schema.inferred
+    qtbot.waitUntil(lambda: win.repo is not None and win.documents.ready)
+    assert win.repo.schema.inferred
     button = by_name(win, QPushButton, "Afgeleid schema opslaan")
     assert button.isVisible()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="nl_NL">
 <context>
     <name>AboutDialog</name>
@@ -54,7 +55,7 @@
         <translation>Author name</translation>
     </message>
     <message>
-        <source>Uw naam zoals collega's die zien bij uw wijzigingen</source>
+        <source>Uw naam zoals collega&apos;s die zien bij uw wijzigingen</source>
         <translation>Your name as colleagues see it with your changes</translation>
     </message>
     <message>
@@ -116,8 +117,8 @@
         <translation>%1 (not allowed)</translation>
     </message>
     <message>
-        <source>Vervangen door '%1'</source>
-        <translation>Replace with '%1'</translation>
+        <source>Vervangen door &apos;%1&apos;</source>
+        <translation>Replace with &apos;%1&apos;</translation>
     </message>
 </context>
 <context>
@@ -211,7 +212,7 @@
     </message>
     <message>
         <source>Gebruik de versie van de ander; uw wijziging in dit bestand vervalt</source>
-        <translation>Use the other person's version; your change to this file is dropped</translation>
+        <translation>Use the other person&apos;s version; your change to this file is dropped</translation>
     </message>
     <message>
         <source>Als tekst openen</source>
@@ -281,7 +282,7 @@
     </message>
     <message>
         <source>De gegevens en secties van het document als formulier</source>
-        <translation>The document's data and sections as a form</translation>
+        <translation>The document&apos;s data and sections as a form</translation>
     </message>
     <message>
         <source>Het hele bestand als tekst, voor gevorderden en om fouten te herstellen</source>
@@ -449,8 +450,8 @@
         <translation>Section %1</translation>
     </message>
     <message>
-        <source>Tekst van de sectie '%1' (Markdown)</source>
-        <translation>Text of the section '%1' (Markdown)</translation>
+        <source>Tekst van de sectie &apos;%1&apos; (Markdown)</source>
+        <translation>Text of the section &apos;%1&apos; (Markdown)</translation>
     </message>
     <message>
         <source>Deze sectie wordt door de website zelf gevuld en blijft ongewijzigd</source>
@@ -664,7 +665,7 @@
     </message>
     <message>
         <source>Haal wijzigingen van anderen op en zet de uwe erbovenop</source>
-        <translation>Fetch others' changes and put yours on top</translation>
+        <translation>Fetch others&apos; changes and put yours on top</translation>
     </message>
     <message>
         <source>Werk in een &amp;eigen versie…</source>
@@ -693,6 +694,10 @@
     <message>
         <source>Versie, licenties en broncode</source>
         <translation>Version, licences and source code</translation>
+    </message>
+    <message>
+        <source>Schema afleiden uit de documenten…</source>
+        <translation>Inferring the schema from the documents…</translation>
     </message>
     <message>
         <source>Schema onbruikbaar</source>
@@ -814,7 +819,7 @@
     </message>
     <message>
         <source>De korte code van het document, bijvoorbeeld aia-18; die komt in de bestandsnaam en het id</source>
-        <translation>The document's short code, for example aia-18; it goes into the file name and the id</translation>
+        <translation>The document&apos;s short code, for example aia-18; it goes into the file name and the id</translation>
     </message>
     <message>
         <source>Voorgestelde bestandsnaam</source>
@@ -919,7 +924,7 @@
     </message>
     <message>
         <source>Het verschil in de tekst van het bestand; gewijzigde woorden zijn gemarkeerd</source>
-        <translation>The difference in the file's text; changed words are highlighted</translation>
+        <translation>The difference in the file&apos;s text; changed words are highlighted</translation>
     </message>
     <message>
         <source>Fouten en waarschuwingen</source>
@@ -967,7 +972,7 @@
     </message>
     <message>
         <source>Haal wijzigingen van anderen op en zet de uwe erbovenop</source>
-        <translation>Fetch others' changes and put yours on top</translation>
+        <translation>Fetch others&apos; changes and put yours on top</translation>
     </message>
     <message>
         <source>Voorstel indienen</source>
@@ -1041,7 +1046,7 @@
     </message>
     <message>
         <source>De taal van Redactie; wordt gebruikt vanaf de volgende start</source>
-        <translation>Redactie's language; used from the next start</translation>
+        <translation>Redactie&apos;s language; used from the next start</translation>
     </message>
     <message>
         <source>Naam van de auteur</source>

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..drafts import DraftStore
-from ..repository import ContentRepository, open_repository
-from ..schema import SchemaError
+from ..repository import ContentRepository, find_root
+from ..schema import SCHEMA_FILE, SchemaError
 from ..schema.infer import write_inferred_schema
 from ..workspace import data_dir, recent_repositories, remember_repository
 from .banner import Banner
@@ -169,12 +169,26 @@ class MainWindow(QMainWindow):
     # -- the repository ------------------------------------------------------------------------------------
 
     def load_repository(self, path: Path) -> bool:
-        """Open a content repository (any folder inside it); the list fills in the background."""
+        """Open a content repository (any folder inside it); the list fills in the background.
+
+        Without a schema file the schema is inferred from every document, which is whole-repository work:
+        that happens in the background too. False when the schema file is unusable.
+        """
+        root = find_root(path)
+        if not (root / SCHEMA_FILE).is_file():
+            self.documents.ready, self.documents.error = False, None
+            self.runner.run("open-repository", lambda task: ContentRepository(root), self._use,
+                            self._documents_failed, label=self.tr("Schema afleiden uit de documenten…"))
+            return True
         try:
-            repo = open_repository(path)
+            repo = ContentRepository(root)
         except SchemaError as exc:
             QMessageBox.warning(self, self.tr("Schema onbruikbaar"), exc.localized(self.language))
             return False
+        self._use(repo)
+        return True
+
+    def _use(self, repo: ContentRepository) -> None:
         self.repo = repo
         remember_repository(repo.root)
         self.documents.load(repo, self.language)
@@ -185,7 +199,6 @@ class MainWindow(QMainWindow):
         if repo.schema.inferred:
             self.statusBar().showMessage(self.tr("Geen schemabestand gevonden: het schema is afgeleid uit de "
                                                  "documenten"))
-        return True
 
     def _documents_loaded(self) -> None:
         if self.repo is not None:
@@ -204,6 +217,7 @@ class MainWindow(QMainWindow):
             self.documents.load(self.repo, self.language)
 
     def _documents_failed(self, error: Exception) -> None:
+        self.documents.error, self.documents.ready = error, True
         text = error.localized(self.language) if isinstance(error, SchemaError) else str(error)
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Schema onbruikbaar"), text,
                           QMessageBox.StandardButton.Ok, self)
