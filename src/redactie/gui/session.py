@@ -53,7 +53,6 @@ class DocumentSession(QObject):
 
     changed = Signal()
     replaced = Signal()
-    modified_changed = Signal(bool)
 
     def __init__(self, repo: ContentRepository, relpath: str, data: bytes, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -65,7 +64,6 @@ class DocumentSession(QObject):
         self.raw = data
         self.error: FrontMatterError | DocumentEncodingError | None = None
         self._parse(data)
-        self._was_modified = False
 
     def _parse(self, data: bytes) -> None:
         self.raw = data
@@ -125,7 +123,3 @@ class DocumentSession(QObject):
 
     def _notify(self) -> None:
         self.changed.emit()
-        modified = self.modified
-        if modified != self._was_modified:
-            self._was_modified = modified
-        self.modified_changed.emit(modified)
