@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import statistics
 import subprocess
 import sys
@@ -26,13 +25,14 @@ BARE = ("import sys,time; t=time.perf_counter(); from PySide6.QtWidgets import Q
 
 
 def run(args: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """Wall time (ms) and peak memory (MB) of one child process."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    """Wall time (ms) and peak resident memory (MB) of one child process."""
     start = time.perf_counter()
-    subprocess.run(args, env=env, check=True, capture_output=True)
+    proc = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
     elapsed = (time.perf_counter() - start) * 1000
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return elapsed, max(peak, before) / 1024
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"{args} failed")
+    return elapsed, usage.ru_maxrss / 1024
 
 
 def main() -> None:
@@ -55,14 +55,18 @@ def main() -> None:
                                                       str(big)],
         }
         results: dict[str, list[float]] = {name: [] for name in cases}
+        memory: dict[str, list[float]] = {name: [] for name in cases}
         for _ in range(args.repeat):  # interleaved, so every case sees the same machine state
             for name, command in cases.items():
-                elapsed, _ = run(command, env)
+                elapsed, peak = run(command, env)
                 results[name].append(elapsed)
+                memory[name].append(peak)
         baseline = statistics.median(results["bare PySide6 window"])
+        base_memory = statistics.median(memory["bare PySide6 window"])
         for name, times in results.items():
-            median = statistics.median(times)
-            print(f"{name}: {median:.0f} ms to painted and exited, ratio {median / baseline:.2f}")
+            median, peak = statistics.median(times), statistics.median(memory[name])
+            print(f"{name}: {median:.0f} ms to painted and exited, ratio {median / baseline:.2f}; "
+                  f"peak memory {peak:.0f} MB, ratio {peak / base_memory:.2f}")
         out = subprocess.run(cases[f"redactie, {args.documents} documents"], env=env, check=True,
                              capture_output=True, text=True).stdout
         print("app's own timings (last run):", json.loads(out.strip().splitlines()[-1]))
