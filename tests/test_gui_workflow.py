@@ -527,3 +527,29 @@ def test_a_folder_without_git_still_opens_and_explains(qtbot, tmp_path: Path, is
         win.review.close()
     finally:
         del os.environ["GIT_CEILING_DIRECTORIES"]
+
+
+def test_commit_only_some_parts_of_a_file(window: MainWindow, content_repo: Path, qtbot) -> None:  # noqa: ANN001
+    window.open_document(DOC)
+    choose_status(window, "geldend")
+    type_in_section(window, "Risico", "derden.", "derden en de organisatie.")
+    window.save()
+    saved = (content_repo / DOC).read_bytes()
+    dialog = open_review(window, qtbot)
+    parts = by_name(dialog, QListWidget, "Onderdelen van dit bestand")
+    assert [parts.item(i).text() for i in range(parts.count())] == [
+        "Status: + geldend, − nog-niet-geldend", "Risico: gewijzigd"]
+    parts.item(1).setCheckState(Qt.CheckState.Unchecked)
+    message = by_name(dialog, QLineEdit, "Beschrijving van de wijziging")
+    assert message.text().endswith(": status aangepast")
+    by_name(dialog, QCheckBox, "Waarschuwingen accepteren").setChecked(True)
+    qtbot.mouseClick(by_name(dialog, QPushButton, "Vastleggen"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Vastgelegd" in dialog.result.text(), timeout=10000)
+    committed = git(content_repo, "show", f"HEAD:{DOC}")
+    assert "- geldend" in committed and "en de organisatie" not in committed
+    assert (content_repo / DOC).read_bytes() == saved  # the Risico change is still there, not yet committed
+    qtbot.waitUntil(lambda: not dialog.loading and len(dialog.reviews) == 1)
+    assert [i.describe("nl") for i in dialog.reviews[0].items] == ["Risico: gewijzigd"]
+    git(content_repo, "fsck", "--strict")
+    settle(qtbot, window)
+    dialog.close()

@@ -93,3 +93,31 @@ def test_renamed_file_is_reviewed_as_a_rename(content_repo: Path) -> None:
     assert suggest_message([review]).endswith("hernoemd")
     GitService(content_repo).commit({review.change.old_path: None, review.path: review.new}, "Hernoemd")
     assert git(content_repo, "show", "-M", "--name-status", "--format=", "HEAD").startswith("R100")
+
+
+def test_commit_part_of_a_file_leaves_the_rest_in_the_work_tree(content_repo: Path) -> None:
+    from redactie.review.partial import partial_bytes, selectable
+
+    path = content_repo / DOC
+    original = path.read_bytes()
+    doc = Document.parse(original)
+    doc.set_field("status_vereiste", ["geldend"])
+    doc.set_section("Risico", doc.section("Risico").replace("derden.", "derden en de organisatie."))
+    path.write_bytes(doc.dump())
+    edited = path.read_bytes()
+    service = GitService(content_repo)
+    [review] = collect(service, open_repository(content_repo))
+    assert all(selectable(item) for item in review.items)
+    part = partial_bytes(review.old, review.new, review.items, {"field:status_vereiste"})
+    assert b"- geldend" in part and b"en de organisatie" not in part
+    service.commit_contents({DOC: part}, {DOC: edited}, "Vereiste: status aangepast")
+    assert path.read_bytes() == edited  # the work tree keeps the section change
+    committed = git(content_repo, "show", f"HEAD:{DOC}").encode()
+    assert committed == part
+    assert git(content_repo, "show", "--name-only", "--format=", "HEAD").split() == [DOC]
+    assert git(content_repo, "status", "--porcelain").strip() == f"M {DOC}"
+    remaining = git(content_repo, "diff", "HEAD", "--", DOC)
+    assert "en de organisatie" in remaining and "geldend" not in remaining.replace("nog-niet-geldend", "")
+    git(content_repo, "fsck", "--strict")
+    [rest] = collect(service, open_repository(content_repo))
+    assert [item.describe("nl") for item in rest.items] == ["Risico: gewijzigd"]

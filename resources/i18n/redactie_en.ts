@@ -911,6 +911,14 @@
         <translation>Tick the files you want to commit; only those are committed</translation>
     </message>
     <message>
+        <source>Onderdelen van dit bestand</source>
+        <translation>Parts of this file</translation>
+    </message>
+    <message>
+        <source>Vink een onderdeel uit om het nu niet vast te leggen; het blijft gewoon in het bestand staan</source>
+        <translation>Untick a part to leave it out of this commit; it simply stays in the file</translation>
+    </message>
+    <message>
         <source>Samenvatting van de wijzigingen</source>
         <translation>Summary of the changes</translation>
     </message>
@@ -1001,6 +1009,10 @@
     <message>
         <source>Er zijn geen wijzigingen om vast te leggen.</source>
         <translation>There are no changes to commit.</translation>
+    </message>
+    <message>
+        <source>Dit onderdeel kan alleen met het hele bestand worden vastgelegd</source>
+        <translation>This part can only be committed together with the whole file</translation>
     </message>
     <message>
         <source>Fout</source>

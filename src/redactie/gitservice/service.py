@@ -6,6 +6,8 @@ Every method blocks; the GUI calls them from background tasks. Failures are GitP
 from __future__ import annotations
 
 import hashlib
+import io
+import tempfile
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -255,6 +257,49 @@ class GitService:
             raise GitProblem("nothing-to-commit")
         self.run("commit", "--only", "--quiet", "-m", message.strip(), "--", *paths)
         return self.repo.head.commit.hexsha
+
+    def commit_contents(self, contents: dict[str, bytes], reviewed: dict[str, bytes | None], message: str) -> str:
+        """Commit given bytes for some files (part of what the user changed) plus whole reviewed files.
+
+        `contents` maps a path to the bytes to record, which may differ from the file on disk: the rest of
+        the user's change stays in the work tree, uncommitted. The work tree is never written; the commit
+        is built in a temporary index, so hooks run as usual and other staged files stay out.
+        """
+        if not message.strip():
+            raise GitProblem("empty-message")
+        if self.author() is None:
+            raise GitProblem("author-missing")
+        changed = sorted(p for p, data in reviewed.items() if self.work_bytes(p) != data)
+        if changed:
+            raise GitProblem("changed-during-review", files=changed, argument=", ".join(changed))
+        entries = dict(contents)
+        entries.update({p: data for p, data in reviewed.items() if p not in contents})
+        if not entries:
+            raise GitProblem("nothing-to-commit")
+        from gitdb.base import IStream
+
+        with tempfile.TemporaryDirectory() as tmp:
+            index = str(Path(tmp) / "index")
+            env = {"GIT_INDEX_FILE": index}
+            if self.has_commits():
+                self.run("read-tree", "HEAD", env=env)
+            modes = self._head_modes(list(entries)) if self.has_commits() else {}
+            for path, data in sorted(entries.items()):
+                if data is None:
+                    self.run("update-index", "--force-remove", "--", path, env=env)
+                    continue
+                stored = self.repo.odb.store(IStream(b"blob", len(data), io.BytesIO(data)))
+                sha = stored.hexsha.decode() if isinstance(stored.hexsha, bytes) else stored.hexsha
+                mode = modes.get(path, "100644")
+                self.run("update-index", "--add", "--cacheinfo", f"{mode},{sha},{path}", env=env)
+            self.run("commit", "--quiet", "-m", message.strip(), env=env)
+        # The real index follows the new commit for these paths; the rest of the change stays unstaged.
+        self.run("reset", "--quiet", "--", *sorted(entries))
+        return self.repo.head.commit.hexsha
+
+    def _head_modes(self, paths: list[str]) -> dict[str, str]:
+        out = self.run("ls-tree", "-z", "HEAD", "--", *paths)
+        return {record.split("\t", 1)[1]: record.split()[0] for record in out.split("\0") if record}
 
     def remove_stale_lock(self) -> None:
         """Remove an `index.lock` left behind by a program that stopped (only after the user confirmed)."""

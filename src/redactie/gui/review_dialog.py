@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -21,6 +23,7 @@ from ..gitservice.problems import GitProblem
 from ..gitservice.service import GitService
 from ..repository import ContentRepository
 from ..review import FileReview, collect, suggest_message
+from ..review.partial import partial_bytes, selectable
 from ..validation import ERROR, INFO, WARNING, Finding, validate_repository
 from .diff_view import DiffView, diff_html, summary_html
 from .sharing import SharingController
@@ -50,11 +53,18 @@ class ReviewDialog(QDialog):
         self.intro.setWordWrap(True)
         layout.addWidget(self.intro)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.files = QListWidget(splitter)
+        left = QSplitter(Qt.Orientation.Vertical, splitter)
+        self.files = QListWidget(left)
         self.files.setAccessibleName(self.tr("Gewijzigde bestanden"))
         self.files.setToolTip(self.tr("Vink de bestanden aan die u wilt vastleggen; alleen die worden vastgelegd"))
         self.files.currentRowChanged.connect(self._show_file)
         self.files.itemChanged.connect(self._selection_changed)
+        self.parts = QListWidget(left)
+        self.parts.setAccessibleName(self.tr("Onderdelen van dit bestand"))
+        self.parts.setToolTip(self.tr("Vink een onderdeel uit om het nu niet vast te leggen; het blijft gewoon "
+                                      "in het bestand staan"))
+        self.parts.itemChanged.connect(self._part_changed)
+        self.unticked: dict[str, set[str]] = {}
         self.summary = DiffView(self.tr("Samenvatting van de wijzigingen"), splitter)
         self.summary.setToolTip(self.tr("Wat er is veranderd, per veld en per sectie"))
         self.raw = DiffView(self.tr("Tekstverschil"), splitter)
@@ -167,11 +177,59 @@ class ReviewDialog(QDialog):
             review = self.reviews[row]
             self.summary.setHtml(summary_html(review.items, self.language))
             self.raw.setHtml(diff_html(review.raw_diff()))
+            self._show_parts(review)
+
+    def _show_parts(self, review: FileReview) -> None:
+        self.parts.blockSignals(True)
+        self.parts.clear()
+        off = self.unticked.get(review.path, set())
+        # Parts can be left out only when every change in the file is a field or a section edit.
+        partial_ok = review.old is not None and review.new is not None and all(selectable(i) for i in review.items)
+        for item in review.items:
+            key = f"{item.kind}:{item.name}"
+            entry = QListWidgetItem(item.describe(self.language), self.parts)
+            entry.setData(Qt.ItemDataRole.UserRole, key)
+            if partial_ok:
+                entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                entry.setCheckState(Qt.CheckState.Unchecked if key in off else Qt.CheckState.Checked)
+            else:
+                entry.setFlags(entry.flags() & ~Qt.ItemFlag.ItemIsEnabled)
+                entry.setToolTip(self.tr("Dit onderdeel kan alleen met het hele bestand worden vastgelegd"))
+        self.parts.blockSignals(False)
+
+    def _part_changed(self, entry: QListWidgetItem) -> None:
+        row = self.files.currentRow()
+        if not 0 <= row < len(self.reviews):
+            return
+        path = self.reviews[row].path
+        off = self.unticked.setdefault(path, set())
+        key = entry.data(Qt.ItemDataRole.UserRole)
+        if entry.checkState() == Qt.CheckState.Checked:
+            off.discard(key)
+        else:
+            off.add(key)
+        self._selection_changed()
+
+    def set_part(self, path: str, key: str, checked: bool) -> None:
+        """Tick or untick one part (`field:status_vereiste`, `section:Risico`) of a file."""
+        off = self.unticked.setdefault(path, set())
+        (off.discard if checked else off.add)(key)
+        row = [r.path for r in self.reviews].index(path)
+        if self.files.currentRow() == row:
+            self._show_parts(self.reviews[row])
+        self._selection_changed()
+
+    def _as_committed(self, review: FileReview) -> FileReview:
+        off = self.unticked.get(review.path)
+        if not off:
+            return review
+        return replace(review, items=[i for i in review.items if f"{i.kind}:{i.name}" not in off])
 
     def chosen(self) -> list[FileReview]:
         """The reviews the user ticked."""
         return [review for index, review in enumerate(self.reviews)
-                if self.files.item(index).checkState() == Qt.CheckState.Checked]
+                if self.files.item(index).checkState() == Qt.CheckState.Checked
+                and not {f"{i.kind}:{i.name}" for i in review.items} <= self.unticked.get(review.path, set())]
 
     def set_checked(self, path: str, checked: bool) -> None:
         """Tick or untick a file."""
@@ -191,7 +249,7 @@ class ReviewDialog(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, (finding.path, finding.field or ""))
         self.problems.setVisible(bool(relevant))
         self.accept_warnings.setVisible(any(f.severity == WARNING for f in relevant))
-        suggestion = suggest_message(self.chosen(), self.language)
+        suggestion = suggest_message([self._as_committed(r) for r in self.chosen()], self.language)
         if not self.message.text() or self.message.text() == self._suggested:
             self.message.setText(suggestion)
         self._suggested = suggestion
@@ -222,10 +280,15 @@ class ReviewDialog(QDialog):
         if not self.commit_button.isEnabled():
             return
         reviewed: dict[str, bytes | None] = {}
+        contents: dict[str, bytes] = {}
         for review in self.chosen():
             reviewed[review.path] = review.new
             if review.change.old_path:
                 reviewed[review.change.old_path] = None
+            off = self.unticked.get(review.path)
+            if off and review.old is not None and review.new is not None:
+                keep = {f"{i.kind}:{i.name}" for i in review.items} - off
+                contents[review.path] = partial_bytes(review.old, review.new, review.items, keep)
         message = self.message.text()
         service = self.service
         if service is None:
@@ -233,12 +296,15 @@ class ReviewDialog(QDialog):
 
         def work(task: Task) -> str:
             with service.lock:
+                if contents:
+                    return service.commit_contents(contents, reviewed, message)
                 return service.commit(reviewed, message)
 
         self.commit_button.setEnabled(False)
         self.runner.run("commit", work, self._committed, self._commit_failed, label=self.tr("Vastleggen…"))
 
     def _committed(self, sha: str) -> None:
+        self.unticked.clear()
         self.result.setText(self.tr("Vastgelegd (%1). U kunt nu synchroniseren of een voorstel indienen.")
                             .replace("%1", sha[:8]))
         self._suggested = ""
