@@ -333,8 +333,8 @@ def test_propose_creates_an_own_version_pushes_and_opens_the_page(qtbot, shared:
     settle(qtbot, win)
     qtbot.waitUntil(lambda: win.monitor.snapshot is not None and win.monitor.snapshot.state.ahead == 1)
     qtbot.mouseClick(by_name(dialog, QPushButton, "Voorstel indienen"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: win.findChild(BranchDialog) is not None)  # on main: an own version is asked for
     branch_dialog = win.findChild(BranchDialog)
-    assert branch_dialog is not None
     by_name(branch_dialog, QLineEdit, "Omschrijving van de eigen versie").setText("Status aia geldend")
     branch_dialog.accept()
     qtbot.waitUntil(lambda: bool(opened), timeout=15000)
@@ -342,6 +342,11 @@ def test_propose_creates_an_own_version_pushes_and_opens_the_page(qtbot, shared:
     assert git(bare, "rev-parse", "refs/heads/status-aia-geldend") == git(mine, "rev-parse", "HEAD")
     assert git(bare, "rev-parse", "main") != git(mine, "rev-parse", "HEAD")  # main itself untouched
     qtbot.waitUntil(lambda: "status-aia-geldend" in win.branch_label.text())
+    settle(qtbot, win)
+    dialogs_before = len(win.findChildren(BranchDialog))
+    win.sharing.propose()  # already in an own version: it is shared again, nothing is asked
+    qtbot.waitUntil(lambda: len(opened) == 2, timeout=15000)
+    assert len(win.findChildren(BranchDialog)) == dialogs_before
     settle(qtbot, win)
     dialog.close()
 

@@ -228,6 +228,16 @@ class GitService:
         self.run("config", "--local", "user.name", name.strip())
         self.run("config", "--local", "user.email", email.strip())
 
+    def _ready_to_commit(self, reviewed: dict[str, bytes | None], message: str) -> None:
+        """Refuse a commit without a message or author, or of files that changed since the review."""
+        if not message.strip():
+            raise GitProblem("empty-message")
+        if self.author() is None:
+            raise GitProblem("author-missing")
+        changed = sorted(p for p, data in reviewed.items() if self.work_bytes(p) != data)
+        if changed:
+            raise GitProblem("changed-during-review", files=changed, argument=", ".join(changed))
+
     def commit(self, reviewed: dict[str, bytes | None], message: str) -> str:
         """Commit exactly the reviewed files, as the bytes the user saw (None: deleted); returns the commit id.
 
@@ -236,13 +246,7 @@ class GitService:
         """
         if not reviewed:
             raise GitProblem("nothing-to-commit")
-        if not message.strip():
-            raise GitProblem("empty-message")
-        if self.author() is None:
-            raise GitProblem("author-missing")
-        changed = sorted(p for p, data in reviewed.items() if self.work_bytes(p) != data)
-        if changed:
-            raise GitProblem("changed-during-review", files=changed, argument=", ".join(changed))
+        self._ready_to_commit(reviewed, message)
         present = [p for p, data in reviewed.items() if data is not None]
         if present:
             self.run("add", "--", *present)
@@ -265,13 +269,7 @@ class GitService:
         the user's change stays in the work tree, uncommitted. The work tree is never written; the commit
         is built in a temporary index, so hooks run as usual and other staged files stay out.
         """
-        if not message.strip():
-            raise GitProblem("empty-message")
-        if self.author() is None:
-            raise GitProblem("author-missing")
-        changed = sorted(p for p, data in reviewed.items() if self.work_bytes(p) != data)
-        if changed:
-            raise GitProblem("changed-during-review", files=changed, argument=", ".join(changed))
+        self._ready_to_commit(reviewed, message)
         entries = dict(contents)
         entries.update({p: data for p, data in reviewed.items() if p not in contents})
         if not entries:

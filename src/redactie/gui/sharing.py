@@ -79,16 +79,25 @@ class SharingController(QObject):
                   lambda result: self.message.emit(self.tr("Gedeeld: versie %1").replace("%1", result.branch)))
 
     def propose(self) -> None:
-        """Share the current own version and open the hosting site's proposal page; ask for a version first."""
-        service = self.service
-        state = self.monitor.snapshot.state if self.monitor.snapshot else None
-        on_base = state is None or state.branch in (None, "main", "master")
-        if service is not None and on_base:
-            dialog = BranchDialog(self.window)
-            dialog.accepted.connect(lambda: self.create_branch(dialog.description.text(), then=self._push_proposal))
-            dialog.open()
-            return
-        self._push_proposal()
+        """Share the current own version and open the hosting site's proposal page; ask for a version first.
+
+        On the main version itself (main, master, or the branch a proposal would go to) a proposal needs an
+        own version, so the user is asked to name one first.
+        """
+        def on_main_version(service: GitService, task: Task) -> bool:
+            branch = service.branch()
+            return branch is None or branch in ("main", "master") or branches.base_branch(service, branch) == branch
+
+        def decide(on_main: object) -> None:
+            if on_main:
+                dialog = BranchDialog(self.window)
+                dialog.accepted.connect(lambda: self.create_branch(dialog.description.text(),
+                                                                   then=self._push_proposal))
+                dialog.open()
+            else:
+                self._push_proposal()
+
+        self._run("propose-check", "", on_main_version, decide)
 
     def _push_proposal(self) -> None:
         def opened(result: object) -> None:
