@@ -244,7 +244,7 @@ class ReviewDialog(QDialog):
         self.problems.clear()
         for finding in relevant:
             kind = self.tr("Fout") if finding.severity == ERROR else self.tr("Waarschuwing")
-            field = f" — {finding.field}" if finding.field else ""
+            field = f" — {self._field_label(finding.path, finding.field)}" if finding.field else ""
             item = QListWidgetItem(f"{kind}: {finding.path}{field}: {finding.message(self.language)}", self.problems)
             item.setData(Qt.ItemDataRole.UserRole, (finding.path, finding.field or ""))
         self.problems.setVisible(bool(relevant))
@@ -254,6 +254,13 @@ class ReviewDialog(QDialog):
             self.message.setText(suggestion)
         self._suggested = suggestion
         self._update_buttons()
+
+    def _field_label(self, path: str, key: str) -> str:
+        doc_type = self.repo.schema.type_for(path)
+        for definition in self.repo.schema.fields_of(doc_type) if doc_type else []:
+            if definition.key == key:
+                return definition.label.get(self.language)
+        return key
 
     def blocking_errors(self) -> list[Finding]:
         """Errors in the chosen files: they stop the commit."""
