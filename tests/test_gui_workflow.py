@@ -223,6 +223,17 @@ def open_review(win: MainWindow, qtbot) -> ReviewDialog:  # noqa: ANN001
     return dialog
 
 
+def commit_status_change(win: MainWindow, qtbot) -> ReviewDialog:  # noqa: ANN001
+    """Set the seed document's status, save, review, accept its warning and press Vastleggen."""
+    win.open_document(DOC)
+    choose_status(win, "geldend")
+    win.save()
+    dialog = open_review(win, qtbot)
+    by_name(dialog, QCheckBox, "Waarschuwingen accepteren").setChecked(True)
+    qtbot.mouseClick(by_name(dialog, QPushButton, "Vastleggen"), Qt.MouseButton.LeftButton)
+    return dialog
+
+
 def test_review_and_commit_only_the_ticked_file(window: MainWindow, content_repo: Path, qtbot) -> None:  # noqa: ANN001
     window.open_document(DOC)
     choose_status(window, "geldend")
@@ -297,12 +308,7 @@ def test_author_is_asked_when_missing(qtbot, content_repo: Path, isolated_home: 
     git(content_repo, "config", "--unset", "user.name")
     git(content_repo, "config", "--unset", "user.email")
     win = open_window(qtbot, content_repo)
-    win.open_document(DOC)
-    choose_status(win, "geldend")
-    win.save()
-    dialog = open_review(win, qtbot)
-    by_name(dialog, QCheckBox, "Waarschuwingen accepteren").setChecked(True)
-    qtbot.mouseClick(by_name(dialog, QPushButton, "Vastleggen"), Qt.MouseButton.LeftButton)
+    dialog = commit_status_change(win, qtbot)
     qtbot.waitUntil(lambda: win.findChild(AuthorDialog) is not None)
     author = win.findChild(AuthorDialog)
     by_name(author, QLineEdit, "Naam van de auteur").setText("Anne de Vries")
@@ -323,12 +329,7 @@ def test_propose_creates_an_own_version_pushes_and_opens_the_page(qtbot, shared:
     win = open_window(qtbot, mine)
     opened: list[str] = []
     win.sharing.open_url = opened.append
-    win.open_document(DOC)
-    choose_status(win, "geldend")
-    win.save()
-    dialog = open_review(win, qtbot)
-    by_name(dialog, QCheckBox, "Waarschuwingen accepteren").setChecked(True)
-    qtbot.mouseClick(by_name(dialog, QPushButton, "Vastleggen"), Qt.MouseButton.LeftButton)
+    dialog = commit_status_change(win, qtbot)
     qtbot.waitUntil(lambda: "Vastgelegd" in dialog.result.text())
     settle(qtbot, win)
     qtbot.waitUntil(lambda: win.monitor.snapshot is not None and win.monitor.snapshot.state.ahead == 1)

@@ -1027,6 +1027,10 @@
         <translation>First fix the errors listed below</translation>
     </message>
     <message>
+        <source>%1 kan alleen in zijn geheel worden vastgelegd; vink alle onderdelen aan en probeer het opnieuw.</source>
+        <translation>%1 can only be committed as a whole; tick all its parts and try again.</translation>
+    </message>
+    <message>
         <source>Vastleggen…</source>
         <translation>Committing…</translation>
     </message>

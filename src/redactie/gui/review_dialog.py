@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..document import FrontMatterError
 from ..gitservice.problems import GitProblem
 from ..gitservice.service import GitService
 from ..repository import ContentRepository
@@ -295,7 +296,12 @@ class ReviewDialog(QDialog):
             off = self.unticked.get(review.path)
             if off and review.old is not None and review.new is not None:
                 keep = {f"{i.kind}:{i.name}" for i in review.items} - off
-                contents[review.path] = partial_bytes(review.old, review.new, review.items, keep)
+                try:
+                    contents[review.path] = partial_bytes(review.old, review.new, review.items, keep)
+                except (ValueError, FrontMatterError):
+                    self.result.setText(self.tr("%1 kan alleen in zijn geheel worden vastgelegd; vink alle "
+                                                "onderdelen aan en probeer het opnieuw.").replace("%1", review.path))
+                    return
         message = self.message.text()
         service = self.service
         if service is None:

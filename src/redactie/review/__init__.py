@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..document import Document, DocumentEncodingError, FrontMatterError
 from ..gitservice.service import GitService
 from ..gitservice.status import FileChange
 from ..repository import ContentRepository
-from .summary import FIELD, FILE, SECTION, ChangeItem, summarize
+from .summary import FIELD, FILE, SECTION, ChangeItem, parse_or_none, summarize
 from .worddiff import DiffLine, line_diff
 
 __all__ = ["ChangeItem", "DiffLine", "FileReview", "collect", "line_diff", "suggest_message", "summarize"]
@@ -37,29 +36,21 @@ class FileReview:
         return line_diff(decode(self.old), decode(self.new))
 
 
-def _code(repo: ContentRepository | None, path: str, data: bytes | None) -> str:
-    """The document's code from its id (`urn:nl:ak:ver:aia-18` gives `aia-18`), else its file name."""
+def _code_and_title(repo: ContentRepository | None, path: str, data: bytes | None) -> tuple[str, str]:
+    """The document's code from its id (`urn:nl:ak:ver:aia-18` gives `aia-18`, else the file name) and title."""
     stem = path.rsplit("/", 1)[-1].removesuffix(".md")
+    doc = parse_or_none(data)
+    if doc is None:
+        return stem, ""
+    title = doc.fields.get("title")
+    title = str(title) if isinstance(title, str) else ""
     doc_type = repo.schema.type_for(path) if repo else None
-    if repo is None or doc_type is None or data is None:
-        return stem
-    try:
-        fields = Document.parse(data).fields
-    except (FrontMatterError, DocumentEncodingError):
-        return stem
-    for definition in repo.schema.fields_of(doc_type):
-        value = fields.get(definition.key)
-        if definition.kind == "identifier" and isinstance(value, str):
-            return doc_type.code_from_id(value) or stem
-    return stem
-
-
-def _title(data: bytes | None) -> str:
-    try:
-        title = Document.parse(data).fields.get("title") if data is not None else None
-    except (FrontMatterError, DocumentEncodingError):
-        return ""
-    return str(title) if isinstance(title, str) else ""
+    if repo is not None and doc_type is not None:
+        for definition in repo.schema.fields_of(doc_type):
+            value = doc.fields.get(definition.key)
+            if definition.kind == "identifier" and isinstance(value, str):
+                return doc_type.code_from_id(value) or stem, title
+    return stem, title
 
 
 def collect(service: GitService, repo: ContentRepository | None, language: str = "nl",
@@ -75,8 +66,8 @@ def collect(service: GitService, repo: ContentRepository | None, language: str =
         if change.old_path:
             items.insert(0, ChangeItem(FILE, "renamed", ("Renamed from " if language == "en" else "Hernoemd van ")
                                        + change.old_path))
-        reviews.append(FileReview(change, old, new, label, _code(repo, change.path, new or old), items,
-                                  _title(new or old)))
+        code, title = _code_and_title(repo, change.path, new or old)
+        reviews.append(FileReview(change, old, new, label, code, items, title))
     return reviews
 
 

@@ -57,7 +57,8 @@ def _items(value: Any) -> list[str] | None:
     return None
 
 
-def _parse(data: bytes | None) -> Document | None:
+def parse_or_none(data: bytes | None) -> Document | None:
+    """The parsed document, or None when it is missing or its front matter cannot be read."""
     if data is None:
         return None
     try:
@@ -110,7 +111,7 @@ def summarize(schema: Schema | None, doc_type: DocType | None, old: bytes | None
         return [ChangeItem(FILE, "added", "New document" if en else "Nieuw document")]
     if new is None:
         return [ChangeItem(FILE, "removed", "Document deleted" if en else "Document verwijderd")]
-    a, b = _parse(old), _parse(new)
+    a, b = parse_or_none(old), parse_or_none(new)
     if a is None or b is None:
         return [ChangeItem(FILE, "unreadable", "The file's text changed; see the text view" if en
                            else "De tekst van het bestand is gewijzigd; zie de tekstweergave")]
