@@ -38,11 +38,11 @@ class DraftStore:
         return self.folder / f"{digest}.json"
 
     def save(self, root: Path, path: str, base: bytes, content: bytes) -> None:
-        """Keep `content` as the draft of `path` (written atomically)."""
+        """Keep `content` as the draft of `path` (written atomically; it survives the app being killed)."""
         self.folder.mkdir(parents=True, exist_ok=True)
         record = {"root": str(root.resolve()), "path": path, "base_sha": hashlib.sha256(base).hexdigest(),
                   "saved_at": time.time(), "content": base64.b64encode(content).decode("ascii")}
-        atomic_write(self._file(root, path), json.dumps(record).encode("utf-8"))
+        atomic_write(self._file(root, path), json.dumps(record).encode("utf-8"), durable=False)
 
     def load(self, root: Path, path: str) -> Draft | None:
         """The draft of `path`, or None (also for an unreadable draft file)."""

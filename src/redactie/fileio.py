@@ -7,8 +7,12 @@ import tempfile
 from pathlib import Path
 
 
-def atomic_write(path: Path, data: bytes) -> bool:
-    """Write `data` to `path` atomically; returns False (and writes nothing) when the bytes are unchanged."""
+def atomic_write(path: Path, data: bytes, durable: bool = True) -> bool:
+    """Write `data` to `path` atomically; returns False (and writes nothing) when the bytes are unchanged.
+
+    `durable=False` skips the flush to the disk: the file still survives the process being killed, not a
+    power cut (for drafts, written on every keystroke).
+    """
     try:
         if path.read_bytes() == data:
             return False
@@ -20,7 +24,8 @@ def atomic_write(path: Path, data: bytes) -> bool:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
         if mode is not None:
             os.chmod(tmp, mode)
         os.replace(tmp, path)

@@ -155,7 +155,7 @@ class Document:
         if text and not text.endswith("\n") and stop < len(self._lines):
             text += "\n"
         old = self._lines[first:stop]
-        eol = dominant_ending(old, self.line_ending)
+        default_eol = dominant_ending(old, self.line_ending)
         new_contents = text.split("\n")
         final_newline = text.endswith("\n")
         if final_newline:
@@ -165,13 +165,21 @@ class Document:
         for tag, i1, i2, j1, j2 in matcher.get_opcodes():
             if tag == "equal":
                 replacement += old[i1:i2]
-            else:
-                replacement += [line + eol for line in new_contents[j1:j2]]
+                continue
+            for offset, line in enumerate(new_contents[j1:j2]):
+                # A new line takes the ending of the line it replaces, else of its neighbours.
+                near = [old[k] for k in (min(i1 + offset, i2 - 1) if i2 > i1 else -1, i1 - 1, i1) if 0 <= k < len(old)]
+                replacement.append(line + next((ending(x) for x in near if ending(x)), default_eol))
+        # A kept line that was the file's last (no ending) gets one when lines now follow it.
+        replacement = [x if ending(x) else x + default_eol for x in replacement[:-1]] + replacement[-1:]
         if replacement and not final_newline:
             replacement[-1] = content(replacement[-1])
         elif replacement and not ending(replacement[-1]):
-            replacement[-1] += eol
-        new_lines = self._lines[:first] + replacement + self._lines[stop:]
+            replacement[-1] += default_eol
+        heading = self._lines[first - 1]
+        if replacement and not ending(heading):  # the heading was the file's last line, without a newline
+            heading += default_eol
+        new_lines = self._lines[: first - 1] + [heading] + replacement + self._lines[stop:]
         candidate = self._reparse(new_lines)
         ok = (
             candidate._lines[: self._body_start] == self._lines[: self._body_start]
@@ -241,8 +249,9 @@ class Document:
             self._fm = FrontMatter(self._lines, self._fm.close_line, full=True)
 
     def _reparse(self, new_lines: list[str]) -> Document:
+        # Re-split, so that a line glued onto one without an ending is seen as the reader will see it.
         try:
-            return Document(self._bom, new_lines)
+            return Document(self._bom, split_lines("".join(new_lines)))
         except FrontMatterError as exc:
             raise EditError(f"the edit would make the front matter unreadable: {exc}") from None
 

@@ -6,10 +6,12 @@ It saves atomically, keeps drafts for crash recovery, and notices when another p
 from __future__ import annotations
 
 import datetime
+import errno
+import stat
 from pathlib import Path
 
-from PySide6.QtCore import QFileSystemWatcher, QTimer, Signal
-from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QFileSystemWatcher, Signal
+from PySide6.QtWidgets import QFileDialog, QTabWidget, QVBoxLayout, QWidget
 
 from ..document import Document
 from ..drafts import DraftStore
@@ -17,12 +19,11 @@ from ..fileio import atomic_write
 from ..repository import ContentRepository
 from .banner import Banner
 from .diff_view import DiffDialog
+from .draft_keeper import DraftKeeper
 from .form_view import FormView
 from .raw_view import RawView
 from .session import DocumentSession
 from .tasks import TaskRunner
-
-DRAFT_DELAY_MS = 1000
 
 
 class DocumentEditor(QWidget):
@@ -57,10 +58,8 @@ class DocumentEditor(QWidget):
         self.language = "nl"
         self.watcher = QFileSystemWatcher(self)
         self.watcher.fileChanged.connect(self.check_disk)
-        self._draft_timer = QTimer(self)
-        self._draft_timer.setSingleShot(True)
-        self._draft_timer.setInterval(DRAFT_DELAY_MS)
-        self._draft_timer.timeout.connect(self._save_draft)
+        self.draft_keeper = DraftKeeper(runner, drafts, self)
+        self._recreate = False  # the user agreed to write a file that was deleted while open
 
     # -- compatibility helpers used by the window and tests ------------------------------------------------
 
@@ -97,6 +96,8 @@ class DocumentEditor(QWidget):
         session.changed.connect(self._session_changed)
         session.replaced.connect(self._replaced)
         old, self.session = self.session, session
+        self.draft_keeper.follow(session)
+        self._recreate = False
         if old is not None:
             old.deleteLater()
         self.watcher.addPath(str(session.path))
@@ -147,11 +148,7 @@ class DocumentEditor(QWidget):
             return
         self.modified_changed.emit(session.modified)
         self.tabs.setTabEnabled(0, session.doc is not None)
-        if session.modified:
-            self._draft_timer.start()
-        else:
-            self._draft_timer.stop()
-            self.drafts.discard(session.repo.root, session.relpath)
+        self.draft_keeper.changed()
 
     def _replaced(self) -> None:
         session = self.session
@@ -170,21 +167,14 @@ class DocumentEditor(QWidget):
         else:
             self.raw_view.refresh()
 
-    def _save_draft(self) -> None:
-        session = self.session
-        if session is None or not session.modified:
-            return
-        key = f"draft:{session.relpath}"
-        if self.runner.running(key):  # one write at a time per document, so an older one never lands last
-            self._draft_timer.start()
-            return
-        root, relpath, base, content = session.repo.root, session.relpath, session.saved_bytes, session.current()
-        self.runner.run(key, lambda task: self.drafts.save(root, relpath, base, content), lambda _: None)
-
     # -- saving and the disk -------------------------------------------------------------------------------
 
     def save(self) -> bool:
-        """Write the document atomically; never over a file another program changed; False when nothing written."""
+        """Write the user's edits atomically; nothing when nothing changed; never over another program's change.
+
+        Returns True when the file was written. A failure (disk full, no access) is explained in a banner;
+        the edits stay in the window and in the draft.
+        """
         session = self.session
         if session is None:
             return False
@@ -193,24 +183,81 @@ class DocumentEditor(QWidget):
             disk: bytes | None = session.path.read_bytes()
         except FileNotFoundError:
             disk = None
+        except OSError as exc:
+            self._write_failed(exc)
+            return False
+        if disk is None and not self._recreate:
+            self._deleted_banner()
+            return False
         if disk is not None and disk != session.saved_bytes:
             self._disk_banner(disk)
             return False
+        if disk is not None and not session.modified:
+            return False  # nothing of the user's to write: the file is not touched
+        if disk is not None and not session.path.stat().st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
+            self._write_failed(PermissionError(errno.EACCES, "read-only file"))
+            return False
         data = session.current()
-        written = atomic_write(session.path, data)
+        try:
+            written = atomic_write(session.path, data)
+        except OSError as exc:
+            self._write_failed(exc)
+            return False
+        self._recreate = False
+        self._clear_banners("write-banner")
         session.mark_saved(data)
-        self._draft_timer.stop()
-        self.drafts.discard(session.repo.root, session.relpath)
+        self.draft_keeper.discard()
         if str(session.path) not in self.watcher.files():
             self.watcher.addPath(str(session.path))
         self.saved.emit(session.relpath)
         return written
 
+    def _write_failed(self, exc: OSError) -> None:
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            reason = self.tr("De schijf is vol.")
+        elif exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+            reason = self.tr("Het bestand of de map is alleen-lezen, of u heeft er geen schrijfrechten.")
+        else:
+            reason = self.tr("Het besturingssysteem meldt: %1").replace("%1", exc.strerror or str(exc))
+        kept = self.tr("Uw wijzigingen zijn niet verloren: ze staan nog in het venster en worden als concept "
+                       "bewaard.")
+        self._clear_banners("write-banner")
+        self._banner("write-banner", self.tr("Het document kon niet worden opgeslagen.") + " " + reason + " " + kept, [
+            (self.tr("Opslaan als…"), self.tr("Sla uw versie op een andere plek op"), self.save_as),
+            (self.tr("Opnieuw proberen"), self.tr("Probeer nog eens op te slaan"), self.save),
+        ])
+
+    def _deleted_banner(self) -> None:
+        self._clear_banners("deleted-banner")
+        self._banner("deleted-banner", self.tr("Het bestand is door een ander programma verwijderd of verplaatst. "
+                                               "Er is niets opgeslagen."), [
+            (self.tr("Opnieuw aanmaken"), self.tr("Sla het document op onder de oude naam"), self._recreate_file),
+            (self.tr("Opslaan als…"), self.tr("Sla uw versie op een andere plek op"), self.save_as),
+        ])
+
+    def _recreate_file(self) -> None:
+        self._recreate = True
+        self.save()
+
+    def save_as(self) -> bool:
+        """Write the user's version to a file of their choice (the open document stays where it is)."""
+        session = self.session
+        if session is None:
+            return False
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Opslaan als"), str(session.path),
+                                              self.tr("Markdown-bestanden (*.md);;Alle bestanden (*)"))
+        if not name:
+            return False
+        try:
+            atomic_write(Path(name), session.current())
+        except OSError as exc:
+            self._write_failed(exc)
+            return False
+        return True
+
     def discard_draft(self) -> None:
         """Forget the draft of the open document (the user chose not to keep the changes)."""
-        if self.session is not None:
-            self._draft_timer.stop()
-            self.drafts.discard(self.session.repo.root, self.session.relpath)
+        self.draft_keeper.discard()
 
     def check_disk(self, _path: str = "") -> None:
         """Notice a change by another program: reload when there is no unsaved work, else ask."""

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 from ..schema import FieldDef, Text, Vocabulary
 from ..validation import Finding
 from ..validation.suggest import suggest
+from .faithful_edit import FaithfulEdit
 
 
 class FieldWidget(QWidget):
@@ -61,12 +61,12 @@ class TextField(FieldWidget):
     def __init__(self, field: FieldDef, language: str, parent: QWidget | None = None) -> None:
         super().__init__(field, language, parent)
         multi = field.kind == "multiline"
-        self.edit: QLineEdit | QPlainTextEdit = QPlainTextEdit(self) if multi else QLineEdit(self)
+        self.edit: QLineEdit | FaithfulEdit = FaithfulEdit(self) if multi else QLineEdit(self)
         self.edit.setAccessibleName(field.label.get(language))
         self.edit.setToolTip(field.help.get(language) or field.label.get(language))
         if multi:
             self.edit.setMaximumHeight(90)
-            self.edit.textChanged.connect(self._changed)
+            self.edit.edited.connect(self._changed)
         else:
             self.edit.textEdited.connect(self._changed)
         if field.kind == "identifier" and field.pattern:
@@ -90,13 +90,13 @@ class TextField(FieldWidget):
                 "%2", str(self.field.max_words)))
 
     def value(self) -> str:
-        return self.edit.toPlainText() if isinstance(self.edit, QPlainTextEdit) else self.edit.text()
+        return self.edit.original() if isinstance(self.edit, FaithfulEdit) else self.edit.text()
 
     def set_value(self, value: Any) -> None:
         self._loading = True
         text = "" if value is None else str(value)
-        if isinstance(self.edit, QPlainTextEdit):
-            self.edit.setPlainText(text)
+        if isinstance(self.edit, FaithfulEdit):
+            self.edit.set_original(text)
         else:
             self.edit.setText(text)
         self._loading = False

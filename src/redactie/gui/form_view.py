@@ -47,7 +47,7 @@ class FormView(QScrollArea):
         self.language = "nl"
         self.speller: Speller | None = None
         self.font_size = 0
-        self.section_editors: dict[str, QPlainTextEdit] = {}
+        self.section_editors: dict[str, SectionEdit] = {}
         self._loading = False
         self._validate_timer = QTimer(self)
         self._validate_timer.setSingleShot(True)
@@ -79,13 +79,13 @@ class FormView(QScrollArea):
             box = QGroupBox(name, self)
             box_layout = QVBoxLayout(box)
             edit = SectionEdit(box)
-            edit.setPlainText(doc.section(name))
+            edit.set_original(doc.section(name))
             edit.setAccessibleName(self.tr("Sectie %1").replace("%1", name))
             edit.set_speller(self.speller)
             self._apply_font(edit)
             if name in editable:
                 edit.setToolTip(self.tr("Tekst van de sectie '%1' (Markdown)").replace("%1", name))
-                edit.textChanged.connect(lambda n=name, e=edit: self._section_changed(n, e))
+                edit.edited.connect(lambda n=name, e=edit: self._section_changed(n, e))
             else:
                 edit.setReadOnly(True)
                 edit.setToolTip(self.tr("Deze sectie wordt door de website zelf gevuld en blijft ongewijzigd"))
@@ -111,9 +111,7 @@ class FormView(QScrollArea):
                 if not same(widget.value(), value):
                     widget.set_value(value)
             for name, edit in self.section_editors.items():
-                text = doc.section(name)
-                if edit.toPlainText() != text:
-                    edit.setPlainText(text)
+                edit.set_original(doc.section(name))
         finally:
             self._loading = False
         self.revalidate()
@@ -158,12 +156,12 @@ class FormView(QScrollArea):
             self.error.show()
         self._after_edit()
 
-    def _section_changed(self, name: str, edit: QPlainTextEdit) -> None:
+    def _section_changed(self, name: str, edit: SectionEdit) -> None:
         if self.session is None or self._loading:
             return
         try:
             self.session.edit(f"section:{name}", self.tr("Sectie %1 bewerken").replace("%1", name),
-                              lambda doc: doc.set_section(name, edit.toPlainText()))
+                              lambda doc: doc.set_section(name, edit.original()))
             self.error.hide()
         except EditError:
             self.error.setText(self.tr("Een kop van niveau 1 of 2 kan niet binnen een sectie staan; "

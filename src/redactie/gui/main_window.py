@@ -297,6 +297,8 @@ class MainWindow(QMainWindow):
         """Save the open document."""
         if self.editor.save():
             self.statusBar().showMessage(self.tr("Opgeslagen"), 3000)
+        elif not self.editor.modified and self.editor.banner("write-banner") is None:
+            self.statusBar().showMessage(self.tr("Niets te bewaren: het document is niet gewijzigd"), 3000)
         elif self.editor.banner("disk-banner") is not None:
             self.statusBar().showMessage(self.tr("Niet opgeslagen: het bestand is door een ander programma "
                                                  "gewijzigd"), 8000)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ..document import DocumentEncodingError
-from ..document.text import BOM, dominant_ending, split_lines
-from .section_edit import monospace_hint
+from ..document.text import BOM
+from .faithful_edit import FaithfulEdit
+from .section_edit import MarkdownHighlighter, monospace_hint
 from .session import DocumentSession
 from .undo_keys import route_undo
 
@@ -27,22 +28,18 @@ class RawView(QWidget):
         self.error.setStyleSheet("color: #b00020;")
         self.error.setAccessibleName(self.tr("Fout in het bestand"))
         self.error.hide()
-        self.edit = QPlainTextEdit(self)
+        self.edit = FaithfulEdit(self, crlf=True)
+        self.highlighter = MarkdownHighlighter(self.edit)
         self.edit.setAccessibleName(self.tr("Bestand als tekst"))
-        self.edit.setToolTip(self.tr("De volledige tekst van het bestand, inclusief de gegevens bovenaan. "
-                                     "Wijzigingen worden na een korte pauze overgenomen"))
+        self.edit.setToolTip(self.tr("De volledige tekst van het bestand, inclusief de gegevens bovenaan"))
         monospace_hint(self.edit)
         route_undo(self.edit)
         layout.addWidget(self.error)
         layout.addWidget(self.edit)
         self.session: DocumentSession | None = None
         self.language = "nl"
-        self._shown = ""
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(500)
-        self._timer.timeout.connect(self.apply)
-        self.edit.textChanged.connect(self._typed)
+        self._dirty = False  # the user edited the text since it was last handed to the session
+        self.edit.edited.connect(self._typed)
 
     def show_session(self, session: DocumentSession, language: str) -> None:
         """Show a document's whole text."""
@@ -54,18 +51,13 @@ class RawView(QWidget):
         session = self.session
         if session is None:
             return
-        data = session.current()
-        text = data.removeprefix(BOM).decode("utf-8", "replace")
-        if text != self._shown:
-            self._shown = text
-            self.edit.blockSignals(True)
-            self.edit.setPlainText(text)
-            self.edit.blockSignals(False)
+        self._dirty = False
+        self.edit.set_original(session.current().removeprefix(BOM).decode("utf-8", "replace"))
         self.edit.setReadOnly(isinstance(session.error, DocumentEncodingError))
         self.show_error()
 
-    def show_error(self) -> None:
-        """Show the parse error, if any, and put the cursor at its line and column."""
+    def show_error(self, move_cursor: bool = True) -> None:
+        """Show the parse error, if any, and (unless the user is typing) put the cursor at its line and column."""
         session = self.session
         error = session.error if session else None
         if error is None:
@@ -75,7 +67,8 @@ class RawView(QWidget):
                                    "%2): %3").replace("%1", str(error.line)).replace("%2", str(error.column))
                            .replace("%3", error.localized(self.language)))
         self.error.show()
-        self.go_to(error.line, error.column)
+        if move_cursor:
+            self.go_to(error.line, error.column)
 
     def go_to(self, line: int, column: int) -> None:
         """Move the cursor to a 1-based line and column."""
@@ -92,23 +85,18 @@ class RawView(QWidget):
         return cursor.blockNumber() + 1, cursor.positionInBlock() + 1
 
     def _typed(self) -> None:
-        self._timer.start()
+        self._dirty = True
+        self.apply()
 
     def apply(self) -> None:
-        """Hand the edited text to the session (keeping the file's BOM and line endings)."""
-        self._timer.stop()
+        """Hand the user's edits to the session; untouched lines keep their exact bytes (BOM, line endings)."""
         session = self.session
-        if session is None:
+        if session is None or not self._dirty or self.edit.isReadOnly():
             return
-        text = self.edit.toPlainText()
-        if text == self._shown:
-            return
-        original = session.current()
-        eol = dominant_ending(split_lines(original.removeprefix(BOM).decode("utf-8", "replace")))
-        data = text.replace("\n", eol).encode("utf-8")
-        if original.startswith(BOM):
+        self._dirty = False
+        data = self.edit.original().encode("utf-8")
+        if session.current().startswith(BOM):
             data = BOM + data
-        self._shown = text
         session.set_text(data, self.tr("Tekst bewerken"))
-        self.show_error()
+        self.show_error(move_cursor=False)
         self.edited.emit()

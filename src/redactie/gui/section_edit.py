@@ -8,7 +8,9 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QContextMenuEvent, QFont, QSyntaxHighlighter, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
+from ..faithful import INVISIBLE_RE
 from ..spelling import Speller
+from .faithful_edit import FaithfulEdit
 from .undo_keys import route_undo
 
 _RULES = [
@@ -17,6 +19,7 @@ _RULES = [
     (re.compile(r"\[[^\]]+\]\([^)]+\)|https?://\S+"), "link"),
     (re.compile(r"^\s*(?:[-*+]|\d+\.)\s"), "bullet"),
     (re.compile(r"^\s*(?:!!!|\?\?\?\+?|===)\s.*$|<!--.*?-->"), "markup"),
+    (INVISIBLE_RE, "invisible"),
 ]
 
 
@@ -35,6 +38,9 @@ class MarkdownHighlighter(QSyntaxHighlighter):
             if bold:
                 fmt.setFontWeight(QFont.Weight.Bold)
             self.formats[name] = fmt
+        # No-break spaces, zero-width characters and the markers for characters a text box cannot hold.
+        self.formats["invisible"] = QTextCharFormat()
+        self.formats["invisible"].setBackground(QColor("#ffe9a8"))
         self.misspelled = QTextCharFormat()
         self.misspelled.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
         self.misspelled.setUnderlineColor(QColor("#d00000"))
@@ -51,7 +57,7 @@ class MarkdownHighlighter(QSyntaxHighlighter):
                 self.setFormat(start, length, fmt)
 
 
-class SectionEdit(QPlainTextEdit):
+class SectionEdit(FaithfulEdit):
     """Plain-text Markdown editing; right-click a red-underlined word for suggestions."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
