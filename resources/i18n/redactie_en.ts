@@ -317,6 +317,62 @@
         <translation>Restore unsaved work</translation>
     </message>
     <message>
+        <source>De schijf is vol.</source>
+        <translation>The disk is full.</translation>
+    </message>
+    <message>
+        <source>Het bestand of de map is alleen-lezen, of u heeft er geen schrijfrechten.</source>
+        <translation>The file or folder is read-only, or you may not write to it.</translation>
+    </message>
+    <message>
+        <source>Het besturingssysteem meldt: %1</source>
+        <translation>The operating system says: %1</translation>
+    </message>
+    <message>
+        <source>Uw wijzigingen zijn niet verloren: ze staan nog in het venster en worden als concept bewaard.</source>
+        <translation>Your changes are not lost: they are still in the window and kept as a draft.</translation>
+    </message>
+    <message>
+        <source>Het document kon niet worden opgeslagen.</source>
+        <translation>The document could not be saved.</translation>
+    </message>
+    <message>
+        <source>Opslaan als…</source>
+        <translation>Save as…</translation>
+    </message>
+    <message>
+        <source>Sla uw versie op een andere plek op</source>
+        <translation>Save your version somewhere else</translation>
+    </message>
+    <message>
+        <source>Opnieuw proberen</source>
+        <translation>Try again</translation>
+    </message>
+    <message>
+        <source>Probeer nog eens op te slaan</source>
+        <translation>Try saving once more</translation>
+    </message>
+    <message>
+        <source>Het bestand is door een ander programma verwijderd of verplaatst. Er is niets opgeslagen.</source>
+        <translation>Another program deleted or moved the file. Nothing was saved.</translation>
+    </message>
+    <message>
+        <source>Opnieuw aanmaken</source>
+        <translation>Create again</translation>
+    </message>
+    <message>
+        <source>Sla het document op onder de oude naam</source>
+        <translation>Save the document under its old name</translation>
+    </message>
+    <message>
+        <source>Opslaan als</source>
+        <translation>Save as</translation>
+    </message>
+    <message>
+        <source>Markdown-bestanden (*.md);;Alle bestanden (*)</source>
+        <translation>Markdown files (*.md);;All files (*)</translation>
+    </message>
+    <message>
         <source>Het bestand is door een ander programma gewijzigd en opnieuw geladen.</source>
         <translation>The file was changed by another program and has been reloaded.</translation>
     </message>
@@ -752,6 +808,10 @@
         <translation>Saved</translation>
     </message>
     <message>
+        <source>Niets te bewaren: het document is niet gewijzigd</source>
+        <translation>Nothing to save: the document has not changed</translation>
+    </message>
+    <message>
         <source>Niet opgeslagen: het bestand is door een ander programma gewijzigd</source>
         <translation>Not saved: the file was changed by another program</translation>
     </message>
@@ -880,8 +940,8 @@
         <translation>File as text</translation>
     </message>
     <message>
-        <source>De volledige tekst van het bestand, inclusief de gegevens bovenaan. Wijzigingen worden na een korte pauze overgenomen</source>
-        <translation>The full text of the file, including the data at the top. Changes are applied after a short pause</translation>
+        <source>De volledige tekst van het bestand, inclusief de gegevens bovenaan</source>
+        <translation>The whole text of the file, including the data at the top</translation>
     </message>
     <message>
         <source>De gegevens bovenaan dit bestand kunnen niet worden gelezen (regel %1, kolom %2): %3</source>

@@ -139,6 +139,7 @@ class FormView(QScrollArea):
         while self.sections_box.count():
             item = self.sections_box.takeAt(0)
             if item.widget():
+                item.widget().hide()  # gone at once, also for code that looks for editors before deletion
                 item.widget().deleteLater()
         self.section_editors.clear()
 
@@ -157,7 +158,7 @@ class FormView(QScrollArea):
         self._after_edit()
 
     def _section_changed(self, name: str, edit: SectionEdit) -> None:
-        if self.session is None or self._loading:
+        if self.session is None or self._loading or self.section_editors.get(name) is not edit:
             return
         try:
             self.session.edit(f"section:{name}", self.tr("Sectie %1 bewerken").replace("%1", name),

@@ -86,11 +86,27 @@ class DocumentSession(QObject):
         if self.doc is None:
             return
         before = self.doc.dump()
-        change(self.doc)
-        after = self.doc.dump()
+        target = self.doc
+        run = self._typing_run(key, before)
+        if run is not None:
+            # A field typed in one run is written as if edited once from before the run, so a style an
+            # intermediate value needed (quotes for a trailing space) does not stay behind.
+            target = Document.parse(run.before)
+        change(target)
+        after = target.dump()
         if after != before:
+            self.doc = target
             self.undo_stack.push(_Snapshot(self, before, after, text, key))
             self._notify()
+
+    def _typing_run(self, key: str, before: bytes) -> _Snapshot | None:
+        """The last undo step, when it is a quick edit of the same field that led to the current bytes."""
+        index = self.undo_stack.index()
+        top = self.undo_stack.command(index - 1) if index > 0 else None
+        if (key.startswith("field:") and isinstance(top, _Snapshot) and top.key == key and top.after == before
+                and time.monotonic() - top.when <= MERGE_SECONDS):
+            return top
+        return None
 
     def set_text(self, data: bytes, text: str) -> None:
         """Replace the whole file's bytes (from the raw view) as one undoable step."""
