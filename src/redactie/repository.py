@@ -61,13 +61,9 @@ class ContentRepository:
     def __init__(self, root: Path, schema: Schema | None = None) -> None:
         self.root = root
         if schema is None:
-            schema_path = root / SCHEMA_FILE
-            if schema_path.is_file():
-                schema = load_schema(schema_path)
-            else:
-                from .schema.infer import infer_schema
+            from .schema.select import select_schema
 
-                schema = infer_schema(root)
+            schema = select_schema(root)  # schema file, recognised format, the user's choice, or inferred
         self.schema = schema
         self._refs: list[DocumentRef] | None = None
         self._vocabularies: dict[str, Vocabulary] | None = None
