@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .document import Document, FrontMatterError
-from .schema import SCHEMA_FILE, DocType, Schema, SchemaError, Text, Vocabulary, load_schema
+from .schema import SCHEMA_FILE, DocType, Schema, SchemaError, Text, Vocabulary
 
 _SKIP_DIRS = {".git", "node_modules", ".venv", "site", "__pycache__"}
 
@@ -43,6 +43,10 @@ def find_root(start: Path) -> Path:
     folder = start if start.is_dir() else start.parent
     for candidate in (folder, *folder.parents):
         if (candidate / SCHEMA_FILE).is_file() or (candidate / ".git").exists():
+            return candidate
+    # No git and no schema file (a download, a copy): the site's root is where mkdocs.yml or docs/ is.
+    for candidate in (folder, *folder.parents):
+        if (candidate / "mkdocs.yml").is_file() or (candidate / "docs").is_dir():
             return candidate
     return folder
 
@@ -127,7 +131,9 @@ class ContentRepository:
                 title = _title_of(self.root / ref.path)
                 label = f"{title} ({ref.stem})" if title else ref.stem
                 values[ref.stem] = Text(label, label)
-        return Vocabulary(vocabulary.name, values, vocabulary.source, vocabulary.open)
+        for value in vocabulary.extra:  # e.g. a topic that moved to its own section (docs/governance/)
+            values.setdefault(value, Text(value, value))
+        return Vocabulary(vocabulary.name, values, vocabulary.source, vocabulary.open, vocabulary.extra)
 
 
 def open_repository(path: Path) -> ContentRepository:

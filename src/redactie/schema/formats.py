@@ -36,8 +36,10 @@ FORMATS: dict[str, Format] = {f.id: f for f in (
            "algoritmekader-2026"),
 )}
 
-# Document type -> the folder name that holds its documents (at any depth under docs/).
-TYPE_FOLDERS = {"vereiste": "vereisten", "maatregel": "maatregelen", "hulpmiddel": "hulpmiddelen"}
+# Document type -> the folder names that hold its documents (at any depth under docs/); hulpmiddelen were
+# called instrumenten in 2024.
+TYPE_FOLDERS = {"vereiste": ("vereisten",), "maatregel": ("maatregelen",),
+                "hulpmiddel": ("hulpmiddelen", "instrumenten")}
 # Vocabulary -> the folder under docs/ whose file (or sub-folder) names are its values, as upstream's CI reads.
 VOCABULARY_FOLDERS = {"levenscyclus": "levenscyclus", "onderwerp": "onderwerpen", "bouwblok": "bouwblokken",
                       "rollen": "rollen"}
@@ -120,8 +122,8 @@ def read_layout(root: Path) -> Layout | None:
         return None
     folders = _folders(docs)
     types: dict[str, _TypeSample] = {}
-    for type_name, folder_name in TYPE_FOLDERS.items():
-        candidates = [f for f in folders if f.name == folder_name and _md_files(f)]
+    for type_name, folder_names in TYPE_FOLDERS.items():
+        candidates = [f for f in folders if f.name in folder_names and _md_files(f)]
         if candidates:
             best = max(candidates, key=lambda f: (len(_md_files(f)), -len(f.parts)))
             types[type_name] = _sample(root, best)
@@ -176,7 +178,7 @@ def format_schema(root: Path, format_id: str, origin: str = "recognised") -> Sch
     vocabularies = {**other.vocabularies, **base.vocabularies}
     layout = read_layout(root) or Layout({}, {})
     for name, source in layout.vocabularies.items():
-        vocabularies[name] = Vocabulary(name, {}, source)
+        vocabularies[name] = Vocabulary(name, {}, source, extra=_paged_values(root, layout, name))
     types: dict[str, DocType] = {}
     for type_name in TYPE_FOLDERS:
         base_type = base.types.get(type_name) or other.types.get(type_name)
@@ -257,6 +259,19 @@ def _fit_type(base: DocType, sample: _TypeSample, fields: dict[str, FieldDef], v
     kept = [s for s in base.sections if sections[s] * 2 >= count]
     return replace(base, files=[f"{sample.folder}/*.md"], fields=names, sections=kept, id_format=id_format,
                    code_in_file_name=code_in_name, file_name="{code}-{slug}.md" if code_in_name else "{slug}.md")
+
+
+def _paged_values(root: Path, layout: Layout, key: str) -> tuple[str, ...]:
+    """Values of `key` that several documents share and that have their own page under docs/ (`governance`)."""
+    counts: Counter[str] = Counter()
+    for sample in layout.types.values():
+        for doc in sample.docs.values():
+            value = doc.fields.get(key)
+            counts.update({v.strip() for v in (value if isinstance(value, list) else [value])
+                           if isinstance(v, str) and v.strip()})
+    docs = root / "docs"
+    return tuple(sorted(v for v, n in counts.items() if n >= 2 and "/" not in v and not v.startswith(".")
+                        and ((docs / v / "index.md").is_file() or (docs / f"{v}.md").is_file())))
 
 
 def _code_prefixed(stem: str, value: str, prefix: str) -> bool:

@@ -59,7 +59,8 @@ class Vocabulary:
     name: str
     values: dict[str, Text] = field(default_factory=dict)
     source: str = "inline"
-    open: bool = False  # values outside the list are accepted as they are (e.g. logical expressions)
+    open: bool = False  # logical expressions over known values are accepted (their names are still checked)
+    extra: tuple[str, ...] = ()  # values beside a derived source's, each with its own page in the repository
 
     def label(self, value: str, language: str) -> str:
         """The label of a value, or the value itself."""

@@ -15,6 +15,7 @@ from .items import line_of_item
 from .labels import expression_names, is_expression, yaml11_boolean
 from .links import broken_links
 from .suggest import suggest
+from .yamlerrors import refine
 
 _LINK_RE = re.compile(r"\[[^\]]*\]\(\s*<?([^)\s>]*(?:\s[^)\"']*)?)>?(?:\s+[\"'][^\"']*[\"'])?\s*\)")
 _WORD_RE = re.compile(r"\S+")
@@ -35,7 +36,8 @@ def check_document(repo: ContentRepository, relpath: str, data: bytes) -> tuple[
     except DocumentEncodingError as exc:
         return [finding(relpath, exc.line, "", "encoding", detail=(exc.message_nl, exc.message))], None
     except FrontMatterError as exc:
-        return [finding(relpath, exc.line, "", "front-matter", detail=(exc.message_nl, exc.message))], None
+        line, _column, nl, en = refine(data, exc)
+        return [finding(relpath, line, "", "front-matter", detail=(nl, en))], None
     return check_parsed(repo, relpath, doc), doc
 
 
