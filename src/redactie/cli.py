@@ -99,11 +99,15 @@ def _validate(args: argparse.Namespace) -> int:
         _say(exc.localized(args.lang))
         return 2
     _say(repo.schema.describe().get(args.lang))
-    if not (root / SCHEMA_FILE).is_file() and args.write_schema:
-        from .schema.infer import write_inferred_schema
+    if not (root / SCHEMA_FILE).is_file():
+        if args.write_schema:
+            from .schema.infer import write_inferred_schema
 
-        written = write_inferred_schema(root, repo.schema)
-        _say(f"{'schema geschreven naar' if nl else 'schema written to'} {written}")
+            written = write_inferred_schema(root, repo.schema)
+            _say(f"{'schema geschreven naar' if nl else 'schema written to'} {written}")
+        else:
+            _say("geen schemabestand in de repository; --write-schema schrijft dit schema uit als startpunt" if nl
+                 else "no schema file in the repository; --write-schema writes this schema out as a starting point")
     if args.format == "json":
         print(json.dumps([f.as_json(args.lang) for f in findings], ensure_ascii=False, indent=2))
     else:
