@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
+from ruamel.yaml.scalarstring import LiteralScalarString
 
 from ..document import Document, FrontMatterError
 from .model import NEVER_DOCUMENTS, DocType, FieldDef, Schema, Text, Vocabulary
@@ -203,29 +204,55 @@ def _paged_values(root: Path, values: list[list[Any]]) -> tuple[str, ...]:
                         and ((docs / v / "index.md").is_file() or (docs / f"{v}.md").is_file())))
 
 
+def _text(text: Text) -> dict[str, str]:
+    return {"nl": text.nl, "en": text.en}
+
+
 def schema_to_yaml(schema: Schema) -> str:
-    """The schema as schema-file YAML (a starting point that a maintainer can edit)."""
-    data: dict[str, Any] = {"schema": 1, "name": {"nl": schema.name.nl, "en": schema.name.en}, "vocabularies": {},
-                            "fields": {}, "types": {}}
+    """The schema as schema-file YAML (a starting point that a maintainer can edit); it reads back the same."""
+    data: dict[str, Any] = {"schema": 1, "name": _text(schema.name), "vocabularies": {}, "fields": {}, "types": {}}
     for name, vocabulary in schema.vocabularies.items():
         kind, _, arg = vocabulary.source.partition(":")
-        data["vocabularies"][name] = {"values": list(vocabulary.values)} if kind == "inline" else {kind: arg}
+        if kind == "inline":
+            spec: dict[str, Any] = {"values": {k: _text(v) for k, v in vocabulary.values.items()}}
+        else:
+            spec = {kind: arg}
+        if vocabulary.open:
+            spec["open"] = True
+        if vocabulary.extra:
+            spec["also"] = list(vocabulary.extra)
+        data["vocabularies"][name] = spec
     for name, field in schema.fields.items():
-        spec: dict[str, Any] = {"kind": field.kind, "label": {"nl": field.label.nl, "en": field.label.en}}
+        spec = {"kind": field.kind, "label": _text(field.label)}
+        if field.help.nl or field.help.en:
+            spec["help"] = _text(field.help)
         if field.key != name:
             spec["key"] = field.key
-        for attr in ("required", "vocabulary", "max_words", "pattern", "unique", "target", "multiple"):
+        for attr in ("required", "vocabulary", "max_words", "pattern", "unique", "target", "multiple",
+                     "no_full_stop", "default"):
             value = getattr(field, attr)
             if value not in (None, False):
                 spec[attr] = value
+        if field.store != "auto":
+            spec["store"] = field.store
         data["fields"][name] = spec
     for name, doc_type in schema.types.items():
-        data["types"][name] = {"label": {"nl": doc_type.label.nl, "en": doc_type.label.en}, "files": doc_type.files,
-                               "fields": doc_type.fields, "sections": doc_type.sections}
+        spec = {"label": _text(doc_type.label), "files": doc_type.files, "fields": doc_type.fields,
+                "sections": doc_type.sections, "file_name": doc_type.file_name}
+        if doc_type.slug_separator != "-":
+            spec["slug_separator"] = doc_type.slug_separator
+        if doc_type.id_format:
+            spec["id"] = doc_type.id_format
+        if doc_type.code_in_file_name:
+            spec["code_in_file_name"] = True
+        if doc_type.template:
+            spec["template"] = LiteralScalarString(doc_type.template)
+        data["types"][name] = spec
     yaml = YAML()
     yaml.default_flow_style = False
+    yaml.width = 120
     out = io.StringIO()
-    out.write("# Redactie schema, inferred from the documents found. Check and adjust it.\n")
+    out.write("# Redactie schema for this repository. Check and adjust it (Redactie's README: Content schema).\n")
     yaml.dump(data, out)
     return out.getvalue()
 
