@@ -162,11 +162,13 @@ def recognise(root: Path) -> Format | None:
 
 
 def _variant(layout: Layout) -> str:
-    if layout.nested:
-        return "algoritmekader-2026"
+    """The keys in use decide the generation (bouwblok and status_vereiste, or onderwerp and ids); the folders
+    decide between the autumn 2024 layout (flat docs/vereisten) and the 2025-on layout (nested)."""
     newer = layout.uses("onderwerp") + layout.urn_ids() + (5 if "onderwerp" in layout.vocabularies else 0)
     older = layout.uses("bouwblok") + layout.uses("status_vereiste") + (5 if "bouwblok" in layout.vocabularies else 0)
-    return "algoritmekader-najaar-2024" if newer > older else "algoritmekader-2024"
+    if older >= newer and older > 0:
+        return "algoritmekader-2024"
+    return "algoritmekader-2026" if layout.nested else "algoritmekader-najaar-2024"
 
 
 def format_schema(root: Path, format_id: str, origin: str = "recognised") -> Schema:
