@@ -142,13 +142,13 @@ def read_layout(root: Path) -> Layout | None:
     return Layout(types, vocabularies)
 
 
-def recognise(root: Path) -> Format | None:
+def recognise(root: Path, layout: Layout | None = None) -> Format | None:
     """The known format whose structure the repository has, or None.
 
     The documents' own folders decide (a folder of vereisten under docs/, with documents that have a
     title) together with the defining folders or keys of the framework (levenscyclus, onderwerp, bouwblok).
     """
-    layout = read_layout(root)
+    layout = layout or read_layout(root)
     if layout is None:
         return None
     sample = layout.types["vereiste"]
@@ -171,14 +171,14 @@ def _variant(layout: Layout) -> str:
     return "algoritmekader-2026" if layout.nested else "algoritmekader-najaar-2024"
 
 
-def format_schema(root: Path, format_id: str, origin: str = "recognised") -> Schema:
+def format_schema(root: Path, format_id: str, origin: str = "recognised", layout: Layout | None = None) -> Schema:
     """The schema of a known format, fitted to the repository at `root` (folders, vocabularies, keys, ids)."""
     fmt = FORMATS[format_id]
     base = bundled_schema(fmt.base)
     other = bundled_schema("algoritmekader-2024" if fmt.base != "algoritmekader-2024" else "algoritmekader-2026")
     fields = {**other.fields, **base.fields}
     vocabularies = {**other.vocabularies, **base.vocabularies}
-    layout = read_layout(root) or Layout({}, {})
+    layout = layout or read_layout(root) or Layout({}, {})
     for name, source in layout.vocabularies.items():
         vocabularies[name] = Vocabulary(name, {}, source, extra=_paged_values(root, layout, name))
     types: dict[str, DocType] = {}

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .formats import FORMATS, format_schema, recognise
+from .formats import FORMATS, format_schema, read_layout, recognise
 from .loader import SchemaError, load_schema
 from .model import SCHEMA_FILE, Schema, Text
 
@@ -85,9 +85,10 @@ def select_schema(root: Path, choice: str | None = None) -> Schema:
         return load_schema(path)
     if (root / SCHEMA_FILE).is_file():
         return load_schema(root / SCHEMA_FILE)
-    fmt = recognise(root)
+    layout = read_layout(root)  # read once: recognising and fitting both use it
+    fmt = recognise(root, layout)
     if fmt is not None:
-        return format_schema(root, fmt.id)
+        return format_schema(root, fmt.id, layout=layout)
     return _inferred(root)
 
 
