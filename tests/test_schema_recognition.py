@@ -160,3 +160,60 @@ def test_cli_names_the_recognised_format(capsys: pytest.CaptureFixture[str], iso
     assert "Algoritmekader, formaat 2026, herkend" in capsys.readouterr().err
     assert main(["validate", str(AK26), "--lang", "en", "--schema", "algoritmekader-2026"]) == 1
     assert "Algoritmekader, 2026 format, chosen" in capsys.readouterr().err
+
+
+V, M = f"{NESTED}/vereisten", f"{NESTED}/maatregelen"
+# (file, text to replace, replacement, the finding expected in that file)
+MISTAKES = [
+    (f"{V}/aia-01-ai-geletterdheid.md", "- organisatieverantwoordelijkheden", "- organisatie", "vocabulary"),
+    (f"{V}/aia-01-ai-geletterdheid.md", "- ai-systeem\n", "- no\n", "yaml-boolean"),
+    (f"{V}/aia-01-ai-geletterdheid.md", "id: urn:nl:ak:ver:aia-01", "id: urn:nl:ak:ver:aia-02", "id-duplicate"),
+    (f"{V}/aia-01-ai-geletterdheid.md", "id: urn:nl:ak:ver:aia-01", "id: urn:nl:ak:mtr:aia-01", "id-pattern"),
+    (f"{V}/aia-01-ai-geletterdheid.md", "title: Personeel", 'title: "Personeel', "front-matter"),
+    (f"{V}/aia-01-ai-geletterdheid.md", "onderwerp:\n- menselijke-controle", "onderwerp:\n\t- menselijke-controle",
+     "front-matter"),
+    (f"{V}/aia-01-ai-geletterdheid.md", "title: Personeel en gebruikers zijn voldoende AI-geletterd", "title:",
+     "required"),
+    (f"{V}/aia-01-ai-geletterdheid.md", "- risicogroep-uitzondering-van-toepassing",
+     '- ("risicogroep-hoog-risico-ai-systeem") && "rol-ai-act-aanbeider"', "expression-name"),
+    (f"{V}/aia-01-ai-geletterdheid.md", "- risicogroep-uitzondering-van-toepassing",
+     "- risicogroep-uitzondering-van-toepasing", "vocabulary"),
+    (f"{V}/aia-01-ai-geletterdheid.md", "- navigation", "- navigatie", "vocabulary"),
+    (f"{M}/0-org-01-benodigde-expertise-en-capaciteit.md", "rollen:\n", "rollen:\n- jurist-x\n", "vocabulary"),
+    (f"{M}/0-org-01-benodigde-expertise-en-capaciteit.md", "toelichting:", "toelichting:\t", None),
+]
+
+
+@pytest.fixture(scope="module")
+def copy_2026(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One temporary copy of the 2026 snapshot for the mistake tests (each restores what it changed)."""
+    root = tmp_path_factory.mktemp("fout") / "ak"
+    shutil.copytree(_need(AK26), root)
+    return root
+
+
+@pytest.mark.parametrize("index", range(len(MISTAKES)))
+def test_an_injected_editor_mistake_is_caught(copy_2026: Path, index: int) -> None:
+    path, old, new, code = MISTAKES[index]
+    target = copy_2026 / path
+    original = target.read_bytes()
+    text = original.decode("utf-8")
+    assert old in text
+    target.write_text(text.replace(old, new, 1), encoding="utf-8")
+    try:
+        repo = ContentRepository(copy_2026)
+        codes = {f.code for f in validate_repository(repo, [path]) if f.path == path and f.severity == "error"}
+    finally:
+        target.write_bytes(original)
+    assert (code in codes) if code else codes, codes
+
+
+def test_a_renamed_document_is_caught_twice(tmp_path: Path) -> None:
+    """Renaming a vereiste breaks the maatregelen that name it, and its name no longer starts with its code."""
+    root = tmp_path / "hernoemd"
+    shutil.copytree(_need(AK26), root)
+    (root / V / "aia-01-ai-geletterdheid.md").rename(root / V / "ai-geletterdheid.md")
+    codes = {(f.path.rsplit("/", 1)[-1], f.code) for f in validate_repository(ContentRepository(root))}
+    assert ("ai-geletterdheid.md", "file-prefix") in codes
+    assert any(code == "relation-missing" and name.startswith(("0-", "1-", "2-", "3-", "4-", "5-", "6-", "7-"))
+               for name, code in codes - {(n, c) for n, c in codes if n == "standaarden.md"})

@@ -248,7 +248,7 @@ def _fit_type(base: DocType, sample: _TypeSample, fields: dict[str, FieldDef], v
             id_format = prefix + "{code}"
             id_name = next((n for n in names if type_fields[n].key == "id"), None)
             if id_name is not None:
-                pattern = "^" + re.escape(prefix) + "[A-Za-z0-9]+(?:[-_.][A-Za-z0-9]+)*$"
+                pattern = "^" + re.escape(prefix) + "[a-z0-9]+(?:-[a-z0-9]+)*$"  # as every id in the history
                 type_fields[id_name] = replace(type_fields[id_name], pattern=pattern)
             prefixed = sum(1 for stem, doc in sample.docs.items()
                            if _code_prefixed(stem, str(doc.fields.get("id") or "").strip(), prefix))
