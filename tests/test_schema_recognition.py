@@ -217,3 +217,18 @@ def test_a_renamed_document_is_caught_twice(tmp_path: Path) -> None:
     assert ("ai-geletterdheid.md", "file-prefix") in codes
     assert any(code == "relation-missing" and name.startswith(("0-", "1-", "2-", "3-", "4-", "5-", "6-", "7-"))
                for name, code in codes - {(n, c) for n, c in codes if n == "standaarden.md"})
+
+
+def test_the_repository_s_own_templates_feed_new_documents(copy_2026: Path) -> None:
+    from redactie.document import Document
+    from redactie.newdoc import create
+
+    repo = ContentRepository(copy_2026)
+    assert "voorbeeld voor een MAATREGEL" in repo.schema.types["maatregel"].template
+    path = create(repo, repo.schema.types["maatregel"], "Een nieuwe maatregel", "owp-99")
+    try:
+        doc = Document.parse((copy_2026 / path).read_bytes())
+        assert (doc.fields["title"], doc.fields["id"]) == ("Een nieuwe maatregel", "urn:nl:ak:mtr:owp-99")
+        assert path.startswith(M + "/owp-99-")
+    finally:
+        (copy_2026 / path).unlink()

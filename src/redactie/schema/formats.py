@@ -192,6 +192,10 @@ def format_schema(root: Path, format_id: str, origin: str = "recognised", layout
                 types[type_name] = base_type  # nothing to fit to: the format as shipped
             continue
         types[type_name] = _fit_type(base_type, sample, fields, vocabularies, layout)
+    for type_name, doc_type in list(types.items()):
+        own = repository_template(root, (type_name,))
+        if own is not None:
+            types[type_name] = replace(doc_type, template=own)
     _fit_open_vocabularies(types, layout, vocabularies)
     for name, vocabulary in list(vocabularies.items()):
         if vocabulary.source.startswith(("files:", "folders:")) and name not in layout.vocabularies and layout.types:
@@ -261,6 +265,21 @@ def _fit_type(base: DocType, sample: _TypeSample, fields: dict[str, FieldDef], v
     kept = [s for s in base.sections if sections[s] * 2 >= count]
     return replace(base, files=[f"{sample.folder}/*.md"], fields=names, sections=kept, id_format=id_format,
                    code_in_file_name=code_in_name, file_name="{code}-{slug}.md" if code_in_name else "{slug}.md")
+
+
+def repository_template(root: Path, names: tuple[str, ...]) -> str | None:
+    """The repository's own template for a type (`templates/template-vereiste.md`): it feeds "Nieuw document"."""
+    folder = root / "templates"
+    if not folder.is_dir():
+        return None
+    for path in sorted(folder.glob("*.md")):
+        words = set(re.split(r"[-_. ]+", path.stem.lower()))
+        if words & set(names):
+            try:
+                return path.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                return None
+    return None
 
 
 def _paged_values(root: Path, layout: Layout, key: str) -> tuple[str, ...]:

@@ -12,6 +12,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.scalarstring import LiteralScalarString
 
 from ..document import Document, FrontMatterError
+from .formats import repository_template
 from .model import NEVER_DOCUMENTS, DocType, FieldDef, Schema, Text, Vocabulary
 
 _VOCAB_FOLDER_NAMES = {"bouwblok": "bouwblokken", "onderwerp": "onderwerpen"}
@@ -81,8 +82,9 @@ def infer_schema(root: Path) -> Schema:
             fields[field_name] = replace(field, name=field_name)
             field_names.append(field_name)
         ordered = [s for s in _section_order(docs) if sections[s] * 2 >= len(docs)]
+        singular = {name, name.removesuffix("en"), name.removesuffix("s"), name.rsplit("-", 1)[-1]}
         types[name] = DocType(name=name, label=Text(name, name), files=[f"{folder}/*.md"], fields=field_names,
-                              sections=ordered)
+                              sections=ordered, template=repository_template(root, tuple(singular)) or "")
     sources = {v.source.partition(":")[2] for v in vocabularies.values() if v.source.startswith(("files:", "folders:"))}
     types = {name: t for name, t in types.items()
              if not any(t.files[0] == f"{src}/*.md" or t.files[0].startswith(src + "/") for src in sources)}
