@@ -126,14 +126,15 @@ def _check_labels(repo: ContentRepository, path: str, doc: Document, doc_type: D
     for position, item in enumerate(items):
         if _is_empty(item):
             continue
-        where = line_of_item(doc, field.key, position) if isinstance(value, list) else line
         boolean = yaml11_boolean(item)
+        text = str(item).strip()
+        if boolean is None and (text in vocabulary.values or (vocabulary.open and is_expression(text) and all(
+                name in _expression_vocabulary(repo, doc_type) for name in expression_names(text)))):
+            continue  # the common case: no finding, so no need to locate the item
+        where = line_of_item(doc, field.key, position) if isinstance(value, list) else line
         if boolean is not None:
             out.append(finding(path, where, field.key, "yaml-boolean", value=str(item).strip(), label=_label(field),
                                boolean=("waar (true)", "true") if boolean else ("onwaar (false)", "false")))
-            continue
-        text = str(item).strip()
-        if text in vocabulary.values:
             continue
         if vocabulary.open and is_expression(text):
             names = _expression_vocabulary(repo, doc_type)
