@@ -68,6 +68,13 @@ def _md_files(folder: Path) -> list[Path]:
         return []
 
 
+def _subfolders(folder: Path) -> list[Path]:
+    try:
+        return [p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")]
+    except OSError:
+        return []
+
+
 def _folders(docs: Path) -> list[Path]:
     """Folders under docs/ up to a few levels deep (never templates or asset folders)."""
     found: list[Path] = []
@@ -135,7 +142,7 @@ def read_layout(root: Path) -> Layout | None:
         rel = folder.relative_to(root).as_posix()
         if _md_files(folder):
             vocabularies[name] = f"files:{rel}"
-        elif any(p.is_dir() and not p.name.startswith(".") for p in folder.iterdir()):
+        elif _subfolders(folder):
             vocabularies[name] = f"folders:{rel}"
     if "vereiste" not in types:
         return None

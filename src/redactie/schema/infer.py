@@ -27,9 +27,13 @@ def _vocabulary_folder(root: Path, key: str) -> tuple[str, str] | None:
             folder = base / name
             if folder.is_dir():
                 rel = folder.relative_to(root).as_posix()
-                if any(p.suffix == ".md" and p.name != "index.md" for p in folder.iterdir()):
+                try:
+                    entries = list(folder.iterdir())
+                except OSError:
+                    continue
+                if any(p.suffix == ".md" and p.name != "index.md" for p in entries):
                     return "files", rel
-                if any(p.is_dir() for p in folder.iterdir()):
+                if any(p.is_dir() for p in entries):
                     return "folders", rel
     return None
 

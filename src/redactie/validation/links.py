@@ -15,14 +15,20 @@ _FENCE = re.compile(r"^\s*(```|~~~)")
 
 def relative_link_targets(doc: Document) -> list[tuple[int, str, str]]:
     """(1-based line, link as written, repository path candidate) for every relative `.md` link in the body."""
-    first = len(doc.text.splitlines()) - len(doc.body.splitlines()) + 1
+    body = doc.body
+    if ".md" not in body:  # the common case: no link to a document at all
+        return []
+    lines = body.splitlines()
+    first = len(doc.text.splitlines()) - len(lines) + 1
     out: list[tuple[int, str, str]] = []
     fenced = False
-    for offset, text in enumerate(doc.body.splitlines()):
+    for offset, text in enumerate(lines):
         if _FENCE.match(text):
             fenced = not fenced
             continue
         if fenced:
+            continue
+        if ".md" not in text:
             continue
         for match in _INLINE.finditer(text):
             link = match.group(1)
