@@ -232,3 +232,11 @@ def test_the_repository_s_own_templates_feed_new_documents(copy_2026: Path) -> N
         assert path.startswith(M + "/owp-99-")
     finally:
         (copy_2026 / path).unlink()
+
+
+def test_cli_follows_the_choice_made_in_the_settings(capsys: pytest.CaptureFixture[str], isolated_home: Path) -> None:
+    save_choice(_need(AK24), "inferred")
+    main(["validate", str(AK24)])
+    assert "afgeleid" in capsys.readouterr().err
+    main(["validate", str(AK24), "--schema", "auto"])
+    assert "formaat 2024, herkend" in capsys.readouterr().err

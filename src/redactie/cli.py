@@ -38,7 +38,8 @@ def _validate_parser() -> argparse.ArgumentParser:
                         "up from the first path to the folder with .git, a schema file, mkdocs.yml or docs/)")
     parser.add_argument("--schema", help="a schema file, or a known format (algoritmekader-2024, "
                         "algoritmekader-najaar-2024, algoritmekader-2026), or 'auto' or 'inferred' "
-                        "(default: the repository's schema file, else the format recognised, else inferred)")
+                        "(default: the choice made in Instellingen for this repository, else the repository's "
+                        "schema file, else the format recognised, else inferred)")
     parser.add_argument("--write-schema", action="store_true",
                         help="when the repository has no schema file, write the schema in use as a starting point")
     return parser
@@ -81,7 +82,7 @@ def _validate(args: argparse.Namespace) -> int:
         _say(f"{outside[0]} {text}")
         return 2
     try:
-        repo = ContentRepository(root, select_schema(root, args.schema or "auto"))
+        repo = ContentRepository(root, select_schema(root, args.schema))  # default: the remembered choice
         files = [p for p in paths if p.is_file()]
         wanted = [p.relative_to(root).as_posix() for p in files] if files else None
         if not repo.documents:
