@@ -240,3 +240,11 @@ def test_cli_follows_the_choice_made_in_the_settings(capsys: pytest.CaptureFixtu
     assert "afgeleid" in capsys.readouterr().err
     main(["validate", str(AK24), "--schema", "auto"])
     assert "formaat 2024, herkend" in capsys.readouterr().err
+
+
+def test_the_docs_folder_alone_is_recognised_too() -> None:
+    """A copy of only docs/ (no git, no mkdocs.yml): the folder itself is the site's source."""
+    root = _need(AK26) / "docs"
+    fmt = recognise(root)
+    assert fmt is not None and fmt.id == "algoritmekader-2026"
+    assert _errors(root) == REAL_ERRORS["algoritmekader-2026"]

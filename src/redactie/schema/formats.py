@@ -106,11 +106,13 @@ class Layout:
 
     types: dict[str, _TypeSample]
     vocabularies: dict[str, str]  # vocabulary name -> "files:docs/x" or "folders:docs/x"
+    docs: str = "docs"  # the site's source folder, relative to the root ("" when the root is that folder)
 
     @property
     def nested(self) -> bool:
         """Document folders below a section folder (docs/voldoen-aan-wetten-en-regels/vereisten)."""
-        return any(sample.folder.count("/") >= 2 for sample in self.types.values())
+        skip = len(self.docs.split("/")) if self.docs else 0
+        return any(len(sample.folder.split("/")) - skip >= 2 for sample in self.types.values())
 
     def uses(self, key: str) -> int:
         """How many documents (of any type) use a front-matter key."""
@@ -122,10 +124,21 @@ class Layout:
                    if str(d.fields.get("id") or "").strip().startswith("urn:"))
 
 
+def docs_folder(root: Path) -> Path | None:
+    """The site's source folder: `docs/`, or the opened folder itself when it is that folder (a copy of docs/)."""
+    if (root / "docs").is_dir():
+        return root / "docs"
+    names = {p.name for p in _subfolders(root)}
+    if names & {"levenscyclus", "onderwerpen", "bouwblokken"} or any(
+            n in names for folders in TYPE_FOLDERS.values() for n in folders):
+        return root
+    return None
+
+
 def read_layout(root: Path) -> Layout | None:
     """The repository's structure, or None when it has no docs/ folder with a folder of vereisten."""
-    docs = root / "docs"
-    if not docs.is_dir():
+    docs = docs_folder(root)
+    if docs is None:
         return None
     folders = _folders(docs)
     types: dict[str, _TypeSample] = {}
@@ -146,7 +159,7 @@ def read_layout(root: Path) -> Layout | None:
             vocabularies[name] = f"folders:{rel}"
     if "vereiste" not in types:
         return None
-    return Layout(types, vocabularies)
+    return Layout(types, vocabularies, "" if docs == root else docs.relative_to(root).as_posix())
 
 
 def recognise(root: Path, layout: Layout | None = None) -> Format | None:
@@ -297,7 +310,7 @@ def _paged_values(root: Path, layout: Layout, key: str) -> tuple[str, ...]:
             value = doc.fields.get(key)
             counts.update({v.strip() for v in (value if isinstance(value, list) else [value])
                            if isinstance(v, str) and v.strip()})
-    docs = root / "docs"
+    docs = docs_folder(root) or root / "docs"
     return tuple(sorted(v for v, n in counts.items() if n >= 2 and "/" not in v and not v.startswith(".")
                         and ((docs / v / "index.md").is_file() or (docs / f"{v}.md").is_file())))
 
