@@ -139,23 +139,27 @@ def test_hidden_fields_are_kept_but_not_shown(window: MainWindow, content_repo: 
     assert window.editor.doc.fields["hide"] == ["navigation"]
 
 
-def test_inferred_schema_is_offered_and_written(qtbot, content_repo: Path, isolated_home: Path) -> None:  # noqa: ANN001
+def test_recognised_format_is_shown_and_written_only_when_asked(qtbot, content_repo: Path,  # noqa: ANN001
+                                                                isolated_home: Path) -> None:
     from PySide6.QtWidgets import QPushButton
 
     from redactie.schema import load_schema
 
     (content_repo / "redactie-schema.yaml").unlink()
+    git(content_repo, "commit", "-qam", "Zonder schemabestand")
     win = MainWindow("nl")
     qtbot.addWidget(win)
     assert win.load_repository(content_repo)
     win.show()
     qtbot.waitUntil(lambda: win.repo is not None and win.documents.ready)
-    assert win.repo.schema.inferred
-    button = by_name(win, QPushButton, "Afgeleid schema opslaan")
+    assert win.repo.schema.origin == "recognised"
+    assert by_name(win, QLabel, "Schema in gebruik").text() == "Algoritmekader, formaat 2024, herkend"
+    assert not (content_repo / "redactie-schema.yaml").exists()
+    button = by_name(win, QPushButton, "Schema opslaan in de repository")
     assert button.isVisible()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     written = load_schema(content_repo / "redactie-schema.yaml")
-    assert set(written.types) == set(win.repo.schema.types) and not win.repo.schema.inferred
+    assert set(written.types) == set(win.repo.schema.types) and win.repo.schema.origin == "file"
     assert not button.isVisible()
     qtbot.waitUntil(lambda: win.documents.ready)
     assert win.documents.count() == 13

@@ -61,6 +61,8 @@ def repositories(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     if CORPUS.is_dir():
         for snapshot in sorted(p for p in CORPUS.iterdir() if p.is_dir()):
             repos[snapshot.name] = Path(shutil.copytree(snapshot, base / snapshot.name))
+            for item in repos[snapshot.name].rglob("*"):  # the corpus is read-only; the copy must not be
+                item.chmod(item.stat().st_mode | 0o200)
     sample = Path(shutil.copytree(CONTENT, base / "sample"))
     for name, data in _constructed().items():
         (sample / "docs" / "vereisten" / name).write_bytes(data)

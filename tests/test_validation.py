@@ -13,6 +13,7 @@ from redactie.cli import main
 from redactie.repository import ContentRepository
 from redactie.schema import SchemaError, load_schema, parse_schema
 from redactie.schema.infer import infer_schema, schema_to_yaml
+from redactie.schema.select import select_schema
 from redactie.validation import suggest, validate_repository
 
 from .conftest import CONTENT, CORPUS
@@ -94,7 +95,8 @@ def test_cli_exit_codes_and_json(repo: Path, capsys: pytest.CaptureFixture[str])
     data = json.loads(capsys.readouterr().out)
     assert all(set(item) == {"path", "line", "field", "severity", "code", "message"} for item in data)
     vocab = next(item for item in data if item["code"] == "vocabulary")
-    assert vocab["path"] == "docs/vereisten/fout.md" and vocab["line"] == 3 and "geldend" in vocab["message"]
+    # the finding names the list item's own line (4), not the key's (3)
+    assert vocab["path"] == "docs/vereisten/fout.md" and vocab["line"] == 4 and "geldend" in vocab["message"]
     assert main(["validate", str(repo / "docs/vereisten/fout.md")]) == 1
     assert main(["validate", str(repo / "docs/vereisten/menselijk_toezicht_hoog_risico.md")]) == 0
     assert main(["validate", str(repo / "bestaat-niet")]) == 2
@@ -102,7 +104,7 @@ def test_cli_exit_codes_and_json(repo: Path, capsys: pytest.CaptureFixture[str])
 
 def test_infer_schema_from_documents(repo: Path) -> None:
     (repo / "redactie-schema.yaml").unlink()
-    repo_obj = ContentRepository(repo)
+    repo_obj = ContentRepository(repo, select_schema(repo, "inferred"))
     assert repo_obj.schema.inferred
     assert set(repo_obj.schema.types) == {"vereisten", "maatregelen"}
     assert repo_obj.schema.fields["levenscyclus"].kind == "multichoice"

@@ -618,6 +618,13 @@
     </message>
 </context>
 <context>
+    <name>ListField</name>
+    <message>
+        <source>Eén waarde per regel</source>
+        <translation>One value per line</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Bezig</source>
@@ -628,12 +635,20 @@
         <translation>Save schema as a starting point</translation>
     </message>
     <message>
-        <source>Afgeleid schema opslaan</source>
-        <translation>Save inferred schema</translation>
+        <source>Schema opslaan in de repository</source>
+        <translation>Save schema in the repository</translation>
     </message>
     <message>
-        <source>Deze repository heeft geen schemabestand. Sla het schema dat uit de documenten is afgeleid op, zodat een beheerder het kan nakijken</source>
-        <translation>This repository has no schema file. Save the schema inferred from the documents so that a maintainer can check it</translation>
+        <source>Deze repository heeft geen schemabestand. Sla het schema dat nu gebruikt wordt op in de repository, zodat een beheerder het kan nakijken; het wordt pas gedeeld als u het zelf vastlegt</source>
+        <translation>This repository has no schema file. Save the schema now in use in the repository so that a maintainer can check it; it is shared only when you commit it yourself</translation>
+    </message>
+    <message>
+        <source>Schema in gebruik</source>
+        <translation>Schema in use</translation>
+    </message>
+    <message>
+        <source>Volgens welk schema de documenten worden gecontroleerd; kies een ander in Instellingen</source>
+        <translation>The schema the documents are checked against; choose another one in Settings</translation>
     </message>
     <message>
         <source>&amp;Bestand</source>
@@ -752,8 +767,8 @@
         <translation>Version, licences and source code</translation>
     </message>
     <message>
-        <source>Schema afleiden uit de documenten…</source>
-        <translation>Inferring the schema from the documents…</translation>
+        <source>Schema bepalen uit de documenten…</source>
+        <translation>Determining the schema from the documents…</translation>
     </message>
     <message>
         <source>Schema onbruikbaar</source>
@@ -950,6 +965,17 @@
     <message>
         <source>Tekst bewerken</source>
         <translation>Edit text</translation>
+    </message>
+</context>
+<context>
+    <name>ReadOnlyField</name>
+    <message>
+        <source>Toelichting bij %1</source>
+        <translation>Note on %1</translation>
+    </message>
+    <message>
+        <source>Waarom dit veld hier niet bewerkt kan worden</source>
+        <translation>Why this field cannot be edited here</translation>
     </message>
 </context>
 <context>
@@ -1153,6 +1179,22 @@
         <translation>The font size in points of the section text boxes</translation>
     </message>
     <message>
+        <source>Schema van deze repository</source>
+        <translation>Schema of this repository</translation>
+    </message>
+    <message>
+        <source>Welke regels Redactie gebruikt voor de documenten van deze repository. Automatisch: het schemabestand van de repository, anders het herkende formaat van het Algoritmekader, anders afgeleid uit de documenten. De keuze wordt alleen op deze computer onthouden, niet in de repository.</source>
+        <translation>Which rules Redactie uses for the documents of this repository. Automatic: the repository&apos;s schema file, else the recognised Algoritmekader format, else inferred from the documents. The choice is remembered on this computer only, not in the repository.</translation>
+    </message>
+    <message>
+        <source>Schema in gebruik</source>
+        <translation>Schema in use</translation>
+    </message>
+    <message>
+        <source>Het schema dat nu voor deze repository wordt gebruikt</source>
+        <translation>The schema now used for this repository</translation>
+    </message>
+    <message>
         <source>Naam</source>
         <translation>Name</translation>
     </message>
@@ -1165,8 +1207,20 @@
         <translation>Font size</translation>
     </message>
     <message>
+        <source>Schema</source>
+        <translation>Schema</translation>
+    </message>
+    <message>
+        <source>In gebruik</source>
+        <translation>In use</translation>
+    </message>
+    <message>
         <source>OK</source>
         <translation>OK</translation>
+    </message>
+    <message>
+        <source>De schemakeuze kon niet worden bewaard: %1</source>
+        <translation>The schema choice could not be saved: %1</translation>
     </message>
     <message>
         <source>Opslaan…</source>
@@ -1260,6 +1314,21 @@
     <message>
         <source>OK</source>
         <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>widget</name>
+    <message>
+        <source>Deze waarde is een samengestelde lijst; pas haar aan op het tabblad Tekst, zodat haar vorm niet verandert</source>
+        <translation>This value is a compound list; change it on the Text tab so that its shape does not change</translation>
+    </message>
+    <message>
+        <source>Deze waarde is geen tekst (bijvoorbeeld een getal, datum of ja/nee); pas haar aan op het tabblad Tekst, zodat haar soort niet verandert</source>
+        <translation>This value is not text (for example a number, a date or yes/no); change it on the Text tab so that its type does not change</translation>
+    </message>
+    <message>
+        <source>Deze waarde heeft een vorm die dit veld niet verwacht; pas haar aan op het tabblad Tekst</source>
+        <translation>This value has a shape this field does not expect; change it on the Text tab</translation>
     </message>
 </context>
 <context>

@@ -34,52 +34,81 @@ def _validate_parser() -> argparse.ArgumentParser:
     parser.add_argument("paths", nargs="*", type=Path, help="a repository or files in it (default: current folder)")
     parser.add_argument("--format", choices=["text", "json"], default="text")
     parser.add_argument("--lang", choices=["nl", "en"], default="nl", help="language of the messages")
-    parser.add_argument("--schema", type=Path, help="use this schema file instead of the repository's")
+    parser.add_argument("--repo", type=Path, help="the repository the files belong to (default: found by walking "
+                        "up from the first path to the folder with .git, a schema file, mkdocs.yml or docs/)")
+    parser.add_argument("--schema", help="a schema file, or a known format (algoritmekader-2024, "
+                        "algoritmekader-najaar-2024, algoritmekader-2026), or 'auto' or 'inferred' "
+                        "(default: the choice made in Instellingen for this repository, else the repository's "
+                        "schema file, else the format recognised, else inferred)")
     parser.add_argument("--write-schema", action="store_true",
-                        help="when the repository has no schema file, write the inferred one as a starting point")
+                        help="when the repository has no schema file, write the schema in use as a starting point")
     return parser
+
+
+def _say(text: str) -> None:
+    print(f"redactie validate: {text}", file=sys.stderr)
 
 
 def validate_main(argv: list[str]) -> int:
     """`redactie validate`: print findings; exit 0 without errors, 1 with errors, 2 when unusable."""
+    args = _validate_parser().parse_args(argv)
+    try:
+        return _validate(args)
+    except Exception as exc:  # noqa: BLE001 - the command line never shows a traceback
+        nl = args.lang == "nl"
+        _say(("kon niet controleren: " if nl else "could not check: ") + f"{type(exc).__name__}: {exc}")
+        return 2
+
+
+def _validate(args: argparse.Namespace) -> int:
     from .repository import ContentRepository, find_root
-    from .schema import SchemaError, load_schema
+    from .schema import SCHEMA_FILE, SchemaError
+    from .schema.select import select_schema
     from .validation import ERROR, validate_repository
 
-    args = _validate_parser().parse_args(argv)
     nl = args.lang == "nl"
     paths = [p.resolve() for p in args.paths] or [Path.cwd()]
     missing = [p for p in paths if not p.exists()]
     if missing:
-        print(f"redactie validate: {'bestaat niet' if nl else 'does not exist'}: {missing[0]}", file=sys.stderr)
+        _say(f"{'bestaat niet' if nl else 'does not exist'}: {missing[0]}")
         return 2
-    root = find_root(paths[0])
+    root = args.repo.resolve() if args.repo else find_root(paths[0])
+    if not root.is_dir():
+        _say(f"{'geen map' if nl else 'not a folder'}: {root}")
+        return 2
     outside = [p for p in paths if not p.is_relative_to(root)]
     if outside:
         text = f"ligt niet in de repository {root}" if nl else f"is not inside the repository {root}"
-        print(f"redactie validate: {outside[0]} {text}", file=sys.stderr)
+        _say(f"{outside[0]} {text}")
         return 2
     try:
-        schema = load_schema(args.schema) if args.schema else None
-        repo = ContentRepository(root, schema)
+        repo = ContentRepository(root, select_schema(root, args.schema))  # default: the remembered choice
         files = [p for p in paths if p.is_file()]
         wanted = [p.relative_to(root).as_posix() for p in files] if files else None
+        if not repo.documents:
+            _say((f"het schema past op geen enkel document in {root}; kies een ander schema met --schema"
+                  if nl else f"the schema matches no document in {root}; choose another schema with --schema")
+                 + f" ({repo.schema.describe().get(args.lang)})")
+            return 2
+        unmatched = [w for w in wanted or [] if repo.schema.type_for(w) is None]
+        if unmatched:
+            _say(f"{unmatched[0]}: " + ("geen document volgens het schema (geen bekend documenttype)" if nl
+                                        else "not a document by the schema (no known document type)"))
+            return 2
         findings = validate_repository(repo, wanted)
     except SchemaError as exc:
-        print(f"redactie validate: {exc.localized(args.lang)}", file=sys.stderr)
+        _say(exc.localized(args.lang))
         return 2
-    if repo.schema.inferred:
-        from .schema.infer import write_inferred_schema
-
+    _say(repo.schema.describe().get(args.lang))
+    if not (root / SCHEMA_FILE).is_file():
         if args.write_schema:
+            from .schema.infer import write_inferred_schema
+
             written = write_inferred_schema(root, repo.schema)
-            print(f"redactie validate: {'schema geschreven naar' if nl else 'schema written to'} {written}",
-                  file=sys.stderr)
+            _say(f"{'schema geschreven naar' if nl else 'schema written to'} {written}")
         else:
-            print("redactie validate: " + ("geen schemabestand; het schema is afgeleid uit de documenten "
-                                           "(--write-schema schrijft het uit als startpunt)" if nl else
-                                           "no schema file; the schema was inferred from the documents "
-                                           "(--write-schema writes it out as a starting point)"), file=sys.stderr)
+            _say("geen schemabestand in de repository; --write-schema schrijft dit schema uit als startpunt" if nl
+                 else "no schema file in the repository; --write-schema writes this schema out as a starting point")
     if args.format == "json":
         print(json.dumps([f.as_json(args.lang) for f in findings], ensure_ascii=False, indent=2))
     else:
@@ -87,8 +116,8 @@ def validate_main(argv: list[str]) -> int:
             field = f"{f.field}: " if f.field else ""
             print(f"{f.path}:{f.line}: {f.severity} [{f.code}] {field}{f.message(args.lang)}")
         errors = sum(f.severity == ERROR for f in findings)
-        summary = (f"{len(findings)} bevindingen, {errors} fouten" if args.lang == "nl"
-                   else f"{len(findings)} findings, {errors} errors")
+        summary = (f"{len(findings)} bevindingen, {errors} fouten in {len(wanted or repo.documents)} documenten"
+                   if nl else f"{len(findings)} findings, {errors} errors in {len(wanted or repo.documents)} documents")
         print(summary, file=sys.stderr)
     return 1 if any(f.severity == ERROR for f in findings) else 0
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .document import Document, FrontMatterError
-from .schema import SCHEMA_FILE, DocType, Schema, SchemaError, Text, Vocabulary, load_schema
+from .schema import SCHEMA_FILE, DocType, Schema, SchemaError, Text, Vocabulary
 
 _SKIP_DIRS = {".git", "node_modules", ".venv", "site", "__pycache__"}
 
@@ -44,6 +44,10 @@ def find_root(start: Path) -> Path:
     for candidate in (folder, *folder.parents):
         if (candidate / SCHEMA_FILE).is_file() or (candidate / ".git").exists():
             return candidate
+    # No git and no schema file (a download, a copy): the site's root is where mkdocs.yml or docs/ is.
+    for candidate in (folder, *folder.parents):
+        if (candidate / "mkdocs.yml").is_file() or (candidate / "docs").is_dir():
+            return candidate
     return folder
 
 
@@ -61,13 +65,9 @@ class ContentRepository:
     def __init__(self, root: Path, schema: Schema | None = None) -> None:
         self.root = root
         if schema is None:
-            schema_path = root / SCHEMA_FILE
-            if schema_path.is_file():
-                schema = load_schema(schema_path)
-            else:
-                from .schema.infer import infer_schema
+            from .schema.select import select_schema
 
-                schema = infer_schema(root)
+            schema = select_schema(root)  # schema file, recognised format, the user's choice, or inferred
         self.schema = schema
         self._refs: list[DocumentRef] | None = None
         self._vocabularies: dict[str, Vocabulary] | None = None
@@ -131,7 +131,9 @@ class ContentRepository:
                 title = _title_of(self.root / ref.path)
                 label = f"{title} ({ref.stem})" if title else ref.stem
                 values[ref.stem] = Text(label, label)
-        return Vocabulary(vocabulary.name, values, vocabulary.source, vocabulary.open)
+        for value in vocabulary.extra:  # e.g. a topic that moved to its own section (docs/governance/)
+            values.setdefault(value, Text(value, value))
+        return Vocabulary(vocabulary.name, values, vocabulary.source, vocabulary.open, vocabulary.extra)
 
 
 def open_repository(path: Path) -> ContentRepository:

@@ -50,6 +50,12 @@ class FieldWidget(QWidget):
         """The field's value as the user set it."""
         raise NotImplementedError
 
+    def fits(self, value: Any) -> bool:
+        """True when this widget can show and edit `value` without changing its YAML type."""
+        return shape_of(value) in self.shapes
+
+    shapes: tuple[str, ...] = ("empty", "text")
+
     def set_value(self, value: Any) -> None:
         """Show `value` without emitting `changed`."""
         raise NotImplementedError
@@ -103,8 +109,41 @@ class TextField(FieldWidget):
         self._update_count()
 
 
+class ListField(FieldWidget):
+    """A list of free texts, one item per line: a list stays a list whatever is typed."""
+
+    shapes = ("empty", "list")
+
+    def __init__(self, field: FieldDef, language: str, parent: QWidget | None = None) -> None:
+        super().__init__(field, language, parent)
+        self.edit = FaithfulEdit(self)
+        self.edit.setAccessibleName(field.label.get(language))
+        self.edit.setToolTip((field.help.get(language) or field.label.get(language)) + "\n"
+                             + self.tr("Eén waarde per regel"))
+        self.edit.setMaximumHeight(110)
+        self.edit.edited.connect(self._changed)
+        self.layout_.addWidget(self.edit)
+        self.layout_.addWidget(self.message)
+        self._loading = False
+
+    def _changed(self) -> None:
+        if not self._loading:
+            self.changed.emit()
+
+    def value(self) -> list[str]:
+        return [line.strip() for line in self.edit.original().split("\n") if line.strip()]
+
+    def set_value(self, value: Any) -> None:
+        self._loading = True
+        items = value if isinstance(value, list) else []
+        self.edit.set_original("\n".join("" if v is None else str(v) for v in items))
+        self._loading = False
+
+
 class ChoiceField(FieldWidget):
     """A dropdown for a single choice; a value outside the vocabulary is shown, flagged and fixable."""
+
+    shapes = ("empty", "text", "list-of-one")
 
     def __init__(self, field: FieldDef, language: str, vocabulary: Vocabulary, parent: QWidget | None = None) -> None:
         super().__init__(field, language, parent)
@@ -175,8 +214,11 @@ class MultiChoiceField(FieldWidget):
         self.layout_.addWidget(self.list)
         self.layout_.addWidget(self.message)
         self._order: list[str] = []
+        self._originals: dict[str, Any] = {}  # key -> the value as the file has it (never retyped)
         self._scalar = False
         self._loading = False
+
+    shapes = ("empty", "text", "list", "list-of-one")
 
     def _filter(self, text: str) -> None:
         for row in range(self.list.count()):
@@ -194,15 +236,17 @@ class MultiChoiceField(FieldWidget):
         self.changed.emit()
 
     def value(self) -> Any:
-        if self._scalar and len(self._order) == 1:
-            return self._order[0]
-        return list(self._order)
+        items = [self._originals.get(key, key) for key in self._order]
+        if self._scalar and len(items) == 1:
+            return items[0]
+        return items
 
     def set_value(self, value: Any) -> None:
         self._loading = True
         self._scalar = isinstance(value, str)
         values = [value] if isinstance(value, str) else [v for v in (value or []) if v is not None]
         self._order = [str(v) for v in values]
+        self._originals = {str(v): v for v in values}
         self.list.clear()
         keys = list(self.vocabulary.values) + [v for v in self._order if v not in self.vocabulary.values]
         for key in keys:
@@ -224,15 +268,27 @@ class MultiChoiceField(FieldWidget):
 
 
 class ReadOnlyField(FieldWidget):
-    """A value shown but not editable (read-only fields and fields the schema does not know)."""
+    """A value shown but not editable (read-only fields, fields the schema does not know, values of a shape
+    the schema's widget cannot edit without changing it); `remark` says why."""
 
-    def __init__(self, field: FieldDef, language: str, parent: QWidget | None = None) -> None:
+    shapes = ("empty", "text", "list", "list-of-one", "mapping", "nested", "other")
+
+    def __init__(self, field: FieldDef, language: str, parent: QWidget | None = None, remark: str = "") -> None:
         super().__init__(field, language, parent)
         self.label = QLabel(self)
         self.label.setWordWrap(True)
         self.label.setAccessibleName(field.label.get(language))
+        self.label.setToolTip(field.help.get(language) or field.label.get(language))
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.layout_.addWidget(self.label)
+        self.remark = QLabel(remark, self)
+        self.remark.setWordWrap(True)
+        self.remark.setAccessibleName(self.tr("Toelichting bij %1").replace("%1", field.label.get(language)))
+        self.remark.setToolTip(self.tr("Waarom dit veld hier niet bewerkt kan worden"))
+        self.remark.setStyleSheet("color: #555555; font-style: italic;")
+        self.remark.setVisible(bool(remark))
+        self.layout_.addWidget(self.remark)
+        self.layout_.addWidget(self.message)
         self._value: Any = None
 
     def value(self) -> Any:
@@ -240,20 +296,72 @@ class ReadOnlyField(FieldWidget):
 
     def set_value(self, value: Any) -> None:
         self._value = value
-        self.label.setText(", ".join(map(str, value)) if isinstance(value, list) else str(value))
+        self.label.setText(_display(value))
 
 
-def make_field(field: FieldDef, language: str, vocabularies: dict[str, Vocabulary]) -> FieldWidget:
-    """The widget for a field of any kind."""
+def _display(value: Any) -> str:
+    if isinstance(value, dict):
+        return "; ".join(f"{k}: {_display(v)}" for k, v in value.items())
+    if isinstance(value, list):
+        return ", ".join(_display(v) for v in value)
+    return "" if value is None else str(value)
+
+
+def shape_of(value: Any) -> str:
+    """The YAML shape of a value as the form sees it: empty, text, list, list-of-one, mapping, nested, other."""
+    if value is None or value == "":
+        return "empty"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, dict):
+        return "mapping"
+    if isinstance(value, list):
+        if any(isinstance(v, (list, dict)) for v in value):
+            return "nested"
+        if not all(v is None or isinstance(v, str) for v in value):
+            return "other"
+        return "list-of-one" if len([v for v in value if v is not None]) <= 1 else "list"
+    return "other"  # numbers, booleans, dates: typing would turn them into text
+
+
+def _remark(widget: QWidget, value: Any) -> str:
+    shape = shape_of(value)
+    if shape in ("mapping", "nested"):
+        return widget.tr("Deze waarde is een samengestelde lijst; pas haar aan op het tabblad Tekst, zodat haar vorm "
+                         "niet verandert")
+    if shape == "other":
+        return widget.tr("Deze waarde is geen tekst (bijvoorbeeld een getal, datum of ja/nee); pas haar aan op het "
+                         "tabblad Tekst, zodat haar soort niet verandert")
+    return widget.tr("Deze waarde heeft een vorm die dit veld niet verwacht; pas haar aan op het tabblad Tekst")
+
+
+def make_field(field: FieldDef, language: str, vocabularies: dict[str, Vocabulary], value: Any = None) -> FieldWidget:
+    """The widget for a field of any kind that can edit `value` in its own shape (else read-only, with a remark)."""
+    widget = _widget_for_kind(field, language, vocabularies, value)
+    if not widget.fits(value) or (field.kind == "list" and shape_of(value) == "text"):
+        if field.kind not in ("readonly", "hidden") and shape_of(value) in ("list", "list-of-one"):
+            if isinstance(widget, ChoiceField):
+                return MultiChoiceField(field, language, widget.vocabulary)
+            return ListField(field, language)
+        if field.kind == "list" and shape_of(value) == "text":
+            return TextField(field, language)
+        widget.deleteLater()
+        return ReadOnlyField(field, language, remark=_remark(widget, value))
+    return widget
+
+
+def _widget_for_kind(field: FieldDef, language: str, vocabularies: dict[str, Vocabulary], value: Any) -> FieldWidget:
     if field.kind in ("choice", "multichoice", "relation") and (field.vocabulary or field.target):
         name = field.vocabulary or next((v.name for v in vocabularies.values()
                                          if v.source == f"documents:{field.target}"), "")
         vocabulary = vocabularies.get(name, Vocabulary(name))
-        if field.kind == "choice":
+        if field.kind == "choice" and shape_of(value) != "list":
             return ChoiceField(field, language, vocabulary)
         return MultiChoiceField(field, language, vocabulary)
     if field.kind in ("text", "multiline", "identifier"):
         return TextField(field, language)
+    if field.kind == "list":
+        return ListField(field, language)
     return ReadOnlyField(field, language)
 
 
@@ -278,7 +386,7 @@ class FieldForm(QWidget):
             known.add(field.key)
             if field.kind == "hidden":
                 continue  # kept exactly as it is, never shown
-            widget = make_field(field, language, vocabularies)
+            widget = make_field(field, language, vocabularies, values.get(field.key))
             widget.set_value(values.get(field.key))
             widget.changed.connect(lambda key=field.key: self.changed.emit(key))
             self.widgets[field.key] = widget

@@ -108,6 +108,10 @@ class FormView(QScrollArea):
         try:
             for key, widget in self.form.widgets.items():
                 value = doc.fields.get(key)
+                if not widget.fits(value):  # its shape changed (undo, the Tekst tab): a widget for the new shape
+                    self._loading = False
+                    self.rebuild()
+                    return
                 if not same(widget.value(), value):
                     widget.set_value(value)
             for name, edit in self.section_editors.items():

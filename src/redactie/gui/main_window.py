@@ -22,6 +22,7 @@ from ..drafts import DraftStore
 from ..repository import ContentRepository, find_root
 from ..schema import SCHEMA_FILE, SchemaError
 from ..schema.infer import write_inferred_schema
+from ..schema.select import AUTO, FILE, saved_choice
 from ..workspace import data_dir, recent_repositories, remember_repository
 from .banner import Banner
 from .clone_dialog import CloneDialog
@@ -101,12 +102,17 @@ class MainWindow(QMainWindow):
         self.git_status = GitStatus(self.sharing, self.central_layout, self, self.show_review, self.show_conflicts)
         self.branch_label = self.git_status.label
         self.schema_button = QPushButton(self.tr("Schema opslaan als startpunt"), self)
-        self.schema_button.setAccessibleName(self.tr("Afgeleid schema opslaan"))
-        self.schema_button.setToolTip(self.tr("Deze repository heeft geen schemabestand. Sla het schema dat uit de "
-                                              "documenten is afgeleid op, zodat een beheerder het kan nakijken"))
+        self.schema_button.setAccessibleName(self.tr("Schema opslaan in de repository"))
+        self.schema_button.setToolTip(self.tr("Deze repository heeft geen schemabestand. Sla het schema dat nu "
+                                              "gebruikt wordt op in de repository, zodat een beheerder het kan "
+                                              "nakijken; het wordt pas gedeeld als u het zelf vastlegt"))
         self.schema_button.clicked.connect(self.write_schema)
         self.schema_button.hide()
-        for widget in (self.busy, self.branch_label, self.schema_button):
+        self.format_label = QLabel(self)
+        self.format_label.setAccessibleName(self.tr("Schema in gebruik"))
+        self.format_label.setToolTip(self.tr("Volgens welk schema de documenten worden gecontroleerd; kies een "
+                                             "ander in Instellingen"))
+        for widget in (self.busy, self.format_label, self.branch_label, self.schema_button):
             self.statusBar().addPermanentWidget(widget)
 
     def _menus(self) -> None:
@@ -175,10 +181,11 @@ class MainWindow(QMainWindow):
         that happens in the background too. False when the schema file is unusable.
         """
         root = find_root(path)
-        if not (root / SCHEMA_FILE).is_file():
+        if not (root / SCHEMA_FILE).is_file() or saved_choice(root) not in (AUTO, FILE):
+            # Recognising a format or inferring a schema reads every document: in the background.
             self.documents.ready, self.documents.error = False, None
             self.runner.run("open-repository", lambda task: ContentRepository(root), self._use,
-                            self._documents_failed, label=self.tr("Schema afleiden uit de documenten…"))
+                            self._documents_failed, label=self.tr("Schema bepalen uit de documenten…"))
             return True
         try:
             repo = ContentRepository(root)
@@ -195,7 +202,8 @@ class MainWindow(QMainWindow):
         self.monitor.attach(repo)
         self.documents.set_drafts({d.path for d in self.drafts.for_repository(repo.root)})
         self.setWindowTitle(self.tr("Redactie — %1").replace("%1", repo.root.name) + "[*]")
-        self.schema_button.setVisible(repo.schema.inferred)
+        self.schema_button.setVisible(not (repo.root / SCHEMA_FILE).is_file())
+        self.format_label.setText(repo.schema.describe().get(self.language))
         if repo.schema.inferred:
             self.statusBar().showMessage(self.tr("Geen schemabestand gevonden: het schema is afgeleid uit de "
                                                  "documenten"))
@@ -239,7 +247,7 @@ class MainWindow(QMainWindow):
 
     def write_schema(self) -> None:
         """Write the inferred schema to the repository as a starting point, then use it."""
-        if self.repo is None or not self.repo.schema.inferred:
+        if self.repo is None or (self.repo.root / SCHEMA_FILE).is_file():
             return
         try:
             path = write_inferred_schema(self.repo.root, self.repo.schema)
@@ -366,10 +374,18 @@ class MainWindow(QMainWindow):
 
     def show_settings(self) -> None:
         """Open the settings."""
-        dialog = SettingsDialog(self.sharing if self.monitor.service else None, self.language, self)
+        dialog = SettingsDialog(self.sharing if self.monitor.service else None, self.language, self,
+                                self.repo.root if self.repo else None,
+                                self.repo.schema.describe().get(self.language) if self.repo else "")
         dialog.accepted.connect(lambda: self.editor.form_view.set_font_size(saved_font_size()))
+        dialog.accepted.connect(lambda: dialog.schema_changed and self._schema_choice_changed())
         dialog.open()
         self.settings_dialog = dialog
+
+    def _schema_choice_changed(self) -> None:
+        """The user picked another schema in the settings: read the repository again with it."""
+        if self.repo is not None and self._may_leave():
+            self.load_repository(self.repo.root)
 
     def show_about(self) -> None:
         """Open Help ▸ About."""

@@ -25,6 +25,7 @@ from ..gitservice.service import GitService
 from ..repository import ContentRepository
 from ..review import FileReview, collect, suggest_message
 from ..review.partial import partial_bytes, selectable
+from ..schema import SCHEMA_FILE
 from ..validation import ERROR, INFO, WARNING, Finding, validate_repository
 from .diff_view import DiffView, diff_html, summary_html
 from .sharing import SharingController
@@ -160,7 +161,8 @@ class ReviewDialog(QDialog):
             item = QListWidgetItem(f"{label} — {kind}", self.files)
             item.setToolTip(review.path)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked)
+            # Redactie's own schema file is the user's choice to share, never ticked for them.
+            item.setCheckState(Qt.CheckState.Unchecked if review.path == SCHEMA_FILE else Qt.CheckState.Checked)
             item.setData(Qt.ItemDataRole.UserRole, review.path)
         self.files.blockSignals(False)
         if self.reviews:

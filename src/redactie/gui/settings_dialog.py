@@ -1,6 +1,8 @@
-"""Settings: interface language, author name and e-mail, editor font size."""
+"""Settings: interface language, author name and e-mail, editor font size, the schema of this repository."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
@@ -14,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..schema.select import choices, save_choice, saved_choice
 from .banner import name_buttons
 from .sharing import SharingController
 
@@ -37,9 +40,12 @@ def saved_font_size() -> int:
 class SettingsDialog(QDialog):
     """Changes apply on OK; a new language applies at the next start (Qt's own dialogs included)."""
 
-    def __init__(self, sharing: SharingController | None, language: str, parent: QWidget | None = None) -> None:
+    def __init__(self, sharing: SharingController | None, language: str, parent: QWidget | None = None,
+                 repository: Path | None = None, schema_name: str = "") -> None:
         super().__init__(parent)
         self.sharing = sharing
+        self.repository = repository
+        self.schema_changed = False
         self.setWindowTitle(self.tr("Instellingen"))
         layout = QFormLayout(self)
         self.language = QComboBox(self)
@@ -60,12 +66,29 @@ class SettingsDialog(QDialog):
         self.font_size.setAccessibleName(self.tr("Lettergrootte van de editor"))
         self.font_size.setToolTip(self.tr("De lettergrootte in punten van de tekstvakken voor secties"))
         self.font_size.setValue(saved_font_size())
+        self.schema = QComboBox(self)
+        self.schema.setAccessibleName(self.tr("Schema van deze repository"))
+        self.schema.setToolTip(self.tr("Welke regels Redactie gebruikt voor de documenten van deze repository. "
+                                       "Automatisch: het schemabestand van de repository, anders het herkende "
+                                       "formaat van het Algoritmekader, anders afgeleid uit de documenten. De keuze "
+                                       "wordt alleen op deze computer onthouden, niet in de repository."))
+        if repository is not None:
+            for choice, label in choices(repository):
+                self.schema.addItem(label.get(language), choice)
+            self.schema.setCurrentIndex(max(self.schema.findData(saved_choice(repository)), 0))
+        self.schema.setEnabled(repository is not None)
+        self.schema_in_use = QLabel(schema_name, self)
+        self.schema_in_use.setWordWrap(True)
+        self.schema_in_use.setAccessibleName(self.tr("Schema in gebruik"))
+        self.schema_in_use.setToolTip(self.tr("Het schema dat nu voor deze repository wordt gebruikt"))
         self.note = QLabel(self)
         self.note.setWordWrap(True)
         layout.addRow(self.tr("Taal"), self.language)
         layout.addRow(self.tr("Naam"), self.name)
         layout.addRow(self.tr("E-mailadres"), self.email)
         layout.addRow(self.tr("Lettergrootte"), self.font_size)
+        layout.addRow(self.tr("Schema"), self.schema)
+        layout.addRow(self.tr("In gebruik"), self.schema_in_use)
         layout.addRow(self.note)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setAccessibleName(self.tr("OK"))
@@ -95,6 +118,14 @@ class SettingsDialog(QDialog):
         settings = QSettings("Redactie", "Redactie")
         settings.setValue(LANGUAGE_KEY, self.language.currentData())
         settings.setValue(FONT_KEY, self.font_size.value())
+        if self.repository is not None:
+            choice = str(self.schema.currentData())
+            if choice != saved_choice(self.repository):
+                try:
+                    save_choice(self.repository, choice)
+                    self.schema_changed = True
+                except OSError as exc:
+                    self.note.setText(self.tr("De schemakeuze kon niet worden bewaard: %1").replace("%1", str(exc)))
         name, email = self.name.text().strip(), self.email.text().strip()
         if self.sharing is not None and name and "@" in email and (name, email) != self._author:
             self.sharing._run("author", self.tr("Opslaan…"), lambda s, t: s.set_author(name, email), lambda _: None)

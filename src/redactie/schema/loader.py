@@ -95,7 +95,7 @@ class _Reader:
 
     def vocabulary(self, name: str, spec: Any, line: int) -> Vocabulary:
         spec = self.mapping(spec, f"vocabularies.{name}", line)
-        vocabulary = Vocabulary(name, open=bool(spec.get("open", False)))
+        vocabulary = Vocabulary(name, open=bool(spec.get("open", False)), extra=tuple(_list(spec.get("also"))))
         if "values" in spec:
             values = spec["values"]
             if isinstance(values, dict):

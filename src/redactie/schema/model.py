@@ -2,13 +2,42 @@
 
 from __future__ import annotations
 
-import fnmatch
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import PurePosixPath
 
-KINDS = ("text", "multiline", "choice", "multichoice", "identifier", "relation", "readonly", "hidden")
+KINDS = ("text", "multiline", "choice", "multichoice", "identifier", "relation", "readonly", "hidden", "list")
 SCHEMA_FILE = "redactie-schema.yaml"
+NEVER_DOCUMENTS = ("templates",)  # folders whose files feed "Nieuw document" and are never documents
+
+
+@lru_cache(maxsize=256)
+def glob_regex(pattern: str) -> re.Pattern[str]:
+    """A path glob as a regex: `*` and `?` stay within one folder, `**` crosses folders."""
+    out, i = [], 0
+    while i < len(pattern):
+        if pattern.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+        elif pattern.startswith("**", i):
+            out.append(".*")
+            i += 2
+        elif pattern[i] == "*":
+            out.append("[^/]*")
+            i += 1
+        elif pattern[i] == "?":
+            out.append("[^/]")
+            i += 1
+        else:
+            out.append(re.escape(pattern[i]))
+            i += 1
+    return re.compile("".join(out) + r"\Z")
+
+
+def glob_match(relpath: str, pattern: str) -> bool:
+    """True when a repository-relative POSIX path matches a glob (see `glob_regex`)."""
+    return glob_regex(pattern).match(relpath) is not None
 
 
 @dataclass(frozen=True)
@@ -30,7 +59,8 @@ class Vocabulary:
     name: str
     values: dict[str, Text] = field(default_factory=dict)
     source: str = "inline"
-    open: bool = False  # values outside the list are accepted as they are (e.g. logical expressions)
+    open: bool = False  # logical expressions over known values are accepted (their names are still checked)
+    extra: tuple[str, ...] = ()  # values beside a derived source's, each with its own page in the repository
 
     def label(self, value: str, language: str) -> str:
         """The label of a value, or the value itself."""
@@ -89,9 +119,9 @@ class DocType:
     def matches(self, relpath: str) -> bool:
         """True when a repository-relative POSIX path belongs to this type."""
         path = PurePosixPath(relpath)
-        if path.name in self.exclude:
+        if path.name in self.exclude or any(part in NEVER_DOCUMENTS for part in path.parts[:-1]):
             return False
-        return any(fnmatch.fnmatchcase(relpath, pattern) for pattern in self.files)
+        return any(glob_match(relpath, pattern) for pattern in self.files)
 
     def code_from_id(self, value: str) -> str | None:
         """The code inside an id, by the id format (`urn:nl:ak:ver:{code}` gives `aia-18`)."""
@@ -113,6 +143,20 @@ class Schema:
     vocabularies: dict[str, Vocabulary]
     path: str | None = None
     inferred: bool = False
+    origin: str = "file"  # "file", "recognised" (a known format), "chosen" (the user's pick), "inferred"
+    format_id: str | None = None  # the known format this schema is, when it is one
+
+    def describe(self) -> Text:
+        """Which schema this is, for the status bar and `redactie validate`."""
+        if self.origin == "recognised":
+            return Text(f"{self.name.nl}, herkend", f"{self.name.en}, recognised")
+        if self.origin == "chosen":
+            return Text(f"{self.name.nl}, gekozen", f"{self.name.en}, chosen")
+        if self.inferred:
+            return Text("Geen bekend formaat herkend: het schema is afgeleid uit de documenten",
+                        "No known format recognised: the schema was inferred from the documents")
+        where = self.path or SCHEMA_FILE
+        return Text(f"{self.name.nl}, uit {where}", f"{self.name.en}, from {where}")
 
     def type_for(self, relpath: str) -> DocType | None:
         """The document type of a repository-relative path, or None."""

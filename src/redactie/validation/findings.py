@@ -25,8 +25,10 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "id-duplicate": (ERROR, "De code '{value}' wordt ook gebruikt in {other}",
                      "The code '{value}' is also used in {other}"),
     "file-prefix": (ERROR,
-                    "De bestandsnaam moet beginnen met de code '{code}' (eventueel na een cijfer en een streepje)",
-                    "The file name must start with the code '{code}' (optionally after a digit and a dash)"),
+                    "De bestandsnaam moet beginnen met de code '{prefix}' en een streepje (eventueel na een getal "
+                    "en een streepje, zoals {example})",
+                    "The file name must start with the code '{prefix}' and a dash (optionally after a number and a "
+                    "dash, as in {example})"),
     "title-full-stop": (WARNING, "De titel eindigt met een punt; titels hebben geen punt aan het eind",
                         "The title ends with a full stop; titles have no full stop at the end"),
     "word-limit": (WARNING, "'{label}' heeft {count} woorden; het maximum is {limit}",
@@ -38,6 +40,13 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
                 "The link '{value}' in Bronnen is not a well-formed URL"),
     "unknown-field": (INFO, "Het veld '{field}' is onbekend in het schema; het blijft ongewijzigd bewaard",
                       "The field '{field}' is not in the schema; it is kept as it is"),
+    "yaml-boolean": (ERROR, "'{value}' in '{label}' leest de website als {boolean}, niet als tekst; kies een "
+                     "waarde uit de lijst", "The website reads '{value}' in '{label}' as {boolean}, not as text; "
+                     "choose a value from the list"),
+    "expression-name": (ERROR, "'{value}' in de uitdrukking bij '{label}' is geen bekende waarde{hint}",
+                        "'{value}' in the expression in '{label}' is not a known value{hint}"),
+    "broken-link": (WARNING, "De link '{value}' verwijst naar een document dat niet bestaat",
+                    "The link '{value}' refers to a document that does not exist"),
     "wrong-shape": (ERROR, "'{label}' heeft een vorm die niet past (verwacht: {expected})",
                     "'{label}' has a shape that does not fit (expected: {expected})"),
 }

@@ -11,7 +11,11 @@ from ..document import Document, DocumentEncodingError, FrontMatterError
 from ..repository import ContentRepository
 from ..schema import DocType, FieldDef
 from .findings import Finding, finding
+from .items import line_of_item
+from .labels import expression_names, is_expression, yaml11_boolean
+from .links import broken_links
 from .suggest import suggest
+from .yamlerrors import refine
 
 _LINK_RE = re.compile(r"\[[^\]]*\]\(\s*<?([^)\s>]*(?:\s[^)\"']*)?)>?(?:\s+[\"'][^\"']*[\"'])?\s*\)")
 _WORD_RE = re.compile(r"\S+")
@@ -32,7 +36,8 @@ def check_document(repo: ContentRepository, relpath: str, data: bytes) -> tuple[
     except DocumentEncodingError as exc:
         return [finding(relpath, exc.line, "", "encoding", detail=(exc.message_nl, exc.message))], None
     except FrontMatterError as exc:
-        return [finding(relpath, exc.line, "", "front-matter", detail=(exc.message_nl, exc.message))], None
+        line, _column, nl, en = refine(data, exc)
+        return [finding(relpath, line, "", "front-matter", detail=(nl, en))], None
     return check_parsed(repo, relpath, doc), doc
 
 
@@ -59,6 +64,7 @@ def check_parsed(repo: ContentRepository, relpath: str, doc: Document) -> list[F
         if key not in labels:
             findings.append(finding(relpath, doc.field_line(key) or 1, key, "unknown-field"))
     findings += _check_links(relpath, doc)
+    findings += _check_body_links(repo, relpath, doc)
     return findings
 
 
@@ -77,35 +83,24 @@ def _check_field(repo: ContentRepository, path: str, doc: Document, doc_type: Do
         if field.required:
             out.append(finding(path, line, field.key, "required", label=_label(field)))
         return out
-    if field.kind in ("choice", "multichoice") and field.vocabulary:
-        vocabulary = repo.vocabulary(field.vocabulary)
-        items = _values(value)
-        if field.kind == "choice" and len([v for v in items if not _is_empty(v)]) > 1:
-            out.append(finding(path, line, field.key, "too-many-values", label=_label(field)))
-        if isinstance(value, dict) or any(isinstance(v, (list, dict)) for v in items):
-            return out + [finding(path, line, field.key, "wrong-shape", label=_label(field),
-                                  expected=("een lijst van waarden", "a list of values"))]
-        allowed = list(vocabulary.values)
-        for item in items:
-            if _is_empty(item) or str(item) in vocabulary.values or vocabulary.open:
-                continue
-            hint = suggest(str(item), allowed)
-            out.append(finding(path, line, field.key, "vocabulary", hint, value=str(item), label=_label(field),
-                               hint=(f"; bedoelt u '{hint}'?", f"; did you mean '{hint}'?") if hint else ""))
+    if field.kind in ("choice", "multichoice", "hidden") and field.vocabulary:
+        out += _check_labels(repo, path, doc, doc_type, field, value, line)
     elif field.kind == "relation" and field.target:
         known = repo.stems(field.target)
-        for item in _values(value):
-            if not _is_empty(item) and str(item) not in known:
-                out.append(finding(path, line, field.key, "relation-missing", value=str(item), label=_label(field)))
+        for position, item in enumerate(_values(value)):
+            if not _is_empty(item) and str(item).strip() not in known:
+                out.append(finding(path, line_of_item(doc, field.key, position), field.key, "relation-missing",
+                                   value=str(item), label=_label(field)))
     elif field.kind == "identifier" and isinstance(value, str):
+        value = value.strip()
         pattern = field.compiled
         if pattern is not None and not pattern.search(value):
             out.append(finding(path, line, field.key, "id-pattern", value=value, pattern=field.pattern))
         code = doc_type.code_from_id(value)
         if doc_type.code_in_file_name and code:
-            stem = path.rsplit("/", 1)[-1]
-            if not re.match(rf"(?:\d-)?{re.escape(code)}", stem):
-                out.append(finding(path, line, field.key, "file-prefix", code=code))
+            name = path.rsplit("/", 1)[-1]
+            if not re.match(rf"^(?:\d+-)?{re.escape(code)}-", name):  # upstream's own pattern
+                out.append(finding(path, line, field.key, "file-prefix", prefix=code, example=f"{code}-....md"))
     if field.kind in ("text", "multiline") and isinstance(value, str):
         if field.no_full_stop and value.rstrip().endswith("."):
             out.append(finding(path, line, field.key, "title-full-stop", value.rstrip().rstrip(".")))
@@ -114,6 +109,62 @@ def _check_field(repo: ContentRepository, path: str, doc: Document, doc_type: Do
             out.append(finding(path, line, field.key, "word-limit", label=_label(field), count=words,
                                limit=field.max_words))
     return out
+
+
+def _check_labels(repo: ContentRepository, path: str, doc: Document, doc_type: DocType, field: FieldDef,
+                  value: object, line: int) -> list[Finding]:
+    """Label values against their vocabulary, as the site's CI reads them (YAML 1.1, expressions)."""
+    out: list[Finding] = []
+    vocabulary = repo.vocabulary(field.vocabulary or "")
+    items = _values(value)
+    if field.kind == "choice" and len([v for v in items if not _is_empty(v)]) > 1:
+        out.append(finding(path, line, field.key, "too-many-values", label=_label(field)))
+    if isinstance(value, dict) or any(isinstance(v, (list, dict)) for v in items):
+        return out + [finding(path, line, field.key, "wrong-shape", label=_label(field),
+                              expected=("een lijst van waarden", "a list of values"))]
+    allowed = list(vocabulary.values)
+    for position, item in enumerate(items):
+        if _is_empty(item):
+            continue
+        boolean = yaml11_boolean(item)
+        text = str(item).strip()
+        if boolean is None and (text in vocabulary.values or (vocabulary.open and is_expression(text) and all(
+                name in _expression_vocabulary(repo, doc_type) for name in expression_names(text)))):
+            continue  # the common case: no finding, so no need to locate the item
+        where = line_of_item(doc, field.key, position) if isinstance(value, list) else line
+        if boolean is not None:
+            out.append(finding(path, where, field.key, "yaml-boolean", value=str(item).strip(), label=_label(field),
+                               boolean=("waar (true)", "true") if boolean else ("onwaar (false)", "false")))
+            continue
+        if vocabulary.open and is_expression(text):
+            names = _expression_vocabulary(repo, doc_type)
+            for name in expression_names(text):
+                if name not in names:
+                    hint = suggest(name, sorted(names))
+                    out.append(finding(path, where, field.key, "expression-name", hint, value=name,
+                                       label=_label(field),
+                                       hint=(f"; bedoelt u '{hint}'?", f"; did you mean '{hint}'?") if hint else ""))
+            continue
+        hint = suggest(text, allowed)
+        out.append(finding(path, where, field.key, "vocabulary", hint, value=text, label=_label(field),
+                           hint=(f"; bedoelt u '{hint}'?", f"; did you mean '{hint}'?") if hint else ""))
+    return out
+
+
+def _expression_vocabulary(repo: ContentRepository, doc_type: DocType) -> set[str]:
+    """Names a logical label expression may use: every label value of the type, also as `<field>-<value>`."""
+    names: set[str] = set()
+    for field in repo.schema.fields_of(doc_type):
+        if field.vocabulary and field.kind in ("choice", "multichoice"):
+            for value in repo.vocabulary(field.vocabulary).values:
+                names.update({value, f"{field.key}-{value}"})
+    return names
+
+
+def _check_body_links(repo: ContentRepository, path: str, doc: Document) -> list[Finding]:
+    return [finding(path, line, "", "broken-link", value=link)
+            for line, link in broken_links(path, doc, lambda target: (repo.root / target).is_file(),
+                                           lambda folder: (repo.root / folder).is_dir())]
 
 
 def _check_links(path: str, doc: Document) -> list[Finding]:
