@@ -21,6 +21,8 @@ from .values import to_python
 _KEY_RE = re.compile(r"([A-Za-z0-9_][A-Za-z0-9_.-]*):(?:([ ]+)(.*))?$")
 _ITEM_RE = re.compile(r"( *)-(?:([ ]+)(.*))?$")
 _RESOLVER = VersionedResolver(version=(1, 2))
+_RESOLVER.versioned_resolver  # noqa: B018 - built now, so that threads only ever read it
+MAX_SIMPLE_KEY = 1024  # YAML's limit on a key that is not in quotes or `? `
 _BAD_START = set("-?:,[]{}#&*!|>%@`")
 
 
@@ -107,6 +109,8 @@ def scan(lines: list[str], close_line: int) -> FastResult | None:
             if items is not None and current is not None:
                 result.values[current.key] = items
             key, space, raw = match.group(1), match.group(2), match.group(3)
+            if len(key) > MAX_SIMPLE_KEY:
+                return None  # YAML refuses it; ruamel.yaml says where
             ok, value = _value(raw) if space else (True, None)
             if not ok or (raw is not None and raw.startswith(" ")):
                 return None

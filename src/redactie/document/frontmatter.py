@@ -7,7 +7,6 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Any
 
-from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
@@ -15,6 +14,7 @@ from .errors import FrontMatterError
 from .fastscan import scan
 from .text import content
 from .values import to_python
+from .yamlread import LimitError, check_text, compose
 
 _TRAILING_TAB = re.compile(r"\t[ \t]*\r?\n?\Z")
 _TRAILING_WS = re.compile(r"[ \t]+(?=\r?\n|\Z)")
@@ -37,15 +37,6 @@ _PROBLEMS_NL = {
     "found duplicate anchor": ("an anchor name is used twice", "een ankernaam wordt twee keer gebruikt"),
     "found undefined alias": ("an alias refers to an unknown anchor", "een alias verwijst naar een onbekend anker"),
 }
-
-
-def _yaml() -> YAML:
-    yaml = YAML(typ="rt", pure=True)
-    yaml.allow_duplicate_keys = True
-    return yaml
-
-
-_YAML = _yaml()
 
 
 @dataclass
@@ -74,6 +65,10 @@ class FrontMatter:
         self.values: dict[str, Any] = {}
         self.empty_items: list[tuple[str, int]] = []  # (key, 1-based line) of `- ` items with nothing
         self.full = True
+        try:
+            check_text(self.text)
+        except LimitError as exc:
+            raise self._limit_error(exc) from None
         if not full:
             fast = scan(lines, close_line)
             if fast is not None:
@@ -108,7 +103,9 @@ class FrontMatter:
             text = self.text
             if self.trailing_tab_lines:
                 text = _TRAILING_WS.sub(lambda m: " " * len(m.group()), text)
-            return _YAML.compose(text)
+            return compose(text)
+        except LimitError as exc:
+            raise self._limit_error(exc) from None
         except MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             index = mark.index if mark is not None else 0
@@ -131,6 +128,10 @@ class FrontMatter:
                 "the front matter contains a character that is not allowed",
                 "de metadata bovenaan bevat een teken dat niet is toegestaan",
             ) from None
+
+    def _limit_error(self, exc: LimitError) -> FrontMatterError:
+        line, col = self.position(min(exc.index, max(len(self.text) - 1, 0)))
+        return FrontMatterError(line + 1, col + 1, exc.message, exc.message_nl)
 
     def position(self, index: int) -> tuple[int, int]:
         """0-based (file line, column) of a character index into the front-matter text."""

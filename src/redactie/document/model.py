@@ -17,7 +17,7 @@ from .errors import EditError, FrontMatterError
 from .frontmatter import CLOSE_RE, OPEN_RE, Entry, FrontMatter
 from .render import block_lines, common_dash, flow_list, is_scalar, literal_block
 from .text import BOM, content, decode, dominant_ending, ending, split_lines
-from .values import to_python
+from .values import MAX_INT_BITS, to_python
 
 
 def same(a: Any, b: Any) -> bool:
@@ -38,9 +38,23 @@ def _normalize(value: Any) -> Any:
         return [_normalize(v) for v in value]
     if isinstance(value, dict):
         return {str(k): _normalize(v) for k, v in value.items()}
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > MAX_INT_BITS:
+        raise EditError("the number is too large to be written as text")
+    if isinstance(value, str):
+        _check_encodable(value)
     if is_scalar(value):
         return value
     raise TypeError(f"cannot store a value of type {type(value).__name__} in front matter")
+
+
+def _check_encodable(text: str) -> None:
+    """Refuse text that cannot be saved as UTF-8 (a lone surrogate from a broken paste)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise EditError(
+            f"the text holds a character that cannot be saved (position {exc.start + 1}); type it again"
+        ) from None
 
 
 class Document:
@@ -238,9 +252,14 @@ class Document:
     def _ensure_full(self) -> None:
         """Edits need ruamel.yaml's node tree; the fast reader does not make one."""
         if self._fm is not None and not self._fm.full:
-            self._fm = FrontMatter(self._lines, self._fm.close_line, full=True)
+            try:
+                self._fm = FrontMatter(self._lines, self._fm.close_line, full=True)
+            except FrontMatterError as exc:
+                raise EditError(f"the front matter cannot be edited: {exc}") from None
 
     def _reparse(self, new_lines: list[str]) -> Document:
+        for line in new_lines:
+            _check_encodable(line)
         try:
             return Document(self._bom, new_lines)
         except FrontMatterError as exc:
@@ -328,7 +347,9 @@ class Document:
 
         if isinstance(value, list) and all(is_scalar(v) for v in value):
             if isinstance(node, SequenceNode) and not node.flow_style and node.value:
-                yield self._edit_block_list(entry, node, value, eol)
+                edited = self._edit_block_list(entry, node, value, eol)
+                if edited is not None:
+                    yield edited
             elif isinstance(node, SequenceNode) and node.flow_style and entry.first == entry.last:
                 prefix = key_line[:value_col] if value_col is not None else head + " "
                 yield [prefix + flow_list(value) + tail + eol]
@@ -370,12 +391,15 @@ class Document:
             start -= 1
         return start, max(start, fm.line_of(end - 1))
 
-    def _edit_block_list(self, entry: Entry, node: SequenceNode, value: list[Any], eol: str) -> list[str]:
-        """The entry's lines with only the added, removed or changed items touched."""
+    def _edit_block_list(self, entry: Entry, node: SequenceNode, value: list[Any], eol: str) -> list[str] | None:
+        """The entry's lines with only the added, removed or changed items touched; None when items cannot be
+        told apart by file line (an item on the key's own line, after a lone CR that YAML reads as a break)."""
         assert self._fm is not None
         fm = self._fm
         items = list(node.value)
         ranges = [self._item_range(entry, node, item) for item in items]
+        if any(first <= entry.first for first, _last in ranges):
+            return None
         old_values = [to_python(item) for item in items]
         sample = next((i for i, v in enumerate(old_values) if isinstance(v, str) and v), len(items) - 1)
         sample_item = items[sample]
