@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
+from types import MappingProxyType
 from typing import Any
 
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
@@ -16,8 +19,6 @@ from .text import content
 from .values import to_python
 from .yamlread import LimitError, check_text, compose
 
-_TRAILING_TAB = re.compile(r"\t[ \t]*\r?\n?\Z")
-_TRAILING_WS = re.compile(r"[ \t]+(?=\r?\n|\Z)")
 OPEN_RE = re.compile(r"---[ \t]*")
 CLOSE_RE = re.compile(r"(?:---|\.\.\.)[ \t]*")
 
@@ -55,6 +56,7 @@ class FrontMatter:
     """The front matter between the fences at file lines `open_line` and `close_line`."""
 
     def __init__(self, lines: list[str], close_line: int, full: bool = False) -> None:
+        self._lines = lines
         self.open_line = 0
         self.close_line = close_line
         self.text = "".join(lines[1:close_line])
@@ -82,7 +84,7 @@ class FrontMatter:
         # Trailing tabs are read as spaces (same length, so every position holds); the site's
         # YAML reader rejects them, which validation reports.
         self.trailing_tab_lines = [
-            1 + row for row, line in enumerate(lines[1:close_line]) if _TRAILING_TAB.search(line)
+            1 + row for row, line in enumerate(lines[1:close_line]) if "\t" in _trailing_space(line)
         ]
         root = self._compose()
         if root is None:
@@ -102,7 +104,7 @@ class FrontMatter:
         try:
             text = self.text
             if self.trailing_tab_lines:
-                text = _TRAILING_WS.sub(lambda m: " " * len(m.group()), text)
+                text = "".join(_tabs_to_spaces(line) for line in self._lines[1 : self.close_line])
             return compose(text)
         except LimitError as exc:
             raise self._limit_error(exc) from None
@@ -183,13 +185,42 @@ class FrontMatter:
         self.entries.append(Entry(key, key_node, value_node, first, last, colon + 1 if colon >= 0 else len(text)))
         self.values[key] = to_python(value_node)
 
+    @cached_property
+    def _by_key(self) -> dict[str, list[Entry]]:
+        by_key: dict[str, list[Entry]] = {}
+        for entry in self.entries:
+            by_key.setdefault(entry.key, []).append(entry)
+        return by_key
+
     def occurrences(self, key: str) -> list[Entry]:
         """All entries for `key`, in file order (more than one when the key is duplicated)."""
-        return [e for e in self.entries if e.key == key]
+        return list(self._by_key.get(key, ()))
 
     def field_order(self) -> list[str]:
         """Keys in the order a YAML reader sees them (first occurrence wins the position)."""
-        seen: dict[str, None] = {}
-        for entry in self.entries:
-            seen.setdefault(entry.key, None)
-        return list(seen)
+        return list(self._by_key)
+
+    @cached_property
+    def duplicates(self) -> dict[str, list[int]]:
+        """Keys that occur more than once, with the 1-based lines of every occurrence."""
+        return {key: [e.first + 1 for e in found] for key, found in self._by_key.items() if len(found) > 1}
+
+    @cached_property
+    def fields(self) -> Mapping[str, Any]:
+        """Read-only mapping of keys to values in field order (built once: the front matter never changes)."""
+        return MappingProxyType({key: self.values[key] for key in self._by_key})
+
+
+def _trailing_space(line: str) -> str:
+    """The spaces and tabs at the end of a line, before its ending."""
+    text = content(line)
+    return text[len(text.rstrip(" \t")) :]
+
+
+def _tabs_to_spaces(line: str) -> str:
+    """The line with the tabs in its trailing space replaced by spaces (same length, so positions hold)."""
+    trailing = _trailing_space(line)
+    if "\t" not in trailing:
+        return line
+    text = content(line)
+    return text[: len(text) - len(trailing)] + " " * len(trailing) + line[len(text) :]

@@ -12,7 +12,7 @@ from typing import Any
 from ruamel.yaml.nodes import ScalarNode, SequenceNode
 
 from . import scalars
-from .body import Heading, scan_headings, section_span
+from .body import Heading, scan_headings, section_index
 from .errors import EditError, FrontMatterError
 from .frontmatter import CLOSE_RE, OPEN_RE, Entry, FrontMatter
 from .render import block_lines, common_dash, flow_list, is_scalar, literal_block
@@ -57,6 +57,9 @@ def _check_encodable(text: str) -> None:
         ) from None
 
 
+_NO_FIELDS: Mapping[str, Any] = MappingProxyType({})
+
+
 class Document:
     """A Markdown file with optional YAML front matter that dumps back byte for byte."""
 
@@ -78,6 +81,7 @@ class Document:
             body_start = close + 1
         self._body_start = body_start
         self._headings: list[Heading] = scan_headings(lines, body_start)
+        self._sections = section_index(self._headings, len(lines))
 
     # ---- reading -------------------------------------------------------------------------------
 
@@ -96,9 +100,8 @@ class Document:
     def fields(self) -> Mapping[str, Any]:
         """Read-only mapping of top-level front-matter keys to plain values, in file order."""
         if self._fm is None:
-            return MappingProxyType({})
-        values = self._fm.values
-        return MappingProxyType({key: values[key] for key in self._fm.field_order()})
+            return _NO_FIELDS
+        return self._fm.fields
 
     @property
     def has_front_matter(self) -> bool:
@@ -117,10 +120,7 @@ class Document:
 
     def duplicate_keys(self) -> dict[str, list[int]]:
         """Keys that occur more than once, with the 1-based lines of every occurrence."""
-        result: dict[str, list[int]] = {}
-        for entry in self._fm.entries if self._fm else []:
-            result.setdefault(entry.key, []).append(entry.first + 1)
-        return {key: lines for key, lines in result.items() if len(lines) > 1}
+        return {key: list(lines) for key, lines in self._fm.duplicates.items()} if self._fm else {}
 
     def empty_list_items(self) -> list[tuple[str, int]]:
         """(key, 1-based line) of every list item that is empty (`- ` alone)."""
@@ -144,7 +144,7 @@ class Document:
 
     def section_line(self, name: str) -> int | None:
         """1-based line of the section's heading."""
-        span = section_span(self._headings, name, len(self._lines))
+        span = self._sections.get(name)
         return span[0] if span else None
 
     def section(self, name: str) -> str:
@@ -153,7 +153,7 @@ class Document:
         return "".join(content(line) + ("\n" if ending(line) else "") for line in self._lines[first:stop])
 
     def _span(self, name: str) -> tuple[int, int]:
-        span = section_span(self._headings, name, len(self._lines))
+        span = self._sections.get(name)
         if span is None:
             raise KeyError(name)
         return span
@@ -267,7 +267,7 @@ class Document:
 
     def _adopt(self, other: Document) -> None:
         self._lines, self._fm = other._lines, other._fm
-        self._body_start, self._headings = other._body_start, other._headings
+        self._body_start, self._headings, self._sections = other._body_start, other._headings, other._sections
 
     # ---- rendering of a changed entry ---------------------------------------------------------------
 
