@@ -9,7 +9,7 @@ from collections.abc import Callable
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from redactie.document import Document
+from redactie.document import Document, FrontMatterError
 from redactie.document.body import heading_name, heading_of
 
 
@@ -123,3 +123,16 @@ def _old(text: str) -> tuple[int, str] | None:
 def test_heading_reader_agrees_with_the_old_expressions(text: str) -> None:
     assert heading_of(text) == _old(text)
     assert heading_name(text) == _OLD_ATTR.sub("", _OLD_CLOSING.sub("", text)).strip()
+
+
+def test_deep_flow_nesting_is_refused_without_scanning_all_of_it() -> None:
+    def make(n: int) -> Callable[[], object]:
+        data = ("---\na: " + "[" * n + "]" * n + "\n---\n").encode()
+
+        def work() -> None:
+            try:
+                Document.parse(data)
+            except FrontMatterError:
+                pass
+        return work
+    assert _growth(make, 300) < 1.5  # the scanner stops at the depth limit, however deep the text goes

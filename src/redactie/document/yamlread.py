@@ -153,6 +153,12 @@ class _Loader(Reader, RoundTripScanner, RoundTripParser, _LimitedComposer, Versi
         _LimitedComposer.__init__(self, loader=self)
         VersionedResolver.__init__(self, None, loader=self)
 
+    def fetch_flow_collection_start(self, TokenClass: Any, to_push: str) -> None:  # noqa: N803 - ruamel's name
+        """Refuse `[` or `{` nested too deeply while scanning: the scanner's work per token grows with the depth."""
+        if len(self.flow_context) >= MAX_DEPTH:
+            raise _too_deep(self.reader.index)
+        super().fetch_flow_collection_start(TokenClass, to_push)
+
     @property
     def versioned_resolver(self) -> Any:
         """The shared read-only table of this document's YAML version (building it per read costs 15%)."""
