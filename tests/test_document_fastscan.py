@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from redactie.document import Document, FrontMatterError
 from redactie.document.fastscan import scan
@@ -70,3 +71,60 @@ def test_fast_reader_is_used_for_plain_files() -> None:
     assert not doc._fm.full  # noqa: SLF001
     doc.set_field("l", ["a", "b"])
     assert doc.dump() == b"---\ntitle: T\nl:\n- a\n- b\n---\n"
+
+
+SUB_KEYS = st.sampled_from(["ADR", "ARK", "x-y", "a.b", "1", "0x1F", "true", "null", "no", "1.5", "ADR"])
+SCALARS = st.sampled_from(["SV.12", "1.07", "'quoted'", '"dubbel"', "no", "~", "null", "3", "", "a #c", "#c",
+                           "a: b", "[x]", "-x", " lead"])
+
+
+@st.composite
+def nested_front_matter(draw: st.DrawFn) -> bytes:
+    """Top-level keys with nested mappings of scalars and lists, in the shapes real files use and odd ones."""
+    eol = draw(st.sampled_from(["\n", "\r\n"]))
+    lines = ["---", "title: T"]
+    for n in range(draw(st.integers(1, 3))):
+        lines.append(f"sources{n}:" + draw(st.sampled_from(["", " ", "  # c"])))
+        key_indent = draw(st.sampled_from([" ", "  ", "    "]))
+        for _ in range(draw(st.integers(0, 4))):
+            indent = key_indent if draw(st.integers(0, 9)) else draw(st.sampled_from(["", " ", "   "]))
+            sub = draw(SUB_KEYS)
+            if draw(st.booleans()):
+                value = draw(SCALARS)
+                lines.append(f"{indent}{sub}: {value}" if value else f"{indent}{sub}:")
+            else:
+                lines.append(f"{indent}{sub}:")
+                item_indent = indent + draw(st.sampled_from(["", "  ", "    "]))
+                for _ in range(draw(st.integers(0, 3))):
+                    if draw(st.integers(0, 9)) == 0:
+                        lines.append(draw(st.sampled_from(["", "# c", "  # c"])))
+                    value = draw(SCALARS)
+                    lines.append(f"{item_indent}- {value}" if value else f"{item_indent}-")
+        if draw(st.booleans()):
+            lines.append("hide:")
+            lines.append(draw(st.sampled_from(["- toc", "  - toc", "-"])))
+    lines.append("---")
+    return (eol.join(lines) + eol).encode()
+
+
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(nested_front_matter())
+def test_fast_reader_agrees_on_nested_mappings(data: bytes) -> None:
+    fast, full = _both(data)
+    if fast is not None:
+        _agree(fast, full)
+
+
+@pytest.mark.parametrize("text", [
+    "sources:\n  ADR:\n  - PRI.11\n  ARK:\n  - 3.17\n",
+    "sources:\n  ADR:\n    - IB.6\n    - IB.7\n  ARK: 4.03\nhide:\n- toc\n",
+    "sources:\n  ADR: SV.12\n  ARK: 1.04\n",
+    "sources:\n  ADR:\n  -\n  - x\n  ARK:\n",
+    "sources:\n  ADR: a\n  ADR: b\n",
+    "sources:\n  1: a\n  true: b\n  0x1F: c\n",
+])
+def test_fast_reader_reads_nested_mappings_like_ruamel(text: str) -> None:
+    data = f"---\n{text}---\n".encode()
+    fast, full = _both(data)
+    assert fast is not None, "the fast reader should read this shape"
+    _agree(fast, full)
