@@ -151,6 +151,7 @@ class _Loader(Reader, RoundTripScanner, RoundTripParser, _LimitedComposer, Versi
         RoundTripScanner.__init__(self, loader=self)
         RoundTripParser.__init__(self, loader=self)
         _LimitedComposer.__init__(self, loader=self)
+        self.warn_double_anchors = False  # legal YAML: the later anchor counts
         VersionedResolver.__init__(self, None, loader=self)
 
     def fetch_flow_collection_start(self, TokenClass: Any, to_push: str) -> None:  # noqa: N803 - ruamel's name
