@@ -103,6 +103,18 @@ def nested_front_matter(draw: st.DrawFn) -> bytes:
         if draw(st.booleans()):
             lines.append("hide:")
             lines.append(draw(st.sampled_from(["- toc", "  - toc", "-"])))
+        if draw(st.booleans()):
+            lines.append(f"rekenregels{n}:")
+            dash = draw(st.sampled_from(["- ", "  - ", "-   "]))
+            for _ in range(draw(st.integers(1, 3))):
+                value = draw(SCALARS)
+                lines.append(f"{dash}{draw(SUB_KEYS)}:" + (f" {value}" if value else ""))
+                for _ in range(draw(st.integers(0, 2))):
+                    indent = " " * len(dash) if draw(st.integers(0, 5)) else draw(st.sampled_from(["", " ", "     "]))
+                    value = draw(SCALARS)
+                    lines.append(f"{indent}{draw(SUB_KEYS)}:" + (f" {value}" if value else ""))
+                if draw(st.integers(0, 4)) == 0:
+                    lines.append(draw(st.sampled_from([f"{dash}x", f"{dash.rstrip()}", f"{dash}- y", "    - z"])))
     lines.append("---")
     return (eol.join(lines) + eol).encode()
 
@@ -122,6 +134,8 @@ def test_fast_reader_agrees_on_nested_mappings(data: bytes) -> None:
     "sources:\n  ADR:\n  -\n  - x\n  ARK:\n",
     "sources:\n  ADR: a\n  ADR: b\n",
     "sources:\n  1: a\n  true: b\n  0x1F: c\n",
+    "rekenregels:\n- niet-impactvol: Nee\n- impactvol: Ja\nhide:\n- toc\n",
+    "rekenregels:\n  - a: 1\n    b: 'x'\n  - c:\n  - d\n",
 ])
 def test_fast_reader_reads_nested_mappings_like_ruamel(text: str) -> None:
     data = f"---\n{text}---\n".encode()

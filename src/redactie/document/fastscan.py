@@ -102,8 +102,9 @@ def _has_value(raw: str | None) -> bool:
 
 
 class _Nested:
-    """The block value below a top-level `key:` with nothing after its colon: a list, or a mapping of keys to
-    scalars or lists (`sources:` / `  ADR: SV.12` / `  ARK:` / `  - 1.07`)."""
+    """The block value below a top-level `key:` with nothing after its colon: a list of scalars or of mappings
+    of scalars (`- impactvol: Ja`), or a mapping of keys to scalars or lists (`sources:` / `  ADR: SV.12` /
+    `  ARK:` / `  - 1.07`)."""
 
     def __init__(self, key: str) -> None:
         self.key = key
@@ -113,6 +114,9 @@ class _Nested:
         self.key_indent = 0
         self.sub_items: list[Any] | None = None  # the list of the mapping's last key, while it can grow
         self.sub_indent: int | None = None
+        self._sub_key: Any = None
+        self.item_map: dict[Any, Any] | None = None  # the last list item when it is a mapping
+        self.item_map_col = 0  # the column of that mapping's keys
         self.empty_items: list[int] = []  # 1-based lines of empty top-level items
 
     def value(self) -> Any:
@@ -132,6 +136,8 @@ class _Nested:
             else:
                 return None
         if self.items is not None:
+            if self.item_map is not None and indent == self.item_map_col and text[indent] != "-":
+                return _add_key(self.item_map, text, indent) is not None or None
             return self._add_item(text, indent, index)
         return self._add_sub_line(text, indent)
 
@@ -139,6 +145,16 @@ class _Nested:
         match = _ITEM_RE.match(text)
         if match is None or indent != self.item_indent:
             return None
+        self.item_map = None
+        if match.group(2) and _KEY_RE.match(match.group(3)):
+            item: dict[Any, Any] = {}
+            self.item_map_col = match.start(3)
+            if _add_key(item, text, self.item_map_col) is None:
+                return None
+            self.item_map = item
+            assert self.items is not None
+            self.items.append(item)
+            return True
         ok, value = _item(match)
         if not ok:
             return None
@@ -151,20 +167,12 @@ class _Nested:
     def _add_sub_line(self, text: str, indent: int) -> bool | None:
         assert self.mapping is not None
         if indent == self.key_indent and text[indent] != "-":
-            match = _KEY_RE.match(text, indent)
-            if match is None or len(match.group(1)) > MAX_SIMPLE_KEY:
+            added = _add_key(self.mapping, text, indent)
+            if added is None:
                 return None
-            key, space, raw = match.group(1), match.group(2), match.group(3)
-            ok, value = _value(raw) if space else (True, None)
-            if not ok or (raw is not None and raw.startswith(" ")):
-                return None
-            key = _plain(key)
-            if isinstance(key, float) and key != key:
-                return None  # NaN is never equal to itself: leave such keys to ruamel.yaml
-            self.mapping[key] = value
-            self.sub_items = [] if not _has_value(raw) else None
+            self._sub_key, has_value = added
+            self.sub_items = None if has_value else []
             self.sub_indent = None
-            self._sub_key = key
             return True
         if self.sub_items is None or indent < self.key_indent:
             return None
@@ -181,6 +189,22 @@ class _Nested:
         self.sub_items.append(value)
         self.mapping[self._sub_key] = self.sub_items
         return value is not None or _has_value(match.group(3))
+
+
+def _add_key(mapping: dict[Any, Any], text: str, column: int) -> tuple[Any, bool] | None:
+    """Read `key: scalar` (or `key:`) starting at `column` into `mapping`: (key, has a value), or None."""
+    match = _KEY_RE.match(text, column)
+    if match is None or len(match.group(1)) > MAX_SIMPLE_KEY:
+        return None
+    key, space, raw = match.group(1), match.group(2), match.group(3)
+    ok, value = _value(raw) if space else (True, None)
+    if not ok or (raw is not None and raw.startswith(" ")):
+        return None
+    key = _plain(key)
+    if isinstance(key, float) and key != key:
+        return None  # NaN is never equal to itself: leave such keys to ruamel.yaml
+    mapping[key] = value
+    return key, _has_value(raw)
 
 
 def _item(match: re.Match[str]) -> tuple[bool, Any]:
