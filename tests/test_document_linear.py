@@ -136,3 +136,14 @@ def test_deep_flow_nesting_is_refused_without_scanning_all_of_it() -> None:
                 pass
         return work
     assert _growth(make, 300) < 1.5  # the scanner stops at the depth limit, however deep the text goes
+
+
+def test_a_field_edit_costs_about_a_parse_not_a_full_yaml_read() -> None:
+    # After the fast reader only the edited entry is composed by ruamel.yaml; the check of the result is one
+    # more fast parse. Composing all 2,000 entries with ruamel.yaml would cost many parses.
+    data = _keys(2000).replace(b"k7: waarde 7\n", b"k7:\n  ADR:\n  - x\n  - y\n  ARK:\n  - 1.07\n")
+    doc = Document.parse(data)
+    parse = _opcodes(lambda: Document.parse(data))
+    edit = _opcodes(lambda: doc.set_field("k7", {"ADR": ["z"], "ARK": ["1.07"]}))
+    assert Document.parse(doc.dump()).fields["k7"] == {"ADR": ["z"], "ARK": ["1.07"]}
+    assert edit < 4 * parse

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import re
 from bisect import bisect_right
 from collections.abc import Mapping
@@ -131,6 +132,34 @@ class FrontMatter:
                 "de metadata bovenaan bevat een teken dat niet is toegestaan",
             ) from None
 
+    def with_nodes(self, key: str) -> FrontMatter:
+        """This front matter with ruamel.yaml's nodes for the last occurrence of `key`, which an edit needs.
+
+        After the fast reader only that entry's lines are composed (their marks moved to this text's
+        positions), so an edit costs what its entry costs, not what the whole front matter costs.
+        """
+        found = self.occurrences(key)
+        if self.full or not found or found[-1].value_node is not None:
+            return self
+        entry = found[-1]
+        start, end = self.starts[entry.first - 1], self.starts[entry.last]
+        try:
+            root = compose(self.text[start:end])
+        except (LimitError, YAMLError):
+            root = None
+        if not isinstance(root, MappingNode) or len(root.value) != 1:
+            return FrontMatter(self._lines, self.close_line, full=True)
+        key_node, value_node = root.value[0]
+        _shift_marks(key_node, start, set())
+        _shift_marks(value_node, start, set())
+        clone = copy.copy(self)
+        for cached in ("_by_key", "fields", "duplicates"):
+            clone.__dict__.pop(cached, None)
+        clone.entries = [
+            Entry(key, key_node, value_node, e.first, e.last, e.colon_col) if e is entry else e for e in self.entries
+        ]
+        return clone
+
     def _limit_error(self, exc: LimitError) -> FrontMatterError:
         line, col = self.position(min(exc.index, max(len(self.text) - 1, 0)))
         return FrontMatterError(line + 1, col + 1, exc.message, exc.message_nl)
@@ -224,3 +253,23 @@ def _tabs_to_spaces(line: str) -> str:
         return line
     text = content(line)
     return text[: len(text) - len(trailing)] + " " * len(trailing) + line[len(text) :]
+
+
+def _shift_marks(node: Node, offset: int, seen: set[int]) -> None:
+    """Move the marks of a node tree composed from a slice of the text to positions in the whole text."""
+    if id(node) in seen:
+        return
+    seen.add(id(node))
+    for name in ("start_mark", "end_mark"):
+        mark = getattr(node, name, None)
+        if mark is not None:
+            moved = copy.copy(mark)
+            moved.index += offset
+            setattr(node, name, moved)
+    if isinstance(node, SequenceNode):
+        for child in node.value:
+            _shift_marks(child, offset, seen)
+    elif isinstance(node, MappingNode):
+        for key_node, value_node in node.value:
+            _shift_marks(key_node, offset, seen)
+            _shift_marks(value_node, offset, seen)

@@ -205,7 +205,11 @@ class Document:
     def set_field(self, key: str, value: Any) -> None:
         """Add or replace one top-level key, changing only that key's lines."""
         value = _normalize(value)
-        self._ensure_full()
+        if self._fm is not None:
+            try:
+                self._fm = self._fm.with_nodes(key)
+            except FrontMatterError as exc:
+                raise EditError(f"the front matter cannot be edited: {exc}") from None
         current = self.fields
         occurrences = self._fm.occurrences(key) if self._fm else []
         if key in current and same(current[key], value) and len(occurrences) == 1:
@@ -221,7 +225,6 @@ class Document:
 
     def remove_field(self, key: str) -> None:
         """Remove a top-level key (every occurrence). KeyError if absent."""
-        self._ensure_full()
         occurrences = self._fm.occurrences(key) if self._fm else []
         if not occurrences:
             raise KeyError(key)
@@ -248,14 +251,6 @@ class Document:
         if not ok:
             raise EditError(f"writing {key!r} would have changed other content")
         self._adopt(candidate)
-
-    def _ensure_full(self) -> None:
-        """Edits need ruamel.yaml's node tree; the fast reader does not make one."""
-        if self._fm is not None and not self._fm.full:
-            try:
-                self._fm = FrontMatter(self._lines, self._fm.close_line, full=True)
-            except FrontMatterError as exc:
-                raise EditError(f"the front matter cannot be edited: {exc}") from None
 
     def _reparse(self, new_lines: list[str]) -> Document:
         for line in new_lines:
