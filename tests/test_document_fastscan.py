@@ -56,6 +56,8 @@ def test_fast_reader_agrees_on_generated_front_matter(data: bytes) -> None:
 
 
 @pytest.mark.parametrize("line", [
+    "t: [a, b]", "t: []", "t: [ ]", "t: [a, ]", "t: [, ]", "t: ['a''b', \"c d\"]  # c", "t: [1, 0x1F, no, ~]",
+    "l:\n- [a]\n- []", "m:\n  ADR: [SV.12, SV.13]\n  ARK: []", "t: [a]b", "t: [a b, c]",
     "t: 'it''s'", 't: "dubbel"  # c', "t: a #b", "t: a#b", "t: 2.10", "t: no", "t: ~", "t: 2024-05-01", "t: 0x1F",
     "t: 'a' b", "t: ja", "t:", "t: ", "l:\n-\n- x", "l:\n  - a\n  - 'b'", "t: [a]", "t: a: b", "t: -x",
 ])
@@ -75,7 +77,9 @@ def test_fast_reader_is_used_for_plain_files() -> None:
 
 SUB_KEYS = st.sampled_from(["ADR", "ARK", "x-y", "a.b", "1", "0x1F", "true", "null", "no", "1.5", "ADR"])
 SCALARS = st.sampled_from(["SV.12", "1.07", "'quoted'", '"dubbel"', "no", "~", "null", "3", "", "a #c", "#c",
-                           "a: b", "[x]", "-x", " lead"])
+                           "a: b", "[x]", "-x", " lead", "[a, 'b c', \"d\"]", "[]", "[ 1, true ,null ]", "[a, ]",
+                           "[a,b]", "[a: b]", "[a, [b]]", "[a] # c", "[a]x", "['it''s', x y]", "[,]", "[a,,b]",
+                           "[ ]", "[a #b]", "[-a]", "[\"a\\\"b\"]", "['a'b]", "[a", "[a, b] #"])
 
 
 @st.composite

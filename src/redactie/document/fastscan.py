@@ -57,36 +57,87 @@ def _plain(text: str) -> Any:
     return to_python(node)
 
 
+_COMMENT = re.compile(r" +#")
+_FLOW_PLAIN_BAD = re.compile(r"[#:\[\]{}]")
+
+
+def _rest_ok(rest: str) -> bool:
+    """Only spaces, or a comment after at least one space, may follow a value on its line."""
+    return not rest.strip(" ") or _COMMENT.match(rest) is not None
+
+
+def _quoted(text: str, pos: int) -> tuple[str, int] | None:
+    """The quoted scalar starting at text[pos]: (its value, the position after its closing quote), or None."""
+    if text[pos] == '"':
+        close = text.find('"', pos + 1)
+        if close < 0 or "\\" in text[pos + 1 : close]:
+            return None  # escapes are left to ruamel.yaml
+        return text[pos + 1 : close], close + 1
+    parts = []
+    start = pos + 1
+    while True:
+        close = text.find("'", start)
+        if close < 0:
+            return None
+        parts.append(text[start:close])
+        if text[close + 1 : close + 2] != "'":
+            return "".join(parts), close + 1
+        parts.append("'")
+        start = close + 2
+
+
+def _flow(text: str) -> tuple[bool, Any]:
+    """(understood, value) of a one-line flow list of plain or quoted scalars: `[a, 'b c', "d"]`."""
+    items: list[Any] = []
+    pos, end = 1, len(text)
+    while True:
+        while pos < end and text[pos] == " ":
+            pos += 1
+        if pos >= end:
+            return False, None
+        if text[pos] == "]" and (not items or text[pos - 1] in " ,"):
+            pos += 1
+            break
+        if text[pos] in "'\"":
+            quoted = _quoted(text, pos)
+            if quoted is None:
+                return False, None
+            value, pos = quoted
+        else:
+            stop = end
+            for mark in ",]":
+                found = text.find(mark, pos)
+                if 0 <= found < stop:
+                    stop = found
+            raw = text[pos:stop].rstrip(" ")
+            if not raw or raw[0] in _BAD_START or _FLOW_PLAIN_BAD.search(raw):
+                return False, None
+            value, pos = _plain(raw), stop
+        items.append(value)
+        while pos < end and text[pos] == " ":
+            pos += 1
+        if pos < end and text[pos] == ",":
+            pos += 1
+            continue
+        if pos < end and text[pos] == "]":
+            pos += 1
+            break
+        return False, None
+    return (True, items) if _rest_ok(text[pos:]) else (False, None)
+
+
 def _value(raw: str) -> tuple[bool, Any]:
-    """(understood, value) of a one-line scalar with an optional trailing comment."""
+    """(understood, value) of a one-line scalar or flow list with an optional trailing comment."""
     text = raw.rstrip(" ")
     if not text:
         return True, None
-    if text[0] == "'":
-        end = 1
-        out = []
-        while end < len(text):
-            ch = text[end]
-            if ch == "'":
-                if text[end + 1 : end + 2] == "'":
-                    out.append("'")
-                    end += 2
-                    continue
-                rest = text[end + 1 :]
-                if rest.strip(" ") and not re.match(r" +#", rest):
-                    return False, None
-                return True, "".join(out)
-            out.append(ch)
-            end += 1
-        return False, None
-    if text[0] == '"':
-        close = text.find('"', 1)
-        if close < 0 or "\\" in text[:close]:
+    if text[0] in "'\"":
+        quoted = _quoted(text, 0)
+        if quoted is None or not _rest_ok(text[quoted[1] :]):
             return False, None
-        rest = text[close + 1 :]
-        if rest.strip(" ") and not re.match(r" +#", rest):
-            return False, None
-        return True, text[1:close]
+        return True, quoted[0]
+    if text[0] == "[":
+        return _flow(text)
     if text[0] in _BAD_START or text[0] == "#":
         return False, None
     cut = text.find(" #")
