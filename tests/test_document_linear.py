@@ -147,3 +147,39 @@ def test_a_field_edit_costs_about_a_parse_not_a_full_yaml_read() -> None:
     edit = _opcodes(lambda: doc.set_field("k7", {"ADR": ["z"], "ARK": ["1.07"]}))
     assert Document.parse(doc.dump()).fields["k7"] == {"ADR": ["z"], "ARK": ["1.07"]}
     assert edit < 4 * parse
+
+
+def _old_scan(lines: list[str]) -> list[tuple[int, str, int]]:
+    """The heading scan as it was (regular expressions on every line): the reference for the faster one."""
+    from redactie.document.body import FENCE_RE
+    from redactie.document.text import content
+    found, fence = [], None
+    for index, line in enumerate(lines):
+        text = content(line)
+        if fence is not None:
+            stripped = text.strip()
+            if len(text) - len(text.lstrip(" ")) <= 3 and stripped.startswith(fence) and not stripped.strip(fence[0]):
+                fence = None
+            continue
+        match = FENCE_RE.match(text)
+        if match and not (match.group(1)[0] == "`" and "`" in match.group(2)):
+            fence = match.group(1)
+            continue
+        heading = _old(text)
+        if heading is not None:
+            found.append((heading[0], heading[1], index))
+    return found
+
+
+LINES = st.lists(st.sampled_from(["## A", "# B", "```", "~~~", "  ```", "\t```", "````", "```py", "``` `x`", "x",
+                                  "", "    ## C", "   ## D ##", "#x", "####### E", " \t~~~", "## F {.g}", "\r"]),
+                 max_size=12)
+
+
+@settings(max_examples=1000, deadline=None, derandomize=True)
+@given(LINES, st.sampled_from(["\n", "\r\n"]))
+def test_heading_scan_agrees_with_the_old_one(lines: list[str], eol: str) -> None:
+    from redactie.document.body import scan_headings
+    from redactie.document.text import split_lines
+    split = split_lines(eol.join(lines) + eol)
+    assert [(h.level, h.name, h.line) for h in scan_headings(split, 0)] == _old_scan(split)

@@ -9,6 +9,7 @@ from .text import content
 
 FENCE_RE = re.compile(r" {0,3}(`{3,}|~{3,})(.*)$")
 _SPACE = " \t"
+_STARTS = ("#", "`", "~")
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,14 @@ def scan_headings(lines: list[str], start: int) -> list[Heading]:
     headings: list[Heading] = []
     fence: str | None = None
     for index in range(start, len(lines)):
-        text = content(lines[index])
+        line = lines[index]
+        # Most lines start with neither a fence nor a `#`: look at their first character only.
+        if fence is not None:
+            if line.lstrip()[:1] != fence[0]:
+                continue
+        elif line.lstrip(" ")[:1] not in _STARTS:
+            continue
+        text = content(line)
         if fence is not None:
             stripped = text.strip()
             if len(text) - len(text.lstrip(" ")) <= 3 and stripped.startswith(fence) and not stripped.strip(fence[0]):
