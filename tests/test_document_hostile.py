@@ -12,7 +12,7 @@ from redactie.document.fastscan import scan
 from redactie.document.scalars import float_text
 from redactie.document.text import split_lines
 from redactie.document.values import to_python
-from redactie.document.yamlread import MAX_ALIAS_NODES, MAX_DEPTH, MAX_SCALAR, MAX_TEXT
+from redactie.document.yamlread import MAX_ALIAS_NODES, MAX_DEPTH, MAX_SCALAR, MAX_TEXT, MAX_YAML_TEXT
 
 
 def _laughs(levels: int = 9, width: int = 9) -> str:
@@ -35,6 +35,7 @@ HOSTILE = {
     + "]" * 40 + "\n",
     "front matter over the size limit": "t: " + "a" * (MAX_TEXT + 10) + "\n",
     "a value over the size limit": "t: " + "a" * (MAX_SCALAR + 10) + "\n",
+    "front matter for ruamel.yaml over its limit": "".join(f"k{i}: |\n  x\n" for i in range(MAX_YAML_TEXT // 10)),
     "a block value over the size limit": "t: |\n" + ("  " + "a" * 1000 + "\n") * (MAX_SCALAR // 1000 + 2),
 }
 

@@ -20,6 +20,7 @@ from ruamel.yaml.resolver import VersionedResolver
 from ruamel.yaml.scanner import RoundTripScanner
 
 MAX_TEXT = 2 * 1024 * 1024  # characters of front matter (about 100,000 short fields)
+MAX_YAML_TEXT = 256 * 1024  # characters that ruamel.yaml reads (some 50-100 KB a second) when the fast reader cannot
 MAX_SCALAR = 1024 * 1024  # characters in one value
 MAX_DEPTH = 64  # lists and mappings inside each other, aliases included
 MAX_ALIAS_NODES = 10_000  # values that aliases copy, counted over the whole front matter
@@ -173,6 +174,14 @@ class _Loader(Reader, RoundTripScanner, RoundTripParser, _LimitedComposer, Versi
 def compose(text: str) -> Node | None:
     """The node tree of one YAML document; raises LimitError or ruamel.yaml's YAMLError."""
     check_text(text)
+    if len(text) > MAX_YAML_TEXT:
+        raise LimitError(
+            MAX_YAML_TEXT,
+            f"the front matter is too large for the layout it uses ({len(text):,} characters; at most "
+            f"{MAX_YAML_TEXT:,} when it holds more than plain fields and lists)",
+            f"de metadata bovenaan is te groot voor de opmaak die ze gebruikt ({len(text):,} tekens; hoogstens "
+            f"{MAX_YAML_TEXT:,} als ze meer bevat dan gewone velden en lijsten)".replace(",", "."),
+        )
     loader = _Loader(text)
     try:
         return loader.get_single_node()
