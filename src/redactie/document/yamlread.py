@@ -2,8 +2,10 @@
 
 A new loader per call means no parser state is shared between threads or between documents (a `%YAML 1.1`
 directive in one file cannot change how another is read). The limits keep every input bounded in time and
-memory: the text's size is checked before reading, nesting depth and scalar size on the event stream before a
-node is composed, and aliases before they are expanded (an alias counts as a copy of everything it refers to).
+memory: the text's size is checked before reading (ruamel.yaml reads at most MAX_YAML_TEXT; larger front
+matter must be of the fast reader's plain subset), flow nesting while scanning (the scanner's work per token
+grows with it), nesting depth and scalar size on the event stream before a node is composed, and aliases
+before they are expanded (an alias counts as a copy of everything it refers to).
 """
 
 from __future__ import annotations
