@@ -35,6 +35,7 @@ def _agree(fast: FrontMatter, full: FrontMatter | None) -> None:
     assert [(e.key, e.first, e.last, e.colon_col) for e in fast.entries] == [
         (e.key, e.first, e.last, e.colon_col) for e in full.entries]
     assert fast.empty_items == full.empty_items
+    assert fast.trailing_tab_lines == full.trailing_tab_lines
 
 
 FILES = [p for p in corpus_files() + sorted(CONTENT.rglob("*.md")) if p.read_bytes().startswith(b"---")]
@@ -56,6 +57,7 @@ def test_fast_reader_agrees_on_generated_front_matter(data: bytes) -> None:
 
 
 @pytest.mark.parametrize("line", [
+    "t: a\t", "t: a \t ", "t:\t", "l:\n- a\t\n-\t", "m:\n  ADR: x\t\n  ARK:\t\n  - y \t", "t: a\tb", "\tt: a",
     "t: [a, b]", "t: []", "t: [ ]", "t: [a, ]", "t: [, ]", "t: ['a''b', \"c d\"]  # c", "t: [1, 0x1F, no, ~]",
     "l:\n- [a]\n- []", "m:\n  ADR: [SV.12, SV.13]\n  ARK: []", "t: [a]b", "t: [a b, c]",
     "t: 'it''s'", 't: "dubbel"  # c', "t: a #b", "t: a#b", "t: 2.10", "t: no", "t: ~", "t: 2024-05-01", "t: 0x1F",

@@ -278,6 +278,10 @@ def scan(lines: list[str], close_line: int) -> FastResult | None:
 
     for index in range(1, close_line):
         text = content(lines[index])
+        if "\t" in text:
+            # A tab in a line's trailing space reads as a space (as in FrontMatter); anywhere else it is not plain.
+            kept = text.rstrip(" \t")
+            text = kept + " " * (len(text) - len(kept))
         if _NOT_PLAIN.search(text):
             return None
         stripped = text.strip(" ")

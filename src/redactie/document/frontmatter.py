@@ -72,21 +72,20 @@ class FrontMatter:
             check_text(self.text)
         except LimitError as exc:
             raise self._limit_error(exc) from None
+        # Trailing tabs are read as spaces (same length, so every position holds); the site's
+        # YAML reader rejects them, which validation reports.
+        self.trailing_tab_lines = [
+            1 + row for row, line in enumerate(lines[1:close_line]) if "\t" in line and "\t" in _trailing_space(line)
+        ]
         if not full:
             fast = scan(lines, close_line)
             if fast is not None:
                 self.full = False
-                self.trailing_tab_lines = []
                 for e in fast.entries:
                     colon = content(lines[e.first]).find(":") + 1
                     self.entries.append(Entry(e.key, None, None, e.first, e.last, colon))
                 self.values, self.empty_items = fast.values, fast.empty_items
                 return
-        # Trailing tabs are read as spaces (same length, so every position holds); the site's
-        # YAML reader rejects them, which validation reports.
-        self.trailing_tab_lines = [
-            1 + row for row, line in enumerate(lines[1:close_line]) if "\t" in _trailing_space(line)
-        ]
         root = self._compose()
         if root is None:
             return
@@ -103,10 +102,7 @@ class FrontMatter:
 
     def _compose(self) -> Node | None:
         try:
-            text = self.text
-            if self.trailing_tab_lines:
-                text = "".join(_tabs_to_spaces(line) for line in self._lines[1 : self.close_line])
-            return compose(text)
+            return compose(self._yaml_text(1, self.close_line))
         except LimitError as exc:
             raise self._limit_error(exc) from None
         except MarkedYAMLError as exc:
@@ -142,9 +138,9 @@ class FrontMatter:
         if self.full or not found or found[-1].value_node is not None:
             return self
         entry = found[-1]
-        start, end = self.starts[entry.first - 1], self.starts[entry.last]
+        start = self.starts[entry.first - 1]
         try:
-            root = compose(self.text[start:end])
+            root = compose(self._yaml_text(entry.first, entry.last + 1))
         except (LimitError, YAMLError):
             root = None
         if not isinstance(root, MappingNode) or len(root.value) != 1:
@@ -159,6 +155,12 @@ class FrontMatter:
             Entry(key, key_node, value_node, e.first, e.last, e.colon_col) if e is entry else e for e in self.entries
         ]
         return clone
+
+    def _yaml_text(self, first: int, stop: int) -> str:
+        """File lines [first, stop) as YAML reads them: trailing tabs as spaces, every position kept."""
+        if not self.trailing_tab_lines:
+            return "".join(self._lines[first:stop])
+        return "".join(_tabs_to_spaces(line) for line in self._lines[first:stop])
 
     def _limit_error(self, exc: LimitError) -> FrontMatterError:
         line, col = self.position(min(exc.index, max(len(self.text) - 1, 0)))
