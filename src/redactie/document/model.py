@@ -12,12 +12,12 @@ from typing import Any
 from ruamel.yaml.nodes import ScalarNode, SequenceNode
 
 from . import scalars
-from .body import Heading, scan_headings, section_span
+from .body import Heading, scan_headings, section_index
 from .errors import EditError, FrontMatterError
 from .frontmatter import CLOSE_RE, OPEN_RE, Entry, FrontMatter
 from .render import block_lines, common_dash, flow_list, is_scalar, literal_block
 from .text import BOM, content, decode, dominant_ending, ending, split_lines
-from .values import to_python
+from .values import MAX_INT_BITS, to_python
 
 
 def same(a: Any, b: Any) -> bool:
@@ -38,9 +38,26 @@ def _normalize(value: Any) -> Any:
         return [_normalize(v) for v in value]
     if isinstance(value, dict):
         return {str(k): _normalize(v) for k, v in value.items()}
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > MAX_INT_BITS:
+        raise EditError("the number is too large to be written as text")
+    if isinstance(value, str):
+        _check_encodable(value)
     if is_scalar(value):
         return value
     raise TypeError(f"cannot store a value of type {type(value).__name__} in front matter")
+
+
+def _check_encodable(text: str) -> None:
+    """Refuse text that cannot be saved as UTF-8 (a lone surrogate from a broken paste)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise EditError(
+            f"the text holds a character that cannot be saved (position {exc.start + 1}); type it again"
+        ) from None
+
+
+_NO_FIELDS: Mapping[str, Any] = MappingProxyType({})
 
 
 class Document:
@@ -64,6 +81,7 @@ class Document:
             body_start = close + 1
         self._body_start = body_start
         self._headings: list[Heading] = scan_headings(lines, body_start)
+        self._sections = section_index(self._headings, len(lines))
 
     # ---- reading -------------------------------------------------------------------------------
 
@@ -82,9 +100,8 @@ class Document:
     def fields(self) -> Mapping[str, Any]:
         """Read-only mapping of top-level front-matter keys to plain values, in file order."""
         if self._fm is None:
-            return MappingProxyType({})
-        values = self._fm.values
-        return MappingProxyType({key: values[key] for key in self._fm.field_order()})
+            return _NO_FIELDS
+        return self._fm.fields
 
     @property
     def has_front_matter(self) -> bool:
@@ -103,10 +120,7 @@ class Document:
 
     def duplicate_keys(self) -> dict[str, list[int]]:
         """Keys that occur more than once, with the 1-based lines of every occurrence."""
-        result: dict[str, list[int]] = {}
-        for entry in self._fm.entries if self._fm else []:
-            result.setdefault(entry.key, []).append(entry.first + 1)
-        return {key: lines for key, lines in result.items() if len(lines) > 1}
+        return {key: list(lines) for key, lines in self._fm.duplicates.items()} if self._fm else {}
 
     def empty_list_items(self) -> list[tuple[str, int]]:
         """(key, 1-based line) of every list item that is empty (`- ` alone)."""
@@ -130,7 +144,7 @@ class Document:
 
     def section_line(self, name: str) -> int | None:
         """1-based line of the section's heading."""
-        span = section_span(self._headings, name, len(self._lines))
+        span = self._sections.get(name)
         return span[0] if span else None
 
     def section(self, name: str) -> str:
@@ -139,7 +153,7 @@ class Document:
         return "".join(content(line) + ("\n" if ending(line) else "") for line in self._lines[first:stop])
 
     def _span(self, name: str) -> tuple[int, int]:
-        span = section_span(self._headings, name, len(self._lines))
+        span = self._sections.get(name)
         if span is None:
             raise KeyError(name)
         return span
@@ -199,7 +213,11 @@ class Document:
     def set_field(self, key: str, value: Any) -> None:
         """Add or replace one top-level key, changing only that key's lines."""
         value = _normalize(value)
-        self._ensure_full()
+        if self._fm is not None:
+            try:
+                self._fm = self._fm.with_nodes(key)
+            except FrontMatterError as exc:
+                raise EditError(f"the front matter cannot be edited: {exc}") from None
         current = self.fields
         occurrences = self._fm.occurrences(key) if self._fm else []
         if key in current and same(current[key], value) and len(occurrences) == 1:
@@ -215,7 +233,6 @@ class Document:
 
     def remove_field(self, key: str) -> None:
         """Remove a top-level key (every occurrence). KeyError if absent."""
-        self._ensure_full()
         occurrences = self._fm.occurrences(key) if self._fm else []
         if not occurrences:
             raise KeyError(key)
@@ -243,12 +260,9 @@ class Document:
             raise EditError(f"writing {key!r} would have changed other content")
         self._adopt(candidate)
 
-    def _ensure_full(self) -> None:
-        """Edits need ruamel.yaml's node tree; the fast reader does not make one."""
-        if self._fm is not None and not self._fm.full:
-            self._fm = FrontMatter(self._lines, self._fm.close_line, full=True)
-
     def _reparse(self, new_lines: list[str]) -> Document:
+        for line in new_lines:
+            _check_encodable(line)
         # Re-split, so that a line glued onto one without an ending is seen as the reader will see it.
         try:
             return Document(self._bom, split_lines("".join(new_lines)))
@@ -257,7 +271,7 @@ class Document:
 
     def _adopt(self, other: Document) -> None:
         self._lines, self._fm = other._lines, other._fm
-        self._body_start, self._headings = other._body_start, other._headings
+        self._body_start, self._headings, self._sections = other._body_start, other._headings, other._sections
 
     # ---- rendering of a changed entry ---------------------------------------------------------------
 
@@ -337,7 +351,9 @@ class Document:
 
         if isinstance(value, list) and all(is_scalar(v) for v in value):
             if isinstance(node, SequenceNode) and not node.flow_style and node.value:
-                yield self._edit_block_list(entry, node, value, eol)
+                edited = self._edit_block_list(entry, node, value, eol)
+                if edited is not None:
+                    yield edited
             elif isinstance(node, SequenceNode) and node.flow_style and entry.first == entry.last:
                 prefix = key_line[:value_col] if value_col is not None else head + " "
                 yield [prefix + flow_list(value) + tail + eol]
@@ -379,12 +395,15 @@ class Document:
             start -= 1
         return start, max(start, fm.line_of(end - 1))
 
-    def _edit_block_list(self, entry: Entry, node: SequenceNode, value: list[Any], eol: str) -> list[str]:
-        """The entry's lines with only the added, removed or changed items touched."""
+    def _edit_block_list(self, entry: Entry, node: SequenceNode, value: list[Any], eol: str) -> list[str] | None:
+        """The entry's lines with only the added, removed or changed items touched; None when items cannot be
+        told apart by file line (an item on the key's own line, after a lone CR that YAML reads as a break)."""
         assert self._fm is not None
         fm = self._fm
         items = list(node.value)
         ranges = [self._item_range(entry, node, item) for item in items]
+        if any(first <= entry.first for first, _last in ranges):
+            return None
         old_values = [to_python(item) for item in items]
         sample = next((i for i, v in enumerate(old_values) if isinstance(v, str) and v), len(items) - 1)
         sample_item = items[sample]

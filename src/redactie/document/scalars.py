@@ -7,6 +7,8 @@ from ruamel.yaml.resolver import VersionedResolver
 
 STR_TAG = "tag:yaml.org,2002:str"
 _RESOLVERS = (VersionedResolver(version=(1, 1)), VersionedResolver(version=(1, 2)))
+for _resolver in _RESOLVERS:
+    _resolver.versioned_resolver  # noqa: B018 - built now, so that threads only ever read it
 # Words that some YAML readers (or people) take for booleans or null; always quoted.
 _BOOLISH = {"y", "n", "yes", "no", "on", "off", "true", "false", "ja", "nee", "null", "none", "~"}
 _INDICATORS = set("-?:,[]{}#&*!|>'\"%@`")
@@ -71,7 +73,9 @@ def candidates(value: object, style: str | None = None, flow: bool = False) -> l
         return ["null"] if flow else [""]
     if isinstance(value, bool):
         return ["true" if value else "false"]
-    if isinstance(value, (int, float)):
+    if isinstance(value, float):
+        return [float_text(value)]
+    if isinstance(value, int):
         return [repr(value)]
     text = str(value)
     order: list[str] = []
@@ -89,6 +93,25 @@ def candidates(value: object, style: str | None = None, flow: bool = False) -> l
         if item not in seen:
             seen.append(item)
     return seen
+
+
+def float_text(value: float) -> str:
+    """A float as YAML text that YAML 1.1 (PyYAML, the site) and 1.2 both read as this float.
+
+    YAML 1.1 needs a dot in the mantissa and a sign in the exponent (`1e-07` and `1e+20` are strings there);
+    infinity and NaN are `.inf`, `-.inf`, `.nan`.
+    """
+    if value != value:
+        return ".nan"
+    if value in (float("inf"), float("-inf")):
+        return ".inf" if value > 0 else "-.inf"
+    text = repr(value)
+    mantissa, _, exponent = text.partition("e")
+    if "." not in mantissa:
+        mantissa += ".0"
+    if exponent and exponent[0] not in "+-":
+        exponent = "+" + exponent
+    return mantissa + ("e" + exponent if exponent else "")
 
 
 def key_text(key: str) -> str:

@@ -18,7 +18,9 @@ def decode(data: bytes) -> tuple[bool, str]:
     except UnicodeDecodeError as exc:
         offset = exc.start + (len(BOM) if bom else 0)
         line = data.count(b"\n", 0, offset) + 1
-        column = offset - (data.rfind(b"\n", 0, offset) + 1) + 1
+        start = max(data.rfind(b"\n", 0, offset) + 1, len(BOM) if bom else 0)
+        # Everything before the first bad byte is valid UTF-8: count its characters, not its bytes.
+        column = len(data[start:offset].decode("utf-8")) + 1
         raise DocumentEncodingError(line, column, offset) from None
 
 

@@ -6,13 +6,18 @@ from typing import Any
 
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+# Python cannot write an int of more than 4,300 decimal digits as text (str() raises), so a YAML integer
+# that large is read as its text: nothing downstream (validation, the form, an edit) can then fail on it.
+MAX_INT_BITS = 13_000
+
 
 def _int(text: str) -> int | str:
     raw = text.replace("_", "")
     try:
-        return int(raw, 0) if raw[:2].lower() in ("0x", "0o", "0b") else int(raw)
+        value = int(raw, 0) if raw[:2].lower() in ("0x", "0o", "0b") else int(raw)
     except ValueError:
         return text
+    return text if value.bit_length() > MAX_INT_BITS else value
 
 
 def _float(text: str) -> float | str:
