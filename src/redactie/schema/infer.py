@@ -32,6 +32,7 @@ def _vocabulary_folder(root: Path, key: str) -> tuple[str, str] | None:
 
 def infer_schema(root: Path) -> Schema:
     """Infer document types (one per folder of documents with front matter), fields and vocabularies."""
+    from ..fileio import read_document
     from ..repository import markdown_files
 
     by_folder: dict[str, list[Document]] = defaultdict(list)
@@ -39,7 +40,7 @@ def infer_schema(root: Path) -> Schema:
         if rel.endswith("/index.md") or rel == "index.md" or "/" not in rel:
             continue
         try:
-            doc = Document.parse((root / rel).read_bytes())
+            doc = Document.parse(read_document(root / rel))
         except (OSError, FrontMatterError):
             continue
         if "title" in doc.fields:
@@ -124,10 +125,10 @@ def schema_to_yaml(schema: Schema) -> str:
 
 def write_inferred_schema(root: Path, schema: Schema) -> Path:
     """Write an inferred schema as the repository's schema file; never overwrites an existing one."""
-    from ..fileio import atomic_write
+    from ..fileio import atomic_write, safe_target
     from .model import SCHEMA_FILE
 
-    target = root / SCHEMA_FILE
+    target = safe_target(root, SCHEMA_FILE)
     if target.exists():
         raise FileExistsError(str(target))
     atomic_write(target, schema_to_yaml(schema).encode("utf-8"))
