@@ -42,22 +42,30 @@ def _validate_parser() -> argparse.ArgumentParser:
 
 def validate_main(argv: list[str]) -> int:
     """`redactie validate`: print findings; exit 0 without errors, 1 with errors, 2 when unusable."""
+    from .fileio import FileRefused
     from .repository import ContentRepository, find_root
     from .schema import SchemaError, load_schema
     from .validation import ERROR, validate_repository
 
     args = _validate_parser().parse_args(argv)
     nl = args.lang == "nl"
-    paths = [p.resolve() for p in args.paths] or [Path.cwd()]
+    _safe_output()
+    try:
+        paths = [p.resolve() for p in args.paths] or [Path.cwd()]
+    except (OSError, RuntimeError) as exc:  # a link loop among the arguments
+        print(f"redactie validate: {'kan niet worden gelezen' if nl else 'cannot be read'}: {printable(str(exc))}",
+              file=sys.stderr)
+        return 2
     missing = [p for p in paths if not p.exists()]
     if missing:
-        print(f"redactie validate: {'bestaat niet' if nl else 'does not exist'}: {missing[0]}", file=sys.stderr)
+        print(f"redactie validate: {'bestaat niet' if nl else 'does not exist'}: {printable(missing[0])}",
+              file=sys.stderr)
         return 2
     root = find_root(paths[0])
     outside = [p for p in paths if not p.is_relative_to(root)]
     if outside:
         text = f"ligt niet in de repository {root}" if nl else f"is not inside the repository {root}"
-        print(f"redactie validate: {outside[0]} {text}", file=sys.stderr)
+        print(f"redactie validate: {printable(outside[0])} {text}", file=sys.stderr)
         return 2
     try:
         schema = load_schema(args.schema) if args.schema else None
@@ -66,14 +74,20 @@ def validate_main(argv: list[str]) -> int:
         wanted = [p.relative_to(root).as_posix() for p in files] if files else None
         findings = validate_repository(repo, wanted)
     except SchemaError as exc:
-        print(f"redactie validate: {exc.localized(args.lang)}", file=sys.stderr)
+        print(f"redactie validate: {printable(exc.localized(args.lang))}", file=sys.stderr)
         return 2
     if repo.schema.inferred:
         from .schema.infer import write_inferred_schema
 
         if args.write_schema:
-            written = write_inferred_schema(root, repo.schema)
-            print(f"redactie validate: {'schema geschreven naar' if nl else 'schema written to'} {written}",
+            try:
+                written = write_inferred_schema(root, repo.schema)
+            except OSError as exc:
+                reason = exc.localized(args.lang) if isinstance(exc, FileRefused) else exc.strerror or str(exc)
+                print(f"redactie validate: {'schema niet geschreven' if nl else 'schema not written'}: "
+                      f"{printable(reason)}", file=sys.stderr)
+                return 2
+            print(f"redactie validate: {'schema geschreven naar' if nl else 'schema written to'} {printable(written)}",
                   file=sys.stderr)
         else:
             print("redactie validate: " + ("geen schemabestand; het schema is afgeleid uit de documenten "
@@ -81,16 +95,33 @@ def validate_main(argv: list[str]) -> int:
                                            "no schema file; the schema was inferred from the documents "
                                            "(--write-schema writes it out as a starting point)"), file=sys.stderr)
     if args.format == "json":
-        print(json.dumps([f.as_json(args.lang) for f in findings], ensure_ascii=False, indent=2))
+        # A file name that is not UTF-8 is shown with U+FFFD: the JSON stays valid UTF-8.
+        print(json.dumps([{k: printable(v) if isinstance(v, str) else v for k, v in f.as_json(args.lang).items()}
+                          for f in findings], ensure_ascii=False, indent=2))
     else:
         for f in findings:
             field = f"{f.field}: " if f.field else ""
-            print(f"{f.path}:{f.line}: {f.severity} [{f.code}] {field}{f.message(args.lang)}")
+            print(printable(f"{f.path}:{f.line}: {f.severity} [{f.code}] {field}{f.message(args.lang)}"))
         errors = sum(f.severity == ERROR for f in findings)
         summary = (f"{len(findings)} bevindingen, {errors} fouten" if args.lang == "nl"
                    else f"{len(findings)} findings, {errors} errors")
         print(summary, file=sys.stderr)
     return 1 if any(f.severity == ERROR for f in findings) else 0
+
+
+def printable(text: object) -> str:
+    """Text that any output can hold: undecodable file-name bytes become U+FFFD."""
+    from .fileio import printable as clean
+
+    return clean(str(text))
+
+
+def _safe_output() -> None:
+    """Never a UnicodeEncodeError on output, whatever the locale's encoding."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -172,15 +172,24 @@ class GitService:
 
     def status(self) -> list[FileChange]:
         """Changed files compared with HEAD: new, modified, deleted, renamed, conflicted."""
-        raw = self.run_bytes("status", "--porcelain=v2", "-z", "--untracked-files=all", "--no-renames")
-        changes = parse_status(raw)
-        new = [c.path for c in changes if c.kind == NEW]
-        deleted = [c.path for c in changes if c.kind == DELETED]
+        # Untracked folders are summarised (one line for a folder of 50,000 files, or a nested repository).
+        raw = self.run_bytes("status", "--porcelain=v2", "-z", "--untracked-files=normal", "--no-renames")
+        changes = parse_status(raw, root=self.root)
+        new = [c.path for c in changes if c.kind == NEW and c.committable]
+        deleted = [c.path for c in changes if c.kind == DELETED and c.committable]
         if new and deleted and self.has_commits():
-            new_hashes = {p: blob_hash((self.root / p).read_bytes()) for p in new if (self.root / p).is_file()}
+            new_hashes = {p: blob_hash(data) for p in new if (data := self._small_file(p)) is not None}
             old_hashes = self._head_hashes(deleted)
-            changes = parse_status(raw, new_hashes, old_hashes)
+            changes = parse_status(raw, new_hashes, old_hashes, root=self.root)
         return changes
+
+    def _small_file(self, path: str) -> bytes | None:
+        from ..fileio import read_document
+
+        try:
+            return read_document(self.root / path)
+        except OSError:
+            return None
 
     def _head_hashes(self, paths: list[str]) -> dict[str, str]:
         out = self.run("ls-tree", "-z", "HEAD", "--", *paths)
@@ -206,7 +215,7 @@ class GitService:
         """The file's bytes on disk, or None when it does not exist."""
         try:
             return (self.root / path).read_bytes()
-        except FileNotFoundError:
+        except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
             return None
 
     # -- committing -----------------------------------------------------------------------------------------

@@ -1,0 +1,63 @@
+"""`redactie validate` on hostile repositories: links, loops, pipes and file names that are not UTF-8."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import CONTENT, ROOT
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="links, FIFOs and byte file names are POSIX")
+
+
+def _run(cwd: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHONIO", "LC_", "LANG"))}
+    env.update(LC_ALL="C.UTF-8", PYTHONPATH=str(ROOT / "src"), PYTHONUTF8="0")
+    return subprocess.run([sys.executable, "-m", "redactie", "validate", *args], cwd=cwd, env=env,
+                          capture_output=True, timeout=60, check=False)
+
+
+@pytest.fixture
+def hostile(tmp_path: Path) -> Path:
+    root = tmp_path / "r"
+    shutil.copytree(CONTENT, root)
+    folder = root / "docs" / "vereisten"
+    sample = folder / "corrigerende_maatregelen_voor_non_conforme_ai.md"  # has a word-limit warning
+    (folder / "weg.md").symlink_to(tmp_path / "bestaat-niet.md")
+    (folder / "lus.md").symlink_to(folder / "lus.md")
+    (folder / "nul.md").symlink_to("/dev/zero")
+    os.mkfifo(folder / "pijp.md")
+    shutil.copy(sample, os.fsencode(folder) + b"/caf\xe9.md")
+    return root
+
+
+def test_validate_json_stays_valid_with_hostile_files(hostile: Path) -> None:
+    result = _run(hostile, "--format", "json")
+    assert b"Traceback" not in result.stderr, result.stderr.decode("utf-8", "replace")
+    assert result.returncode == 1
+    findings = json.loads(result.stdout.decode("utf-8"))  # strict: invalid UTF-8 would raise
+    unreadable = {f["path"] for f in findings if f["code"] == "unreadable"}
+    assert {"docs/vereisten/weg.md", "docs/vereisten/lus.md", "docs/vereisten/nul.md",
+            "docs/vereisten/pijp.md"} <= unreadable
+    assert any("caf\ufffd.md" in f["path"] for f in findings)
+
+
+def test_validate_text_output_under_a_strict_utf8_locale(hostile: Path) -> None:
+    result = _run(hostile)
+    assert b"Traceback" not in result.stderr, result.stderr.decode("utf-8", "replace")
+    result.stdout.decode("utf-8")
+    assert "caf\ufffd.md" in result.stdout.decode("utf-8")
+    assert result.returncode == 1
+
+
+def test_validate_a_link_loop_argument_is_a_clear_message(hostile: Path) -> None:
+    result = _run(hostile, "docs/vereisten/lus.md")
+    assert b"Traceback" not in result.stderr
+    assert result.returncode == 2
+    assert "redactie validate:" in result.stderr.decode("utf-8")
