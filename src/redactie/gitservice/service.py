@@ -136,6 +136,16 @@ class GitService:
             return "merge"
         return None
 
+    def rebasing_branch(self) -> str | None:
+        """The branch an interrupted rebase is replaying (`main`), or None."""
+        for folder in ("rebase-merge", "rebase-apply"):
+            try:
+                name = (self.git_dir / folder / "head-name").read_text(encoding="utf-8", errors="replace").strip()
+            except OSError:
+                continue
+            return name.removeprefix("refs/heads/") or None
+        return None
+
     def conflicted(self) -> list[str]:
         """Files with unresolved conflicts."""
         out = self.run("diff", "--name-only", "--diff-filter=U", "-z")
@@ -150,11 +160,14 @@ class GitService:
         if not has_commits:
             problems.append("no-commits")
         branch = self.branch()
-        if branch is None:
-            problems.append("detached-head")
         operation = self.operation()
         if operation:
             problems.append(f"{operation}-in-progress")
+        if branch is None and operation == "rebase":
+            # git detaches HEAD while it replays commits: that is the rebase, not an old version being viewed.
+            branch = self.rebasing_branch()
+        elif branch is None:
+            problems.append("detached-head")
         conflicts = self.conflicted() if has_commits else []
         if conflicts:
             problems.append("conflicts")

@@ -1,0 +1,102 @@
+"""Hostile git work trees: binaries, big untracked trees, submodules, nested repositories, stale temporaries,
+an interrupted rebase."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from redactie.gitservice.problems import GitProblem
+from redactie.gitservice.service import GitService
+from redactie.gitservice.status import FOLDER, REPOSITORY, SUBMODULE
+from redactie.repository import open_repository
+from redactie.review import BINARY, LARGE, MAX_DIFF_BYTES, OTHER, collect
+
+from .conftest import git
+
+DOC = "docs/vereisten/corrigerende_maatregelen_voor_non_conforme_ai.md"
+
+
+def test_a_binary_file_is_named_never_diffed(content_repo: Path) -> None:
+    (content_repo / "plaatje.png").write_bytes(b"\x89PNG\r\n\x1a\n\0\0" + os.urandom(200_000))
+    [review] = collect(GitService(content_repo), open_repository(content_repo))
+    assert review.shown_as == BINARY
+    assert review.raw_diff() == [] and review.raw_diff(force=True) == []
+    assert "Binair bestand" in review.items[0].label
+
+
+def test_a_large_text_diff_is_drawn_only_on_request_and_bounded(content_repo: Path) -> None:
+    path = content_repo / "groot.txt"
+    path.write_text("".join(f"regel {n}\n" for n in range(80_000)))
+    git(content_repo, "add", "groot.txt")
+    git(content_repo, "commit", "-qm", "groot")
+    path.write_text("".join(f"regel {n} anders\n" for n in range(80_000)))
+    [review] = collect(GitService(content_repo), open_repository(content_repo))
+    assert len(path.read_bytes()) * 2 > MAX_DIFF_BYTES
+    assert review.shown_as == LARGE and review.raw_diff() == []
+    from redactie.review import MAX_DIFF_LINES
+
+    forced = review.raw_diff(force=True)
+    assert 0 < len(forced) <= MAX_DIFF_LINES + 1
+
+
+def test_many_untracked_files_are_one_folder_entry(content_repo: Path) -> None:
+    folder = content_repo / "export" / "diep"
+    folder.mkdir(parents=True)
+    for n in range(3000):
+        (folder / f"{n}.txt").write_bytes(b"x")
+    changes = GitService(content_repo).status()
+    assert [(c.path, c.what) for c in changes] == [("export", FOLDER)]
+    [review] = collect(GitService(content_repo), open_repository(content_repo), changes=changes)
+    assert review.shown_as == OTHER and not review.change.committable
+
+
+def test_submodule_and_nested_repository_are_shown_and_never_staged(content_repo: Path, tmp_path: Path) -> None:
+    other = tmp_path / "ander"
+    other.mkdir()
+    git(other, "init", "-q", "-b", "main")
+    (other / "a.txt").write_text("a\n")
+    git(other, "add", "a.txt")
+    git(other, "-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "-qm", "a")
+    git(content_repo, "-c", "protocol.file.allow=always", "submodule", "add", "-q", str(other), "sub")
+    git(content_repo, "commit", "-qm", "submodule")
+    (content_repo / "sub" / "a.txt").write_text("gewijzigd\n")
+    nested = content_repo / "genest"
+    nested.mkdir()
+    git(nested, "init", "-q")
+    (nested / "b.txt").write_text("b\n")
+    service = GitService(content_repo)
+    changes = {c.path: c.what for c in service.status()}
+    assert changes == {"sub": SUBMODULE, "genest": REPOSITORY}
+    reviews = collect(service, open_repository(content_repo))
+    assert all(not r.change.committable and r.shown_as == OTHER for r in reviews)
+    assert any("Submodule" in r.items[0].label for r in reviews)
+
+
+def test_temporaries_are_never_offered_for_commit(content_repo: Path) -> None:
+    (content_repo / "docs" / "vereisten" / ".a.md.k3j_x9q2.tmp").write_bytes(b"half")
+    (content_repo / "echt-nieuw.md").write_bytes(b"---\ntitle: Nieuw\n---\n")
+    assert [c.path for c in GitService(content_repo).status()] == ["echt-nieuw.md"]
+
+
+def test_an_interrupted_rebase_is_explained_as_a_rebase(shared: tuple[Path, Path], tmp_path: Path) -> None:
+    bare, mine = shared
+    theirs = tmp_path / "theirs"
+    git(tmp_path, "clone", "-q", str(bare), str(theirs))
+    for repo, text in ((theirs, "van hen"), (mine, "van mij")):
+        path = repo / DOC
+        path.write_bytes(path.read_bytes().replace(b"## Risico", f"## Risico\n\n{text}".encode(), 1))
+        git(repo, "-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "-qam", text)
+    git(theirs, "push", "-q")
+    git(mine, "fetch", "-q")
+    try:
+        git(mine, "rebase", "origin/main")
+    except Exception:  # noqa: BLE001 - the conflict is what the test needs
+        pass
+    service = GitService(mine)
+    state = service.state()
+    assert "detached-head" not in state.problems
+    assert state.problems[0] == "rebase-in-progress"
+    assert state.branch == "main"
+    assert state.conflicts == [DOC]
+    assert "Los de conflicten op" in GitProblem("rebase-in-progress").localized("nl")
