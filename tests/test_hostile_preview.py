@@ -1,0 +1,60 @@
+"""The preview's HTML is linear and bounded: many images, huge tables, long lines, backtracking bait."""
+
+from __future__ import annotations
+
+import tracemalloc
+
+from redactie.preview_html import MAX_CHARS, MAX_TABLE_CELLS, MAX_TABLE_ROWS, to_html
+
+
+def _peak(markdown: str) -> tuple[str, int]:
+    tracemalloc.start()
+    try:
+        out = to_html(markdown)
+        return out, tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_images_are_described_never_loaded() -> None:
+    out = to_html("".join(f"![p{n}](b)\n" for n in range(10_000)))  # 10k references in 80 KB
+    assert "<img" not in out
+    assert "[p9999]" in out
+
+
+def test_a_huge_table_is_cut_with_a_notice() -> None:
+    row = "|" + "|".join("x" for _ in range(200)) + "|\n"
+    table = row + "|" + "|".join("-" for _ in range(200)) + "|\n" + row * 2000
+    out, peak = _peak(table)
+    assert "ingekort" in out
+    assert out.count("<td>") <= MAX_TABLE_CELLS
+    assert out.count("<tr>") <= MAX_TABLE_ROWS + 1
+    assert peak < 50_000_000
+
+
+def test_several_tables_share_one_cell_budget() -> None:
+    row = "|" + "|".join("x" for _ in range(20)) + "|\n"
+    table = row + "|" + "|".join("-" for _ in range(20)) + "|\n" + row * 90
+    out = to_html("\n\n".join([table] * 20))
+    assert out.count("<td>") <= MAX_TABLE_CELLS + 40
+
+
+def test_a_long_text_is_cut_with_a_notice_in_the_language() -> None:
+    text = ("Een zin met wat woorden. " * 40 + "\n\n") * 10_000
+    out, peak = _peak(text)
+    assert "eerste" in out and len(out) < 3 * MAX_CHARS
+    assert "first" in to_html(text, language="en")
+    assert peak < 50_000_000
+
+
+def test_heading_attributes_are_stripped_without_backtracking() -> None:
+    assert "<h2>Titel</h2>" in to_html("## Titel {#anker .klasse}\n")
+    assert "<h2>Titel {x} y</h2>" in to_html("## Titel {x} y\n")
+    out = to_html("## T" + " " * 40_000 + "x\n" + ("## T" + " " * 40_000 + "{\n") * 3)
+    assert "<h2>" in out
+
+
+def test_macro_bait_does_not_backtrack() -> None:
+    out = to_html(("<!-- list_maatregelen" + " " * 5_000 + "x\n") * 20 + "REDACTIEMACRO " * 5_000)
+    assert "macro" not in out.split("</style>", 1)[1]
+    assert 'class="macro"' in to_html("<!-- tags -->\n", {"tags": "Labels: a"})
