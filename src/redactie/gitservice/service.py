@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
+import stat
 import tempfile
 import threading
 from dataclasses import dataclass, field
@@ -225,10 +227,20 @@ class GitService:
         return data if kind == b"blob" or kind == "blob" else None
 
     def work_bytes(self, path: str) -> bytes | None:
-        """The file's bytes on disk, or None when it does not exist."""
+        """The file's bytes on disk as git would record them, or None when there is no such file.
+
+        A symbolic link is its target's name (git records the link, never what it points at: a link to
+        /dev/zero or a loop is never followed); a folder, a pipe or a device is no file to git.
+        """
+        full = self.root / path
         try:
-            return (self.root / path).read_bytes()
-        except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+            info = full.lstat()
+            if stat.S_ISLNK(info.st_mode):
+                return os.fsencode(os.readlink(full))
+            if not stat.S_ISREG(info.st_mode):
+                return None
+            return full.read_bytes()
+        except (FileNotFoundError, NotADirectoryError):
             return None
 
     # -- committing -----------------------------------------------------------------------------------------

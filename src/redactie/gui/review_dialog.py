@@ -174,6 +174,7 @@ class ReviewDialog(QDialog):
                 item.setCheckState(Qt.CheckState.Checked)
             else:
                 # A submodule, a nested repository or a folder of new files: shown, never staged here.
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsUserCheckable)
                 item.setText(f"{review.path} — {review.items[0].label}")
                 item.setToolTip(self.tr("%1: Redactie legt dit niet vast").replace("%1", review.path))
             item.setData(Qt.ItemDataRole.UserRole, review.path)

@@ -1,0 +1,83 @@
+"""The window with a repository holding every kind of hostile file: it loads, stays responsive, opens none of
+them, and the review names what it cannot commit."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from redactie.gui.main_window import MainWindow
+from redactie.review import BINARY, OTHER
+
+from .conftest import git
+from .test_gui_workflow import OPEN, close_windows, open_review, settle  # noqa: F401 - the fixture closes windows
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="links, FIFOs and byte file names are POSIX")
+
+FOLDER = "docs/vereisten"
+
+
+def _make_hostile(repo: Path, outside: Path) -> dict[str, str]:
+    folder = repo / FOLDER
+    outside.write_bytes(b"---\ntitle: Geheim van buiten\n---\n")
+    links = {"nul-apparaat.md": "/dev/zero", "buiten.md": str(outside), "weg.md": str(repo / "bestaat-niet.md")}
+    for name, target in links.items():
+        (folder / name).symlink_to(target)
+    (folder / "lus.md").symlink_to(folder / "lus.md")
+    os.mkfifo(folder / "pijp.md")
+    sample = folder / "corrigerende_maatregelen_voor_non_conforme_ai.md"
+    Path(os.fsdecode(os.fsencode(folder) + b"/caf\xe9.md")).write_bytes(sample.read_bytes())
+    (repo / "plaatje.png").write_bytes(b"\x89PNG\r\n\x1a\n\0\0" + os.urandom(300_000))
+    (repo / "grote-map" / "diep").mkdir(parents=True)
+    for n in range(500):
+        (repo / "grote-map" / "diep" / f"{n}.txt").write_bytes(b"x")
+    nested = repo / "genest"
+    nested.mkdir()
+    git(nested, "init", "-q")
+    stale = folder / ".iets.md.ab12cd34.tmp"
+    stale.write_bytes(b"half geschreven")
+    os.utime(stale, (time.time() - 3600, time.time() - 3600))
+    return {"stale": stale.relative_to(repo).as_posix()}
+
+
+def test_the_window_stays_responsive_with_hostile_files(qtbot, content_repo: Path, isolated_home: Path,  # noqa: ANN001
+                                                         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    made = _make_hostile(content_repo, tmp_path / "buiten.md")
+    warnings: list[str] = []
+    monkeypatch.setattr("redactie.gui.main_window.QMessageBox.warning",
+                        lambda parent, title, text, *args: warnings.append(text))
+    win = MainWindow("nl")
+    OPEN.append(win)
+    assert win.load_repository(content_repo)
+    win.show()
+    qtbot.waitUntil(lambda: win.documents.ready and win.monitor.snapshot is not None, timeout=15000)
+    settle(qtbot, win)
+    assert win.documents.error is None
+    for name in ("nul-apparaat.md", "buiten.md", "weg.md", "lus.md", "pijp.md"):
+        item = win.documents.item(f"{FOLDER}/{name}")
+        assert item is not None, name
+        assert "niet te openen" in item.text(1)
+        assert "Geheim" not in item.text(0)
+        win.open_document(f"{FOLDER}/{name}")
+        assert win.editor.session is None or win.editor.session.relpath != f"{FOLDER}/{name}"
+    assert len(warnings) == 5 and all("kan niet worden geopend" in w for w in warnings)
+    assert not (content_repo / made["stale"]).exists()  # cleaned when the repository opened
+
+    dialog = open_review(win, qtbot)
+    by_path = {r.path: r for r in dialog.reviews}
+    assert "plaatje.png" in by_path, (dialog.intro.text(), list(by_path))
+    assert by_path["plaatje.png"].shown_as == BINARY
+    assert by_path["genest"].shown_as == OTHER and by_path["grote-map"].shown_as == OTHER
+    assert made["stale"] not in by_path
+    row = [r.path for r in dialog.reviews].index("plaatje.png")
+    dialog.files.setCurrentRow(row)
+    assert "binair bestand" in dialog.raw.toPlainText()
+    row = [r.path for r in dialog.reviews].index("genest")
+    assert not dialog.files.item(row).flags() & Qt.ItemFlag.ItemIsUserCheckable
+    assert "genest" not in {r.path for r in dialog.chosen()}
+    dialog.close()
