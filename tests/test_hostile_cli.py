@@ -61,3 +61,16 @@ def test_validate_a_link_loop_argument_is_a_clear_message(hostile: Path) -> None
     assert b"Traceback" not in result.stderr
     assert result.returncode == 2
     assert "redactie validate:" in result.stderr.decode("utf-8")
+
+
+def test_quit_when_loaded_with_a_pipe_and_a_link_to_dev_zero_first(hostile: Path) -> None:
+    folder = hostile / "docs" / "vereisten"
+    os.mkfifo(folder / "aaa-pijp.md")
+    (folder / "aa-nul.md").symlink_to("/dev/zero")
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "QT_QPA_PLATFORM": "offscreen",
+           "REDACTIE_HOME": str(hostile.parent / "home")}
+    result = subprocess.run([sys.executable, "-m", "redactie", "--quit-when-loaded", str(hostile)], env=env,
+                            capture_output=True, timeout=120, check=False)
+    assert result.returncode == 0, result.stderr.decode("utf-8", "replace")
+    loaded = json.loads(result.stdout.decode("utf-8").strip().splitlines()[-1])
+    assert loaded["first_document"] not in ("docs/vereisten/aaa-pijp.md", "docs/vereisten/aa-nul.md")

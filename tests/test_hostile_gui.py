@@ -66,6 +66,11 @@ def test_the_window_stays_responsive_with_hostile_files(qtbot, content_repo: Pat
         win.open_document(f"{FOLDER}/{name}")
         assert win.editor.session is None or win.editor.session.relpath != f"{FOLDER}/{name}"
     assert len(warnings) == 5 and all("kan niet worden geopend" in w for w in warnings)
+    cafe = os.fsdecode(FOLDER.encode() + b"/caf\xe9.md")  # a name that is not UTF-8 opens, and its draft is kept
+    win.open_document(cafe)
+    assert win.editor.session is not None and win.editor.session.relpath == cafe
+    win.drafts.save(content_repo, cafe, b"", b"x")
+    assert win.drafts.load(content_repo, cafe) is not None
     assert not (content_repo / made["stale"]).exists()  # cleaned when the repository opened
 
     dialog = open_review(win, qtbot)

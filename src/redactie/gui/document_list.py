@@ -151,11 +151,13 @@ class DocumentList(QWidget):
             item.setToolTip(0, " — ".join(tips))
 
     def first_document(self) -> str | None:
-        """The path of the first document in the list."""
+        """The path of the first document in the list that can be opened."""
         for row in range(self.tree.topLevelItemCount()):
             group = self.tree.topLevelItem(row)
-            if group.childCount():
-                return group.child(0).data(0, PATH_ROLE)
+            for index in range(group.childCount()):
+                path = group.child(index).data(0, PATH_ROLE)
+                if path not in self._remarks:
+                    return path
         return None
 
     def count(self) -> int:
