@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from ..fileio import MAX_DOCUMENT_BYTES
 from ..gitservice.service import GitService
-from ..gitservice.status import FOLDER, REPOSITORY, SUBMODULE, FileChange
+from ..gitservice.status import FOLDER, NEW, REPOSITORY, SUBMODULE, FileChange
 from ..repository import ContentRepository
 from .summary import FIELD, FILE, SECTION, ChangeItem, parse_or_none, summarize
 from .worddiff import DiffLine, line_diff
@@ -118,7 +118,8 @@ def collect(service: GitService, repo: ContentRepository | None, language: str =
         if not change.committable:
             reviews.append(_other_review(change, language))
             continue
-        old = service.head_bytes(change.old_path or change.path)
+        # A new file is not in the last commit: no need to ask git (one round trip per file adds up).
+        old = None if change.kind == NEW else service.head_bytes(change.old_path or change.path)
         new = service.work_bytes(change.path)
         doc_type = repo.schema.type_for(change.path) if repo else None
         label = doc_type.label.get(language) if doc_type else ""
