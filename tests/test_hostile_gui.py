@@ -86,3 +86,34 @@ def test_the_window_stays_responsive_with_hostile_files(qtbot, content_repo: Pat
     assert not dialog.files.item(row).flags() & Qt.ItemFlag.ItemIsUserCheckable
     assert "genest" not in {r.path for r in dialog.chosen()}
     dialog.close()
+
+
+def test_an_interrupted_rebase_shows_a_rebase_banner(qtbot, shared: tuple[Path, Path], isolated_home: Path,  # noqa: ANN001
+                                                     tmp_path: Path) -> None:
+    bare, mine = shared
+    theirs = tmp_path / "theirs"
+    git(tmp_path, "clone", "-q", str(bare), str(theirs))
+    doc = "docs/vereisten/corrigerende_maatregelen_voor_non_conforme_ai.md"
+    for repo, text in ((theirs, "van hen"), (mine, "van mij")):
+        path = repo / doc
+        path.write_bytes(path.read_bytes().replace(b"## Risico", f"## Risico\n\n{text}".encode(), 1))
+        git(repo, "-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "-qam", text)
+    git(theirs, "push", "-q")
+    git(mine, "fetch", "-q")
+    with pytest.raises(Exception):  # noqa: B017, PT011 - the conflict is the point
+        git(mine, "rebase", "origin/main")
+    win = MainWindow("nl")
+    OPEN.append(win)
+    assert win.load_repository(mine)
+    win.show()
+    qtbot.waitUntil(lambda: win.documents.ready and win.monitor.snapshot is not None, timeout=15000)
+    qtbot.waitUntil(lambda: win.state_banner() is not None)
+    banner = win.state_banner()
+    assert "bovenop de nieuwste versie" in banner.label.text()
+    assert set(banner.buttons) == {"Conflicten oplossen", "Afbreken"}
+    assert "Versie: main" in win.git_status.label.text()
+    git(mine, "checkout", "--theirs", "--", doc)  # resolved by hand, not yet continued
+    git(mine, "add", "--", doc)
+    win.monitor.refresh()
+    qtbot.waitUntil(lambda: win.state_banner() is not None and "Afronden" in win.state_banner().buttons)
+    assert set(win.state_banner().buttons) == {"Afronden", "Afbreken"}
