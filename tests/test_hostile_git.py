@@ -71,6 +71,14 @@ def test_submodule_and_nested_repository_are_shown_and_never_staged(content_repo
     reviews = collect(service, open_repository(content_repo))
     assert all(not r.change.committable and r.shown_as == OTHER for r in reviews)
     assert any("Submodule" in r.items[0].label for r in reviews)
+    # A document is committed as usual beside them; they stay as they were, unstaged.
+    doc = content_repo / DOC
+    doc.write_bytes(doc.read_bytes().replace(b"## Risico", b"## Risico\n\nNieuw.", 1))
+    [review] = [r for r in collect(service, open_repository(content_repo)) if r.change.committable]
+    service.commit({review.path: review.new}, "Vereiste aangepast")
+    assert git(content_repo, "show", "--name-only", "--format=", "HEAD").split() == [DOC]
+    assert {c.path: c.what for c in service.status()} == {"sub": SUBMODULE, "genest": REPOSITORY}
+    assert git(content_repo, "diff", "--cached", "--name-only").strip() == ""
 
 
 def test_temporaries_are_never_offered_for_commit(content_repo: Path) -> None:
