@@ -108,3 +108,14 @@ def test_an_interrupted_rebase_is_explained_as_a_rebase(shared: tuple[Path, Path
     assert state.branch == "main"
     assert state.conflicts == [DOC]
     assert "Los de conflicten op" in GitProblem("rebase-in-progress").localized("nl")
+
+
+def test_a_huge_file_is_named_never_read(content_repo: Path) -> None:
+    from redactie.review import MAX_REVIEW_BYTES
+
+    with open(content_repo / "enorm.bin", "wb") as handle:
+        handle.truncate(MAX_REVIEW_BYTES + 1)  # sparse: no disk space used
+    [review] = collect(GitService(content_repo), open_repository(content_repo))
+    assert review.new is None and review.old is None
+    assert not review.change.committable and review.shown_as == OTHER
+    assert "groter dan" in review.items[0].label

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..fileio import MAX_DOCUMENT_BYTES
 from ..gitservice.service import GitService
-from ..gitservice.status import FOLDER, NEW, REPOSITORY, SUBMODULE, FileChange
+from ..gitservice.status import FOLDER, HUGE, NEW, REPOSITORY, SUBMODULE, FileChange
 from ..repository import ContentRepository
 from .summary import FIELD, FILE, SECTION, ChangeItem, parse_or_none, summarize
 from .worddiff import DiffLine, line_diff
@@ -60,6 +60,7 @@ class FileReview:
 
 
 TEXT, LARGE, BINARY, OTHER = "text", "large", "binary", "other"
+MAX_REVIEW_BYTES = 32 * 2**20  # a file above this is named, never read into memory
 MAX_DIFF_BYTES = 512 * 1024  # above this the text diff is drawn only when asked for
 MAX_DIFF_LINES = 5000
 
@@ -76,6 +77,8 @@ _OTHER_LABELS = {
                 "Submodule (another repository inside this one); Redactie does not record it"),
     REPOSITORY: ("Een eigen git-repository in deze map; Redactie legt die niet vast",
                  "A git repository of its own inside this folder; Redactie does not record it"),
+    HUGE: (f"Bestand groter dan {MAX_REVIEW_BYTES // 2**20} MB; leg het vast met een ander git-programma",
+           f"File larger than {MAX_REVIEW_BYTES // 2**20} MB; record it with another git program"),
 }
 
 
@@ -83,6 +86,13 @@ def _other_review(change: FileChange, language: str) -> FileReview:
     nl, en = _OTHER_LABELS.get(change.what, _OTHER_LABELS[FOLDER])
     item = ChangeItem(FILE, change.what, en if language == "en" else nl)
     return FileReview(change, None, None, "", change.path.rsplit("/", 1)[-1], [item], "")
+
+
+def _size_on_disk(service: GitService, path: str) -> int:
+    try:
+        return (service.root / path).lstat().st_size
+    except OSError:
+        return 0
 
 
 def _binary_item(review_old: bytes | None, review_new: bytes | None, language: str) -> ChangeItem:
@@ -115,6 +125,8 @@ def collect(service: GitService, repo: ContentRepository | None, language: str =
     """Review every changed file (or the given ones): old bytes from HEAD, new bytes from disk, the summary."""
     reviews = []
     for change in changes if changes is not None else service.status():
+        if change.committable and _size_on_disk(service, change.path) > MAX_REVIEW_BYTES:
+            change = replace(change, what=HUGE)
         if not change.committable:
             reviews.append(_other_review(change, language))
             continue
