@@ -70,3 +70,25 @@ def test_macro_bait_does_not_backtrack() -> None:
     out = to_html(("<!-- list_maatregelen" + " " * 5_000 + "x\n") * 20 + "REDACTIEMACRO " * 5_000)
     assert "macro" not in out.split("</style>", 1)[1]
     assert 'class="macro"' in to_html("<!-- tags -->\n", {"tags": "Labels: a"})
+
+
+def test_macros_of_a_huge_relation_list_are_cut_and_read_each_document_once(tmp_path) -> None:  # noqa: ANN001
+    import shutil
+
+    from redactie.document import Document
+    from redactie.macros import MAX_LISTED, macro_texts
+    from redactie.repository import ContentRepository
+
+    from .conftest import CONTENT
+
+    root = tmp_path / "r"
+    shutil.copytree(CONTENT, root)
+    path = root / "docs/maatregelen/stopknop_inrichten.md"
+    stems = sorted(p.stem for p in (root / "docs/vereisten").glob("*.md"))
+    names = "".join(f"- {stems[n % len(stems)]}\n" for n in range(20_000))
+    path.write_text(f"---\ntitle: Veel vereisten\nvereiste:\n{names}---\n\n## Maatregel\n", encoding="utf-8")
+    assert len(Document.parse(path.read_bytes()).fields["vereiste"]) == 20_000
+    texts = macro_texts(ContentRepository(root), "docs/maatregelen/stopknop_inrichten.md")
+    listed = texts["list_vereisten_on_maatregelen_page"].splitlines()
+    assert len(listed) == MAX_LISTED + 2  # the heading, the names, the count of the rest
+    assert listed[-1].endswith(f"(+{20_000 - MAX_LISTED})")
