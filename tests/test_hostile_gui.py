@@ -79,6 +79,10 @@ def test_the_window_stays_responsive_with_hostile_files(qtbot, content_repo: Pat
     assert by_path["plaatje.png"].shown_as == BINARY
     assert by_path["genest"].shown_as == OTHER and by_path["grote-map"].shown_as == OTHER
     assert made["stale"] not in by_path
+    for name in ("nul-apparaat.md", "buiten.md", "lus.md"):  # links: shown as links, never committed from here
+        assert by_path[f"{FOLDER}/{name}"].shown_as == OTHER
+        assert "Koppeling" in by_path[f"{FOLDER}/{name}"].items[0].label
+    assert f"{FOLDER}/pijp.md" not in by_path  # git has no pipes
     row = [r.path for r in dialog.reviews].index("plaatje.png")
     dialog.files.setCurrentRow(row)
     assert "binair bestand" in dialog.raw.toPlainText()

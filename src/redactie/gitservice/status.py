@@ -9,7 +9,7 @@ from ..fileio import is_temporary
 
 NEW, MODIFIED, DELETED, RENAMED, CONFLICTED = "new", "modified", "deleted", "renamed", "conflicted"
 # What a change is about: a file (the editor commits it), or something it shows but never stages.
-FILE, FOLDER, SUBMODULE, REPOSITORY, HUGE = "file", "folder", "submodule", "repository", "huge"
+FILE, FOLDER, SUBMODULE, REPOSITORY, HUGE, LINK = "file", "folder", "submodule", "repository", "huge", "link"
 
 
 @dataclass(frozen=True)
@@ -23,8 +23,8 @@ class FileChange:
 
     @property
     def committable(self) -> bool:
-        """False for a submodule, a nested repository, a summarised untracked folder or a file too large to
-        review: never staged here."""
+        """False for a submodule, a nested repository, a summarised untracked folder, a symbolic link or a file
+        too large to review: never staged here."""
         return self.what == FILE
 
     @property

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import stat
 from dataclasses import dataclass, field, replace
 
 from ..fileio import MAX_DOCUMENT_BYTES
 from ..gitservice.service import GitService
-from ..gitservice.status import FOLDER, HUGE, NEW, REPOSITORY, SUBMODULE, FileChange
+from ..gitservice.status import FILE as FILE_CHANGE
+from ..gitservice.status import FOLDER, HUGE, LINK, NEW, REPOSITORY, SUBMODULE, FileChange
 from ..repository import ContentRepository
 from .summary import FIELD, FILE, SECTION, ChangeItem, parse_or_none, summarize
 from .worddiff import DiffLine, line_diff
@@ -77,6 +79,8 @@ _OTHER_LABELS = {
                 "Submodule (another repository inside this one); Redactie does not record it"),
     REPOSITORY: ("Een eigen git-repository in deze map; Redactie legt die niet vast",
                  "A git repository of its own inside this folder; Redactie does not record it"),
+    LINK: ("Koppeling (symbolische link); Redactie legt die niet vast",
+           "Link (symbolic link); Redactie does not record it"),
     HUGE: (f"Bestand groter dan {MAX_REVIEW_BYTES // 2**20} MB; leg het vast met een ander git-programma",
            f"File larger than {MAX_REVIEW_BYTES // 2**20} MB; record it with another git program"),
 }
@@ -88,11 +92,15 @@ def _other_review(change: FileChange, language: str) -> FileReview:
     return FileReview(change, None, None, "", change.path.rsplit("/", 1)[-1], [item], "")
 
 
-def _size_on_disk(service: GitService, path: str) -> int:
+def _on_disk(service: GitService, path: str) -> str:
+    """LINK for a symbolic link, HUGE for a file over MAX_REVIEW_BYTES, else FILE (also when it is gone)."""
     try:
-        return (service.root / path).lstat().st_size
+        info = (service.root / path).lstat()
     except OSError:
-        return 0
+        return FILE_CHANGE
+    if stat.S_ISLNK(info.st_mode):
+        return LINK
+    return HUGE if info.st_size > MAX_REVIEW_BYTES else FILE_CHANGE
 
 
 def _binary_item(review_old: bytes | None, review_new: bytes | None, language: str) -> ChangeItem:
@@ -125,8 +133,9 @@ def collect(service: GitService, repo: ContentRepository | None, language: str =
     """Review every changed file (or the given ones): old bytes from HEAD, new bytes from disk, the summary."""
     reviews = []
     for change in changes if changes is not None else service.status():
-        if change.committable and _size_on_disk(service, change.path) > MAX_REVIEW_BYTES:
-            change = replace(change, what=HUGE)
+        if change.committable:
+            what = _on_disk(service, change.path)
+            change = replace(change, what=what) if what != FILE_CHANGE else change
         if not change.committable:
             reviews.append(_other_review(change, language))
             continue
