@@ -48,17 +48,13 @@ class FileReview:
     def raw_diff(self, force: bool = False) -> list[DiffLine]:
         """The whole file's line diff with word highlights (none for a binary; a large one only when forced).
 
-        At most MAX_DIFF_LINES lines are returned; a last line says how many more there were.
+        At most MAX_DIFF_LINES lines are made; a last line `… (+)` says there was more.
         """
         shown = self.shown_as
         if shown in (BINARY, OTHER) or (shown == LARGE and not force):
             return []
         decode = lambda data: (data or b"").decode("utf-8", "replace")  # noqa: E731
-        lines = line_diff(decode(self.old), decode(self.new))
-        if len(lines) > MAX_DIFF_LINES:
-            more = len(lines) - MAX_DIFF_LINES
-            lines = [*lines[:MAX_DIFF_LINES], DiffLine("@", None, None, [(f"… (+{more})", False)])]
-        return lines
+        return line_diff(decode(self.old), decode(self.new), limit=MAX_DIFF_LINES)
 
 
 TEXT, LARGE, BINARY, OTHER = "text", "large", "binary", "other"
