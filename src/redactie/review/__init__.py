@@ -13,8 +13,8 @@ from ..repository import ContentRepository
 from .summary import FIELD, FILE, SECTION, ChangeItem, parse_or_none, summarize
 from .worddiff import DiffLine, line_diff
 
-__all__ = ["BINARY", "LARGE", "OTHER", "TEXT", "ChangeItem", "DiffLine", "FileReview", "collect", "is_binary",
-           "line_diff", "suggest_message", "summarize"]
+__all__ = ["BINARY", "LARGE", "MAX_DIFF_LINES", "OTHER", "TEXT", "ChangeItem", "DiffLine", "FileReview", "collect",
+           "is_binary", "line_diff", "suggest_message", "summarize"]
 
 
 @dataclass
