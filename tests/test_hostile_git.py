@@ -141,3 +141,15 @@ def test_diffs_of_repetitive_or_huge_input_stay_bounded_and_correct() -> None:
     codes = opcodes(["kop", *a, "staart"], ["kop", *b, "staart"])
     assert codes[0][:2] == ("equal", 0) and codes[-1][0] == "equal" and codes[-1][2] == n + 2
     assert all(tag in ("equal", "replace") for tag, *_ in codes)
+
+
+def test_a_small_new_folder_is_listed_file_by_file(content_repo: Path) -> None:
+    folder = content_repo / "docs" / "nieuwe-soort"
+    folder.mkdir()
+    (folder / "eerste.md").write_bytes(b"---\ntitle: Eerste\n---\n")
+    (folder / ".eerste.md.ab12cd34.tmp").write_bytes(b"half")
+    nested = folder / "genest"
+    nested.mkdir()
+    git(nested, "init", "-q")
+    changes = {c.path: c.what for c in GitService(content_repo).status()}
+    assert changes == {"docs/nieuwe-soort/eerste.md": "file", "docs/nieuwe-soort/genest": REPOSITORY}

@@ -17,7 +17,7 @@ from typing import Any
 
 from .problems import GitProblem
 from .runner import git_environment, problem_from
-from .status import DELETED, NEW, FileChange, parse_status
+from .status import DELETED, FOLDER, NEW, FileChange, parse_status
 
 
 @dataclass
@@ -32,6 +32,20 @@ class RepoState:
     behind: int = 0
     problems: list[str] = field(default_factory=list)
     conflicts: list[str] = field(default_factory=list)
+
+
+FOLDER_FILES = 200  # a new folder with at most this many files is listed file by file
+
+
+def _count_files(folder: Path, limit: int = FOLDER_FILES) -> int:
+    """How many files `folder` holds, counting no further than `limit` + 1 (a folder of 50,000 stops early)."""
+    count = 0
+    for _dirpath, dirs, files in os.walk(folder):
+        dirs[:] = [d for d in dirs if d != ".git"]
+        count += len(files)
+        if count > limit:
+            break
+    return count
 
 
 def blob_hash(data: bytes) -> str:
@@ -189,6 +203,7 @@ class GitService:
         """Changed files compared with HEAD: new, modified, deleted, renamed, conflicted."""
         # Untracked folders are summarised (one line for a folder of 50,000 files, or a nested repository).
         raw = self.run_bytes("status", "--porcelain=v2", "-z", "--untracked-files=normal", "--no-renames")
+        raw += self._small_new_folders(parse_status(raw, root=self.root))
         changes = parse_status(raw, root=self.root)
         new = [c.path for c in changes if c.kind == NEW and c.committable]
         deleted = [c.path for c in changes if c.kind == DELETED and c.committable]
@@ -197,6 +212,17 @@ class GitService:
             old_hashes = self._head_hashes(deleted)
             changes = parse_status(raw, new_hashes, old_hashes, root=self.root)
         return changes
+
+    def _small_new_folders(self, changes: list[FileChange]) -> bytes:
+        """Porcelain records listing the files of each new folder of at most FOLDER_FILES files (a new type
+        folder with its first documents); a bigger folder stays one summarised entry."""
+        small = [c.path for c in changes if c.what == FOLDER and _count_files(self.root / c.path) <= FOLDER_FILES]
+        if not small:
+            return b""
+        listed = self.run_bytes("ls-files", "--others", "--exclude-standard", "-z", "--", *(f"{p}/" for p in small))
+        records = [b"? " + path for path in listed.split(b"\0") if path]
+        # The folder's own summary record is dropped by parse_status when its files follow (see there).
+        return b"\0" + b"\0".join(records) + b"\0" if records else b""
 
     def _small_file(self, path: str) -> bytes | None:
         from ..fileio import read_document

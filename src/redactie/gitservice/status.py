@@ -81,6 +81,10 @@ def parse_status(raw: bytes, untracked_hashes: dict[str, str] | None = None,
                 changes.append(FileChange(path.rstrip("/"), NEW, None, what))
             else:
                 changes.append(FileChange(path, NEW))
+    # A summarised new folder whose files are listed too (GitService.status) is shown by its files.
+    parents = {path.rsplit("/", depth)[0] for c in changes if c.what != FOLDER
+               for path in [c.path] for depth in range(1, path.count("/") + 1)}
+    changes = [c for c in changes if c.what != FOLDER or c.path not in parents]
     return pair_renames(changes, untracked_hashes or {}, deleted_hashes or {})
 
 
