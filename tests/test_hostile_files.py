@@ -242,3 +242,22 @@ def test_a_300_character_code_does_not_raise(tmp_path: Path) -> None:
 
 def test_the_sample_schema_still_loads() -> None:
     assert load_schema(SCHEMA).types
+
+
+def test_a_vocabulary_folder_outside_the_repository_is_refused(tmp_path: Path) -> None:
+    from redactie.schema import SchemaError
+
+    repo = _repo(tmp_path)
+    secret = tmp_path / "geheim"
+    secret.mkdir()
+    (secret / "sleutel.md").write_text("---\ntitle: Geheime sleutel\n---\n")
+    name = next(n for n, v in repo.schema.vocabularies.items() if v.source.startswith(("files:", "folders:")))
+    vocabulary = repo.schema.vocabularies[name]
+    for source in ("files:../geheim", "files:docs/uit"):
+        (repo.root / "docs" / "uit").unlink(missing_ok=True)
+        (repo.root / "docs" / "uit").symlink_to(secret)
+        repo.schema.vocabularies[name] = type(vocabulary)(vocabulary.name, {}, source, vocabulary.open)
+        repo.refresh()
+        with pytest.raises(SchemaError) as caught:
+            repo.vocabularies()
+        assert "buiten de repository" in caught.value.localized("nl")

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .document import Document, FrontMatterError
-from .fileio import read_document
+from .fileio import read_document, safe_target
 from .schema import SCHEMA_FILE, DocType, Schema, SchemaError, Text, Vocabulary, load_schema
 
 _SKIP_DIRS = {".git", "node_modules", ".venv", "site", "__pycache__"}
@@ -47,6 +47,17 @@ def markdown_files(root: Path) -> list[str]:
 def read_file(path: Path) -> bytes:
     """A document's bytes: regular files only, within the size limit (FileRefused, an OSError, otherwise)."""
     return read_document(path)
+
+
+def _inside(root: Path, path: Path) -> bool:
+    """True when `path` lies inside `root` without a link on the way (what a schema may point the app at)."""
+    try:
+        relpath = path.relative_to(root).as_posix()
+        if relpath != ".":
+            safe_target(root, relpath, folder=True)
+    except (ValueError, OSError):
+        return False
+    return True
 
 
 def find_root(start: Path) -> Path:
@@ -126,6 +137,11 @@ class ContentRepository:
         values: dict[str, Text] = {}
         if kind in ("files", "folders"):
             folder = self.root / arg
+            if not _inside(self.root, folder):
+                raise SchemaError(self.schema.path or SCHEMA_FILE, 1,
+                                  f"vocabulary '{vocabulary.name}' reads folder '{arg}', which is outside the "
+                                  "repository or a link", f"woordenlijst '{vocabulary.name}' leest map '{arg}', "
+                                  "die buiten de repository ligt of een koppeling is")
             if not folder.is_dir():
                 raise SchemaError(self.schema.path or SCHEMA_FILE, 1,
                                   f"vocabulary '{vocabulary.name}' reads folder '{arg}', which does not exist",
