@@ -261,3 +261,18 @@ def test_a_vocabulary_folder_outside_the_repository_is_refused(tmp_path: Path) -
         with pytest.raises(SchemaError) as caught:
             repo.vocabularies()
         assert "buiten de repository" in caught.value.localized("nl")
+
+
+def test_remembering_the_repository_never_fails_opening_it(isolated_home: Path, tmp_path: Path) -> None:
+    from redactie.workspace import _state_file, load_state, remember_repository
+
+    state = _state_file()
+    state.parent.mkdir(parents=True, exist_ok=True)
+    dotfiles = tmp_path / "dotfiles-state.json"
+    dotfiles.write_text("{}")
+    state.symlink_to(dotfiles)  # settings kept as a link: written where it points
+    remember_repository(tmp_path)
+    assert state.is_symlink() and load_state()["last"] == str(tmp_path)
+    dotfiles.chmod(0o444)  # read-only: not remembered, and no exception
+    remember_repository(tmp_path / "ander")
+    assert load_state()["last"] == str(tmp_path)
