@@ -74,3 +74,16 @@ def test_quit_when_loaded_with_a_pipe_and_a_link_to_dev_zero_first(hostile: Path
     assert result.returncode == 0, result.stderr.decode("utf-8", "replace")
     loaded = json.loads(result.stdout.decode("utf-8").strip().splitlines()[-1])
     assert loaded["first_document"] not in ("docs/vereisten/aaa-pijp.md", "docs/vereisten/aa-nul.md")
+
+
+def test_validate_text_keeps_one_line_per_finding_and_no_terminal_escapes(hostile: Path) -> None:
+    folder = hostile / "docs" / "vereisten"
+    sample = folder / "corrigerende_maatregelen_voor_non_conforme_ai.md"
+    shutil.copy(sample, folder / "regel\nbreuk\x1b[31m.md")
+    result = _run(hostile)
+    out = result.stdout.decode("utf-8")
+    assert "\x1b" not in out
+    assert "regel\\x0abreuk\\x1b[31m.md" in out
+    assert all(line.startswith("docs/") for line in out.splitlines())
+    findings = json.loads(_run(hostile, "--format", "json").stdout.decode("utf-8"))
+    assert any(f["path"] == "docs/vereisten/regel\nbreuk\x1b[31m.md" for f in findings)  # JSON: exact, escaped

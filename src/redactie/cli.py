@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -53,19 +54,19 @@ def validate_main(argv: list[str]) -> int:
     try:
         paths = [p.resolve() for p in args.paths] or [Path.cwd()]
     except (OSError, RuntimeError) as exc:  # a link loop among the arguments
-        print(f"redactie validate: {'kan niet worden gelezen' if nl else 'cannot be read'}: {printable(str(exc))}",
+        print(f"redactie validate: {'kan niet worden gelezen' if nl else 'cannot be read'}: {one_line(str(exc))}",
               file=sys.stderr)
         return 2
     missing = [p for p in paths if not p.exists()]
     if missing:
-        print(f"redactie validate: {'bestaat niet' if nl else 'does not exist'}: {printable(missing[0])}",
+        print(f"redactie validate: {'bestaat niet' if nl else 'does not exist'}: {one_line(missing[0])}",
               file=sys.stderr)
         return 2
     root = find_root(paths[0])
     outside = [p for p in paths if not p.is_relative_to(root)]
     if outside:
         text = f"ligt niet in de repository {root}" if nl else f"is not inside the repository {root}"
-        print(f"redactie validate: {printable(outside[0])} {text}", file=sys.stderr)
+        print(f"redactie validate: {one_line(outside[0])} {text}", file=sys.stderr)
         return 2
     try:
         schema = load_schema(args.schema) if args.schema else None
@@ -74,7 +75,7 @@ def validate_main(argv: list[str]) -> int:
         wanted = [p.relative_to(root).as_posix() for p in files] if files else None
         findings = validate_repository(repo, wanted)
     except SchemaError as exc:
-        print(f"redactie validate: {printable(exc.localized(args.lang))}", file=sys.stderr)
+        print(f"redactie validate: {one_line(exc.localized(args.lang), newlines=True)}", file=sys.stderr)
         return 2
     if repo.schema.inferred:
         from .schema.infer import write_inferred_schema
@@ -85,9 +86,9 @@ def validate_main(argv: list[str]) -> int:
             except OSError as exc:
                 reason = exc.localized(args.lang) if isinstance(exc, FileRefused) else exc.strerror or str(exc)
                 print(f"redactie validate: {'schema niet geschreven' if nl else 'schema not written'}: "
-                      f"{printable(reason)}", file=sys.stderr)
+                      f"{one_line(reason)}", file=sys.stderr)
                 return 2
-            print(f"redactie validate: {'schema geschreven naar' if nl else 'schema written to'} {printable(written)}",
+            print(f"redactie validate: {'schema geschreven naar' if nl else 'schema written to'} {one_line(written)}",
                   file=sys.stderr)
         else:
             print("redactie validate: " + ("geen schemabestand; het schema is afgeleid uit de documenten "
@@ -101,7 +102,7 @@ def validate_main(argv: list[str]) -> int:
     else:
         for f in findings:
             field = f"{f.field}: " if f.field else ""
-            print(printable(f"{f.path}:{f.line}: {f.severity} [{f.code}] {field}{f.message(args.lang)}"))
+            print(one_line(f"{f.path}:{f.line}: {f.severity} [{f.code}] {field}{f.message(args.lang)}"))
         errors = sum(f.severity == ERROR for f in findings)
         summary = (f"{len(findings)} bevindingen, {errors} fouten" if args.lang == "nl"
                    else f"{len(findings)} findings, {errors} errors")
@@ -114,6 +115,13 @@ def printable(text: object) -> str:
     from .fileio import printable as clean
 
     return clean(str(text))
+
+
+def one_line(text: object, newlines: bool = False) -> str:
+    """Printable text on one line: control characters (a newline or a terminal escape in a file name or a
+    value) are shown as `\\xNN`, so they can neither break the line format nor steer the terminal."""
+    pattern = r"[\x00-\x09\x0b-\x1f\x7f]" if newlines else r"[\x00-\x1f\x7f]"
+    return re.sub(pattern, lambda m: f"\\x{ord(m.group()):02x}", printable(text))
 
 
 def _safe_output() -> None:

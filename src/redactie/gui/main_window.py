@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..drafts import DraftStore
-from ..fileio import clean_stale_temporaries, file_problem
+from ..fileio import FileRefused, clean_stale_temporaries, file_problem
 from ..repository import ContentRepository, find_root
 from ..schema import SCHEMA_FILE, SchemaError
 from ..schema.infer import write_inferred_schema
@@ -248,8 +248,9 @@ class MainWindow(QMainWindow):
         try:
             path = write_inferred_schema(self.repo.root, self.repo.schema)
         except OSError as exc:
+            reason = exc.localized(self.language) if isinstance(exc, FileRefused) else str(exc)
             QMessageBox.warning(self, self.tr("Schema niet opgeslagen"),
-                                self.tr("Het schema kon niet worden opgeslagen: %1").replace("%1", str(exc)))
+                                self.tr("Het schema kon niet worden opgeslagen: %1").replace("%1", reason))
             return
         self.load_repository(self.repo.root)
         self.statusBar().showMessage(self.tr("Schema opgeslagen in %1").replace("%1", path.name), 5000)
