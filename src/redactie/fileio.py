@@ -18,8 +18,9 @@ from pathlib import Path, PurePosixPath
 MAX_DOCUMENT_BYTES = 2 * 1024 * 1024
 
 _STARTED = time.time()
-# mkstemp's names: `.<name>.<8 random characters>.tmp` (see atomic_write).
-_TEMPORARY_RE = re.compile(r"^\..+\.[a-z0-9_]{8}\.tmp$")
+# mkstemp's names for what the app writes in a repository (documents, the schema):
+# `.<name>.md.<8 random characters>.tmp` (see atomic_write).
+_TEMPORARY_RE = re.compile(r"^\..+\.(md|yaml|yml|json)\.[a-z0-9_]{8}\.tmp$")
 _SKIP_DIRS = {".git", "node_modules", ".venv", "site", "__pycache__"}
 
 
