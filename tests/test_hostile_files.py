@@ -276,3 +276,17 @@ def test_remembering_the_repository_never_fails_opening_it(isolated_home: Path, 
     dotfiles.chmod(0o444)  # read-only: not remembered, and no exception
     remember_repository(tmp_path / "ander")
     assert load_state()["last"] == str(tmp_path)
+
+
+def test_write_inside_refuses_a_folder_link_on_the_way(tmp_path: Path) -> None:
+    from redactie.fileio import write_inside
+
+    root = tmp_path / "r"
+    (root / "docs").mkdir(parents=True)
+    outside = tmp_path / "buiten"
+    outside.mkdir()
+    (root / "docs" / "uit").symlink_to(outside)
+    with pytest.raises(FileRefused):
+        write_inside(root, "docs/uit/x.md", b"x")
+    assert list(outside.iterdir()) == []
+    assert write_inside(root, "docs/x.md", b"x") and (root / "docs" / "x.md").read_bytes() == b"x"

@@ -211,6 +211,11 @@ def atomic_write(path: Path, data: bytes) -> bool:
     return True
 
 
+def write_inside(root: Path, relpath: str, data: bytes) -> bool:
+    """atomic_write of a repository file, checked first to lie inside `root` without a link on the way."""
+    return atomic_write(safe_target(root, relpath), data)
+
+
 def is_temporary(name: str) -> bool:
     """True for a file name of atomic_write's temporary pattern (`.name.md.abcd1234.tmp`)."""
     return bool(_TEMPORARY_RE.match(name.rsplit("/", 1)[-1]))
