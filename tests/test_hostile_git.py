@@ -118,7 +118,7 @@ def test_a_huge_file_is_named_never_read(content_repo: Path) -> None:
     [review] = collect(GitService(content_repo), open_repository(content_repo))
     assert review.new is None and review.old is None
     assert not review.change.committable and review.shown_as == OTHER
-    assert "groter dan" in review.items[0].label
+    assert "Te groot" in review.items[0].label
 
 
 def test_diffs_of_repetitive_or_huge_input_stay_bounded_and_correct() -> None:
@@ -153,3 +153,15 @@ def test_a_small_new_folder_is_listed_file_by_file(content_repo: Path) -> None:
     git(nested, "init", "-q")
     changes = {c.path: c.what for c in GitService(content_repo).status()}
     assert changes == {"docs/nieuwe-soort/eerste.md": "file", "docs/nieuwe-soort/genest": REPOSITORY}
+
+
+def test_a_review_holds_at_most_its_total_budget(content_repo: Path, monkeypatch) -> None:  # noqa: ANN001
+    import redactie.review as review_module
+
+    monkeypatch.setattr(review_module, "MAX_REVIEW_TOTAL", 250_000)
+    for n in range(5):
+        (content_repo / f"bijlage-{n}.bin").write_bytes(b"\0" * 100_000)
+    reviews = collect(GitService(content_repo), open_repository(content_repo))
+    held = [r for r in reviews if r.change.committable]
+    assert len(held) == 2 and sum(len(r.new or b"") for r in reviews) == 200_000
+    assert all("Te groot" in r.items[0].label for r in reviews if not r.change.committable)

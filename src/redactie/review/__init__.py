@@ -59,6 +59,7 @@ class FileReview:
 
 TEXT, LARGE, BINARY, OTHER = "text", "large", "binary", "other"
 MAX_REVIEW_BYTES = 32 * 2**20  # a file above this is named, never read into memory
+MAX_REVIEW_TOTAL = 256 * 2**20  # files beyond this much in one review are named too
 MAX_DIFF_BYTES = 512 * 1024  # above this the text diff is drawn only when asked for
 MAX_DIFF_LINES = 5000
 
@@ -77,8 +78,10 @@ _OTHER_LABELS = {
                  "A git repository of its own inside this folder; Redactie does not record it"),
     LINK: ("Koppeling (symbolische link); Redactie legt die niet vast",
            "Link (symbolic link); Redactie does not record it"),
-    HUGE: (f"Bestand groter dan {MAX_REVIEW_BYTES // 2**20} MB; leg het vast met een ander git-programma",
-           f"File larger than {MAX_REVIEW_BYTES // 2**20} MB; record it with another git program"),
+    HUGE: (f"Te groot om hier te bekijken (meer dan {MAX_REVIEW_BYTES // 2**20} MB, of samen met de andere "
+           f"bestanden meer dan {MAX_REVIEW_TOTAL // 2**20} MB); leg het vast met een ander git-programma",
+           f"Too large to review here (over {MAX_REVIEW_BYTES // 2**20} MB, or over "
+           f"{MAX_REVIEW_TOTAL // 2**20} MB with the other files); record it with another git program"),
 }
 
 
@@ -88,15 +91,16 @@ def _other_review(change: FileChange, language: str) -> FileReview:
     return FileReview(change, None, None, "", change.path.rsplit("/", 1)[-1], [item], "")
 
 
-def _on_disk(service: GitService, path: str) -> str:
-    """LINK for a symbolic link, HUGE for a file over MAX_REVIEW_BYTES, else FILE (also when it is gone)."""
+def _on_disk(service: GitService, path: str) -> tuple[str, int]:
+    """LINK for a symbolic link, HUGE for a file over MAX_REVIEW_BYTES, else FILE (also when it is gone);
+    with the file's size."""
     try:
         info = (service.root / path).lstat()
     except OSError:
-        return FILE_CHANGE
+        return FILE_CHANGE, 0
     if stat.S_ISLNK(info.st_mode):
-        return LINK
-    return HUGE if info.st_size > MAX_REVIEW_BYTES else FILE_CHANGE
+        return LINK, 0
+    return (HUGE if info.st_size > MAX_REVIEW_BYTES else FILE_CHANGE), info.st_size
 
 
 def _binary_item(review_old: bytes | None, review_new: bytes | None, language: str) -> ChangeItem:
@@ -128,9 +132,13 @@ def collect(service: GitService, repo: ContentRepository | None, language: str =
             changes: list[FileChange] | None = None) -> list[FileReview]:
     """Review every changed file (or the given ones): old bytes from HEAD, new bytes from disk, the summary."""
     reviews = []
+    held = 0  # bytes of files read so far: the whole review stays under MAX_REVIEW_TOTAL
     for change in changes if changes is not None else service.status():
         if change.committable:
-            what = _on_disk(service, change.path)
+            what, size = _on_disk(service, change.path)
+            if what == FILE_CHANGE and held + size > MAX_REVIEW_TOTAL:
+                what = HUGE
+            held += size if what == FILE_CHANGE else 0
             change = replace(change, what=what) if what != FILE_CHANGE else change
         if not change.committable:
             reviews.append(_other_review(change, language))
