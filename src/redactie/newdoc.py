@@ -65,6 +65,9 @@ def name_problems(path: str) -> list[tuple[str, str]]:
         elif _BAD_CHARACTERS.search(part):
             problems.append((f"'{part}' bevat een teken dat Windows of macOS niet toestaat (< > : \" \\ | ? *).",
                              f"'{part}' contains a character Windows or macOS does not allow (< > : \" \\ | ? *)."))
+        elif part.encode("utf-8", "replace").decode("utf-8") != part:
+            problems.append((f"'{part}' bevat een teken dat geen tekst is.", f"'{part}' contains a character that "
+                             "is not text."))
         elif len(part.encode("utf-8")) > 255:
             problems.append((f"De naam {part[:40]}… is te lang.", f"The name {part[:40]}… is too long."))
     return problems
@@ -128,7 +131,7 @@ def propose(repo: ContentRepository, doc_type: DocType, title: str, code: str = 
                          f"The code is too long ({len(code)} characters); the limit is {MAX_CODE}."))
         code = code[:MAX_CODE]
     template = doc_type.file_name.replace("{code}", code)
-    room = MAX_NAME - len(template.replace("{slug}", "").encode("utf-8"))
+    room = MAX_NAME - len(template.replace("{slug}", "").encode("utf-8", "replace"))
     slug = slugify(title, doc_type.slug_separator, max(1, min(80, room)))
     name = template.replace("{slug}", slug or "nieuw")
     folder = folder_of(doc_type)
