@@ -39,6 +39,10 @@ def _make_hostile(repo: Path, outside: Path) -> dict[str, str]:
     nested = repo / "genest"
     nested.mkdir()
     git(nested, "init", "-q")
+    (folder / "te-groot.md").write_bytes(b"---\ntitle: Groot\n---\n" + b"tekst " * 500_000)
+    row = "|" + "|".join("x" for _ in range(200)) + "|\n"
+    bait = "".join(f"![{n}](b)\n" for n in range(3000)) + row + row.replace("x", "-") + row * 500
+    (folder / "aas.md").write_text("---\ntitle: Aas voor het voorbeeld\n---\n\n## Vereiste\n\n" + bait)
     stale = folder / ".iets.md.ab12cd34.tmp"
     stale.write_bytes(b"half geschreven")
     os.utime(stale, (time.time() - 3600, time.time() - 3600))
@@ -58,14 +62,18 @@ def test_the_window_stays_responsive_with_hostile_files(qtbot, content_repo: Pat
     qtbot.waitUntil(lambda: win.documents.ready and win.monitor.snapshot is not None, timeout=15000)
     settle(qtbot, win)
     assert win.documents.error is None
-    for name in ("nul-apparaat.md", "buiten.md", "weg.md", "lus.md", "pijp.md"):
+    for name in ("nul-apparaat.md", "buiten.md", "weg.md", "lus.md", "pijp.md", "te-groot.md"):
         item = win.documents.item(f"{FOLDER}/{name}")
         assert item is not None, name
         assert "niet te openen" in item.text(1)
         assert "Geheim" not in item.text(0)
         win.open_document(f"{FOLDER}/{name}")
         assert win.editor.session is None or win.editor.session.relpath != f"{FOLDER}/{name}"
-    assert len(warnings) == 5 and all("kan niet worden geopend" in w for w in warnings)
+    assert len(warnings) == 6 and all("kan niet worden geopend" in w for w in warnings)
+    assert "te groot" in win.documents.item(f"{FOLDER}/te-groot.md").toolTip(0)
+    win.open_document(f"{FOLDER}/aas.md")  # many images and a 200x500 table: a bounded preview
+    win.preview.render_now()
+    assert "ingekort" in win.preview.toPlainText() and "[2999]" in win.preview.toPlainText()
     cafe = os.fsdecode(FOLDER.encode() + b"/caf\xe9.md")  # a name that is not UTF-8 opens, and its draft is kept
     win.open_document(cafe)
     assert win.editor.session is not None and win.editor.session.relpath == cafe
