@@ -14,7 +14,7 @@ from markdown_it import MarkdownIt
 from mdit_py_plugins.admon import admon_plugin
 from mdit_py_plugins.attrs import attrs_block_plugin
 
-MAX_CHARS = 200_000  # of Markdown rendered; the real documents are under 35 KB
+MAX_CHARS = 100_000  # of Markdown rendered; the real documents are under 35 KB
 MAX_TABLE_ROWS = 100
 MAX_TABLE_COLUMNS = 20
 MAX_TABLE_CELLS = 2500  # in the whole document: Qt lays out about 3,000 table cells a second
