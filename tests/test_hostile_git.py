@@ -165,3 +165,31 @@ def test_a_review_holds_at_most_its_total_budget(content_repo: Path, monkeypatch
     held = [r for r in reviews if r.change.committable]
     assert len(held) == 2 and sum(len(r.new or b"") for r in reviews) == 200_000
     assert all("Te groot" in r.items[0].label for r in reviews if not r.change.committable)
+
+
+def test_sync_is_not_stopped_by_a_changed_submodule(tmp_path: Path, shared: tuple[Path, Path]) -> None:
+    from redactie.gitservice import remote
+
+    bare, mine = shared
+    other = tmp_path / "ander"
+    other.mkdir()
+    git(other, "init", "-q", "-b", "main")
+    (other / "a.txt").write_text("a\n")
+    git(other, "add", "a.txt")
+    git(other, "-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "-qm", "a")
+    git(mine, "-c", "protocol.file.allow=always", "submodule", "add", "-q", str(other), "sub")
+    git(mine, "commit", "-qm", "submodule")
+    git(mine, "push", "-q")
+    theirs = tmp_path / "theirs"
+    git(tmp_path, "clone", "-q", str(bare), str(theirs))
+    (theirs / "van-hen.md").write_text("---\ntitle: Van hen\n---\n")
+    git(theirs, "add", "van-hen.md")
+    git(theirs, "-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "-qm", "van hen")
+    git(theirs, "push", "-q")
+    doc = mine / DOC
+    doc.write_bytes(doc.read_bytes().replace(b"## Risico", b"## Risico\n\nVan mij.", 1))
+    service = GitService(mine)
+    service.commit({DOC: doc.read_bytes()}, "Van mij")
+    (mine / "sub" / "a.txt").write_text("gewijzigd\n")
+    assert remote.sync(service).kind == remote.REBASED
+    assert (mine / "van-hen.md").exists() and (mine / "sub" / "a.txt").read_text() == "gewijzigd\n"
