@@ -42,7 +42,7 @@ def test_safe_target_never_leaves_the_root(tmp_path_factory, relpath: str) -> No
     root = _repo(tmp_path_factory)
     try:
         target = safe_target(root, relpath)
-    except (FileRefused, ValueError):
+    except FileRefused:
         return
     assert os.path.realpath(target).startswith(os.path.realpath(root) + os.sep)
 

@@ -132,8 +132,12 @@ def safe_target(root: Path, relpath: str, folder: bool = False) -> Path:
     committed link could point anywhere), and an existing target that is not a regular file (or, with
     `folder`, a folder).
     """
+    try:
+        os.fsencode(relpath)
+    except UnicodeEncodeError:
+        raise _outside(root, relpath) from None
     parts = PurePosixPath(relpath.replace("\\", "/")).parts
-    if not parts or os.path.isabs(relpath) or relpath.startswith(("/", "\\")) or ".." in parts \
+    if not parts or "\0" in relpath or os.path.isabs(relpath) or relpath.startswith(("/", "\\")) or ".." in parts \
             or any(":" in part and os.name == "nt" for part in parts):
         raise _outside(root, relpath)
     current = root
