@@ -483,6 +483,10 @@
         <source>niet opgeslagen werk</source>
         <translation>unsaved work</translation>
     </message>
+    <message>
+        <source>niet te openen</source>
+        <translation>cannot be opened</translation>
+    </message>
 </context>
 <context>
     <name>FieldForm</name>
@@ -599,6 +603,14 @@
     <message>
         <source>Wissel naar main</source>
         <translation>Switch to main</translation>
+    </message>
+    <message>
+        <source>Afronden</source>
+        <translation>Finish</translation>
+    </message>
+    <message>
+        <source>Rond het synchroniseren af nu alle conflicten zijn opgelost</source>
+        <translation>Finish synchronising now that every conflict is resolved</translation>
     </message>
     <message>
         <source>Conflicten oplossen</source>
@@ -1021,6 +1033,14 @@
         <translation>The difference in the file&apos;s text; changed words are highlighted</translation>
     </message>
     <message>
+        <source>Tekstverschil toch tonen</source>
+        <translation>Show the text difference anyway</translation>
+    </message>
+    <message>
+        <source>Dit bestand is groot; het verschil wordt pas berekend als u erom vraagt</source>
+        <translation>This file is large; the difference is computed only when you ask for it</translation>
+    </message>
+    <message>
         <source>Fouten en waarschuwingen</source>
         <translation>Errors and warnings</translation>
     </message>
@@ -1089,12 +1109,32 @@
         <translation>Reading changes…</translation>
     </message>
     <message>
+        <source>%1: Redactie legt dit niet vast</source>
+        <translation>%1: Redactie does not record this</translation>
+    </message>
+    <message>
         <source>%1 gewijzigde bestanden. Bekijk ze en vink aan wat u wilt vastleggen.</source>
         <translation>%1 changed files. Review them and tick what you want to commit.</translation>
     </message>
     <message>
         <source>Er zijn geen wijzigingen om vast te leggen.</source>
         <translation>There are no changes to commit.</translation>
+    </message>
+    <message>
+        <source>Dit bestand is groot. Kies &apos;Tekstverschil toch tonen&apos; om het verschil te berekenen.</source>
+        <translation>This file is large. Choose &apos;Show the text difference anyway&apos; to compute the difference.</translation>
+    </message>
+    <message>
+        <source>%1 is een binair bestand (geen tekst); de inhoud wordt niet getoond.</source>
+        <translation>%1 is a binary file (not text); its content is not shown.</translation>
+    </message>
+    <message>
+        <source>Verschil wordt berekend…</source>
+        <translation>Computing the difference…</translation>
+    </message>
+    <message>
+        <source>Verschil berekenen…</source>
+        <translation>Computing the difference…</translation>
     </message>
     <message>
         <source>Dit onderdeel kan alleen met het hele bestand worden vastgelegd</source>

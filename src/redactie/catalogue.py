@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .fileio import file_problem
 from .repository import ContentRepository
 from .summary import quick_fields
 from .validation import ERROR, INFO, WARNING, Finding
@@ -20,6 +21,7 @@ class Entry:
     type_label: str
     title: str
     search: str
+    remark: str = ""  # why the document cannot be opened (a link, a pipe, too large), in the user's language
 
 
 def entries(repo: ContentRepository, language: str) -> list[Entry]:
@@ -28,11 +30,13 @@ def entries(repo: ContentRepository, language: str) -> list[Entry]:
     found = []
     for ref in repo.documents:
         assert ref.doc_type is not None
-        fields = quick_fields(repo.root / ref.path)
+        problem = file_problem(repo.root / ref.path)
+        fields = quick_fields(repo.root / ref.path) if problem is None else {}
         title = fields.get("title")
         title = str(title) if isinstance(title, str) and title.strip() else ref.stem
         search = " ".join([title, ref.path, *(_flat(v) for v in fields.values())]).lower()
-        found.append(Entry(ref.path, ref.doc_type.name, ref.doc_type.label.get(language), title, search))
+        found.append(Entry(ref.path, ref.doc_type.name, ref.doc_type.label.get(language), title, search,
+                           problem.localized(language) if problem else ""))
     return sorted(found, key=lambda e: (order.get(e.type_name, 99), e.path))
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -61,16 +62,23 @@ def validate_main(argv: list[str]) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
+    from .fileio import FileRefused
     from .repository import ContentRepository, find_root
     from .schema import SCHEMA_FILE, SchemaError
     from .schema.select import select_schema
     from .validation import ERROR, validate_repository
 
     nl = args.lang == "nl"
-    paths = [p.resolve() for p in args.paths] or [Path.cwd()]
+    _safe_output()
+    try:
+        paths = [p.resolve() for p in args.paths] or [Path.cwd()]
+    except (OSError, RuntimeError) as exc:  # a link loop among the arguments
+        print(f"redactie validate: {'kan niet worden gelezen' if nl else 'cannot be read'}: {one_line(str(exc))}",
+              file=sys.stderr)
+        return 2
     missing = [p for p in paths if not p.exists()]
     if missing:
-        _say(f"{'bestaat niet' if nl else 'does not exist'}: {missing[0]}")
+        _say(f"{'bestaat niet' if nl else 'does not exist'}: {one_line(missing[0])}")
         return 2
     root = args.repo.resolve() if args.repo else find_root(paths[0])
     if not root.is_dir():
@@ -79,7 +87,7 @@ def _validate(args: argparse.Namespace) -> int:
     outside = [p for p in paths if not p.is_relative_to(root)]
     if outside:
         text = f"ligt niet in de repository {root}" if nl else f"is not inside the repository {root}"
-        _say(f"{outside[0]} {text}")
+        _say(f"{one_line(outside[0])} {text}")
         return 2
     try:
         repo = ContentRepository(root, select_schema(root, args.schema))  # default: the remembered choice
@@ -97,29 +105,58 @@ def _validate(args: argparse.Namespace) -> int:
             return 2
         findings = validate_repository(repo, wanted)
     except SchemaError as exc:
-        _say(exc.localized(args.lang))
+        _say(one_line(exc.localized(args.lang), newlines=True))
         return 2
     _say(repo.schema.describe().get(args.lang))
     if not (root / SCHEMA_FILE).is_file():
         if args.write_schema:
             from .schema.infer import write_inferred_schema
 
-            written = write_inferred_schema(root, repo.schema)
-            _say(f"{'schema geschreven naar' if nl else 'schema written to'} {written}")
+            try:
+                written = write_inferred_schema(root, repo.schema)
+            except OSError as exc:
+                reason = exc.localized(args.lang) if isinstance(exc, FileRefused) else exc.strerror or str(exc)
+                _say(f"{'schema niet geschreven' if nl else 'schema not written'}: {one_line(reason)}")
+                return 2
+            _say(f"{'schema geschreven naar' if nl else 'schema written to'} {one_line(written)}")
         else:
             _say("geen schemabestand in de repository; --write-schema schrijft dit schema uit als startpunt" if nl
                  else "no schema file in the repository; --write-schema writes this schema out as a starting point")
     if args.format == "json":
-        print(json.dumps([f.as_json(args.lang) for f in findings], ensure_ascii=False, indent=2))
+        # A file name that is not UTF-8 is shown with U+FFFD: the JSON stays valid UTF-8.
+        print(json.dumps([{k: printable(v) if isinstance(v, str) else v for k, v in f.as_json(args.lang).items()}
+                          for f in findings], ensure_ascii=False, indent=2))
     else:
         for f in findings:
             field = f"{f.field}: " if f.field else ""
-            print(f"{f.path}:{f.line}: {f.severity} [{f.code}] {field}{f.message(args.lang)}")
+            print(one_line(f"{f.path}:{f.line}: {f.severity} [{f.code}] {field}{f.message(args.lang)}"))
         errors = sum(f.severity == ERROR for f in findings)
         summary = (f"{len(findings)} bevindingen, {errors} fouten in {len(wanted or repo.documents)} documenten"
                    if nl else f"{len(findings)} findings, {errors} errors in {len(wanted or repo.documents)} documents")
         print(summary, file=sys.stderr)
     return 1 if any(f.severity == ERROR for f in findings) else 0
+
+
+def printable(text: object) -> str:
+    """Text that any output can hold: undecodable file-name bytes become U+FFFD."""
+    from .fileio import printable as clean
+
+    return clean(str(text))
+
+
+def one_line(text: object, newlines: bool = False) -> str:
+    """Printable text on one line: control characters (a newline or a terminal escape in a file name or a
+    value) are shown as `\\xNN`, so they can neither break the line format nor steer the terminal."""
+    pattern = r"[\x00-\x09\x0b-\x1f\x7f]" if newlines else r"[\x00-\x1f\x7f]"
+    return re.sub(pattern, lambda m: f"\\x{ord(m.group()):02x}", printable(text))
+
+
+def _safe_output() -> None:
+    """Never a UnicodeEncodeError on output, whatever the locale's encoding."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -34,7 +34,8 @@ class DraftStore:
         self.folder = folder
 
     def _file(self, root: Path, path: str) -> Path:
-        digest = hashlib.sha256(f"{root.resolve()}\0{path}".encode()).hexdigest()[:32]
+        # surrogateescape: a file name that is not UTF-8 has a key too (the same key as before for any other)
+        digest = hashlib.sha256(f"{root.resolve()}\0{path}".encode("utf-8", "surrogateescape")).hexdigest()[:32]
         return self.folder / f"{digest}.json"
 
     def save(self, root: Path, path: str, base: bytes, content: bytes) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from .repository import ContentRepository
 from .summary import quick_fields
 
+MAX_LISTED = 500  # related documents shown per macro; a hostile list of 100,000 names is cut with a count
+
 
 def _labels(repo: ContentRepository, relpath: str, fields: dict[str, object], language: str) -> list[str]:
     doc_type = repo.schema.type_for(relpath)
@@ -18,7 +20,7 @@ def _labels(repo: ContentRepository, relpath: str, fields: dict[str, object], la
         value = fields.get(definition.key)
         values = value if isinstance(value, list) else [value] if value else []
         vocabulary = vocabularies[definition.vocabulary]
-        found.extend(vocabulary.label(str(v), language) for v in values if v is not None)
+        found.extend(vocabulary.label(str(v), language) for v in values[:MAX_LISTED] if v is not None)
     return found
 
 
@@ -49,15 +51,21 @@ def macro_texts(repo: ContentRepository, relpath: str, language: str = "nl") -> 
             values = [v for k in keys for v in (other.get(k) if isinstance(other.get(k), list) else [other.get(k)])]
             if any(isinstance(v, str) and v.rsplit("/", 1)[-1] == stem for v in values):
                 naming.append(_title(repo, ref.path))
+    titles: dict[str, str] = {}
     if doc_type is not None:
         for definition in repo.schema.fields_of(doc_type):
             if definition.kind != "relation" or not definition.target:
                 continue
             value = fields.get(definition.key)
             targets = {ref.stem: ref.path for ref in repo.documents_of(definition.target)}
-            for item in value if isinstance(value, list) else [value] if value else []:
+            items = value if isinstance(value, list) else [value] if value else []
+            for item in items[:MAX_LISTED]:
                 path = targets.get(str(item).rsplit("/", 1)[-1])
-                named.append(_title(repo, path) if path else str(item))
+                if path and path not in titles:
+                    titles[path] = _title(repo, path)  # each document read once, however often it is named
+                named.append(titles[path] if path else str(item))
+            if len(items) > MAX_LISTED:
+                named.append(f"… (+{len(items) - MAX_LISTED})")
     head = "Measures for this requirement" if en else "Maatregelen bij deze vereiste"
     texts["list_maatregelen"] = head + ":\n" + ("\n".join(f"• {t}" for t in sorted(naming)) or "—")
     head = "Requirements of this measure" if en else "Vereisten bij deze maatregel"

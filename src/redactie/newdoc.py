@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from .document import Document, FrontMatterError
-from .fileio import atomic_write
+from .fileio import FileRefused, atomic_write, read_document, safe_target
 from .repository import ContentRepository
 from .schema import DocType
 
@@ -41,6 +43,52 @@ def slugify(title: str, separator: str = "-", limit: int = 80) -> str:
     return slug
 
 
+MAX_CODE = 64
+MAX_NAME = 120  # bytes of a file name: room under the 255 of most file systems and Windows' 260-character paths
+_RESERVED = re.compile(r"^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$", re.IGNORECASE)
+_BAD_CHARACTERS = re.compile(r'[<>:"\\|?*\x00-\x1f]')
+
+
+def name_problems(path: str) -> list[tuple[str, str]]:
+    """Why a repository path cannot be used on every system (Windows, macOS, Linux), in Dutch and English."""
+    problems: list[tuple[str, str]] = []
+    for part in path.split("/"):
+        if not part or part in (".", ".."):
+            problems.append((f"{path} bevat een lege of ongeldige mapnaam.", f"{path} has an empty or invalid "
+                             "folder name."))
+        elif _RESERVED.match(part):
+            problems.append((f"'{part}' is een naam die Windows niet toestaat; kies een andere titel of code.",
+                             f"'{part}' is a name Windows does not allow; choose another title or code."))
+        elif part[-1] in ". ":
+            problems.append((f"'{part}' eindigt met een punt of spatie; Windows staat dat niet toe.",
+                             f"'{part}' ends in a full stop or space; Windows does not allow that."))
+        elif _BAD_CHARACTERS.search(part):
+            problems.append((f"'{part}' bevat een teken dat Windows of macOS niet toestaat (< > : \" \\ | ? *).",
+                             f"'{part}' contains a character Windows or macOS does not allow (< > : \" \\ | ? *)."))
+        elif part.encode("utf-8", "replace").decode("utf-8") != part:
+            problems.append((f"'{part}' bevat een teken dat geen tekst is.", f"'{part}' contains a character that "
+                             "is not text."))
+        elif len(part.encode("utf-8")) > 255:
+            problems.append((f"De naam {part[:40]}… is te lang.", f"The name {part[:40]}… is too long."))
+    return problems
+
+
+def existing_name(root: Path, relpath: str) -> str | None:
+    """An existing path that is `relpath` on a file system that ignores case (Windows, macOS), or None."""
+    current, found = root, []
+    for part in relpath.split("/"):
+        try:
+            names = os.listdir(current)
+        except OSError:
+            return None
+        match = part if part in names else next((n for n in names if n.casefold() == part.casefold()), None)
+        if match is None:
+            return None
+        found.append(match)
+        current = current / match
+    return "/".join(found)
+
+
 def needs_code(doc_type: DocType) -> bool:
     """True when the type's file name or id is formed with a code."""
     return "{code}" in doc_type.file_name or "{code}" in (doc_type.id_format or "")
@@ -58,7 +106,7 @@ def ids_in_use(repo: ContentRepository, key: str) -> set[str]:
     used = set()
     for ref in repo.documents:
         try:
-            value = Document.parse((repo.root / ref.path).read_bytes()).fields.get(key)
+            value = Document.parse(read_document(repo.root / ref.path)).fields.get(key)
         except (OSError, FrontMatterError):
             continue
         if isinstance(value, str):
@@ -78,12 +126,31 @@ def propose(repo: ContentRepository, doc_type: DocType, title: str, code: str = 
     if needs_code(doc_type) and not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", code):
         problems.append(("Vul een code in van kleine letters, cijfers en streepjes (bijvoorbeeld aia-18).",
                          "Fill in a code of lower-case letters, digits and dashes (for example aia-18)."))
-    slug = slugify(title, doc_type.slug_separator)
-    name = doc_type.file_name.replace("{code}", code).replace("{slug}", slug or "nieuw")
+    if len(code) > MAX_CODE:
+        problems.append((f"De code is te lang ({len(code)} tekens); het maximum is {MAX_CODE}.",
+                         f"The code is too long ({len(code)} characters); the limit is {MAX_CODE}."))
+        code = code[:MAX_CODE]
+    template = doc_type.file_name.replace("{code}", code)
+    room = MAX_NAME - len(template.replace("{slug}", "").encode("utf-8", "replace"))
+    slug = slugify(title, doc_type.slug_separator, max(1, min(80, room)))
+    name = template.replace("{slug}", slug or "nieuw")
     folder = folder_of(doc_type)
     path = f"{folder}/{name}" if folder else name
-    if (repo.root / path).exists():
-        problems.append((f"Er bestaat al een bestand {path}.", f"A file {path} already exists."))
+    naming = name_problems(path)
+    if not naming:
+        try:
+            safe_target(repo.root, path)
+        except FileRefused as exc:
+            naming = [(exc.message_nl, exc.message_en)]
+    problems += naming
+    clash = None if naming else existing_name(repo.root, path)
+    if naming:
+        pass  # the name itself is unusable: said above
+    elif clash is not None:
+        problems.append((f"Er bestaat al een bestand {clash}" + (" (alleen hoofd- en kleine letters verschillen; "
+                         "Windows en macOS zien dat als dezelfde naam)." if clash != path else "."),
+                         f"A file {clash} already exists" + (" (only upper and lower case differ; Windows and "
+                         "macOS see that as the same name)." if clash != path else ".")))
     elif not doc_type.matches(path):
         problems.append((f"{path} zou niet als {doc_type.label.nl.lower()} worden herkend.",
                          f"{path} would not be recognised as a {doc_type.label.en.lower()}."))
@@ -134,10 +201,22 @@ def create(repo: ContentRepository, doc_type: DocType, title: str, code: str = "
     if not proposal.ok:
         raise ValueError(proposal.problems[0][1])
     data = render(repo, doc_type, proposal, title, code)
-    target = repo.root / proposal.path
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if target.exists():
+    try:
+        target = safe_target(repo.root, proposal.path)
+        _make_folders(repo.root, proposal.path)
+        target = safe_target(repo.root, proposal.path)  # again: nothing may have swapped in a link meanwhile
+    except FileRefused as exc:
+        raise ValueError(exc.message_en) from exc
+    if target.exists() or target.is_symlink():
         raise ValueError(f"A file {proposal.path} already exists.")
     atomic_write(target, data)
     repo.refresh()
     return proposal.path
+
+
+def _make_folders(root: Path, relpath: str) -> None:
+    """Create the folders of `relpath` one by one, each checked to be a real folder inside `root`."""
+    parts = relpath.split("/")[:-1]
+    for count in range(1, len(parts) + 1):
+        folder = safe_target(root, "/".join(parts[:count]), folder=True)
+        folder.mkdir(exist_ok=True)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .document import Document, FrontMatterError
+from .fileio import read_document, safe_target
 from .schema import SCHEMA_FILE, DocType, Schema, SchemaError, Text, Vocabulary
 
 _SKIP_DIRS = {".git", "node_modules", ".venv", "site", "__pycache__"}
@@ -26,15 +27,37 @@ class DocumentRef:
 
 
 def markdown_files(root: Path) -> list[str]:
-    """Repository-relative POSIX paths of every Markdown file, sorted, skipping tool folders."""
+    """Repository-relative POSIX paths of every Markdown file, sorted, skipping tool folders.
+
+    The walk never follows a link to a folder (no loops, nothing outside the repository) and never opens
+    a file; links, pipes and devices named `*.md` are listed too, so the user sees them with a remark
+    (see `fileio.file_problem`), but no reader opens them (`fileio.read_document`).
+    """
     found: list[str] = []
-    for folder, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
+    for folder, dirs, files in os.walk(root, onerror=lambda error: None):
+        dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith(".")
+                         and not os.path.islink(os.path.join(folder, d)))
         rel = Path(folder).relative_to(root).as_posix()
         for name in files:
             if name.endswith(".md"):
                 found.append(name if rel == "." else f"{rel}/{name}")
     return sorted(found)
+
+
+def read_file(path: Path) -> bytes:
+    """A document's bytes: regular files only, within the size limit (FileRefused, an OSError, otherwise)."""
+    return read_document(path)
+
+
+def _inside(root: Path, path: Path) -> bool:
+    """True when `path` lies inside `root` without a link on the way (what a schema may point the app at)."""
+    try:
+        relpath = path.relative_to(root).as_posix()
+        if relpath != ".":
+            safe_target(root, relpath, folder=True)
+    except (ValueError, OSError):
+        return False
+    return True
 
 
 def find_root(start: Path) -> Path:
@@ -53,7 +76,7 @@ def find_root(start: Path) -> Path:
 
 def _title_of(path: Path) -> str | None:
     try:
-        title = Document.parse(path.read_bytes()).fields.get("title")
+        title = Document.parse(read_document(path)).fields.get("title")
     except (OSError, FrontMatterError):
         return None
     return str(title) if isinstance(title, str) and title.strip() else None
@@ -114,6 +137,11 @@ class ContentRepository:
         values: dict[str, Text] = {}
         if kind in ("files", "folders"):
             folder = self.root / arg
+            if not _inside(self.root, folder):
+                raise SchemaError(self.schema.path or SCHEMA_FILE, 1,
+                                  f"vocabulary '{vocabulary.name}' reads folder '{arg}', which is outside the "
+                                  "repository or a link", f"woordenlijst '{vocabulary.name}' leest map '{arg}', "
+                                  "die buiten de repository ligt of een koppeling is")
             if not folder.is_dir():
                 raise SchemaError(self.schema.path or SCHEMA_FILE, 1,
                                   f"vocabulary '{vocabulary.name}' reads folder '{arg}', which does not exist",
@@ -122,7 +150,7 @@ class ContentRepository:
                 if kind == "files" and entry.is_file() and entry.suffix == ".md" and entry.name != "index.md":
                     title = _title_of(entry)
                     values[entry.stem] = Text(title or entry.stem, title or entry.stem)
-                elif kind == "folders" and entry.is_dir() and not entry.name.startswith("."):
+                elif kind == "folders" and entry.is_dir() and not entry.is_symlink() and not entry.name.startswith("."):
                     title = _title_of(entry / "index.md")
                     values[entry.name] = Text(title or entry.name, title or entry.name)
         elif kind == "documents":

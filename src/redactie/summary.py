@@ -6,11 +6,12 @@ from pathlib import Path
 from typing import Any
 
 from .document import Document, FrontMatterError
+from .fileio import read_document
 
 
 def quick_fields(path: Path) -> dict[str, Any]:
     """The document's fields, or {} when it cannot be read (the list still shows it)."""
     try:
-        return dict(Document.parse(path.read_bytes()).fields)
+        return dict(Document.parse(read_document(path)).fields)
     except (OSError, FrontMatterError):
         return {}

@@ -46,8 +46,14 @@ def remember_repository(path: Path) -> None:
     state = load_state()
     recent = [str(path)] + [p for p in state.get("recent", []) if isinstance(p, str) and p != str(path)]
     state.update({"last": str(path), "recent": recent[:10]})
-    _state_file().parent.mkdir(parents=True, exist_ok=True)
-    atomic_write(_state_file(), json.dumps(state, indent=2).encode("utf-8"))
+    target = _state_file()
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        # A settings file kept as a link (dotfiles) is the user's choice: write where it points.
+        target = target.resolve() if target.is_symlink() else target
+        atomic_write(target, json.dumps(state, indent=2).encode("utf-8"))
+    except (OSError, RuntimeError):
+        pass  # remembering the last repository is a convenience, never a reason to fail opening one
 
 
 def recent_repositories() -> list[Path]:

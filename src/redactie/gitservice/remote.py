@@ -104,7 +104,8 @@ def sync(service: GitService, progress: Progress | None = None, cancel: threadin
     if ahead == 0:
         service.run("merge", "--ff-only", "--quiet", upstream)
         return SyncResult(FAST_FORWARD, 0, 0)
-    if [c for c in service.status() if c.kind != "new"]:
+    # A changed submodule does not stop git's rebase, and the editor cannot commit it: it does not count.
+    if [c for c in service.status() if c.kind != "new" and c.committable]:
         raise GitProblem("uncommitted-changes")
     try:
         service.run("rebase", "--quiet", upstream)

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
+import stat
 import tempfile
 import threading
 from dataclasses import dataclass, field
@@ -15,7 +17,7 @@ from typing import Any
 
 from .problems import GitProblem
 from .runner import git_environment, problem_from
-from .status import DELETED, NEW, FileChange, parse_status
+from .status import DELETED, FOLDER, NEW, FileChange, parse_status
 
 
 @dataclass
@@ -30,6 +32,20 @@ class RepoState:
     behind: int = 0
     problems: list[str] = field(default_factory=list)
     conflicts: list[str] = field(default_factory=list)
+
+
+FOLDER_FILES = 200  # a new folder with at most this many files is listed file by file
+
+
+def _count_files(folder: Path, limit: int = FOLDER_FILES) -> int:
+    """How many files `folder` holds, counting no further than `limit` + 1 (a folder of 50,000 stops early)."""
+    count = 0
+    for _dirpath, dirs, files in os.walk(folder):
+        dirs[:] = [d for d in dirs if d != ".git"]
+        count += len(files)
+        if count > limit:
+            break
+    return count
 
 
 def blob_hash(data: bytes) -> str:
@@ -136,6 +152,16 @@ class GitService:
             return "merge"
         return None
 
+    def rebasing_branch(self) -> str | None:
+        """The branch an interrupted rebase is replaying (`main`), or None."""
+        for folder in ("rebase-merge", "rebase-apply"):
+            try:
+                name = (self.git_dir / folder / "head-name").read_text(encoding="utf-8", errors="replace").strip()
+            except OSError:
+                continue
+            return name.removeprefix("refs/heads/") or None
+        return None
+
     def conflicted(self) -> list[str]:
         """Files with unresolved conflicts."""
         out = self.run("diff", "--name-only", "--diff-filter=U", "-z")
@@ -150,11 +176,14 @@ class GitService:
         if not has_commits:
             problems.append("no-commits")
         branch = self.branch()
-        if branch is None:
-            problems.append("detached-head")
         operation = self.operation()
         if operation:
             problems.append(f"{operation}-in-progress")
+        if branch is None and operation == "rebase":
+            # git detaches HEAD while it replays commits: that is the rebase, not an old version being viewed.
+            branch = self.rebasing_branch()
+        elif branch is None:
+            problems.append("detached-head")
         conflicts = self.conflicted() if has_commits else []
         if conflicts:
             problems.append("conflicts")
@@ -172,15 +201,36 @@ class GitService:
 
     def status(self) -> list[FileChange]:
         """Changed files compared with HEAD: new, modified, deleted, renamed, conflicted."""
-        raw = self.run_bytes("status", "--porcelain=v2", "-z", "--untracked-files=all", "--no-renames")
-        changes = parse_status(raw)
-        new = [c.path for c in changes if c.kind == NEW]
-        deleted = [c.path for c in changes if c.kind == DELETED]
+        # Untracked folders are summarised (one line for a folder of 50,000 files, or a nested repository).
+        raw = self.run_bytes("status", "--porcelain=v2", "-z", "--untracked-files=normal", "--no-renames")
+        raw += self._small_new_folders(parse_status(raw, root=self.root))
+        changes = parse_status(raw, root=self.root)
+        new = [c.path for c in changes if c.kind == NEW and c.committable]
+        deleted = [c.path for c in changes if c.kind == DELETED and c.committable]
         if new and deleted and self.has_commits():
-            new_hashes = {p: blob_hash((self.root / p).read_bytes()) for p in new if (self.root / p).is_file()}
+            new_hashes = {p: blob_hash(data) for p in new if (data := self._small_file(p)) is not None}
             old_hashes = self._head_hashes(deleted)
-            changes = parse_status(raw, new_hashes, old_hashes)
+            changes = parse_status(raw, new_hashes, old_hashes, root=self.root)
         return changes
+
+    def _small_new_folders(self, changes: list[FileChange]) -> bytes:
+        """Porcelain records listing the files of each new folder of at most FOLDER_FILES files (a new type
+        folder with its first documents); a bigger folder stays one summarised entry."""
+        small = [c.path for c in changes if c.what == FOLDER and _count_files(self.root / c.path) <= FOLDER_FILES]
+        if not small:
+            return b""
+        listed = self.run_bytes("ls-files", "--others", "--exclude-standard", "-z", "--", *(f"{p}/" for p in small))
+        records = [b"? " + path for path in listed.split(b"\0") if path]
+        # The folder's own summary record is dropped by parse_status when its files follow (see there).
+        return b"\0" + b"\0".join(records) + b"\0" if records else b""
+
+    def _small_file(self, path: str) -> bytes | None:
+        from ..fileio import read_document
+
+        try:
+            return read_document(self.root / path)
+        except OSError:
+            return None
 
     def _head_hashes(self, paths: list[str]) -> dict[str, str]:
         out = self.run("ls-tree", "-z", "HEAD", "--", *paths)
@@ -203,10 +253,20 @@ class GitService:
         return data if kind == b"blob" or kind == "blob" else None
 
     def work_bytes(self, path: str) -> bytes | None:
-        """The file's bytes on disk, or None when it does not exist."""
+        """The file's bytes on disk as git would record them, or None when there is no such file.
+
+        A symbolic link is its target's name (git records the link, never what it points at: a link to
+        /dev/zero or a loop is never followed); a folder, a pipe or a device is no file to git.
+        """
+        full = self.root / path
         try:
-            return (self.root / path).read_bytes()
-        except FileNotFoundError:
+            info = full.lstat()
+            if stat.S_ISLNK(info.st_mode):
+                return os.fsencode(os.readlink(full))
+            if not stat.S_ISREG(info.st_mode):
+                return None
+            return full.read_bytes()
+        except (FileNotFoundError, NotADirectoryError):
             return None
 
     # -- committing -----------------------------------------------------------------------------------------

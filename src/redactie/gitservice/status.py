@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
+
+from ..fileio import is_temporary
 
 NEW, MODIFIED, DELETED, RENAMED, CONFLICTED = "new", "modified", "deleted", "renamed", "conflicted"
+# What a change is about: a file (the editor commits it), or something it shows but never stages.
+FILE, FOLDER, SUBMODULE, REPOSITORY, HUGE, LINK = "file", "folder", "submodule", "repository", "huge", "link"
 
 
 @dataclass(frozen=True)
@@ -14,6 +19,13 @@ class FileChange:
     path: str
     kind: str
     old_path: str | None = None
+    what: str = FILE
+
+    @property
+    def committable(self) -> bool:
+        """False for a submodule, a nested repository, a summarised untracked folder, a symbolic link or a file
+        too large to review: never staged here."""
+        return self.what == FILE
 
     @property
     def paths(self) -> list[str]:
@@ -29,9 +41,17 @@ def _kind(xy: str) -> str:
     return MODIFIED
 
 
+def _what(sub: str) -> str:
+    return SUBMODULE if sub.startswith("S") else FILE
+
+
 def parse_status(raw: bytes, untracked_hashes: dict[str, str] | None = None,
-                 deleted_hashes: dict[str, str] | None = None) -> list[FileChange]:
-    """Parse NUL-separated porcelain v2 output into changes, sorted by path."""
+                 deleted_hashes: dict[str, str] | None = None, root: Path | None = None) -> list[FileChange]:
+    """Parse NUL-separated porcelain v2 output into changes, sorted by path.
+
+    Untracked folders (`--untracked-files=normal`) become one FOLDER change, or REPOSITORY when the folder
+    is a git repository of its own (looked up under `root`); atomic_write's temporaries are left out.
+    """
     records = raw.decode("utf-8", "surrogateescape").split("\0")
     changes: list[FileChange] = []
     index = 0
@@ -43,17 +63,28 @@ def parse_status(raw: bytes, untracked_hashes: dict[str, str] | None = None,
         tag = record[0]
         if tag == "1":
             parts = record.split(" ", 8)
-            changes.append(FileChange(parts[8], _kind(parts[1])))
+            changes.append(FileChange(parts[8], _kind(parts[1]), None, _what(parts[2])))
         elif tag == "2":
             parts = record.split(" ", 9)
             old = records[index]
             index += 1
-            changes.append(FileChange(parts[9], RENAMED, old))
+            changes.append(FileChange(parts[9], RENAMED, old, _what(parts[2])))
         elif tag == "u":
             parts = record.split(" ", 10)
-            changes.append(FileChange(parts[10], CONFLICTED))
+            changes.append(FileChange(parts[10], CONFLICTED, None, _what(parts[2])))
         elif tag == "?":
-            changes.append(FileChange(record[2:], NEW))
+            path = record[2:]
+            if is_temporary(path):
+                continue  # a save in progress, or one a killed process left: never offered for commit
+            if path.endswith("/"):
+                what = REPOSITORY if root is not None and (root / path / ".git").exists() else FOLDER
+                changes.append(FileChange(path.rstrip("/"), NEW, None, what))
+            else:
+                changes.append(FileChange(path, NEW))
+    # A summarised new folder whose files are listed too (GitService.status) is shown by its files.
+    parents = {path.rsplit("/", depth)[0] for c in changes if c.what != FOLDER
+               for path in [c.path] for depth in range(1, path.count("/") + 1)}
+    changes = [c for c in changes if c.what != FOLDER or c.path not in parents]
     return pair_renames(changes, untracked_hashes or {}, deleted_hashes or {})
 
 
@@ -67,7 +98,7 @@ def pair_renames(changes: list[FileChange], new_hashes: dict[str, str],
     result: list[FileChange] = []
     renamed_from: dict[str, str] = {}
     for change in changes:
-        if change.kind == NEW and change.path in new_hashes:
+        if change.kind == NEW and change.committable and change.path in new_hashes:
             old = by_hash.get(new_hashes[change.path])
             if old and old not in used:
                 used.add(old)

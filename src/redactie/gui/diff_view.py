@@ -6,7 +6,7 @@ import html
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
-from ..review import ChangeItem, DiffLine, line_diff
+from ..review import MAX_DIFF_LINES, ChangeItem, DiffLine, line_diff
 from .banner import name_buttons
 
 _STYLE = {"-": ("#fde8e8", "#f4b4b4"), "+": ("#e6f6e6", "#a8e0a8"), " ": ("", ""), "@": ("#eef", "")}
@@ -62,7 +62,8 @@ class DiffDialog(QDialog):
         self.resize(900, 600)
         layout = QVBoxLayout(self)
         self.view = DiffView(self.tr("Verschil"), self)
-        self.view.setHtml(diff_html(line_diff(old.decode("utf-8", "replace"), new.decode("utf-8", "replace"))))
+        self.view.setHtml(diff_html(line_diff(old.decode("utf-8", "replace"), new.decode("utf-8", "replace"),
+                                              limit=MAX_DIFF_LINES)))
         layout.addWidget(self.view)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)

@@ -49,6 +49,7 @@ class DocumentList(QWidget):
         self._validation: dict[str, str] = {}
         self._git: dict[str, str] = {}
         self._drafts: set[str] = set()
+        self._remarks: dict[str, str] = {}
         self.ready = False
         self.error: Exception | None = None
 
@@ -75,6 +76,7 @@ class DocumentList(QWidget):
         self.tree.clear()
         self._items.clear()
         self._search.clear()
+        self._remarks.clear()
         groups: dict[str, QTreeWidgetItem] = {}
         for entry in found:
             group = groups.get(entry.type_name)
@@ -88,6 +90,8 @@ class DocumentList(QWidget):
             item.setToolTip(0, entry.path)
             self._items[entry.path] = item
             self._search[entry.path] = entry.search
+            if entry.remark:
+                self._remarks[entry.path] = entry.remark
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self._markers()
         self.apply_filter(self.filter.text())
@@ -137,6 +141,9 @@ class DocumentList(QWidget):
             state = git_text.get(self._git.get(path, ""), "")
             if path in self._drafts:
                 state = ", ".join(filter(None, [state, self.tr("niet opgeslagen werk")]))
+            if path in self._remarks:
+                state = ", ".join(filter(None, [state, self.tr("niet te openen")]))
+                tips.append(self._remarks[path])
             if item.text(1) != state:
                 item.setText(1, state)
             if state:
@@ -144,11 +151,13 @@ class DocumentList(QWidget):
             item.setToolTip(0, " — ".join(tips))
 
     def first_document(self) -> str | None:
-        """The path of the first document in the list."""
+        """The path of the first document in the list that can be opened."""
         for row in range(self.tree.topLevelItemCount()):
             group = self.tree.topLevelItem(row)
-            if group.childCount():
-                return group.child(0).data(0, PATH_ROLE)
+            for index in range(group.childCount()):
+                path = group.child(index).data(0, PATH_ROLE)
+                if path not in self._remarks:
+                    return path
         return None
 
     def count(self) -> int:

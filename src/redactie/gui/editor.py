@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime
 import errno
-import stat
 from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, Signal
@@ -15,7 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QTabWidget, QVBoxLayout, QWidget
 
 from ..document import Document
 from ..drafts import DraftStore
-from ..fileio import atomic_write
+from ..fileio import FileRefused, atomic_write, read_document, write_inside
 from ..repository import ContentRepository
 from .banner import Banner
 from .diff_view import DiffDialog
@@ -91,7 +90,7 @@ class DocumentEditor(QWidget):
         self._clear_banners()
         if self.watcher.files():
             self.watcher.removePaths(self.watcher.files())
-        data = (repo.root / relpath).read_bytes()
+        data = read_document(repo.root / relpath)
         session = DocumentSession(repo, relpath, data, self)
         session.changed.connect(self._session_changed)
         session.replaced.connect(self._replaced)
@@ -180,7 +179,7 @@ class DocumentEditor(QWidget):
             return False
         self.raw_view.apply()
         try:
-            disk: bytes | None = session.path.read_bytes()
+            disk: bytes | None = read_document(session.path)
         except FileNotFoundError:
             disk = None
         except OSError as exc:
@@ -194,12 +193,9 @@ class DocumentEditor(QWidget):
             return False
         if disk is not None and not session.modified:
             return False  # nothing of the user's to write: the file is not touched
-        if disk is not None and not session.path.stat().st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
-            self._write_failed(PermissionError(errno.EACCES, "read-only file"))
-            return False
         data = session.current()
         try:
-            written = atomic_write(session.path, data)
+            written = write_inside(session.repo.root, session.relpath, data)
         except OSError as exc:
             self._write_failed(exc)
             return False
@@ -213,7 +209,9 @@ class DocumentEditor(QWidget):
         return written
 
     def _write_failed(self, exc: OSError) -> None:
-        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        if isinstance(exc, FileRefused):
+            reason = exc.localized(self.language)
+        elif exc.errno in (errno.ENOSPC, errno.EDQUOT):
             reason = self.tr("De schijf is vol.")
         elif exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
             reason = self.tr("Het bestand of de map is alleen-lezen, of u heeft er geen schrijfrechten.")
@@ -265,8 +263,8 @@ class DocumentEditor(QWidget):
         if session is None:
             return
         try:
-            disk = session.path.read_bytes()
-        except FileNotFoundError:
+            disk = read_document(session.path)
+        except OSError:  # gone, or no longer a regular file: saving will say so
             return
         if str(session.path) not in self.watcher.files():
             self.watcher.addPath(str(session.path))  # an atomic replace drops the watch

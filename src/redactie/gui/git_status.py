@@ -64,6 +64,12 @@ class GitStatus(QObject):
                      sharing.new_branch),
                     (self.tr("Terug naar de hoofdversie"), self.tr("Wissel naar main"),
                      lambda: sharing.switch_branch("main"))]
+        if code in ("rebase-in-progress", "merge-in-progress") and not conflicts:
+            # Every conflict is resolved: what is left is finishing (or abandoning) the sync.
+            return [(self.tr("Afronden"), self.tr("Rond het synchroniseren af nu alle conflicten zijn opgelost"),
+                     sharing.finish_operation),
+                    (self.tr("Afbreken"), self.tr("Terug naar de toestand van voor het synchroniseren"),
+                     sharing.abort_operation)]
         return [(self.tr("Conflicten oplossen"), self.tr("Kies per bestand welke versie blijft"),
                  lambda: self.show_conflicts(conflicts)),
                 (self.tr("Afbreken"), self.tr("Terug naar de toestand van voor het synchroniseren"),

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..drafts import DraftStore
+from ..fileio import FileRefused, clean_stale_temporaries, file_problem
 from ..repository import ContentRepository, find_root
 from ..schema import SCHEMA_FILE, SchemaError
 from ..schema.infer import write_inferred_schema
@@ -199,6 +200,9 @@ class MainWindow(QMainWindow):
         self.repo = repo
         remember_repository(repo.root)
         self.documents.load(repo, self.language)
+        # Temporary files a killed save left behind: removed before anyone could commit them.
+        self.runner.run("clean-temporaries", lambda task: clean_stale_temporaries(repo.root), lambda removed: None,
+                        lambda error: None)
         self.monitor.attach(repo)
         self.documents.set_drafts({d.path for d in self.drafts.for_repository(repo.root)})
         self.setWindowTitle(self.tr("Redactie — %1").replace("%1", repo.root.name) + "[*]")
@@ -252,8 +256,9 @@ class MainWindow(QMainWindow):
         try:
             path = write_inferred_schema(self.repo.root, self.repo.schema)
         except OSError as exc:
+            reason = exc.localized(self.language) if isinstance(exc, FileRefused) else str(exc)
             QMessageBox.warning(self, self.tr("Schema niet opgeslagen"),
-                                self.tr("Het schema kon niet worden opgeslagen: %1").replace("%1", str(exc)))
+                                self.tr("Het schema kon niet worden opgeslagen: %1").replace("%1", reason))
             return
         self.load_repository(self.repo.root)
         self.statusBar().showMessage(self.tr("Schema opgeslagen in %1").replace("%1", path.name), 5000)
@@ -275,6 +280,11 @@ class MainWindow(QMainWindow):
         if self.editor.session is not None and self.editor.session.relpath == relpath:
             return
         if not self._may_leave():
+            return
+        problem = file_problem(self.repo.root / relpath)  # a link, pipe or device is never opened
+        if problem is not None:
+            QMessageBox.warning(self, self.tr("Openen mislukt"), self.tr("%1 kan niet worden geopend: %2")
+                                .replace("%1", relpath).replace("%2", problem.localized(self.language)))
             return
         try:
             self.editor.open(self.repo, relpath, self.language)

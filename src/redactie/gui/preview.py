@@ -2,51 +2,14 @@
 
 from __future__ import annotations
 
-import html
-import re
-
-from markdown_it import MarkdownIt
-from mdit_py_plugins.admon import admon_plugin
-from mdit_py_plugins.attrs import attrs_block_plugin
 from PySide6.QtCore import QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from ..macros import macro_texts
+from ..preview_html import to_html
 from ..repository import ContentRepository
 from .tasks import TaskRunner
-
-_MD = MarkdownIt("commonmark", {"html": False}).enable("table").use(admon_plugin).use(attrs_block_plugin)
-_TAB_RE = re.compile(r'^=== "([^"]*)"[ \t]*$', re.M)
-_HEADING_ATTR_RE = re.compile(r"^(#{1,6} .*?)[ \t]*\{[^{}]*\}[ \t]*$", re.M)
-_MACRO_RE = re.compile(r"<!--\s*(tags(?:-ai-act)?|list_maatregelen[^>]*?|list_vereisten_on_maatregelen_page)\s*-->")
-_STYLE = """<style>
-body { font-family: sans-serif; }
-.admonition { border-left: 4px solid #448aff; background: #f3f6ff; padding: 4px 10px; margin: 8px 0; }
-.macro { border: 1px dashed #888; background: #f7f7f7; padding: 4px 8px; color: #333; }
-.tab { font-weight: bold; border-bottom: 2px solid #448aff; margin-top: 8px; }
-table { border-collapse: collapse; } td, th { border: 1px solid #ccc; padding: 2px 6px; }
-</style>"""
-
-
-def to_html(markdown: str, macro_text: dict[str, str] | None = None) -> str:
-    """Site-like HTML for Markdown: mkdocs-material syntax shown plainly, the site's macros as labelled blocks."""
-    macro_text = macro_text or {}
-    text = _HEADING_ATTR_RE.sub(r"\1", markdown)
-    text = text.replace("??? ", "!!! ")
-    text = _TAB_RE.sub(lambda m: f"\n**▸ {m.group(1)}**\n", text)
-    text = re.sub(r"^(\t| {4})(?=<!--)", "", text, flags=re.M)
-
-    def macro(match: re.Match[str]) -> str:
-        name = match.group(1).split()[0]
-        label = macro_text.get(name, name)
-        return f"\n\nREDACTIEMACRO{html.escape(label).replace(chr(10), 'MACROBR')}ENDMACRO\n\n"
-
-    text = _MACRO_RE.sub(macro, text)
-    body = _MD.render(text)
-    body = re.sub(r"<p>REDACTIEMACRO(.*?)ENDMACRO</p>", r'<div class="macro">\1</div>', body)
-    body = body.replace("MACROBR", "<br>")
-    return _STYLE + body
 
 
 class Preview(QTextBrowser):
@@ -97,7 +60,7 @@ class Preview(QTextBrowser):
         """Render the pending Markdown at once."""
         self._timer.stop()
         position = self.verticalScrollBar().value()
-        self.setHtml(to_html(self._pending, self._macros))
+        self.setHtml(to_html(self._pending, self._macros, self.language))
         self.verticalScrollBar().setValue(position)
         self.rendered.emit()
 

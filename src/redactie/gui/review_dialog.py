@@ -23,7 +23,7 @@ from ..document import FrontMatterError
 from ..gitservice.problems import GitProblem
 from ..gitservice.service import GitService
 from ..repository import ContentRepository
-from ..review import FileReview, collect, suggest_message
+from ..review import BINARY, LARGE, TEXT, DiffLine, FileReview, collect, suggest_message
 from ..review.partial import partial_bytes, selectable
 from ..schema import SCHEMA_FILE
 from ..validation import ERROR, INFO, WARNING, Finding, validate_repository
@@ -69,8 +69,18 @@ class ReviewDialog(QDialog):
         self.unticked: dict[str, set[str]] = {}
         self.summary = DiffView(self.tr("Samenvatting van de wijzigingen"), splitter)
         self.summary.setToolTip(self.tr("Wat er is veranderd, per veld en per sectie"))
-        self.raw = DiffView(self.tr("Tekstverschil"), splitter)
+        raw_box = QWidget(splitter)
+        raw_layout = QVBoxLayout(raw_box)
+        raw_layout.setContentsMargins(0, 0, 0, 0)
+        self.raw = DiffView(self.tr("Tekstverschil"), raw_box)
         self.raw.setToolTip(self.tr("Het verschil in de tekst van het bestand; gewijzigde woorden zijn gemarkeerd"))
+        raw_layout.addWidget(self.raw, 1)
+        self.show_large = QPushButton(self.tr("Tekstverschil toch tonen"), raw_box)
+        self.show_large.setAccessibleName(self.tr("Tekstverschil toch tonen"))
+        self.show_large.setToolTip(self.tr("Dit bestand is groot; het verschil wordt pas berekend als u erom vraagt"))
+        self.show_large.clicked.connect(self._show_large_diff)
+        self.show_large.hide()
+        raw_layout.addWidget(self.show_large)
         splitter.setSizes([280, 460, 460])
         layout.addWidget(splitter, 1)
         self.problems = QListWidget(self)
@@ -160,9 +170,15 @@ class ReviewDialog(QDialog):
             label = f"{review.type_label}: {review.title or review.code}" if review.type_label else review.path
             item = QListWidgetItem(f"{label} — {kind}", self.files)
             item.setToolTip(review.path)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            # Redactie's own schema file is the user's choice to share, never ticked for them.
-            item.setCheckState(Qt.CheckState.Unchecked if review.path == SCHEMA_FILE else Qt.CheckState.Checked)
+            if review.change.committable:
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                # Redactie's own schema file is the user's choice to share, never ticked for them.
+                item.setCheckState(Qt.CheckState.Unchecked if review.path == SCHEMA_FILE else Qt.CheckState.Checked)
+            else:
+                # A submodule, a nested repository or a folder of new files: shown, never staged here.
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsUserCheckable)
+                item.setText(f"{review.path} — {review.items[0].label}")
+                item.setToolTip(self.tr("%1: Redactie legt dit niet vast").replace("%1", review.path))
             item.setData(Qt.ItemDataRole.UserRole, review.path)
         self.files.blockSignals(False)
         if self.reviews:
@@ -179,8 +195,40 @@ class ReviewDialog(QDialog):
         if 0 <= row < len(self.reviews):
             review = self.reviews[row]
             self.summary.setHtml(summary_html(review.items, self.language))
-            self.raw.setHtml(diff_html(review.raw_diff()))
+            shown = review.shown_as
+            self.show_large.setVisible(shown == LARGE)
+            if shown == TEXT:
+                self.raw.setHtml(diff_html(review.raw_diff()))
+            elif shown == LARGE:
+                self.raw.setPlainText(self.tr("Dit bestand is groot. Kies 'Tekstverschil toch tonen' om het "
+                                              "verschil te berekenen."))
+            elif shown == BINARY:
+                self.raw.setPlainText(self.tr("%1 is een binair bestand (geen tekst); de inhoud wordt niet "
+                                              "getoond.").replace("%1", review.path))
+            else:
+                self.raw.setPlainText(review.items[0].label if review.items else "")
             self._show_parts(review)
+
+    def _show_large_diff(self) -> None:
+        row = self.files.currentRow()
+        if not 0 <= row < len(self.reviews):
+            return
+        review = self.reviews[row]
+        self.show_large.setEnabled(False)
+        self.raw.setPlainText(self.tr("Verschil wordt berekend…"))
+
+        def shown(lines: list[DiffLine]) -> None:
+            self.show_large.setEnabled(True)
+            if self.files.currentRow() == row:
+                self.show_large.hide()
+                self.raw.setHtml(diff_html(lines))
+
+        def failed(error: Exception) -> None:
+            self.show_large.setEnabled(True)
+            self.raw.setPlainText(str(error))
+
+        self.runner.run("review-diff", lambda task: review.raw_diff(force=True), shown, failed,
+                        label=self.tr("Verschil berekenen…"))
 
     def _show_parts(self, review: FileReview) -> None:
         self.parts.blockSignals(True)
@@ -231,7 +279,7 @@ class ReviewDialog(QDialog):
     def chosen(self) -> list[FileReview]:
         """The reviews the user ticked."""
         return [review for index, review in enumerate(self.reviews)
-                if self.files.item(index).checkState() == Qt.CheckState.Checked
+                if review.change.committable and self.files.item(index).checkState() == Qt.CheckState.Checked
                 and not {f"{i.kind}:{i.name}" for i in review.items} <= self.unticked.get(review.path, set())]
 
     def set_checked(self, path: str, checked: bool) -> None:

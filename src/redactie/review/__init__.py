@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import stat
+from dataclasses import dataclass, field, replace
 
+from ..fileio import MAX_DOCUMENT_BYTES
 from ..gitservice.service import GitService
-from ..gitservice.status import FileChange
+from ..gitservice.status import FILE as FILE_CHANGE
+from ..gitservice.status import FOLDER, HUGE, LINK, NEW, REPOSITORY, SUBMODULE, FileChange
 from ..repository import ContentRepository
 from .summary import FIELD, FILE, SECTION, ChangeItem, parse_or_none, summarize
 from .worddiff import DiffLine, line_diff
 
-__all__ = ["ChangeItem", "DiffLine", "FileReview", "collect", "line_diff", "suggest_message", "summarize"]
+__all__ = ["BINARY", "LARGE", "MAX_DIFF_LINES", "OTHER", "TEXT", "ChangeItem", "DiffLine", "FileReview", "collect",
+           "is_binary", "line_diff", "suggest_message", "summarize"]
 
 
 @dataclass
@@ -30,10 +34,81 @@ class FileReview:
         """The file's path in the repository."""
         return self.change.path
 
-    def raw_diff(self) -> list[DiffLine]:
-        """The whole file's line diff with word highlights."""
+    @property
+    def shown_as(self) -> str:
+        """How the text view can show this change: TEXT, LARGE (only on request), BINARY or OTHER (no file)."""
+        if not self.change.committable:
+            return OTHER
+        if any(is_binary(data) for data in (self.old, self.new)):
+            return BINARY
+        if sum(len(data or b"") for data in (self.old, self.new)) > MAX_DIFF_BYTES:
+            return LARGE
+        return TEXT
+
+    def raw_diff(self, force: bool = False) -> list[DiffLine]:
+        """The whole file's line diff with word highlights (none for a binary; a large one only when forced).
+
+        At most MAX_DIFF_LINES lines are made; a last line `… (+)` says there was more.
+        """
+        shown = self.shown_as
+        if shown in (BINARY, OTHER) or (shown == LARGE and not force):
+            return []
         decode = lambda data: (data or b"").decode("utf-8", "replace")  # noqa: E731
-        return line_diff(decode(self.old), decode(self.new))
+        return line_diff(decode(self.old), decode(self.new), limit=MAX_DIFF_LINES)
+
+
+TEXT, LARGE, BINARY, OTHER = "text", "large", "binary", "other"
+MAX_REVIEW_BYTES = 32 * 2**20  # a file above this is named, never read into memory
+MAX_REVIEW_TOTAL = 256 * 2**20  # files beyond this much in one review are named too
+MAX_DIFF_BYTES = 512 * 1024  # above this the text diff is drawn only when asked for
+MAX_DIFF_LINES = 5000
+
+
+def is_binary(data: bytes | None) -> bool:
+    """True for bytes that are not text (a NUL byte near the start, as git decides)."""
+    return data is not None and b"\0" in data[:8000]
+
+
+_OTHER_LABELS = {
+    FOLDER: ("Nieuwe map met bestanden; leg die vast met een ander git-programma",
+             "New folder of files; record it with another git program"),
+    SUBMODULE: ("Submodule (een andere repository hierin); Redactie legt die niet vast",
+                "Submodule (another repository inside this one); Redactie does not record it"),
+    REPOSITORY: ("Een eigen git-repository in deze map; Redactie legt die niet vast",
+                 "A git repository of its own inside this folder; Redactie does not record it"),
+    LINK: ("Koppeling (symbolische link); Redactie legt die niet vast",
+           "Link (symbolic link); Redactie does not record it"),
+    HUGE: (f"Te groot om hier te bekijken (meer dan {MAX_REVIEW_BYTES // 2**20} MB, of samen met de andere "
+           f"bestanden meer dan {MAX_REVIEW_TOTAL // 2**20} MB); leg het vast met een ander git-programma",
+           f"Too large to review here (over {MAX_REVIEW_BYTES // 2**20} MB, or over "
+           f"{MAX_REVIEW_TOTAL // 2**20} MB with the other files); record it with another git program"),
+}
+
+
+def _other_review(change: FileChange, language: str) -> FileReview:
+    nl, en = _OTHER_LABELS.get(change.what, _OTHER_LABELS[FOLDER])
+    item = ChangeItem(FILE, change.what, en if language == "en" else nl)
+    return FileReview(change, None, None, "", change.path.rsplit("/", 1)[-1], [item], "")
+
+
+def _on_disk(service: GitService, path: str) -> tuple[str, int]:
+    """LINK for a symbolic link, HUGE for a file over MAX_REVIEW_BYTES, else FILE (also when it is gone);
+    with the file's size."""
+    try:
+        info = (service.root / path).lstat()
+    except OSError:
+        return FILE_CHANGE, 0
+    if stat.S_ISLNK(info.st_mode):
+        return LINK, 0
+    return (HUGE if info.st_size > MAX_REVIEW_BYTES else FILE_CHANGE), info.st_size
+
+
+def _binary_item(review_old: bytes | None, review_new: bytes | None, language: str) -> ChangeItem:
+    size = max(len(review_old or b""), len(review_new or b""))
+    en = language == "en"
+    text = (f"Binary file ({size // 1024} kB); its content is not shown as text" if en
+            else f"Binair bestand ({size // 1024} kB); de inhoud wordt niet als tekst getoond")
+    return ChangeItem(FILE, "binary", text)
 
 
 def _code_and_title(repo: ContentRepository | None, path: str, data: bytes | None) -> tuple[str, str]:
@@ -57,11 +132,29 @@ def collect(service: GitService, repo: ContentRepository | None, language: str =
             changes: list[FileChange] | None = None) -> list[FileReview]:
     """Review every changed file (or the given ones): old bytes from HEAD, new bytes from disk, the summary."""
     reviews = []
+    held = 0  # bytes of files read so far: the whole review stays under MAX_REVIEW_TOTAL
     for change in changes if changes is not None else service.status():
-        old = service.head_bytes(change.old_path or change.path)
+        if change.committable:
+            what, size = _on_disk(service, change.path)
+            if what == FILE_CHANGE and held + size > MAX_REVIEW_TOTAL:
+                what = HUGE
+            held += size if what == FILE_CHANGE else 0
+            change = replace(change, what=what) if what != FILE_CHANGE else change
+        if not change.committable:
+            reviews.append(_other_review(change, language))
+            continue
+        # A new file is not in the last commit: no need to ask git (one round trip per file adds up).
+        old = None if change.kind == NEW else service.head_bytes(change.old_path or change.path)
         new = service.work_bytes(change.path)
         doc_type = repo.schema.type_for(change.path) if repo else None
         label = doc_type.label.get(language) if doc_type else ""
+        if is_binary(old) or is_binary(new) or max(len(old or b""), len(new or b"")) > MAX_DOCUMENT_BYTES:
+            # Not a document the editor could have written: named, never parsed or diffed as text.
+            items = [_binary_item(old, new, language)] if is_binary(old) or is_binary(new) else [
+                ChangeItem(FILE, "large", "Large file; its text is shown on request" if language == "en"
+                           else "Groot bestand; de tekst wordt op verzoek getoond")]
+            reviews.append(FileReview(change, old, new, label, change.path.rsplit("/", 1)[-1], items, ""))
+            continue
         items = summarize(repo.schema if repo else None, doc_type, old, new, language)
         if change.old_path:
             items.insert(0, ChangeItem(FILE, "renamed", ("Renamed from " if language == "en" else "Hernoemd van ")

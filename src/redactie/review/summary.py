@@ -11,6 +11,7 @@ from ..schema import DocType, Schema
 from .worddiff import DiffLine, line_diff
 
 FIELD, SECTION, FILE = "field", "section", "file"
+SECTION_DIFF_LINES = 2000  # per section in the summary; the text view has the whole diff
 
 
 @dataclass
@@ -99,7 +100,8 @@ def section_changes(old: Document | None, new: Document | None) -> list[ChangeIt
         if a == b:
             continue
         state = "added" if a is None else "removed" if b is None else "changed"
-        items.append(ChangeItem(SECTION, name, name, new=state, diff=line_diff(a or "", b or "")))
+        diff = line_diff(a or "", b or "", limit=SECTION_DIFF_LINES)
+        items.append(ChangeItem(SECTION, name, name, new=state, diff=diff))
     return items
 
 
@@ -120,8 +122,9 @@ def summarize(schema: Schema | None, doc_type: DocType | None, old: bytes | None
         labels = {f.key: f.label.get(language) for f in schema.fields_of(doc_type)}
     items = field_changes(a, b, labels) + section_changes(a, b)
     if not items and a.body != b.body:
+        diff = line_diff(a.body, b.body, limit=SECTION_DIFF_LINES)
         items.append(ChangeItem(FILE, "body", "Text outside the sections changed" if en
-                                else "Tekst buiten de secties gewijzigd", diff=line_diff(a.body, b.body)))
+                                else "Tekst buiten de secties gewijzigd", diff=diff))
     elif not items and old != new:
         items.append(ChangeItem(FILE, "layout", "Only layout or spacing changed" if en
                                 else "Alleen opmaak of witruimte gewijzigd"))

@@ -50,6 +50,7 @@ def infer_schema(root: Path) -> Schema:
     documents of its target type; a vocabulary's values come from a defining folder or from values that
     several documents share; a field whose values are lists stays a list.
     """
+    from ..fileio import read_document
     from ..repository import markdown_files
 
     by_folder: dict[str, dict[str, Document | None]] = defaultdict(dict)
@@ -57,7 +58,7 @@ def infer_schema(root: Path) -> Schema:
         if not _is_document_path(rel):
             continue
         try:
-            doc: Document | None = Document.parse((root / rel).read_bytes())
+            doc: Document | None = Document.parse(read_document(root / rel))
         except (OSError, FrontMatterError):
             doc = None  # still a file of its folder: validation reports it
         by_folder[rel.rsplit("/", 1)[0]][rel.rsplit("/", 1)[1][:-3]] = doc
@@ -265,10 +266,10 @@ def schema_to_yaml(schema: Schema) -> str:
 
 def write_inferred_schema(root: Path, schema: Schema) -> Path:
     """Write an inferred schema as the repository's schema file; never overwrites an existing one."""
-    from ..fileio import atomic_write
+    from ..fileio import atomic_write, safe_target
     from .model import SCHEMA_FILE
 
-    target = root / SCHEMA_FILE
+    target = safe_target(root, SCHEMA_FILE)
     if target.exists():
         raise FileExistsError(str(target))
     atomic_write(target, schema_to_yaml(schema).encode("utf-8"))

@@ -181,7 +181,9 @@ def parse_schema(text: str, path: str = SCHEMA_FILE) -> Schema:
 def load_schema(path: Path) -> Schema:
     """Read a schema file; raises SchemaError with a location."""
     try:
-        text = path.read_text(encoding="utf-8")
+        from ..fileio import read_document
+
+        text = read_document(path).decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise SchemaError(str(path), 1, f"the schema file cannot be read: {exc}",
                           f"het schemabestand kan niet gelezen worden: {exc}") from None

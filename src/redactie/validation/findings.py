@@ -10,6 +10,7 @@ ERROR, WARNING, INFO = "error", "warning", "info"
 MESSAGES: dict[str, tuple[str, str, str]] = {
     "front-matter": (ERROR, "{detail}", "{detail}"),
     "encoding": (ERROR, "{detail}", "{detail}"),
+    "unreadable": (ERROR, "{detail}", "{detail}"),
     "trailing-tab": (ERROR, "Regel {line} eindigt met een tab; de website kan de metadata dan niet lezen",
                      "Line {line} ends in a tab; the website cannot read the front matter then"),
     "duplicate-key": (WARNING,

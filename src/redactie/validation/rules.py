@@ -8,6 +8,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from ..document import Document, DocumentEncodingError, FrontMatterError
+from ..fileio import FileRefused, read_document
 from ..repository import ContentRepository
 from ..schema import DocType, FieldDef
 from .findings import Finding, finding
@@ -211,13 +212,26 @@ def check_unique_ids(repo: ContentRepository, docs: dict[str, Document]) -> list
     return out
 
 
+def unreadable_detail(exc: OSError) -> tuple[str, str]:
+    """Why a document could not be read, in Dutch and English."""
+    if isinstance(exc, FileRefused):
+        return exc.message_nl, exc.message_en
+    reason = exc.strerror or str(exc)
+    return f"het bestand kan niet worden gelezen ({reason})", f"the file cannot be read ({reason})"
+
+
 def validate_repository(repo: ContentRepository, paths: list[str] | None = None) -> list[Finding]:
     """All findings for the repository's documents (or only `paths`, still checking ids repository-wide)."""
     findings: list[Finding] = []
     docs: dict[str, Document] = {}
     wanted = set(paths) if paths is not None else None
     for ref in repo.documents:
-        data = (repo.root / ref.path).read_bytes()
+        try:
+            data = read_document(repo.root / ref.path)
+        except OSError as exc:
+            if wanted is None or ref.path in wanted:
+                findings.append(finding(ref.path, 1, "", "unreadable", detail=unreadable_detail(exc)))
+            continue
         if wanted is None or ref.path in wanted:
             found, doc = check_document(repo, ref.path, data)
             findings += found
