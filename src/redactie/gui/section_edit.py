@@ -159,7 +159,7 @@ class SectionEdit(QPlainTextEdit):
             QMessageBox.warning(self, self.tr("Woordenlijst niet bijgewerkt"),
                                 self.tr("De woordenlijst kon niet worden opgeslagen (%1). Het woord geldt tot "
                                         "Redactie sluit; probeer het later opnieuw.").replace("%1", str(error)))
-        for edit in self.window().findChildren(SectionEdit):
+        for edit in {self, *self.window().findChildren(SectionEdit)}:
             if edit.highlighter.speller is speller:
                 edit.highlighter.rehighlight()
 
