@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from redactie.document import Document
 from redactie.spelling import REPOSITORY_LIST, DictionaryMissing, Speller, dictionaries, prose
@@ -174,3 +176,23 @@ def test_few_words_of_the_real_sections_are_flagged() -> None:
                 words += len(tokens)
                 flags += len(spans)
     assert words > 10_000 and flags / words <= 0.005
+
+
+PIECES = [*"ab é-'’`*_[](){}<>!&;#/.@\"=|:\t", "<!--", "-->", "```", "https://", "<span lang=en>", "een", "fuot"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=40).map("".join))
+def test_any_line_gives_spans_of_words_inside_it(nl: Speller, line: str) -> None:
+    state = prose.NORMAL
+    for part in line.split("\n"):
+        spans, state = nl.check(part, state)
+        for start, length in spans:
+            assert 0 <= start and start + length <= len(part)
+            assert prose.WORD.fullmatch(part[start:start + length])
+
+
+def test_hostile_lines_are_handled(nl: Speller) -> None:
+    for line in ("a" * 20000, "x/" * 10000, "*ab* " * 3000, "<!--" * 3000, "{" * 20000, "(ab)cd " * 3000,
+                 "![x](data:image/png;base64," + "QUJD" * 5000 + ")"):
+        assert isinstance(nl.misspelled(line), list)

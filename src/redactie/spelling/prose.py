@@ -8,6 +8,7 @@ A line is scanned on its own; the only state carried to the next line is "inside
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -22,8 +23,7 @@ _REFERENCE = re.compile(r"^\s*\[[^\]]+\]:\s*\S*")
 _ABBREVIATION = re.compile(r"^\s*\*\[[^\]]+\]:")
 # Markup inside a line, masked (blanked) before words are looked for.
 _MARKUP = re.compile(
-    r"<!--.*?-->"                                  # comments and the site's macros
-    r"|(`+).*?\1"                                  # inline code
+    r"(`+).*?\1"                                   # inline code
     r"|\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)"  # link targets (with one level of parentheses)
     r"|\[\^[^\]]*\]"                               # footnote references
     r"|\{[^{}]*\}"                                 # attribute lists, Jinja
@@ -31,10 +31,12 @@ _MARKUP = re.compile(
     r"|&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);"  # entities
     r"|<(?:https?|mailto|ftp)[^>]*>"               # autolinks
     r"|\b(?:https?|ftp)://\S+|\bwww\.\S+|\bmailto:\S+"  # bare URLs
-    r"|\S+@\S+\.\w+"                               # e-mail addresses
 )
-# A run of non-space characters that is a path, file name, identifier or domain, not a word.
-_TECHNICAL = re.compile(r"\S*(?:[^\W_][/\\_=@#][^\W_]|[^\W\d_]\.[^\W\d_]{2,})\S*")
+# A run of non-space characters holding this is a path, file name, identifier, e-mail address or domain.
+_RUN = re.compile(r"\S+")
+_TECHNICAL = re.compile(r"[^\W_][/\\_=@#][^\W_]|[^\W\d_]\.[^\W\d_]{2,}")
+# Longer than any word: data, not prose (and hunspell's own limit is 100 bytes).
+MAX_WORD = 60
 _ENGLISH_SPAN = re.compile(r"<span\s+lang=[\"']?en[^>]*>(.*?)(?:</span>|$)", re.IGNORECASE)
 # Parts of a line whose language is judged on their own: quotes, link texts, emphasis.
 _SEGMENTS = re.compile(
@@ -85,16 +87,21 @@ def prose_mask(line: str, state: int = NORMAL) -> tuple[str, int]:
         found = pattern.match(line)
         if found:
             _blank(chars, found.start(), found.end())
-    for found in _MARKUP.finditer(line, offset):
+    position = offset
+    while (opening := line.find("<!--", position)) >= 0:  # comments and the site's macros, in linear time
+        close = line.find("-->", opening + 4)
+        if close < 0:  # it goes on past this line
+            _blank(chars, opening, len(chars))
+            state = IN_COMMENT
+            break
+        _blank(chars, opening, close + 3)
+        position = close + 3
+    for found in _MARKUP.finditer("".join(chars), offset):
         _blank(chars, found.start(), found.end())
     masked = "".join(chars)
-    opening = masked.find("<!--", offset)
-    if opening >= 0:  # a comment that goes on past this line
-        _blank(chars, opening, len(chars))
-        state = IN_COMMENT
-        masked = "".join(chars)
-    for found in _TECHNICAL.finditer(masked):
-        _blank(chars, found.start(), found.end())
+    for found in _RUN.finditer(masked):
+        if _TECHNICAL.search(found.group()):
+            _blank(chars, found.start(), found.end())
     return "".join(chars), state
 
 
@@ -102,12 +109,18 @@ def scan(line: str, state: int = NORMAL) -> tuple[list[Token], int]:
     """The prose words of a line (in order) and the state for the next line."""
     masked, state = prose_mask(line, state)
     english = [m.span(1) for m in _ENGLISH_SPAN.finditer(line)]
-    segments = [m.span() for m in _SEGMENTS.finditer(line)]
+    segments = [m.span() for m in _SEGMENTS.finditer(line)]  # in order, never overlapping
+    starts = [a for a, _ in segments]
+    english_starts = [a for a, _ in english]
     tokens = []
     for found in WORD.finditer(masked):
         start, word = found.start(), found.group()
-        segment = next((i + 1 for i, (a, b) in enumerate(segments) if a <= start < b), 0)
-        language = "en" if any(a <= start < b for a, b in english) else None
+        if len(word) > MAX_WORD:
+            continue
+        i = bisect.bisect_right(starts, start) - 1
+        segment = i + 1 if i >= 0 and start < segments[i][1] else 0
+        j = bisect.bisect_right(english_starts, start) - 1
+        language = "en" if j >= 0 and start < english[j][1] else None
         tokens.append(Token(start, word, segment, language))
     return tokens, state
 

@@ -170,11 +170,10 @@ class Speller:
                     return True
         return False
 
-    def _languages(self, tokens: list[prose.Token], segment: int) -> tuple[str, ...]:
+    def _languages(self, words: list[str], segment: int) -> tuple[str, ...]:
         """The languages a part of a line is checked in: English too when it reads as English."""
         if self.language == ENGLISH:
             return (ENGLISH,)
-        words = [t.word for t in tokens if t.segment == segment and not _skipped(t.word)]
         english_only = native_only = 0
         for word in words:
             native, english = self._spell(self.language, word), self._spell(ENGLISH, word)
@@ -221,6 +220,10 @@ class Speller:
         tokens, state = prose.scan(line, state)
         spans = []
         languages: dict[int, tuple[str, ...]] = {}
+        by_segment: dict[int, list[str]] = {}
+        for token in tokens:
+            if not _skipped(token.word):
+                by_segment.setdefault(token.segment, []).append(token.word)
         for index, token in enumerate(tokens):
             if _skipped(token.word):
                 continue
@@ -228,7 +231,7 @@ class Speller:
                 allowed: tuple[str, ...] = (ENGLISH, self.language)
             else:
                 if token.segment not in languages:
-                    languages[token.segment] = self._languages(tokens, token.segment)
+                    languages[token.segment] = self._languages(by_segment[token.segment], token.segment)
                 allowed = languages[token.segment]
             if self.known(token.word, allowed):
                 continue
