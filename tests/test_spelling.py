@@ -196,3 +196,13 @@ def test_hostile_lines_are_handled(nl: Speller) -> None:
     for line in ("a" * 20000, "x/" * 10000, "*ab* " * 3000, "<!--" * 3000, "{" * 20000, "(ab)cd " * 3000,
                  "![x](data:image/png;base64," + "QUJD" * 5000 + ")"):
         assert isinstance(nl.misspelled(line), list)
+
+
+def test_cli_reports_the_dictionaries_and_unknown_words(capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    from redactie.cli import main
+
+    assert main(["spelling", "Een fuot in de tekst"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["misspelled"] == ["fuot"] and report["dictionaries"]["nl"].endswith("nl_NL.dic")
