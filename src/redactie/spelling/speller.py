@@ -37,10 +37,18 @@ def _root_of(repository: object) -> Path | None:
 
 
 def _skipped(word: str) -> bool:
-    """Too short to judge, an acronym (AVG) or a name with a capital after a small letter (DigiD, eHerkenning)."""
+    """Too short to judge, an acronym (AVG) or a name with a capital after a small letter (DigiD, eHerkenning).
+    A capital typed one key late (`rAtikel`) is no name: `Speller.known` catches it."""
     if len(word) < 2 or word.isupper() or re.sub(r"['’]s$", "", word).isupper():
         return True
     return any(a.islower() and b.isupper() for a, b in zip(word, word[1:], strict=False))
+
+
+def _late_capital(word: str) -> str | None:
+    """`rAtikel` → `Artikel`: a word whose first two letters were typed the wrong way round, if it looks so."""
+    if len(word) > 3 and word[0].islower() and word[1].isupper() and word[2:].islower():
+        return word[1] + word[0] + word[2:]
+    return None
 
 
 class Speller:
@@ -140,22 +148,26 @@ class Speller:
         return (folded in self.learned or folded in self.repository_words or folded in self.user_words
                 or folded in self.session)
 
-    def known(self, word: str, languages: tuple[str, ...] | None = None) -> bool:
-        """True when the word is in a dictionary of these languages or among the catalogue's own words."""
+    def known(self, word: str, languages: tuple[str, ...] | None = None, strict: bool = False) -> bool:
+        """True when the word is in a dictionary of these languages or among the catalogue's own words;
+        unless `strict`, also a stressed form (níet) or a compound with the catalogue's or an English head."""
         languages = languages or (self.language,)
         if self._own(word) or any(self._spell(lang, word) for lang in languages):
             return True
         parts = [p for p in word.replace("’", "-").replace("'", "-").split("-") if p]
         if len(parts) > 1 and "-" in word:  # a hyphenated compound, often of mixed languages: each part on its own
             both = tuple(dict.fromkeys((*languages, ENGLISH)))
-            return all(_skipped(p) or self.known(p, both) for p in parts)
+            return all(_skipped(p) or self.known(p, both, strict) for p in parts)
+        if strict:
+            return False
         stressed = [i for i, c in enumerate(word) if c in _STRESS]
         if stressed:  # an accent for stress (níet, vóór) is allowed on any Dutch word
             return any(self.known(word[:i] + _STRESS[word[i]] + word[i + 1:], languages) for i in stressed)
         return self._compound(word)
 
     def _head(self, head: str) -> bool:
-        return head in self.learned or self._spell(ENGLISH, head)
+        # A Dutch head is left to the dictionary's own compound rules (which rightly refuse `persoongegevens`).
+        return (head in self.learned or self._spell(ENGLISH, head)) and not self._spell(self.language, head)
 
     def _compound(self, word: str) -> bool:
         """A compound the dictionary's own rules miss, whose head is the catalogue's or English (governancekader,
@@ -226,6 +238,9 @@ class Speller:
                 by_segment.setdefault(token.segment, []).append(token.word)
         for index, token in enumerate(tokens):
             if _skipped(token.word):
+                swapped = _late_capital(token.word)
+                if swapped and self.known(swapped, strict=True):  # not a name like eHerkenning: a typo
+                    spans.append((token.start, len(token.word)))
                 continue
             if token.language == ENGLISH:
                 allowed: tuple[str, ...] = (ENGLISH, self.language)
@@ -251,5 +266,9 @@ class Speller:
     def suggestions(self, word: str, limit: int = 6) -> list[str]:
         """Likely corrections, best first, in the word's own capitalisation."""
         engine = self._engines.get(self.language) or self.load()._engines[self.language]
-        return suggest.rank(word, lambda w: not _skipped(w) and self.known(w), lambda w: self.counts.get(w, 0),
+        swapped = _late_capital(word)
+        if swapped and self.known(swapped, strict=True):
+            return [swapped]
+        return suggest.rank(word, lambda w: not _skipped(w) and self.known(w, strict=True),
+                            lambda w: not _skipped(w) and self.known(w), lambda w: self.counts.get(w, 0),
                             lambda w: list(engine.suggest(w)), limit)

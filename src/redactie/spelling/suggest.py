@@ -27,6 +27,23 @@ def accent_variants(word: str) -> list[str]:
     return found
 
 
+_CLASH = {"aa", "ae", "ai", "au", "ee", "ei", "eu", "ie", "ij", "oe", "oi", "oo", "ou", "ui", "uu"}
+
+
+def compound_forms(word: str, known: Callable[[str], bool]) -> list[str]:
+    """A compound written as one word that Dutch writes with a hyphen: after an acronym (`AIsysteem` →
+    `AI-systeem`) or where two vowels would be read as one (`politieeenheid` → `politie-eenheid`)."""
+    found = []
+    caps = len(word) - len(word.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+    if 2 <= caps < len(word) - 2 and known(word[caps:]):
+        found.append(word[:caps] + "-" + word[caps:])
+    for i in range(2, len(word) - 2):
+        head, tail = word[:i], word[i:]
+        if (head[-1] + tail[0]).lower() in _CLASH and known(head) and known(tail):
+            found.append(f"{head}-{tail}")
+    return found
+
+
 def one_slip(word: str) -> list[str]:
     """Every word one swap, drop or extra letter away (the commonest typing slips), likeliest kinds first."""
     splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
@@ -49,10 +66,12 @@ def _with_case(original: str, candidate: str) -> str:
     return candidate
 
 
-def rank(word: str, known: Callable[[str], bool], frequency: Callable[[str], int],
-         engine: Callable[[str], list[str]], limit: int = 6) -> list[str]:
-    """Suggestions for an unknown word: diacritics and ij/y, then one slip (most used in the repository first),
-    then the engine's own suggestions, in the word's own capitalisation."""
+def rank(word: str, known: Callable[[str], bool], loosely_known: Callable[[str], bool],
+         frequency: Callable[[str], int], engine: Callable[[str], list[str]], limit: int = 6) -> list[str]:
+    """Suggestions for an unknown word: diacritics, ij/y and hyphenation, then one slip (most used in the
+    repository first), then the engine's own suggestions, in the word's own capitalisation. Only words `known`
+    (dictionary or catalogue) are offered; `loosely_known` ones (a compound with a catalogue head) only when
+    nothing else is one slip away."""
     lower = word.lower()
     ordered: list[str] = []
     seen = {lower}
@@ -64,8 +83,9 @@ def rank(word: str, known: Callable[[str], bool], frequency: Callable[[str], int
                 ordered.append(candidate)
 
     take([c for c in accent_variants(lower) if known(c)])
-    for kind in (one_slip, wrong_letter):
-        slips = [c for c in dict.fromkeys(kind(lower)) if c and c not in seen and known(c)]
+    take(compound_forms(word, known))
+    for kind, test in ((one_slip, known), (wrong_letter, known), (one_slip, loosely_known)):
+        slips = [c for c in dict.fromkeys(kind(lower)) if c and c not in seen and test(c)]
         take(sorted(slips, key=lambda c: -frequency(c)))  # stable: the likelier kind of slip first on a tie
         if ordered:
             break
