@@ -66,6 +66,7 @@ class Speller:
         self._engines: dict[str, Any] = {}
         self._load_lock = threading.Lock()
         self._cache: dict[tuple[str, str], bool] = {}
+        self._compounds: dict[str, bool] = {}
         self.counts: Counter[str] = Counter()
         self.learned: set[str] = set()
         self.session: set[str] = set()
@@ -105,6 +106,7 @@ class Speller:
         self.user_words = read_words(self.user_list)
         self.repository_words = read_words(self.repository_list) if self.repository_list else set()
         self._cache = {}
+        self._compounds = {}
 
     # Word lists
 
@@ -116,10 +118,12 @@ class Speller:
     def add(self, word: str) -> None:
         """Accept a word for this session only."""
         self.session.add(fold(word))
+        self._compounds = {}
 
     def add_for_user(self, word: str) -> bool:
         """Add a word to the user's own list (kept across sessions and repositories)."""
         self.user_words.add(fold(word))
+        self._compounds = {}
         return add_word(self.user_list, word)
 
     def add_to_repository(self, word: str) -> Path:
@@ -127,6 +131,7 @@ class Speller:
         if self.repository_list is None:
             raise ValueError("no repository")
         self.repository_words.add(fold(word))
+        self._compounds = {}
         add_word(self.repository_list, word)
         return self.repository_list
 
@@ -166,13 +171,21 @@ class Speller:
         return self._compound(word)
 
     def _head(self, head: str) -> bool:
-        # A Dutch head is left to the dictionary's own compound rules (which rightly refuse `persoongegevens`).
-        return (head in self.learned or self._spell(ENGLISH, head)) and not self._spell(self.language, head)
+        return head in self.learned or self._spell(ENGLISH, head)
 
     def _compound(self, word: str) -> bool:
         """A compound the dictionary's own rules miss, whose head is the catalogue's or English (governancekader,
-        validatieset, feedbackloops) and whose tail is a Dutch word (after an optional linking s)."""
+        validatieset, feedbackloops) and whose tail is a Dutch word (after an optional linking s) -- unless a
+        dictionary word is one slip away, which makes it a typo (`persoongegevens`, `controleeert`)."""
         lower = fold(word)
+        verdict = self._compounds.get(lower)
+        if verdict is None:
+            verdict = self._split(lower) and not any(
+                self._spell(self.language, near) or self._own(near) for near in suggest.one_slip(lower))
+            self._compounds[lower] = verdict
+        return verdict
+
+    def _split(self, lower: str) -> bool:
         for i in range(COMPOUND_HEAD, len(lower) - COMPOUND_TAIL + 1):
             head, tail = lower[:i], lower[i:]
             if not self._head(head):
