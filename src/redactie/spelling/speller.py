@@ -16,6 +16,7 @@ from .wordlists import REPOSITORY_LIST, add_word, catalogue_words, document_coun
 ENGLISH = "en"
 _CACHE_LIMIT = 200_000
 COMPOUND_HEAD, COMPOUND_TAIL = 5, 4
+LOANWORD = 5  # shorter English words are too often one slip from Dutch
 _STRESS = {"á": "a", "é": "e", "í": "i", "ó": "o", "ú": "u"}
 _GLUE = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"}
 _CONJUNCTIONS = {"en", "of", "tot", "and", "or"}
@@ -178,12 +179,21 @@ class Speller:
         validatieset, feedbackloops) and whose tail is a Dutch word (after an optional linking s) -- unless a
         dictionary word is one slip away, which makes it a typo (`persoongegevens`, `controleeert`)."""
         lower = fold(word)
+        return self._split(lower) and not self._near_known(lower)
+
+    def _near_known(self, lower: str) -> bool:
+        """True when a dictionary or catalogue word is one slip (swap, drop, extra letter) away."""
         verdict = self._compounds.get(lower)
         if verdict is None:
-            verdict = self._split(lower) and not any(
-                self._spell(self.language, near) or self._own(near) for near in suggest.one_slip(lower))
+            verdict = any(self._spell(self.language, near) or self._own(near) for near in suggest.one_slip(lower))
             self._compounds[lower] = verdict
         return verdict
+
+    def _loanword(self, word: str) -> bool:
+        """An English word in Dutch prose (practices, lifecycle), unless it is one slip from a Dutch word
+        (handle for handel, buten for buiten): then it is taken for the typo it more likely is."""
+        return (self.language != ENGLISH and len(word) >= LOANWORD and self._spell(ENGLISH, word)
+                and not self._near_known(fold(word)))
 
     def _split(self, lower: str) -> bool:
         for i in range(COMPOUND_HEAD, len(lower) - COMPOUND_TAIL + 1):
@@ -266,6 +276,8 @@ class Speller:
             if line[token.end:token.end + 1] == "." and self.known(token.word + ".", allowed):
                 continue  # an abbreviation: bijv., etc.
             if self.language != ENGLISH and self._title_word(line, tokens, index):
+                continue
+            if self._loanword(token.word):
                 continue
             if self._elided(line, tokens, index):
                 continue
