@@ -89,3 +89,11 @@ def test_loading_and_learning_run_in_the_background(qtbot, content_repo: Path, i
     qtbot.waitUntil(lambda: len(ready) == 2, timeout=20000)  # loaded, then learned
     assert ready[0] is ready[1] and ready[1].misspelled("Het Octobox.") == []
     runner.wait()
+
+
+def test_opening_a_code_fence_rechecks_the_lines_after_it(edit: SectionEdit) -> None:
+    edit.setPlainText("Een fuot.\nnog een fuot\n```")
+    assert underlined(edit) == ["fuot", "fuot"]
+    cursor = QTextCursor(edit.document().findBlockByNumber(1))
+    cursor.insertText("```\n")
+    assert underlined(edit) == ["fuot"]
