@@ -14,6 +14,7 @@ from . import dictionaries, prose, suggest
 from .wordlists import REPOSITORY_LIST, add_word, catalogue_words, document_counts, fold, read_words
 
 ENGLISH = "en"
+_PLURAL_S = re.compile(r"['’]s$")
 _CACHE_LIMIT = 200_000
 COMPOUND_HEAD, COMPOUND_TAIL = 5, 4
 LOANWORD = 5  # shorter English words are too often one slip from Dutch
@@ -40,7 +41,7 @@ def _root_of(repository: object) -> Path | None:
 def _skipped(word: str) -> bool:
     """Too short to judge, an acronym (AVG) or a name with a capital after a small letter (DigiD, eHerkenning).
     A capital typed one key late (`rAtikel`) is no name: `Speller.known` catches it."""
-    if len(word) < 2 or word.isupper() or re.sub(r"['’]s$", "", word).isupper():
+    if len(word) < 2 or word.isupper() or _PLURAL_S.sub("", word).isupper():
         return True
     return any(a.islower() and b.isupper() for a, b in zip(word, word[1:], strict=False))
 
@@ -106,8 +107,7 @@ class Speller:
         """Read the word lists again (after a pull brought the team's additions, or another window added one)."""
         self.user_words = read_words(self.user_list)
         self.repository_words = read_words(self.repository_list) if self.repository_list else set()
-        self._cache = {}
-        self._compounds = {}
+        self._compounds = {}  # depends on the word lists; the dictionary answers in _cache do not
 
     # Word lists
 
@@ -210,10 +210,11 @@ class Speller:
         if self.language == ENGLISH:
             return (ENGLISH,)
         english_only = native_only = 0
-        for word in words:
-            native, english = self._spell(self.language, word), self._spell(ENGLISH, word)
-            english_only += english and not native
-            native_only += native and not english
+        for word in words:  # English is only asked about words the text's own dictionary does not know
+            if self._spell(self.language, word):
+                native_only += len(word) > 3 or not self._spell(ENGLISH, word)  # short words are often both
+            else:
+                english_only += self._spell(ENGLISH, word)
         minimum = 1 if segment else 2
         english = english_only >= minimum and english_only > native_only
         return (ENGLISH, self.language) if english else (self.language,)
@@ -267,6 +268,8 @@ class Speller:
                 continue
             if token.language == ENGLISH:
                 allowed: tuple[str, ...] = (ENGLISH, self.language)
+            elif self.known(token.word):
+                continue  # known in the text's language: which language the part is in does not matter
             else:
                 if token.segment not in languages:
                     languages[token.segment] = self._languages(by_segment[token.segment], token.segment)
