@@ -97,3 +97,14 @@ def test_opening_a_code_fence_rechecks_the_lines_after_it(edit: SectionEdit) -> 
     cursor = QTextCursor(edit.document().findBlockByNumber(1))
     cursor.insertText("```\n")
     assert underlined(edit) == ["fuot"]
+
+
+def test_a_missing_dictionary_reaches_the_failed_callback(qtbot) -> None:  # noqa: ANN001
+    from redactie.spelling import DictionaryMissing
+
+    runner = TaskRunner()
+    errors: list[Exception] = []
+    load_speller(runner, lambda speller: None, language="xx", failed=errors.append)
+    qtbot.waitUntil(lambda: bool(errors), timeout=10000)
+    assert isinstance(errors[0], DictionaryMissing) and "xx" in errors[0].localized("nl")
+    runner.wait()
