@@ -17,6 +17,7 @@ ENGLISH = "en"
 _PLURAL_S = re.compile(r"['’]s$")
 _CACHE_LIMIT = 200_000
 COMPOUND_HEAD, COMPOUND_TAIL = 5, 4
+FULL_NEAR = 14
 LOANWORD = 5  # shorter English words are too often one slip from Dutch
 _STRESS = {"á": "a", "é": "e", "í": "i", "ó": "o", "ú": "u"}
 _GLUE = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"}
@@ -158,12 +159,18 @@ class Speller:
         """True when the word is in a dictionary of these languages or among the catalogue's own words;
         unless `strict`, also a stressed form (níet) or a compound with the catalogue's or an English head."""
         languages = languages or (self.language,)
-        if self._own(word) or any(self._spell(lang, word) for lang in languages):
+        if self._own(word):
             return True
-        parts = [p for p in word.replace("’", "-").replace("'", "-").split("-") if p]
-        if len(parts) > 1 and "-" in word:  # a hyphenated compound, often of mixed languages: each part on its own
-            both = tuple(dict.fromkeys((*languages, ENGLISH)))
-            return all(_skipped(p) or self.known(p, both, strict) for p in parts)
+        parts = [p for p in word.replace("’", "-").replace("'", "-").split("-") if p] if "-" in word else []
+        both = tuple(dict.fromkeys((*languages, ENGLISH)))
+        # A hyphenated compound, often of mixed languages: its parts first (the dictionary is slowest on
+        # long compounds), then the whole (zee-egel), then the parts with the looser rules.
+        if len(parts) > 1 and all(_skipped(p) or self.known(p, both, strict=True) for p in parts):
+            return True
+        if any(self._spell(lang, word) for lang in languages):
+            return True
+        if len(parts) > 1:
+            return not strict and all(_skipped(p) or self.known(p, both) for p in parts)
         if strict:
             return False
         stressed = [i for i, c in enumerate(word) if c in _STRESS]
@@ -182,10 +189,12 @@ class Speller:
         return self._split(lower) and not self._near_known(lower)
 
     def _near_known(self, lower: str) -> bool:
-        """True when a dictionary or catalogue word is one slip (swap, drop, extra letter) away."""
+        """True when a dictionary or catalogue word is one likely slip away (see `suggest.near_forms`)."""
         verdict = self._compounds.get(lower)
         if verdict is None:
-            verdict = any(self._spell(self.language, near) or self._own(near) for near in suggest.one_slip(lower))
+            # Every slip for ordinary words; for long compounds, where each look-up is slow, the likeliest ones.
+            forms = suggest.one_slip(lower) if len(lower) <= FULL_NEAR else suggest.near_forms(lower)
+            verdict = any(self._spell(self.language, near) or self._own(near) for near in forms)
             self._compounds[lower] = verdict
         return verdict
 
@@ -276,7 +285,7 @@ class Speller:
                 allowed = languages[token.segment]
             if self.known(token.word, allowed):
                 continue
-            if line[token.end:token.end + 1] == "." and self.known(token.word + ".", allowed):
+            if len(token.word) <= 6 and line[token.end:token.end + 1] == "." and self.known(token.word + ".", allowed):
                 continue  # an abbreviation: bijv., etc.
             if self.language != ENGLISH and self._title_word(line, tokens, index):
                 continue

@@ -53,6 +53,16 @@ def one_slip(word: str) -> list[str]:
     return swaps + extras + missing
 
 
+def near_forms(word: str) -> list[str]:
+    """The likeliest one-slip neighbours only (a swap, an extra letter, a dropped vowel, common consonant,
+    linking s or n, or one of a double letter): cheap enough to ask the dictionary about while checking."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    swaps = [a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1 and b[0] != b[1]]
+    extras = [a + b[1:] for a, b in splits if b]
+    missing = [a + c + b for a, b in splits for c in {*"aeiousnrtdl", *a[-1:], *b[:1]}]
+    return list(dict.fromkeys(swaps + extras + missing))
+
+
 def wrong_letter(word: str) -> list[str]:
     """Every word one wrong letter away."""
     return [word[:i] + c + word[i + 1:] for i in range(len(word)) for c in LETTERS if c != word[i]]
