@@ -1172,8 +1172,28 @@
         <translation>No suggestions</translation>
     </message>
     <message>
-        <source>Woord toevoegen aan de woordenlijst</source>
-        <translation>Add word to the dictionary</translation>
+        <source>Toevoegen aan de woordenlijst van deze repository</source>
+        <translation>Add to this repository&apos;s word list</translation>
+    </message>
+    <message>
+        <source>Toevoegen aan mijn eigen woordenlijst</source>
+        <translation>Add to my own word list</translation>
+    </message>
+    <message>
+        <source>Negeren tot Redactie sluit</source>
+        <translation>Ignore until Redactie closes</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; staat nu in %2: beoordeel en leg die wijziging vast zoals elke wijziging</source>
+        <translation>&apos;%1&apos; is now in %2: review and commit that change like any other</translation>
+    </message>
+    <message>
+        <source>Woordenlijst niet bijgewerkt</source>
+        <translation>Word list not updated</translation>
+    </message>
+    <message>
+        <source>De woordenlijst kon niet worden opgeslagen (%1). Het woord geldt tot Redactie sluit; probeer het later opnieuw.</source>
+        <translation>The word list could not be saved (%1). The word counts as known until Redactie closes; try again later.</translation>
     </message>
 </context>
 <context>

@@ -10,7 +10,8 @@ from pathlib import Path
 
 from . import __version__
 
-SUBCOMMANDS = {"validate": "check documents against the schema (exit 0: no errors, 1: errors, 2: unusable)"}
+SUBCOMMANDS = {"validate": "check documents against the schema (exit 0: no errors, 1: errors, 2: unusable)",
+               "spelling": "print the spelling dictionaries used and the unknown words of a text (exit 2: none)"}
 
 
 def _gui_parser() -> argparse.ArgumentParser:
@@ -157,6 +158,24 @@ def _safe_output() -> None:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(errors="replace")
+def spelling_main(argv: list[str]) -> int:
+    """`redactie spelling [TEXT]`: which dictionaries are used, and the unknown words of TEXT, as JSON."""
+    from .spelling import DictionaryMissing, Speller, dictionaries
+
+    parser = argparse.ArgumentParser(prog="redactie spelling", description="Check the spelling dictionaries.")
+    parser.add_argument("text", nargs="?", default="", help="a line of Markdown to check")
+    parser.add_argument("--lang", choices=["nl", "en"], default="nl", help="language of the text")
+    args = parser.parse_args(argv)
+    try:
+        speller = Speller(args.lang, None).load()
+        found = {lang: str(Path(folder) / f"{stem}.dic") for lang in ("nl", "en")
+                 for folder, stem in [dictionaries.find(lang)]}
+    except DictionaryMissing as exc:
+        print(f"redactie spelling: {exc.localized(args.lang)}", file=sys.stderr)
+        return 2
+    unknown = [args.text[a:a + n] for a, n in speller.misspelled(args.text)]
+    print(json.dumps({"dictionaries": found, "misspelled": unknown}, ensure_ascii=False))
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -164,6 +183,8 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] == "validate":
         return validate_main(argv[1:])
+    if argv and argv[0] == "spelling":
+        return spelling_main(argv[1:])
     args = _gui_parser().parse_args(argv)
     from .gui.app import run
 

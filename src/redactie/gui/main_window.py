@@ -89,7 +89,7 @@ class MainWindow(QMainWindow):
         self.runner.busy_changed.connect(self._busy)
         self.runner.progress.connect(self._progress)
         self.editor.form_view.set_font_size(saved_font_size())
-        self._speller_requested = False
+        self._speller_requested: object = False  # False, or the repository root the speller was loaded for
         self._restore()
 
     # -- building ------------------------------------------------------------------------------------------
@@ -238,9 +238,12 @@ class MainWindow(QMainWindow):
     def _background_checks(self) -> None:
         self.monitor.validate()
         check_for_update(self.runner, self._update_found)
-        if not self._speller_requested:
-            self._speller_requested = True
-            load_speller(self.runner, self.editor.form_view.set_speller)
+        root = self.repo.root if self.repo is not None else None
+        if self._speller_requested != root:  # again when another repository is opened
+            self._speller_requested = root
+            load_speller(self.runner, self.editor.form_view.set_speller, repository=root,
+                         failed=lambda error: self.statusBar().showMessage(error.localized(self.language))
+                         if hasattr(error, "localized") else None)
 
     def _update_found(self, version: str, page: str) -> None:
         label = QLabel(f'<a href="{page}">' + self.tr("Nieuwe versie: %1").replace("%1", version) + "</a>", self)

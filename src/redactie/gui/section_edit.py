@@ -6,7 +6,7 @@ import re
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QContextMenuEvent, QFont, QSyntaxHighlighter, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QPlainTextEdit, QWidget
 
 from ..faithful import INVISIBLE_RE
 from ..spelling import Speller
@@ -51,7 +51,10 @@ class MarkdownHighlighter(QSyntaxHighlighter):
             for match in pattern.finditer(text):
                 self.setFormat(match.start(), match.end() - match.start(), self.formats[name])
         if self.speller is not None:
-            for start, length in self.speller.misspelled(text):
+            # The block state carries "inside a code fence / HTML comment" to the next line only.
+            spans, state = self.speller.check(text, max(self.previousBlockState(), 0))
+            self.setCurrentBlockState(state)
+            for start, length in spans:
                 fmt = QTextCharFormat(self.format(start))
                 fmt.merge(self.misspelled)
                 self.setFormat(start, length, fmt)
@@ -78,34 +81,57 @@ class SectionEdit(FaithfulEdit):
         cursor.select(QTextCursor.SelectionType.WordUnderCursor)
         return cursor
 
+    def misspelled_at(self, position: QPoint) -> QTextCursor | None:
+        """A cursor selecting the underlined word at a point of the viewport, or None where no word is."""
+        speller = self.highlighter.speller
+        if speller is None:
+            return None
+        cursor = self.cursorForPosition(position)
+        block = cursor.block()
+        previous = block.previous()
+        state = max(previous.userState(), 0) if previous.isValid() else 0
+        column = cursor.positionInBlock()
+        for start, length in speller.check(block.text(), state)[0]:
+            if start <= column <= start + length:
+                cursor.setPosition(block.position() + start)
+                cursor.setPosition(block.position() + start + length, QTextCursor.MoveMode.KeepAnchor)
+                return cursor
+        return None
+
     def suggestions_at(self, position: QPoint) -> tuple[QTextCursor, list[str]]:
         """The word at a point and its suggestions (empty when the word is known)."""
-        cursor = self.word_at(position)
+        cursor = self.misspelled_at(position)
         speller = self.highlighter.speller
-        word = cursor.selectedText()
-        if speller is None or not word or not speller.misspelled(word):
-            return cursor, []
-        return cursor, speller.suggestions(word)
+        if cursor is None or speller is None:
+            return self.word_at(position), []
+        return cursor, speller.suggestions(cursor.selectedText())
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt API
-        """The standard menu, headed by spelling suggestions for an unknown word."""
+        """The standard menu, headed by spelling suggestions and word-list choices for an underlined word."""
         menu = self.createStandardContextMenu()
-        cursor, suggestions = self.suggestions_at(event.pos())
         speller = self.highlighter.speller
-        if speller is not None and cursor.selectedText() and speller.misspelled(cursor.selectedText()):
+        cursor = self.misspelled_at(event.pos())
+        if speller is not None and cursor is not None:
+            word = cursor.selectedText()
+            suggestions = speller.suggestions(word)
             first = menu.actions()[0] if menu.actions() else None
-            for word in suggestions:
-                action = menu.addAction(word)
-                action.triggered.connect(self._replacer(QTextCursor(cursor), word))
+            for suggestion in suggestions:
+                action = menu.addAction(suggestion)
+                action.triggered.connect(self._replacer(QTextCursor(cursor), suggestion))
                 menu.insertAction(first, action)
             if not suggestions:
                 none = menu.addAction(self.tr("Geen suggesties"))
                 none.setEnabled(False)
                 menu.insertAction(first, none)
-            add = menu.addAction(self.tr("Woord toevoegen aan de woordenlijst"))
-            selected = cursor.selectedText()
-            add.triggered.connect(lambda: self._accept(selected))
-            menu.insertAction(first, add)
+            choices = [(self.tr("Toevoegen aan de woordenlijst van deze repository"), "repository"),
+                       (self.tr("Toevoegen aan mijn eigen woordenlijst"), "user"),
+                       (self.tr("Negeren tot Redactie sluit"), "session")]
+            for text, where in choices:
+                if where == "repository" and speller.root is None:
+                    continue
+                add = menu.addAction(text)
+                add.triggered.connect(lambda _=False, w=where: self.accept_word(word, w))
+                menu.insertAction(first, add)
             menu.insertSeparator(first)
         menu.exec(event.globalPos())
 
@@ -116,10 +142,32 @@ class SectionEdit(FaithfulEdit):
         """Replace the selected word (one undoable edit, like typing)."""
         cursor.insertText(word)
 
-    def _accept(self, word: str) -> None:
-        if self.highlighter.speller is not None:
-            self.highlighter.speller.add(word)
-            self.highlighter.rehighlight()
+    def accept_word(self, word: str, where: str = "session") -> None:
+        """Count a word as known: in the repository's shared list (a change to review and commit), the user's
+        own list, or for this session only; every section editor of the window drops its underline."""
+        speller = self.highlighter.speller
+        if speller is None:
+            return
+        try:
+            if where == "repository":
+                path = speller.add_to_repository(word)
+                window = self.window()
+                if isinstance(window, QMainWindow):
+                    window.statusBar().showMessage(self.tr("'%1' staat nu in %2: beoordeel en leg die wijziging "
+                                                           "vast zoals elke wijziging").replace("%1", word)
+                                                   .replace("%2", path.name))
+            elif where == "user":
+                speller.add_for_user(word)
+            else:
+                speller.add(word)
+        except OSError as error:
+            speller.add(word)
+            QMessageBox.warning(self, self.tr("Woordenlijst niet bijgewerkt"),
+                                self.tr("De woordenlijst kon niet worden opgeslagen (%1). Het woord geldt tot "
+                                        "Redactie sluit; probeer het later opnieuw.").replace("%1", str(error)))
+        for edit in {self, *self.window().findChildren(SectionEdit)}:
+            if edit.highlighter.speller is speller:
+                edit.highlighter.rehighlight()
 
 
 def monospace_hint(edit: QPlainTextEdit) -> None:
