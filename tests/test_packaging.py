@@ -49,31 +49,6 @@ def test_a_download_with_the_wrong_checksum_is_refused(tmp_path: Path) -> None:
     assert not target.exists()
 
 
-def test_the_app_finds_a_bundled_git_and_its_credential_helper(tmp_path: Path) -> None:
-    import os
-    import shutil
-    import subprocess
-
-    system_git = shutil.which("git")
-    assert system_git
-    layout = tmp_path / "app" / "git"
-    (layout / "bin").mkdir(parents=True)
-    (layout / "libexec" / "git-core").mkdir(parents=True)
-    (layout / "bin" / "git").symlink_to(system_git)
-    exec_path = subprocess.run([system_git, "--exec-path"], capture_output=True, text=True).stdout.strip()
-    script = ("from redactie.gitservice.gitenv import configure; import os, subprocess\n"
-              "print(configure())\n"
-              "print(subprocess.run(['git', 'config', '--get-all', 'credential.helper'], capture_output=True,"
-              " text=True).stdout.strip().splitlines()[-1])\n")
-    env = {**os.environ, "REDACTIE_BUNDLED_GIT_BASE": str(tmp_path / "app")}
-    env.pop("GIT_PYTHON_GIT_EXECUTABLE", None)
-    out = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
-    lines = out.stdout.splitlines()
-    assert lines[0] == str(layout / "bin" / "git")
-    assert lines[1] in ("osxkeychain", "cache", "manager")
-    assert exec_path  # the bundled layout's libexec is what GIT_EXEC_PATH points at in a real bundle
-
-
 def test_installer_scripts_name_what_the_issue_asks_for() -> None:
     iss = (ROOT / "packaging/windows/redactie.iss").read_text(encoding="utf-8")
     assert "PrivilegesRequired=lowest" in iss and "PrivilegesRequiredOverridesAllowed=commandline" in iss

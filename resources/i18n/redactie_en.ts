@@ -37,6 +37,25 @@
     </message>
 </context>
 <context>
+    <name>AskPass</name>
+    <message>
+        <source>Aanmelden bij de gedeelde repository</source>
+        <translation>Sign in to the shared repository</translation>
+    </message>
+    <message>
+        <source>Git vraagt: %1</source>
+        <translation>Git asks: %1</translation>
+    </message>
+    <message>
+        <source>Aanmelden</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <source>Uw gegevens gaan alleen naar git, voor de gedeelde repository; Redactie bewaart ze niet</source>
+        <translation>Your details only go to git, for the shared repository; Redactie does not keep them</translation>
+    </message>
+</context>
+<context>
     <name>AuthorDialog</name>
     <message>
         <source>Uw naam en e-mailadres</source>
@@ -1189,6 +1208,25 @@
     </message>
 </context>
 <context>
+    <name>Startup</name>
+    <message>
+        <source>Git is niet gevonden op deze computer. Installeer Redactie opnieuw of vraag uw beheerder om Git te installeren.</source>
+        <translation>Git was not found on this computer. Reinstall Redactie or ask your administrator to install Git.</translation>
+    </message>
+    <message>
+        <source>Redactie kan niet starten</source>
+        <translation>Redactie cannot start</translation>
+    </message>
+    <message>
+        <source>De map of het bestand %1 bestaat niet.</source>
+        <translation>The folder or file %1 does not exist.</translation>
+    </message>
+    <message>
+        <source>De voorbeeldinhoud kon niet worden klaargezet in %1 (%2).</source>
+        <translation>The sample content could not be prepared in %1 (%2).</translation>
+    </message>
+</context>
+<context>
     <name>TextField</name>
     <message>
         <source>%1 van %2 woorden</source>
@@ -1200,21 +1238,6 @@
     <message>
         <source>OK</source>
         <translation>OK</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <source>Redactie kan niet starten</source>
-        <translation>Redactie cannot start</translation>
-    </message>
-    <message>
-        <source>Git is niet gevonden op deze computer. Installeer Redactie opnieuw of vraag uw beheerder om Git te installeren.</source>
-        <translation>Git was not found on this computer. Reinstall Redactie or ask your administrator to install Git.</translation>
-    </message>
-    <message>
-        <source>De voorbeeldinhoud kon niet worden klaargezet in %1 (%2).</source>
-        <translation>The sample content could not be prepared in %1 (%2).</translation>
     </message>
 </context>
 </TS>

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -93,11 +94,26 @@ def validate_main(argv: list[str]) -> int:
     return 1 if any(f.severity == ERROR for f in findings) else 0
 
 
+def is_askpass_call(argv: list[str]) -> bool:
+    """True when git runs the app as its askpass program: one argument, a question such as `Password for 'x':`."""
+    from .gitservice.gitenv import ASKPASS_MARK
+
+    return bool(os.environ.get(ASKPASS_MARK)) and len(argv) == 1 and argv[0].rstrip().endswith(":")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of `redactie` and `python -m redactie`."""
     argv = list(sys.argv[1:] if argv is None else argv)
+    if is_askpass_call(argv):
+        from .gui.askpass import ask
+
+        return ask(argv[0])
     if argv and argv[0] == "validate":
         return validate_main(argv[1:])
+    if argv and argv[0] == "check-git":  # for build checks, not listed in --help
+        from .gitservice.selfcheck import main as check_git
+
+        return check_git(argv[1:])
     args = _gui_parser().parse_args(argv)
     from .gui.app import run
 
