@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .problems import GitProblem
+from .redact import redact
 from .runner import ALWAYS, command, empty_hooks_dir, filter_drivers, filter_environment, problem_from, setup
 from .status import DELETED, NEW, FileChange, parse_status
 
@@ -126,12 +127,12 @@ class GitService:
         return None if self.repo.head.is_detached else self.repo.head.ref.name
 
     def remote_url(self, remote: str = "origin") -> str | None:
-        """The fetch URL of a remote (origin, else the only one), or None."""
+        """The fetch URL of a remote (origin, else the only one) without any credentials in it, or None."""
         names = [r.name for r in self.repo.remotes]
         if not names:
             return None
         name = remote if remote in names else names[0]
-        return self.repo.remote(name).url
+        return redact(self.repo.remote(name).url)
 
     def remote_name(self) -> str | None:
         """The remote to share with: origin, else the only one."""
