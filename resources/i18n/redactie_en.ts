@@ -20,6 +20,10 @@
         <translation>Licences</translation>
     </message>
     <message>
+        <source>De licentieteksten staan in %1.</source>
+        <translation>The licence texts are in %1.</translation>
+    </message>
+    <message>
         <source>Er is een nieuwere versie: %1</source>
         <translation>A newer version is available: %1</translation>
     </message>

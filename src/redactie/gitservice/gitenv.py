@@ -41,8 +41,11 @@ def bundled_root() -> Path | None:
     base = os.environ.get("REDACTIE_BUNDLED_GIT_BASE") or getattr(sys, "_MEIPASS", None)
     if not base:
         return None
-    root = Path(base) / "git"
-    return root if root.is_dir() else None
+    # A macOS bundle keeps git in Contents/Resources (signed code outside Frameworks/); _MEIPASS is Frameworks.
+    for root in (Path(base) / "git", Path(base).parent / "Resources" / "git"):
+        if root.is_dir():
+            return root
+    return None
 
 
 def layout(root: Path, platform: str = sys.platform) -> tuple[Path, Path]:

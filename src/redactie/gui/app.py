@@ -8,10 +8,12 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEventLoop
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .. import __version__
 from ..gitservice.gitenv import GitMissingError, locate
+from ..resources import licence_index, resource
 from ..workspace import startup_repository
 from . import i18n
 from .main_window import MainWindow
@@ -24,6 +26,7 @@ def run(path: Path | None, quit_when_loaded: bool = False, language: str | None 
     app.setApplicationName("Redactie")
     app.setOrganizationName("Redactie")
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(QIcon(str(resource("icon.svg"))))  # every window and, on Linux, the task bar
     from .settings_dialog import saved_language
 
     language = i18n.install(app, language or saved_language() or "nl")
@@ -68,6 +71,8 @@ def run(path: Path | None, quit_when_loaded: bool = False, language: str | None 
         painted = time.perf_counter()
         print(json.dumps({"repository": str(window.repo.root) if window.repo else None,
                           "documents": window.documents.count(), "first_document": first,
+                          "translations": resource("i18n", "redactie_en.qm").is_file(),
+                          "licence_texts": sum(f.is_file() for _, _, files in licence_index() for f in files),
                           "load_ms": round((loaded - started) * 1000, 1),
                           "painted_ms": round((painted - started) * 1000, 1)}))
         window.close()
