@@ -63,6 +63,18 @@ def git_destination() -> Path:
     return app_folder() / "_internal" / "git"
 
 
+def data_folder() -> Path:
+    """Where the app's data files (resources, licences, certifi) are: Contents/Resources on macOS."""
+    if sys.platform == "darwin":
+        return app_folder() / "Contents" / "Resources"
+    return app_folder() / "_internal"
+
+
+SHIPPED = ("resources/i18n/redactie_en.qm", "resources/icon.svg", "resources/schemas/algoritmekader-2026.yaml",
+           "licenses/index.json", "licenses/LGPL-3.0.txt", "licenses/Qt-replacing-the-libraries.txt",
+           "licenses/git-SOURCE-OFFER.txt", "certifi/cacert.pem", "VERSION", "content/redactie-schema.yaml")
+
+
 def os_name() -> str:
     """The archive's system name: windows, macos or linux."""
     return {"win32": "windows", "darwin": "macos"}.get(sys.platform, "linux")
@@ -122,6 +134,11 @@ def subcommands(log: Path) -> set[str]:
 def check_frozen_app(real_git: bool) -> dict[str, object]:
     """Run the frozen app's checks (see the module docstring); SystemExit on any failure."""
     report: dict[str, object] = {}
+    missing_files = [name for name in SHIPPED if not (data_folder() / name).is_file()]
+    if missing_files:
+        raise SystemExit(f"the built app lacks: {', '.join(missing_files)}")
+    if sys.platform == "win32" and not frozen_executable("redactie-cli").is_file():
+        raise SystemExit("the built app lacks its console entry redactie-cli.exe")
     with tempfile.TemporaryDirectory() as tmp:
         home = Path(tmp)
         log = home / "git-calls.log"

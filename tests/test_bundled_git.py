@@ -83,8 +83,12 @@ def test_without_any_git_the_check_says_so_and_fails(tmp_path: Path) -> None:
     assert "Git was not found" in result.stderr and "Traceback" not in result.stderr
 
 
-def test_without_any_git_the_window_does_not_wait_on_a_dialog(tmp_path: Path) -> None:
-    result = subprocess.run([sys.executable, "-m", "redactie", "--quit-when-loaded"],
+@pytest.mark.parametrize("with_path", [False, True])
+def test_without_any_git_the_window_does_not_wait_on_a_dialog(tmp_path: Path, with_path: bool) -> None:
+    folder = tmp_path / "inhoud"
+    shutil.copytree(ROOT / "content", folder)
+    args = [str(folder)] if with_path else []
+    result = subprocess.run([sys.executable, "-m", "redactie", *args, "--quit-when-loaded"],
                             env=no_git_env(tmp_path, None), capture_output=True, text=True, timeout=120)
     assert result.returncode == 1, result.stderr
     assert "Git is niet gevonden" in result.stderr and "Traceback" not in result.stderr
