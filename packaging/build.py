@@ -99,7 +99,9 @@ def run_frozen(args: list[str], home: Path, timeout: int = 300) -> subprocess.Co
     env.update({"QT_QPA_PLATFORM": "offscreen", "REDACTIE_HOME": str(home), "HOME": str(home),
                 "XDG_CONFIG_HOME": str(home / "config"), "PATH": no_git_path(), "GIT_CONFIG_NOSYSTEM": "1",
                 "REDACTIE_NO_UPDATE_CHECK": "1"})
-    return subprocess.run([str(frozen_executable()), *args], env=env, capture_output=True, text=True,
+    # On Windows the GUI executable has no standard output; its console twin runs the same code.
+    executable = frozen_executable("redactie-cli" if sys.platform == "win32" else "Redactie")
+    return subprocess.run([str(executable), *args], env=env, capture_output=True, text=True,
                           timeout=timeout, stdin=subprocess.DEVNULL)
 
 

@@ -12,8 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from redactie.gitservice.gitenv import bundled_environment, credential_helper, layout
-
 ROOT = Path(__file__).resolve().parents[1]
 SYSTEM_GIT = shutil.which("git")
 
@@ -101,25 +99,3 @@ def test_a_missing_folder_is_named_and_exits_2(tmp_path: Path) -> None:
                                 env=no_git_env(tmp_path, None), capture_output=True, text=True, timeout=120)
         assert result.returncode == 2
         assert text in result.stderr and str(missing) in result.stderr and "Traceback" not in result.stderr
-
-
-@pytest.mark.parametrize(("platform", "executable", "exec_path", "helper"), [
-    ("win32", "cmd/git.exe", "mingw64/libexec/git-core", "manager"),
-    ("darwin", "bin/git", "libexec/git-core", "manager"),
-    ("linux", "bin/git", "libexec/git-core", None),
-])
-def test_each_platforms_bundled_layout(tmp_path: Path, platform: str, executable: str, exec_path: str,
-                                       helper: str | None) -> None:
-    root = tmp_path / "git"
-    (root / exec_path).mkdir(parents=True)
-    (root / executable).parent.mkdir(parents=True, exist_ok=True)
-    (root / executable).write_bytes(b"")
-    found, env = bundled_environment(root, platform)
-    assert found == root / executable and layout(root, platform) == (root / executable, root / exec_path)
-    assert env["GIT_EXEC_PATH"] == str(root / exec_path)
-    assert credential_helper(root, platform) == helper
-    if helper:
-        count = int(env["GIT_CONFIG_COUNT"])
-        assert (env[f"GIT_CONFIG_KEY_{count - 1}"], env[f"GIT_CONFIG_VALUE_{count - 1}"]) == ("credential.helper",
-                                                                                          helper)
-        assert "osxkeychain" not in env.values()

@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QLabel
 
+from redactie.gitservice.gitenv import bundled_environment, credential_helper, layout
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "packaging"))
 import fetch_git  # noqa: E402
@@ -156,3 +158,47 @@ def test_pyproject_licence_is_an_spdx_string() -> None:
 
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     assert project["license"] == "EUPL-1.2"
+
+
+@pytest.mark.parametrize(("platform", "executable", "exec_path", "helper"), [
+    ("win32", "cmd/git.exe", "mingw64/libexec/git-core", "manager"),
+    ("darwin", "bin/git", "libexec/git-core", "manager"),
+    ("linux", "bin/git", "libexec/git-core", None),
+])
+def test_each_platforms_bundled_git_layout(tmp_path: Path, platform: str, executable: str, exec_path: str,
+                                       helper: str | None) -> None:
+    root = tmp_path / "git"
+    (root / exec_path).mkdir(parents=True)
+    (root / executable).parent.mkdir(parents=True, exist_ok=True)
+    (root / executable).write_bytes(b"")
+    found, env = bundled_environment(root, platform)
+    assert found == root / executable and layout(root, platform) == (root / executable, root / exec_path)
+    assert env["GIT_EXEC_PATH"] == str(root / exec_path)
+    assert credential_helper(root, platform) == helper
+    if helper:
+        count = int(env["GIT_CONFIG_COUNT"])
+        assert (env[f"GIT_CONFIG_KEY_{count - 1}"], env[f"GIT_CONFIG_VALUE_{count - 1}"]) == ("credential.helper",
+                                                                                          helper)
+        assert "osxkeychain" not in env.values()
+
+
+def test_git_runs_the_app_as_askpass_only_for_its_question(monkeypatch: pytest.MonkeyPatch) -> None:
+    from redactie.cli import is_askpass_call
+    from redactie.gitservice.gitenv import ASKPASS_MARK, locate
+
+    monkeypatch.setenv(ASKPASS_MARK, "1")
+    assert is_askpass_call(["Password for 'https://redacteur@example.org': "])
+    assert not is_askpass_call(["validate"]) and not is_askpass_call(["/pad/naar/inhoud"])
+    monkeypatch.delenv(ASKPASS_MARK)
+    assert not is_askpass_call(["Username for 'https://example.org': "])
+    setup = locate()
+    assert setup is not None and setup.env["GIT_TERMINAL_PROMPT"] == "0"
+    if sys.platform != "win32":
+        assert Path(setup.env["GIT_ASKPASS"]).is_file() and setup.env[ASKPASS_MARK] == "1"
+
+
+def test_askpass_refuses_at_once_where_no_window_can_be_seen(monkeypatch: pytest.MonkeyPatch) -> None:
+    from redactie.gui.askpass import ask
+
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    assert ask("Password for 'https://example.org': ") == 1
