@@ -88,7 +88,10 @@ def filter_environment(filter_drivers: Iterable[str]) -> dict[str, str]:
     odd = [name for name in filter_drivers if "=" in name or "\n" in name]
     pairs = [(f"filter.{name}.{key}", "") for name in odd for key in ("clean", "smudge", "process")]
     pairs += [(f"filter.{name}.required", "false") for name in odd]
-    return with_config(git_environment(), pairs) if pairs else {}
+    if not pairs:
+        return {}
+    # Numbered after the configuration git_environment() already carries (the credential helper).
+    return {k: v for k, v in with_config(git_environment(), pairs).items() if k.startswith("GIT_CONFIG_")}
 
 
 def command(args: Sequence[str], filter_drivers: Iterable[str] = ()) -> list[str]:

@@ -73,7 +73,7 @@ class GitService:
                                          GIT_MERGE_AUTOEDIT="no")
         # GitPython's own commands (the long-running `cat-file --batch`) run no repository programs either.
         self.repo.git.set_persistent_git_options(c=[*ALWAYS, f"core.hooksPath={empty_hooks_dir()}"])
-        self._filters: tuple[float, tuple[str, ...]] | None = None
+        self._filters: tuple[int, tuple[str, ...]] | None = None
         self._git_error = git.CommandError  # also GitCommandNotFound: git gone
         # GitPython's long-running helper processes are not thread-safe: background tasks take this lock.
         self.lock = threading.RLock()
@@ -92,7 +92,7 @@ class GitService:
             self._filters = (stamp, filter_drivers(self.root))
         return self._filters[1]
 
-    def command(self, args: tuple[str, ...], kwargs: dict[str, Any]) -> list[str]:
+    def _command(self, args: tuple[str, ...], kwargs: dict[str, Any]) -> list[str]:
         """The command line for one git command in this repository (see runner.command)."""
         filters = self.filter_drivers()
         odd = filter_environment(filters)
@@ -103,7 +103,7 @@ class GitService:
     def run(self, *args: str, **kwargs: Any) -> str:
         """Run one git command in the repository; GitProblem when it fails."""
         try:
-            return self.repo.git.execute(self.command(args, kwargs), **kwargs)
+            return self.repo.git.execute(self._command(args, kwargs), **kwargs)
         except self._git_error as exc:
             raise problem_from(exc) from exc
 
@@ -111,7 +111,7 @@ class GitService:
         """Run one git command and return its raw standard output."""
         kwargs: dict[str, Any] = {}
         try:
-            return self.repo.git.execute(self.command(args, kwargs), stdout_as_string=False,
+            return self.repo.git.execute(self._command(args, kwargs), stdout_as_string=False,
                                          strip_newline_in_stdout=False, **kwargs)
         except self._git_error as exc:
             raise problem_from(exc) from exc
