@@ -4,6 +4,7 @@ no fsmonitor, no hooks, no clean/smudge/process filters, no textconv or external
 from __future__ import annotations
 
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from redactie.review import collect
 from .conftest import git
 
 DOC = "docs/vereisten/ai_geletterdheid.md"
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="the hostile programs are POSIX shell scripts")
 
 
 def _marker_script(folder: Path, name: str, markers: Path, tail: str = "") -> str:
