@@ -106,3 +106,11 @@ def test_a_config_with_filters_is_read_again_when_it_changes(content_repo: Path,
     subprocess.run(["git", "config", "filter.nieuw.clean", "false"], cwd=content_repo, check=True)
     assert "nieuw" in service.filter_drivers()
     service.close()
+
+
+def test_the_empty_hooks_folder_is_private_and_removed_at_exit(tmp_path: Path) -> None:
+    script = ("from redactie.gitservice.runner import empty_hooks_dir; import os, stat; d = empty_hooks_dir(); "
+              "print(d); print(oct(stat.S_IMODE(os.stat(d).st_mode))); print(os.listdir(d))")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout.split("\n")
+    assert out[1] == "0o700" and out[2] == "[]"
+    assert not Path(out[0]).exists()

@@ -10,6 +10,7 @@ password it asks through Redactie's own small window (`GIT_ASKPASS`), never a te
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
 import sys
@@ -114,6 +115,7 @@ def askpass_program() -> str | None:
         return None  # a source checkout on Windows: Git Credential Manager asks instead
     if not _ASKPASS:
         folder = Path(tempfile.mkdtemp(prefix="redactie-askpass-"))
+        atexit.register(shutil.rmtree, folder, True)
         script = folder / "askpass"
         source = str(Path(__file__).resolve().parents[2])
         script.write_text(f"#!/bin/sh\nPYTHONPATH='{source}' exec '{sys.executable}' -m redactie \"$@\"\n",

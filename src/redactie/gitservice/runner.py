@@ -8,8 +8,10 @@ versions, resolving conflicts) run as git itself would: with the hooks and filte
 
 from __future__ import annotations
 
+import atexit
 import os
 import re
+import shutil
 import subprocess
 import tempfile
 import threading
@@ -40,7 +42,9 @@ _EMPTY_HOOKS: list[str] = []
 def empty_hooks_dir() -> str:
     """A folder of this process holding no hooks, for `core.hooksPath` in read-only work."""
     if not _EMPTY_HOOKS:
-        _EMPTY_HOOKS.append(tempfile.mkdtemp(prefix="redactie-nohooks-"))
+        folder = tempfile.mkdtemp(prefix="redactie-nohooks-")  # private (0700) and new: nobody put hooks in it
+        atexit.register(shutil.rmtree, folder, True)
+        _EMPTY_HOOKS.append(folder)
     return _EMPTY_HOOKS[0]
 
 
