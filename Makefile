@@ -12,7 +12,9 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+# On Linux, first check the system libraries Qt's window system (xcb) needs, and name the missing packages.
 run: $(STAMP)
+	$(PY) packaging/system_check.py
 	$(PY) -m redactie
 
 test: $(STAMP)
@@ -22,7 +24,7 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check src tests bench tools packaging
 	$(VENV)/bin/lint-imports
 	$(VENV)/bin/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
-	$(VENV)/bin/zizmor --offline .github/workflows/
+	$(VENV)/bin/zizmor --offline --persona=auditor .github/workflows/
 
 bench: $(STAMP)
 	$(PY) bench/fidelity.py
@@ -37,7 +39,8 @@ i18n: $(STAMP)
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) tools/screenshots.py
 
-# A Linux build of the installer's PyInstaller spec; the frozen app must start offscreen and exit 0.
+# A Linux build of the installer's PyInstaller spec, checked with no git on PATH and a logging git where the
+# bundled git goes (open, status, review, commit, sync, share); sizes printed and held (packaging/build.py).
 package: $(STAMP)
 	$(PY) -m pip install --quiet -e '.[package]'
 	$(PY) packaging/build.py --archive

@@ -1,26 +1,42 @@
 """Build the app with PyInstaller and check it: `python packaging/build.py [--git PLATFORM] [--archive]`.
 
-Steps: make the icons from resources/icon.svg; optionally fetch the pinned git (packaging/fetch_git.py);
-run PyInstaller on packaging/redactie.spec; start the frozen app with `--quit-when-loaded` offscreen and
-require exit 0 and its JSON line; print the unpacked size and, with --archive, the compressed size.
+Steps: icons from resources/icon.svg; the licence texts of everything shipped (licences.py); the version
+(from the release tag when given); optionally the pinned git (fetch_git.py); PyInstaller on redactie.spec;
+then git is copied in *after* PyInstaller's analysis (so none of git's libraries are pulled into
+`_internal/`) and libpython is stripped (Linux). Checks on the frozen app, with `PATH` holding no git:
+  - `--quit-when-loaded` offscreen exits 0 with its JSON line, finding its documents, translations and
+    licence texts; a missing folder exits 2;
+  - `check-git` (open, status, review, commit, sync, share against a local bare remote) succeeds, and every
+    git call went through the bundled git. Without a real bundled git (a plain `make package`) a logging
+    git is put where the bundled git goes; it logs each call and runs the system's git.
+Sizes are printed and held (unpacked, and compressed with --archive). Without a real git the sizes count
+a stand-in of random (incompressible) bytes of git's size (--stand-in-git-mb), a worst case for compression.
 """
 
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
+import platform
 import shutil
 import subprocess
 import sys
 import tarfile
 import tempfile
+import zipfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 BUILD = HERE / "build"
 DIST = HERE / "dist"
+MAX_UNPACKED_MB = 200
+MAX_COMPRESSED_MB = 80
+# git for this platform as dugite-native ships it, unpacked, after fetch_git.prune (the figure #13 measured).
+STAND_IN_GIT_MB = 27
+EXPECTED_GIT_CALLS = {"version", "init", "clone", "status", "cat-file", "add", "commit", "fetch", "rebase", "push"}
 
 
 def folder_size(folder: Path) -> int:
@@ -28,51 +44,221 @@ def folder_size(folder: Path) -> int:
     return sum(p.lstat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
 
 
-def frozen_executable() -> Path:
+def app_folder() -> Path:
+    """The built app: the .app bundle on macOS, else the one folder."""
+    return DIST / ("Redactie.app" if sys.platform == "darwin" else "Redactie")
+
+
+def frozen_executable(name: str = "Redactie") -> Path:
     """The built app's executable."""
     if sys.platform == "darwin":
-        return DIST / "Redactie.app" / "Contents" / "MacOS" / "Redactie"
-    return DIST / "Redactie" / ("Redactie.exe" if sys.platform == "win32" else "Redactie")
+        return app_folder() / "Contents" / "MacOS" / name
+    return app_folder() / (f"{name}.exe" if sys.platform == "win32" else name)
 
 
-def smoke_test() -> dict[str, object]:
-    """Run the frozen app offscreen on its own sample content; it must print its JSON line and exit 0."""
-    with tempfile.TemporaryDirectory() as home:
-        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "REDACTIE_HOME": home,
-               "XDG_CONFIG_HOME": str(Path(home) / "config")}
-        result = subprocess.run([str(frozen_executable()), "--quit-when-loaded"], env=env, capture_output=True,
-                                text=True, timeout=180)
-    if result.returncode != 0:
-        raise SystemExit(f"frozen app failed ({result.returncode}):\n{result.stderr[-3000:]}")
-    report = json.loads([line for line in result.stdout.splitlines() if line.startswith("{")][-1])
-    if not report.get("documents"):
-        raise SystemExit(f"frozen app loaded no documents: {report}")
+def git_destination() -> Path:
+    """Where the bundled git goes (see redactie.gitservice.gitenv.bundled_root)."""
+    if sys.platform == "darwin":
+        return app_folder() / "Contents" / "Resources" / "git"
+    return app_folder() / "_internal" / "git"
+
+
+def data_folder() -> Path:
+    """Where the app's data files (resources, licences, certifi) are: Contents/Resources on macOS."""
+    if sys.platform == "darwin":
+        return app_folder() / "Contents" / "Resources"
+    return app_folder() / "_internal"
+
+
+SHIPPED = ("resources/i18n/redactie_en.qm", "resources/icon.svg", "resources/schemas/algoritmekader-2026.yaml",
+           "licenses/index.json", "licenses/LGPL-3.0.txt", "licenses/Qt-replacing-the-libraries.txt",
+           "licenses/git-SOURCE-OFFER.txt", "certifi/cacert.pem", "VERSION", "content/redactie-schema.yaml")
+
+
+def os_name() -> str:
+    """The archive's system name: windows, macos or linux."""
+    return {"win32": "windows", "darwin": "macos"}.get(sys.platform, "linux")
+
+
+def archive_name(version: str) -> str:
+    """Redactie-VERSION-OS-ARCH.tar.gz (.zip on Windows)."""
+    arch = platform.machine().lower().replace("amd64", "x64").replace("x86_64", "x64").replace("aarch64", "arm64")
+    return f"Redactie-{version}-{os_name()}-{arch}" + (".zip" if sys.platform == "win32" else ".tar.gz")
+
+
+def no_git_path() -> str:
+    """PATH without any folder that holds a git, so only the bundled git can be found."""
+    names = ("git", "git.exe")
+    return os.pathsep.join(p for p in os.environ.get("PATH", "").split(os.pathsep)
+                           if p and not any((Path(p) / n).exists() for n in names))
+
+
+def run_frozen(args: list[str], home: Path, timeout: int = 300) -> subprocess.CompletedProcess[str]:
+    """Run the frozen app offscreen with its own home and no git on PATH."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("GIT_", "REDACTIE_"))}
+    env.update({"QT_QPA_PLATFORM": "offscreen", "REDACTIE_HOME": str(home), "HOME": str(home),
+                "XDG_CONFIG_HOME": str(home / "config"), "PATH": no_git_path(), "GIT_CONFIG_NOSYSTEM": "1",
+                "REDACTIE_NO_UPDATE_CHECK": "1"})
+    # On Windows the GUI executable has no standard output; its console twin runs the same code.
+    executable = frozen_executable("redactie-cli" if sys.platform == "win32" else "Redactie")
+    return subprocess.run([str(executable), *args], env=env, capture_output=True, text=True,
+                          timeout=timeout, stdin=subprocess.DEVNULL)
+
+
+def install_logging_git(log: Path) -> bool:
+    """Put a git that logs each call and runs the system's git where the bundled git goes (POSIX only)."""
+    system_git = shutil.which("git")
+    if os.name == "nt" or not system_git:
+        return False
+    real = Path(system_git).resolve()
+    exec_path = subprocess.run([real, "--exec-path"], capture_output=True, text=True, check=True).stdout.strip()
+    root = git_destination()
+    (root / "bin").mkdir(parents=True)
+    (root / "libexec").mkdir()
+    (root / "libexec" / "git-core").symlink_to(exec_path)
+    wrapper = root / "bin" / "git"
+    wrapper.write_text(f"#!/bin/sh\nprintf '%s\\n' \"$*\" >> '{log}'\nexec '{real}' \"$@\"\n", encoding="utf-8")
+    wrapper.chmod(0o755)
+    return True
+
+
+def subcommands(log: Path) -> set[str]:
+    """The git subcommands of every logged call (the first word after the global options)."""
+    found = set()
+    for line in log.read_text(encoding="utf-8").splitlines():
+        words, index = line.split(" "), 0
+        while index < len(words) and words[index].startswith("-"):
+            index += 2 if words[index] == "-c" else 1
+        found.add(words[index] if index < len(words) else "")
+    return found
+
+
+def check_frozen_app(real_git: bool) -> dict[str, object]:
+    """Run the frozen app's checks (see the module docstring); SystemExit on any failure."""
+    report: dict[str, object] = {}
+    missing_files = [name for name in SHIPPED if not (data_folder() / name).is_file()]
+    if missing_files:
+        raise SystemExit(f"the built app lacks: {', '.join(missing_files)}")
+    if sys.platform == "win32" and not frozen_executable("redactie-cli").is_file():
+        raise SystemExit("the built app lacks its console entry redactie-cli.exe")
+    with tempfile.TemporaryDirectory() as tmp:
+        home = Path(tmp)
+        log = home / "git-calls.log"
+        logging = False if real_git else install_logging_git(log)
+        try:
+            result = run_frozen(["--quit-when-loaded"], home / "smoke")
+            if result.returncode != 0:
+                raise SystemExit(f"frozen app failed ({result.returncode}):\n{result.stderr[-3000:]}")
+            loaded = json.loads([line for line in result.stdout.splitlines() if line.startswith("{")][-1])
+            if not loaded.get("documents") or not loaded.get("licence_texts") or not loaded.get("translations"):
+                raise SystemExit(f"frozen app misses documents, licence texts or translations: {loaded}")
+            report["smoke"] = loaded
+            missing = run_frozen([str(home / "bestaat-niet"), "--quit-when-loaded"], home / "missing")
+            if missing.returncode != 2 or "bestaat niet" not in missing.stderr:
+                raise SystemExit(f"a missing folder must exit 2 with a message: {missing.returncode} {missing.stderr}")
+            if real_git or logging:
+                checked = run_frozen(["check-git", str(home / "git-check")], home / "gitcheck")
+                if checked.returncode != 0 or "Traceback" in checked.stderr:
+                    raise SystemExit(f"check-git failed ({checked.returncode}):\n{checked.stderr[-3000:]}")
+                git_report = json.loads(checked.stdout.strip().splitlines()[-1])
+                if not git_report.get("bundled") or not str(git_report.get("git", "")).startswith(str(app_folder())):
+                    raise SystemExit(f"check-git did not use the bundled git: {git_report}")
+                if logging:
+                    calls = subcommands(log)
+                    if not EXPECTED_GIT_CALLS <= calls:
+                        raise SystemExit(f"git calls missing from the bundled git's log: {EXPECTED_GIT_CALLS - calls}")
+                    git_report["logged_calls"] = len(log.read_text(encoding="utf-8").splitlines())
+                report["check_git"] = git_report
+            else:
+                print("check-git skipped: no git to wrap on this system")
+        finally:
+            if logging:
+                shutil.rmtree(git_destination())
     return report
+
+
+def strip_libpython() -> None:
+    """Strip libpython's symbols on Linux (PyInstaller copies it unstripped)."""
+    if not sys.platform.startswith("linux") or not shutil.which("strip"):
+        return
+    for lib in (app_folder() / "_internal").glob("libpython3*.so*"):
+        subprocess.run(["strip", "--strip-unneeded", str(lib)], check=True)
+
+
+def make_archive(version: str, stand_in: bytes = b"", folder: Path = DIST) -> Path:
+    """The app as one archive named per system; `stand_in` (when no real git is inside) is counted in it."""
+    archive = folder / archive_name(version)
+    app = app_folder()
+    if archive.suffix == ".zip":
+        with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zipped:
+            for path in sorted(app.rglob("*")):
+                zipped.write(path, path.relative_to(app.parent))
+            if stand_in:
+                zipped.writestr(f"{app.name}/git-stand-in.bin", stand_in)
+        return archive
+    with tarfile.open(archive, "w:gz") as tar:
+        tar.add(app, arcname=app.name)
+        if stand_in:
+            info = tarfile.TarInfo(f"{app.name}/git-stand-in.bin")
+            info.size = len(stand_in)
+            tar.addfile(info, io.BytesIO(stand_in))
+    return archive
+
+
+def prepare(version: str, git_platform: str | None) -> None:
+    """Icons, licence texts, the version file and (optionally) the pinned git, before PyInstaller runs."""
+    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+    subprocess.run([sys.executable, str(HERE / "icons.py"), str(BUILD / "icons")], check=True, env=env)
+    shutil.rmtree(BUILD / "git", ignore_errors=True)
+    if git_platform:
+        subprocess.run([sys.executable, str(HERE / "fetch_git.py"), git_platform], check=True)
+    shutil.rmtree(BUILD / "licenses", ignore_errors=True)
+    subprocess.run([sys.executable, str(HERE / "licences.py"), str(BUILD / "licenses")], check=True)
+    BUILD.mkdir(exist_ok=True)
+    (BUILD / "VERSION").write_text(version + "\n", encoding="utf-8")
 
 
 def main() -> None:
     """Build, check and measure."""
+    from importlib.metadata import version as installed_version
+
     parser = argparse.ArgumentParser()
     parser.add_argument("--git", help="also bundle the pinned git for this platform (see fetch_git.py)")
-    parser.add_argument("--archive", action="store_true", help="also write a .tar.gz and report its size")
+    parser.add_argument("--archive", action="store_true", help="also write the archive and hold its size")
+    parser.add_argument("--version", default=os.environ.get("REDACTIE_VERSION") or installed_version("redactie"),
+                        help="the version the app reports (the release tag, `v` optional)")
+    parser.add_argument("--stand-in-git-mb", type=float, default=STAND_IN_GIT_MB,
+                        help="size of git counted in the sizes when no real git is bundled")
     args = parser.parse_args()
-    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
-    subprocess.run([sys.executable, str(HERE / "icons.py"), str(BUILD / "icons")], check=True, env=env)
-    if args.git:
-        subprocess.run([sys.executable, str(HERE / "fetch_git.py"), args.git], check=True)
+    version = args.version.removeprefix("v")
+    prepare(version, args.git)
     shutil.rmtree(DIST, ignore_errors=True)
     subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
                     "--distpath", str(DIST), "--workpath", str(BUILD / "pyinstaller"), str(HERE / "redactie.spec")],
                    check=True, cwd=ROOT)
-    report = smoke_test()
-    app = DIST / ("Redactie.app" if sys.platform == "darwin" else "Redactie")
-    print(f"frozen app ok: {report}")
-    print(f"unpacked size: {folder_size(app) / 1e6:.1f} MB ({app})")
+    real_git = (BUILD / "git").is_dir()
+    if real_git:  # after analysis: PyInstaller never sees git's binaries or their libraries
+        shutil.copytree(BUILD / "git", git_destination(), symlinks=True)
+    strip_libpython()
+    report = check_frozen_app(real_git)
+    print(f"frozen app ok: {json.dumps(report)}")
+    stand_in = b"" if real_git else os.urandom(int(args.stand_in_git_mb * 1e6))
+    unpacked = folder_size(app_folder()) + len(stand_in)
+    note = "" if real_git else f" (with a {len(stand_in) / 1e6:.0f} MB random-bytes stand-in for git)"
+    print(f"unpacked size: {unpacked / 1e6:.1f} MB{note} ({app_folder()})")
+    if unpacked > MAX_UNPACKED_MB * 1e6:
+        raise SystemExit(f"unpacked size {unpacked / 1e6:.1f} MB is over {MAX_UNPACKED_MB} MB")
     if args.archive:
-        archive = DIST / "Redactie-linux.tar.gz"
-        with tarfile.open(archive, "w:gz") as tar:
-            tar.add(app, arcname=app.name)
-        print(f"compressed size: {archive.stat().st_size / 1e6:.1f} MB ({archive.name})")
+        archive = make_archive(version)
+        if stand_in:  # measured with the stand-in in a separate archive; the app's own archive holds none
+            measured = make_archive(version, stand_in, BUILD)
+            size = measured.stat().st_size
+            measured.unlink()
+        else:
+            size = archive.stat().st_size
+        print(f"compressed size: {size / 1e6:.1f} MB{note} ({archive.name})")
+        if size > MAX_COMPRESSED_MB * 1e6:
+            raise SystemExit(f"compressed size {size / 1e6:.1f} MB is over {MAX_COMPRESSED_MB} MB")
 
 
 if __name__ == "__main__":

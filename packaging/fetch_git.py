@@ -3,9 +3,9 @@
 Usage: python packaging/fetch_git.py PLATFORM [--out packaging/build/git]
 PLATFORM: windows-x64, macos-x64, macos-arm64, linux-x64.
 
-The builds are desktop/dugite-native's (the portable git that GitHub Desktop embeds: MinGit on Windows,
-with Git Credential Manager; the macOS build includes the keychain credential helper). Git's GPLv2 licence
-and dugite-native's licence are fetched too, checked against their SHA-256, into `licenses/`.
+The builds are desktop/dugite-native's (the portable git that GitHub Desktop embeds: MinGit on Windows; on
+Windows and macOS with Git Credential Manager). Git's GPLv2 licence and dugite-native's licence are fetched
+too, checked against their SHA-256, into `git-licenses/` (licences.py adds them to the app's licence texts).
 A download whose checksum does not match is deleted and the build stops.
 """
 
@@ -88,7 +88,7 @@ def main() -> None:
     args.out.mkdir(parents=True)
     safe_extract(cache, args.out)
     prune(args.out)
-    licences = args.out.parent / "licenses"
+    licences = args.out.parent / "git-licenses"
     licences.mkdir(exist_ok=True)
     for file_name, url, digest in LICENCES:
         download(url, licences / file_name, digest)

@@ -64,3 +64,13 @@ def test_check_runs_once_a_day_and_reports_a_newer_version(qtbot, monkeypatch) -
         settings.remove(UPDATES_KEY)
         runner.wait()
         server.shutdown()
+
+
+def test_the_update_check_trusts_certifis_bundle_as_well() -> None:
+    import certifi
+
+    from redactie.updates import tls_context
+
+    context = tls_context()
+    assert context.verify_mode.name == "CERT_REQUIRED" and context.check_hostname
+    assert context.cert_store_stats()["x509_ca"] >= 100 and certifi.where()

@@ -28,6 +28,12 @@ UninstallDisplayIcon={app}\Redactie.exe
 Compression=lzma2/max
 SolidCompression=yes
 WizardStyle=modern
+#ifdef Sign
+; The release workflow defines the sign tool (iscc /DSign=1 "/Ssigntool=signtool.exe sign ... $f"):
+; Inno Setup then signs the uninstaller it writes, not only the setup program.
+SignTool=signtool
+SignedUninstaller=yes
+#endif
 
 [Languages]
 Name: "dutch"; MessagesFile: "compiler:Languages\Dutch.isl"
@@ -35,6 +41,11 @@ Name: "english"; MessagesFile: "compiler:Default.isl"
 
 [Tasks]
 Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{cm:AdditionalIcons}"; Flags: unchecked
+
+[InstallDelete]
+; An upgrade replaces the program folder's libraries as a whole: files of the old version that the new one no
+; longer ships (a Qt plugin, an older Python module) must not linger and be loaded.
+Type: filesandordirs; Name: "{app}\_internal"
 
 [Files]
 Source: "..\dist\Redactie\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs

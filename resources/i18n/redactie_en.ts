@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_GB" sourcelanguage="nl_NL">
 <context>
     <name>AboutDialog</name>
@@ -20,6 +19,10 @@
         <translation>Licences</translation>
     </message>
     <message>
+        <source>De licentieteksten staan in %1.</source>
+        <translation>The licence texts are in %1.</translation>
+    </message>
+    <message>
         <source>Er is een nieuwere versie: %1</source>
         <translation>A newer version is available: %1</translation>
     </message>
@@ -34,6 +37,25 @@
     <message>
         <source>Redactie meldt alleen dat er een nieuwere versie is en stuurt verder niets mee</source>
         <translation>Redactie only tells you that a newer version exists and sends nothing else</translation>
+    </message>
+</context>
+<context>
+    <name>AskPass</name>
+    <message>
+        <source>Aanmelden bij de gedeelde repository</source>
+        <translation>Sign in to the shared repository</translation>
+    </message>
+    <message>
+        <source>Git vraagt: %1</source>
+        <translation>Git asks: %1</translation>
+    </message>
+    <message>
+        <source>Aanmelden</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <source>Uw gegevens gaan alleen naar git, voor de gedeelde repository; Redactie bewaart ze niet</source>
+        <translation>Your details only go to git, for the shared repository; Redactie does not keep them</translation>
     </message>
 </context>
 <context>
@@ -55,7 +77,7 @@
         <translation>Author name</translation>
     </message>
     <message>
-        <source>Uw naam zoals collega&apos;s die zien bij uw wijzigingen</source>
+        <source>Uw naam zoals collega's die zien bij uw wijzigingen</source>
         <translation>Your name as colleagues see it with your changes</translation>
     </message>
     <message>
@@ -117,8 +139,8 @@
         <translation>%1 (not allowed)</translation>
     </message>
     <message>
-        <source>Vervangen door &apos;%1&apos;</source>
-        <translation>Replace with &apos;%1&apos;</translation>
+        <source>Vervangen door '%1'</source>
+        <translation>Replace with '%1'</translation>
     </message>
 </context>
 <context>
@@ -212,7 +234,7 @@
     </message>
     <message>
         <source>Gebruik de versie van de ander; uw wijziging in dit bestand vervalt</source>
-        <translation>Use the other person&apos;s version; your change to this file is dropped</translation>
+        <translation>Use the other person's version; your change to this file is dropped</translation>
     </message>
     <message>
         <source>Als tekst openen</source>
@@ -282,7 +304,7 @@
     </message>
     <message>
         <source>De gegevens en secties van het document als formulier</source>
-        <translation>The document&apos;s data and sections as a form</translation>
+        <translation>The document's data and sections as a form</translation>
     </message>
     <message>
         <source>Het hele bestand als tekst, voor gevorderden en om fouten te herstellen</source>
@@ -510,8 +532,8 @@
         <translation>Section %1</translation>
     </message>
     <message>
-        <source>Tekst van de sectie &apos;%1&apos; (Markdown)</source>
-        <translation>Text of the section &apos;%1&apos; (Markdown)</translation>
+        <source>Tekst van de sectie '%1' (Markdown)</source>
+        <translation>Text of the section '%1' (Markdown)</translation>
     </message>
     <message>
         <source>Deze sectie wordt door de website zelf gevuld en blijft ongewijzigd</source>
@@ -748,7 +770,7 @@
     </message>
     <message>
         <source>Haal wijzigingen van anderen op en zet de uwe erbovenop</source>
-        <translation>Fetch others&apos; changes and put yours on top</translation>
+        <translation>Fetch others' changes and put yours on top</translation>
     </message>
     <message>
         <source>Werk in een &amp;eigen versie…</source>
@@ -906,7 +928,7 @@
     </message>
     <message>
         <source>De korte code van het document, bijvoorbeeld aia-18; die komt in de bestandsnaam en het id</source>
-        <translation>The document&apos;s short code, for example aia-18; it goes into the file name and the id</translation>
+        <translation>The document's short code, for example aia-18; it goes into the file name and the id</translation>
     </message>
     <message>
         <source>Voorgestelde bestandsnaam</source>
@@ -1030,7 +1052,7 @@
     </message>
     <message>
         <source>Het verschil in de tekst van het bestand; gewijzigde woorden zijn gemarkeerd</source>
-        <translation>The difference in the file&apos;s text; changed words are highlighted</translation>
+        <translation>The difference in the file's text; changed words are highlighted</translation>
     </message>
     <message>
         <source>Tekstverschil toch tonen</source>
@@ -1086,7 +1108,7 @@
     </message>
     <message>
         <source>Haal wijzigingen van anderen op en zet de uwe erbovenop</source>
-        <translation>Fetch others&apos; changes and put yours on top</translation>
+        <translation>Fetch others' changes and put yours on top</translation>
     </message>
     <message>
         <source>Voorstel indienen</source>
@@ -1121,8 +1143,8 @@
         <translation>There are no changes to commit.</translation>
     </message>
     <message>
-        <source>Dit bestand is groot. Kies &apos;Tekstverschil toch tonen&apos; om het verschil te berekenen.</source>
-        <translation>This file is large. Choose &apos;Show the text difference anyway&apos; to compute the difference.</translation>
+        <source>Dit bestand is groot. Kies 'Tekstverschil toch tonen' om het verschil te berekenen.</source>
+        <translation>This file is large. Choose 'Show the text difference anyway' to compute the difference.</translation>
     </message>
     <message>
         <source>%1 is een binair bestand (geen tekst); de inhoud wordt niet getoond.</source>
@@ -1173,7 +1195,7 @@
     </message>
     <message>
         <source>Toevoegen aan de woordenlijst van deze repository</source>
-        <translation>Add to this repository&apos;s word list</translation>
+        <translation>Add to this repository's word list</translation>
     </message>
     <message>
         <source>Toevoegen aan mijn eigen woordenlijst</source>
@@ -1184,8 +1206,8 @@
         <translation>Ignore until Redactie closes</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; staat nu in %2: beoordeel en leg die wijziging vast zoals elke wijziging</source>
-        <translation>&apos;%1&apos; is now in %2: review and commit that change like any other</translation>
+        <source>'%1' staat nu in %2: beoordeel en leg die wijziging vast zoals elke wijziging</source>
+        <translation>'%1' is now in %2: review and commit that change like any other</translation>
     </message>
     <message>
         <source>Woordenlijst niet bijgewerkt</source>
@@ -1208,7 +1230,7 @@
     </message>
     <message>
         <source>De taal van Redactie; wordt gebruikt vanaf de volgende start</source>
-        <translation>Redactie&apos;s language; used from the next start</translation>
+        <translation>Redactie's language; used from the next start</translation>
     </message>
     <message>
         <source>Naam van de auteur</source>
@@ -1244,7 +1266,7 @@
     </message>
     <message>
         <source>Welke regels Redactie gebruikt voor de documenten van deze repository. Automatisch: het schemabestand van de repository, anders het herkende formaat van het Algoritmekader, anders afgeleid uit de documenten. De keuze wordt alleen op deze computer onthouden, niet in de repository.</source>
-        <translation>Which rules Redactie uses for the documents of this repository. Automatic: the repository&apos;s schema file, else the recognised Algoritmekader format, else inferred from the documents. The choice is remembered on this computer only, not in the repository.</translation>
+        <translation>Which rules Redactie uses for the documents of this repository. Automatic: the repository's schema file, else the recognised Algoritmekader format, else inferred from the documents. The choice is remembered on this computer only, not in the repository.</translation>
     </message>
     <message>
         <source>Schema in gebruik</source>
@@ -1363,6 +1385,25 @@
     </message>
 </context>
 <context>
+    <name>Startup</name>
+    <message>
+        <source>Git is niet gevonden op deze computer. Installeer Redactie opnieuw of vraag uw beheerder om Git te installeren.</source>
+        <translation>Git was not found on this computer. Reinstall Redactie or ask your administrator to install Git.</translation>
+    </message>
+    <message>
+        <source>Redactie kan niet starten</source>
+        <translation>Redactie cannot start</translation>
+    </message>
+    <message>
+        <source>De map of het bestand %1 bestaat niet.</source>
+        <translation>The folder or file %1 does not exist.</translation>
+    </message>
+    <message>
+        <source>De voorbeeldinhoud kon niet worden klaargezet in %1 (%2).</source>
+        <translation>The sample content could not be prepared in %1 (%2).</translation>
+    </message>
+</context>
+<context>
     <name>TextField</name>
     <message>
         <source>%1 van %2 woorden</source>
@@ -1389,21 +1430,6 @@
     <message>
         <source>Deze waarde heeft een vorm die dit veld niet verwacht; pas haar aan op het tabblad Tekst</source>
         <translation>This value has a shape this field does not expect; change it on the Text tab</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <source>Redactie kan niet starten</source>
-        <translation>Redactie cannot start</translation>
-    </message>
-    <message>
-        <source>Git is niet gevonden op deze computer. Installeer Redactie opnieuw of vraag uw beheerder om Git te installeren.</source>
-        <translation>Git was not found on this computer. Reinstall Redactie or ask your administrator to install Git.</translation>
-    </message>
-    <message>
-        <source>De voorbeeldinhoud kon niet worden klaargezet in %1 (%2).</source>
-        <translation>The sample content could not be prepared in %1 (%2).</translation>
     </message>
 </context>
 </TS>

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 from pathlib import Path
@@ -158,6 +159,8 @@ def _safe_output() -> None:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(errors="replace")
+
+
 def spelling_main(argv: list[str]) -> int:
     """`redactie spelling [TEXT]`: which dictionaries are used, and the unknown words of TEXT, as JSON."""
     from .spelling import DictionaryMissing, Speller, dictionaries
@@ -178,13 +181,28 @@ def spelling_main(argv: list[str]) -> int:
     return 0
 
 
+def is_askpass_call(argv: list[str]) -> bool:
+    """True when git runs the app as its askpass program: one argument, a question such as `Password for 'x':`."""
+    from .gitservice.gitenv import ASKPASS_MARK
+
+    return bool(os.environ.get(ASKPASS_MARK)) and len(argv) == 1 and argv[0].rstrip().endswith(":")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of `redactie` and `python -m redactie`."""
     argv = list(sys.argv[1:] if argv is None else argv)
+    if is_askpass_call(argv):
+        from .gui.askpass import ask
+
+        return ask(argv[0])
     if argv and argv[0] == "validate":
         return validate_main(argv[1:])
     if argv and argv[0] == "spelling":
         return spelling_main(argv[1:])
+    if argv and argv[0] == "check-git":  # for build checks, not listed in --help
+        from .gitservice.selfcheck import main as check_git
+
+        return check_git(argv[1:])
     args = _gui_parser().parse_args(argv)
     from .gui.app import run
 

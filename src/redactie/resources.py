@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -38,6 +39,23 @@ LICENCES = [
 ]
 
 
+def licences_folder() -> Path:
+    """The folder holding the licence texts of everything the app ships (filled in by the build)."""
+    frozen = app_root() / "licenses"
+    return frozen if frozen.is_dir() else app_root() / "packaging" / "build" / "licenses"
+
+
+def licence_index() -> list[tuple[str, str, list[Path]]]:
+    """(component, licence, licence text files) for the About dialog; the built index when there is one."""
+    try:
+        entries = json.loads((licences_folder() / "index.json").read_text(encoding="utf-8"))
+        folder = licences_folder()
+        return [(str(e["component"]), str(e["licence"]), [folder / str(f) for f in e.get("files", [])])
+                for e in entries]
+    except (OSError, ValueError, KeyError, TypeError):
+        return [(name, licence, []) for name, licence in LICENCES]
+
+
 def licence_texts() -> list[tuple[str, str]]:
     """(component, licence) for the About dialog."""
-    return LICENCES
+    return [(name, licence) for name, licence, _ in licence_index()]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+import ssl
 import time
 import urllib.request
 
@@ -31,12 +32,25 @@ def newer(latest: str, current: str) -> bool:
     return bool(_parts(latest)) and _parts(latest) > _parts(current)
 
 
+def tls_context() -> ssl.SSLContext:
+    """The system's trusted certificates plus certifi's bundle (a built app on macOS finds no system bundle)."""
+    context = ssl.create_default_context()
+    try:
+        import certifi
+
+        context.load_verify_locations(cafile=certifi.where())
+    except (ImportError, OSError):
+        pass
+    return context
+
+
 def latest_version(url: str = LATEST_URL, timeout: float = 5.0) -> tuple[str, str] | None:
     """(version, page URL) of the latest release, or None when the feed cannot be read (offline, for one)."""
     request = urllib.request.Request(url, headers={"Accept": "application/vnd.github+json",
                                                    "User-Agent": "Redactie"})
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 - fixed https URL
+        context = tls_context() if url.startswith("https:") else None
+        with urllib.request.urlopen(request, timeout=timeout, context=context) as response:  # noqa: S310
             data = json.loads(response.read().decode("utf-8"))
     except (OSError, ValueError):
         return None

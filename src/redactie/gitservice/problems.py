@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from .redact import redact
+
 # code -> (Dutch explanation, English explanation, Dutch way forward, English way forward)
 EXPLANATIONS: dict[str, tuple[str, str, str, str]] = {
     "not-a-repository": (
@@ -140,6 +142,7 @@ class GitProblem(Exception):
     """A git failure the user can understand: a stable code, an explanation and a way forward."""
 
     def __init__(self, code: str, detail: str = "", files: list[str] | None = None, argument: str = "") -> None:
+        detail, argument = redact(detail), redact(argument)  # never a token in a message
         super().__init__(f"{code}: {detail}" if detail else code)
         self.code = code
         self.detail = detail

@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from .problems import GitProblem
-from .runner import git_environment, problem_from
+from .redact import redact
+from .runner import ALWAYS, command, empty_hooks_dir, filter_drivers, filter_environment, problem_from, setup
 from .status import DELETED, FOLDER, NEW, FileChange, parse_status
 
 
@@ -84,10 +85,12 @@ class GitService:
             raise GitProblem("not-a-repository", str(path))
         self.root = Path(self.repo.working_tree_dir)
         self.git_dir = Path(self.repo.git_dir)
-        self.repo.git.update_environment(**{k: v for k, v in git_environment().items()
-                                             if k in ("GIT_TERMINAL_PROMPT", "LC_ALL",
-                                                      "LANGUAGE", "GIT_EDITOR", "GIT_MERGE_AUTOEDIT")})
-        self._git_error = git.GitCommandError
+        self.repo.git.update_environment(**setup().env, LC_ALL="C", LANGUAGE="C", GIT_EDITOR="true",
+                                         GIT_MERGE_AUTOEDIT="no")
+        # GitPython's own commands (the long-running `cat-file --batch`) run no repository programs either.
+        self.repo.git.set_persistent_git_options(c=[*ALWAYS, f"core.hooksPath={empty_hooks_dir()}"])
+        self._filters: tuple[int, tuple[str, ...]] | None = None
+        self._git_error = git.CommandError  # also GitCommandNotFound: git gone
         # GitPython's long-running helper processes are not thread-safe: background tasks take this lock.
         self.lock = threading.RLock()
 
@@ -95,17 +98,37 @@ class GitService:
         """Stop GitPython's helper processes."""
         self.repo.close()
 
+    def filter_drivers(self) -> tuple[str, ...]:
+        """The filter drivers configured for this repository (read again when its configuration changes)."""
+        try:
+            stamp = (self.git_dir / "config").stat().st_mtime_ns
+        except OSError:
+            stamp = -1
+        if self._filters is None or self._filters[0] != stamp:
+            self._filters = (stamp, filter_drivers(self.root))
+        return self._filters[1]
+
+    def _command(self, args: tuple[str, ...], kwargs: dict[str, Any]) -> list[str]:
+        """The command line for one git command in this repository (see runner.command)."""
+        filters = self.filter_drivers()
+        odd = filter_environment(filters)
+        if odd:
+            kwargs["env"] = {**odd, **kwargs.get("env", {})}
+        return command(args, filters)
+
     def run(self, *args: str, **kwargs: Any) -> str:
         """Run one git command in the repository; GitProblem when it fails."""
         try:
-            return self.repo.git.execute(["git", *args], **kwargs)
+            return self.repo.git.execute(self._command(args, kwargs), **kwargs)
         except self._git_error as exc:
             raise problem_from(exc) from exc
 
     def run_bytes(self, *args: str) -> bytes:
         """Run one git command and return its raw standard output."""
+        kwargs: dict[str, Any] = {}
         try:
-            return self.repo.git.execute(["git", *args], stdout_as_string=False, strip_newline_in_stdout=False)
+            return self.repo.git.execute(self._command(args, kwargs), stdout_as_string=False,
+                                         strip_newline_in_stdout=False, **kwargs)
         except self._git_error as exc:
             raise problem_from(exc) from exc
 
@@ -120,12 +143,12 @@ class GitService:
         return None if self.repo.head.is_detached else self.repo.head.ref.name
 
     def remote_url(self, remote: str = "origin") -> str | None:
-        """The fetch URL of a remote (origin, else the only one), or None."""
+        """The fetch URL of a remote (origin, else the only one) without any credentials in it, or None."""
         names = [r.name for r in self.repo.remotes]
         if not names:
             return None
         name = remote if remote in names else names[0]
-        return self.repo.remote(name).url
+        return redact(self.repo.remote(name).url)
 
     def remote_name(self) -> str | None:
         """The remote to share with: origin, else the only one."""

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import html
 import os
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QUrl
 from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from .. import SOURCE_URL, __version__
-from ..resources import licence_texts
+from ..resources import licence_index, licences_folder
 from .banner import name_buttons
 
 UPDATES_KEY = "updates/enabled"
@@ -36,8 +37,15 @@ class AboutDialog(QDialog):
                  "<p>" + self.tr("Een editor voor de documenten van een documentatiesite in git.") + "</p>",
                  "<p>" + self.tr("Broncode: %1").replace("%1", f'<a href="{SOURCE_URL}">{SOURCE_URL}</a>') + "</p>",
                  "<p><b>" + self.tr("Licenties") + "</b></p><ul>"]
-        lines += [f"<li>{name}: {licence}</li>" for name, licence in licence_texts()]
+        for name, licence, files in licence_index():
+            links = ", ".join(f'<a href="{QUrl.fromLocalFile(str(f)).toString()}">{html.escape(f.name)}</a>'
+                              for f in files if f.is_file())
+            lines.append(f"<li>{html.escape(name)}: {html.escape(licence)}" + (f" ({links})" if links else "")
+                         + "</li>")
         lines.append("</ul>")
+        lines.append("<p>" + self.tr("De licentieteksten staan in %1.").replace(
+            "%1", f'<a href="{QUrl.fromLocalFile(str(licences_folder())).toString()}">'
+                  f'{html.escape(str(licences_folder()))}</a>') + "</p>")
         if newer:
             lines.append("<p><b>" + self.tr("Er is een nieuwere versie: %1").replace("%1", newer) + "</b></p>")
         text.setText("".join(lines))

@@ -7,20 +7,18 @@ line, and its line ending, as it was.
 
 from __future__ import annotations
 
-import os
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
 
-from ..fileio import atomic_write
+from ..fileio import atomic_write, read_document
 from . import prose
 
 REPOSITORY_LIST = "redactie-woordenlijst.txt"
 # A word counts as the catalogue's own when this many documents use it: one document is not enough,
 # or a typo repeated within one file would teach itself.
 MIN_DOCUMENTS = 3
-_SKIP_DIRS = {".git", "node_modules", ".venv", "site", "__pycache__"}
 
 
 def fold(word: str) -> str:
@@ -31,7 +29,7 @@ def fold(word: str) -> str:
 def read_words(path: Path) -> set[str]:
     """The words of a word-list file (folded); empty when it is absent or unreadable."""
     try:
-        text = path.read_bytes().decode("utf-8-sig", errors="replace")
+        text = read_document(path).decode("utf-8-sig", errors="replace")
     except OSError:
         return set()
     return {fold(line.strip()) for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")}
@@ -63,24 +61,18 @@ def add_word(path: Path, word: str) -> bool:
     return atomic_write(path, bom + "".join(lines).encode("utf-8", errors="surrogateescape"))
 
 
-def _markdown_files(root: Path) -> Iterable[Path]:
-    for folder, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
-        for name in sorted(files):
-            if name.endswith(".md"):
-                yield Path(folder) / name
-
-
 def document_counts(root: Path, cancel: threading.Event | None = None,
                     progress: Callable[[int, int], None] | None = None) -> Counter[str]:
     """For every prose word of the repository's Markdown files: in how many files it occurs."""
-    files = list(_markdown_files(root))
+    from ..repository import markdown_files
+
+    files = [root / rel for rel in markdown_files(root)]
     counts: Counter[str] = Counter()
     for number, path in enumerate(files, 1):
         if cancel is not None and cancel.is_set():
             break
         try:
-            text = path.read_bytes().decode("utf-8", errors="replace")
+            text = read_document(path).decode("utf-8", errors="replace")  # regular files only: no pipe, no link
         except OSError:
             continue
         counts.update({fold(word) for word in prose.words(text)})
