@@ -9,7 +9,9 @@ from pathlib import Path
 
 from . import __version__
 
-SUBCOMMANDS = {"validate": "check documents against the schema (exit 0: no errors, 1: errors, 2: unusable)"}
+SUBCOMMANDS = {"validate": "check documents against the schema (exit 0: no errors, 1: errors, 2: unusable)",
+               "rename-value": "rename or merge a vocabulary value in every document (exit 0: done, 1: nothing "
+                               "to do, 2: unusable)"}
 
 
 def _gui_parser() -> argparse.ArgumentParser:
@@ -93,11 +95,20 @@ def validate_main(argv: list[str]) -> int:
     return 1 if any(f.severity == ERROR for f in findings) else 0
 
 
+def rename_value_main(argv: list[str]) -> int:
+    """`redactie rename-value FIELD OLD NEW [PATH]`: edit the work tree (never commits); see bulk_cli."""
+    from .bulk_cli import rename_value
+
+    return rename_value(argv)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of `redactie` and `python -m redactie`."""
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] == "validate":
         return validate_main(argv[1:])
+    if argv and argv[0] == "rename-value":
+        return rename_value_main(argv[1:])
     args = _gui_parser().parse_args(argv)
     from .gui.app import run
 

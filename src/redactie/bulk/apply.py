@@ -161,6 +161,8 @@ def apply_plan(root: Path, plan: Plan, unsaved: Collection[str] = (), cancel: Ca
         current = _final(f.path, folders)
         if f.after is None:
             (root / current).unlink()
+            if (root / current).parent != root and not any((root / current).parent.iterdir()):
+                (root / current).parent.rmdir()  # a merged value's folder that held only its index page
         else:
             final = _final(f.final_path, folders)
             if final != current:
@@ -211,6 +213,7 @@ def undo(root: Path, journal: Journal, unsaved: Collection[str] = ()) -> None:
         raise _refuse("gewijzigd sinds de bulkwijziging", "changed since the bulk change", changed)
     for f in journal.files:
         if f.after_sha is None:
+            (root / f.path).parent.mkdir(parents=True, exist_ok=True)
             atomic_write(root / f.path, f.before)
             continue
         atomic_write(root / f.final, f.before)

@@ -69,7 +69,8 @@ def rewrite_target(page: str, target: str, moves: list[Move]) -> str:
 
 def rewrite_line(page: str, text: str, moves: list[Move]) -> str:
     """Every link on one body line rewritten for the moves."""
-    if not moves or ("](" not in text and "]:" not in text and "=" not in text):
+    lowered = text.lower()
+    if not moves or ("](" not in text and "]:" not in text and "href" not in lowered and "src" not in lowered):
         return text
 
     def fix(match: re.Match[str]) -> str:

@@ -151,8 +151,7 @@ def plan_rename(repo: ContentRepository, field_name: str, old: str, new: str, ca
         if merge and target is not None and (repo.root / target[0]).exists():
             moves.append(Move(path, target[0]))
             if folder:
-                plan.notes.append(Text(f"De map {path} blijft bestaan; verwijder haar zelf als ze leeg is",
-                                       f"The folder {path} stays; remove it yourself when it is empty"))
+                _merge_folder(repo, plan, path)
         else:
             moves.append(Move(path, new_path))
             if folder:
@@ -170,6 +169,8 @@ def plan_rename(repo: ContentRepository, field_name: str, old: str, new: str, ca
             if loaded.problem is not None:
                 plan.notes.append(loaded.problem)
             continue
+        if any(f.path == loaded.path for f in plan.files):
+            continue  # a merged value's index page that goes away
         doc = loaded.doc
         held = False
         try:
@@ -206,6 +207,8 @@ def _add_moves(repo: ContentRepository, plan: Plan, moves: list[Move], merge: bo
         if not move.old.endswith(".md") or not (repo.root / move.old).is_file():
             continue
         existing = next((f for f in plan.files if f.path == move.old), None)
+        if existing is not None and existing.after is None:
+            continue
         if existing is None:
             data = (repo.root / move.old).read_bytes()
             existing = FileChange(move.old, data, data)
@@ -219,6 +222,18 @@ def _add_moves(repo: ContentRepository, plan: Plan, moves: list[Move], merge: bo
     for folder in plan.folders:
         if (repo.root / folder.new_path).exists():
             raise BulkError(f"{folder.new_path} already exists", f"{folder.new_path} bestaat al")
+
+
+def _merge_folder(repo: ContentRepository, plan: Plan, path: str) -> None:
+    """A merged value's folder goes when it holds only its index page; otherwise it stays, with a note."""
+    folder = repo.root / path
+    inside = [p for p in folder.rglob("*") if p.is_file()]
+    if [p.name for p in inside] == ["index.md"]:
+        data = inside[0].read_bytes()
+        plan.files.append(FileChange(f"{path}/index.md", data, None))
+    else:
+        plan.notes.append(Text(f"De map {path} blijft bestaan (er staan meer bestanden in); ruim haar zelf op",
+                               f"The folder {path} stays (it holds more files); tidy it up yourself"))
 
 
 def holders(repo: ContentRepository, field_name: str, value: str) -> list[str]:
