@@ -9,6 +9,7 @@ import os
 import subprocess
 import time
 from collections.abc import Callable, Collection
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -157,19 +158,25 @@ def apply_plan(root: Path, plan: Plan, unsaved: Collection[str] = (), cancel: Ca
         _move(root, old, new)
         if progress is not None:
             progress(number + 1, total)
-    for number, f in enumerate(plan.files, start=len(folders)):
+    writes: list[tuple[Path, bytes]] = []
+    for f in plan.files:
         current = _final(f.path, folders)
         if f.after is None:
             (root / current).unlink()
             if (root / current).parent != root and not any((root / current).parent.iterdir()):
                 (root / current).parent.rmdir()  # a merged value's folder that held only its index page
-        else:
-            final = _final(f.final_path, folders)
-            if final != current:
-                _move(root, current, final)
-            atomic_write(root / final, f.after)
-        if progress is not None and number % 50 == 0:
-            progress(number + 1, total)
+            continue
+        final = _final(f.final_path, folders)
+        if final != current:
+            _move(root, current, final)
+        writes.append((root / final, f.after))
+    # Each write is atomic and synced to disk; many at once let the disk sync them together.
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        futures = [pool.submit(atomic_write, path, data) for path, data in writes]
+        for number, future in enumerate(as_completed(futures), start=total - len(writes) + 1):
+            future.result()
+            if progress is not None and (number % 50 == 0 or number == total):
+                progress(number, total)
     return journal
 
 

@@ -89,6 +89,6 @@ def file_change(loaded: Loaded, doc: Document) -> FileChange | None:
     if after == loaded.data:
         return None
     assert loaded.doc is not None
-    before_doc = Document.parse(loaded.data)
+    before_doc = loaded.doc if loaded.doc.dump() == loaded.data else Document.parse(loaded.data)
     return FileChange(loaded.path, loaded.data, after,
                       line_changes(before_doc.text, doc.text, where_map(before_doc)))

@@ -85,19 +85,67 @@ def _renamed_list(values: list[object], old: str, new: str | None) -> list[objec
     return [new if v == old else v for v in values]
 
 
-def set_value(doc: Document, key: str, old: str, new: str | None) -> bool:
-    """Replace or remove `old` in one field of a document; True when it held the value."""
+_SLUG = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
+_BOOLISH = {"y", "n", "yes", "no", "on", "off", "true", "false", "null", "none", "ja", "nee"}
+_ITEM = re.compile(r"(?P<dash>[ \t]*-[ \t]+)(?P<q>['\"]?)(?P<value>[^'\"#]*?)(?P=q)(?P<tail>[ \t]*(?:#.*)?)")
+
+
+def _quick_list_edit(doc: Document, key: str, old: str, new: str | None, expected: list[object]) -> Document | None:
+    """The common case done on the item lines alone, then verified by reading the file back with the lossless
+    reader: every field must read as before except this one, which must read as `expected`. None otherwise."""
+    if new is not None and (not _SLUG.fullmatch(new) or new.lower() in _BOOLISH) or doc.duplicate_keys():
+        return None
+    first = doc.field_line(key)
+    if first is None:
+        return None
+    lines = doc.text.splitlines(keepends=True)
+    index = first  # 0-based index of the line after the key
+    changed = False
+    while index < len(lines):
+        text = lines[index].rstrip("\r\n")
+        match = _ITEM.fullmatch(text)
+        if match is None:
+            break
+        if match.group("value") == old:
+            if new is not None and new not in doc.fields[key]:
+                lines[index] = match.group("dash") + match.group("q") + new + match.group("q") \
+                    + match.group("tail") + lines[index][len(text):]
+            else:
+                lines[index] = ""
+            changed = True
+        index += 1
+    if not changed:
+        return None
+    data = "".join(lines).encode("utf-8")
+    if doc.dump().startswith(b"\xef\xbb\xbf"):
+        data = b"\xef\xbb\xbf" + data
+    try:
+        candidate = Document.parse(data)
+    except Exception:  # noqa: BLE001 - any doubt: the careful path decides
+        return None
+    wanted = {**dict(doc.fields), key: expected}
+    if repr(dict(candidate.fields)) != repr(wanted) or candidate.body != doc.body:
+        return None
+    return candidate
+
+
+def set_value(doc: Document, key: str, old: str, new: str | None) -> Document | None:
+    """The document with `old` replaced or removed in one field; None when the field does not hold it."""
     current = doc.fields.get(key)
     if isinstance(current, list) and old in current:
-        doc.set_field(key, _renamed_list(current, old, new))
-        return True
+        expected = _renamed_list(current, old, new)
+        quick = _quick_list_edit(doc, key, old, new, expected)
+        if quick is not None:
+            return quick
+        doc.set_field(key, expected)
+        return doc
     if isinstance(current, str) and current == old:
         if new is None:
             doc.remove_field(key)
         else:
             doc.set_field(key, new)
-        return True
-    return False
+        return doc
+    return None
 
 
 def _scan(repo: ContentRepository, needle: str, cancel: Cancel | None,
@@ -141,8 +189,8 @@ def plan_rename(repo: ContentRepository, field_name: str, old: str, new: str, ca
     if defined is not None and not (repo.root / defined[0]).exists():
         defined = None
     merge = target is not None and (repo.root / target[0]).exists()
-    vocabulary = repo.vocabularies().get(field.vocabulary or "")
-    merge = merge or bool(vocabulary and new in vocabulary.values)
+    vocabulary = repo.schema.vocabularies.get(field.vocabulary or "")
+    merge = merge or bool(vocabulary and vocabulary.source == "inline" and new in vocabulary.values)
     moves: list[Move] = []
     plan = Plan("merge" if merge else "rename", Text("", ""))
     if defined is not None:
@@ -164,19 +212,22 @@ def plan_rename(repo: ContentRepository, field_name: str, old: str, new: str, ca
         plan.notes.append(Text(f"'{new}' staat niet in de woordenlijst van het schema; voeg het daar toe",
                                f"'{new}' is not in the schema's vocabulary; add it there"))
     holders = 0
+    removed = {f.path for f in plan.files}
     for loaded in _scan(repo, old, cancel, progress):
         if loaded.doc is None:
             if loaded.problem is not None:
                 plan.notes.append(loaded.problem)
             continue
-        if any(f.path == loaded.path for f in plan.files):
+        if loaded.path in removed:
             continue  # a merged value's index page that goes away
         doc = loaded.doc
         held = False
         try:
             if loaded.path in documents:
                 for key in keys:
-                    held = set_value(doc, key, old, new) or held
+                    edited_doc = set_value(doc, key, old, new)
+                    if edited_doc is not None:
+                        doc, held = edited_doc, True
             edited = edit_body(doc, lambda _n, text, page=loaded.path: rewrite_hooks(
                 rewrite_line(page, text, moves), keys, old, new))
         except EditError as exc:
@@ -267,13 +318,14 @@ def plan_retire(repo: ContentRepository, field_name: str, value: str, choices: d
             if loaded.problem is not None:
                 plan.notes.append(loaded.problem)
             continue
+        doc = loaded.doc
         try:
             for key in keys:
-                set_value(loaded.doc, key, value, replacement)
+                doc = set_value(doc, key, value, replacement) or doc
         except EditError as exc:
             plan.notes.append(Text(f"{path}: overgeslagen ({exc})", f"{path}: skipped ({exc})"))
             continue
-        change = file_change(loaded, loaded.doc)
+        change = file_change(loaded, doc)
         if change is not None:
             plan.files.append(change)
     label = _label(field)
