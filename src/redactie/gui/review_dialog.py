@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..bulk import Journal
 from ..document import FrontMatterError
 from ..gitservice.problems import GitProblem
 from ..gitservice.service import GitService
@@ -26,6 +27,7 @@ from ..repository import ContentRepository
 from ..review import FileReview, collect, suggest_message
 from ..review.partial import partial_bytes, selectable
 from ..validation import ERROR, INFO, WARNING, Finding, validate_repository
+from .bulk_review import bulk_groups, group_message, group_of
 from .diff_view import DiffView, diff_html, summary_html
 from .sharing import SharingController
 from .tasks import Task, TaskRunner
@@ -45,6 +47,7 @@ class ReviewDialog(QDialog):
         super().__init__(parent)
         self.repo, self.sharing, self.runner, self.language = repo, sharing, runner, language
         self.reviews: list[FileReview] = []
+        self.groups: list[Journal] = []
         self.findings: list[Finding] = []
         self._suggested = ""
         self.setWindowTitle(self.tr("Wijzigingen bekijken"))
@@ -139,6 +142,7 @@ class ReviewDialog(QDialog):
         def work(task: Task) -> tuple[list[FileReview], list[Finding]]:
             with service.lock:
                 reviews = collect(service, repo, language)
+            self.groups = bulk_groups(repo.root)
             documents = {ref.path for ref in repo.documents}
             paths = [r.path for r in reviews if r.new is not None and r.path in documents]
             return reviews, validate_repository(repo, paths) if paths else []
@@ -162,6 +166,9 @@ class ReviewDialog(QDialog):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
             item.setData(Qt.ItemDataRole.UserRole, review.path)
+            group = group_of(self.groups, review.path)
+            if group is not None:  # one group per bulk change
+                item.setText(f"{group.message.get(self.language)} ▸ {item.text()}")
         self.files.blockSignals(False)
         if self.reviews:
             self.intro.setText(self.tr("%1 gewijzigde bestanden. Bekijk ze en vink aan wat u wilt vastleggen.")
@@ -251,6 +258,7 @@ class ReviewDialog(QDialog):
         self.problems.setVisible(bool(relevant))
         self.accept_warnings.setVisible(any(f.severity == WARNING for f in relevant))
         suggestion = suggest_message([self._as_committed(r) for r in self.chosen()], self.language)
+        suggestion = group_message(self.groups, chosen, self.language) or suggestion
         if not self.message.text() or self.message.text() == self._suggested:
             self.message.setText(suggestion)
         self._suggested = suggestion
