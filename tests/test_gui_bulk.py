@@ -19,7 +19,7 @@ VALUE = "monitoring-en-beheer"
 
 def dialog_for(win: MainWindow, action: str):  # noqa: ANN201
     win.actions_[action].trigger()
-    return win.bulk_dialog
+    return win.bulk.dialog
 
 
 def pick(box: QComboBox, data: str) -> None:

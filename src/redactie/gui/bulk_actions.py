@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox
 
@@ -18,96 +18,99 @@ if TYPE_CHECKING:
     from .main_window import MainWindow
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("BulkActions", text)
+class BulkActions(QObject):
+    """Changes across many documents for one main window."""
 
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.dialog: BulkDialog | None = None
+        self.message: QMessageBox | None = None
 
-def unsaved_paths(window: MainWindow) -> set[str]:
-    """The document with unsaved edits in the editor, if any."""
-    session = window.editor.session
-    return {session.relpath} if session is not None and window.editor.modified else set()
+    def unsaved(self) -> set[str]:
+        """The document with unsaved edits in the editor, if any."""
+        editor = self.window.editor
+        return {editor.session.relpath} if editor.session is not None and editor.modified else set()
 
+    def after_change(self) -> None:
+        """Files changed on disk: reload the open document (without unsaved work), the list and git state."""
+        window = self.window
+        window.editor.check_disk()
+        if window.repo is not None:
+            window.repo.refresh()
+            window.documents.load(window.repo, window.language)
+        window.monitor.refresh()
 
-def _open(window: MainWindow, dialog: BulkDialog) -> None:
-    dialog.applied.connect(lambda journal: after_change(window))
-    window.bulk_dialog = dialog
-    dialog.show()
-
-
-def after_change(window: MainWindow) -> None:
-    """Files changed on disk: reload the open document (if it has no unsaved work), the list and git state."""
-    window.editor.check_disk()
-    if window.repo is not None:
-        window.repo.refresh()
-        window.documents.load(window.repo, window.language)
-    window.monitor.refresh()
-
-
-def open_dialog(window: MainWindow, kind: str) -> BulkDialog | None:
-    """Open one of the bulk dialogs: rename, retire, label, replace."""
-    if window.repo is None:
-        return None
-    args = (window.repo, window.runner, window.language, lambda: unsaved_paths(window))
-    selection = window.documents.selected_paths()
-    if kind == "rename":
-        dialog: BulkDialog = RenameValueDialog(*args, parent=window)
-    elif kind == "retire":
-        dialog = RetireValueDialog(*args, parent=window)
-    elif kind == "label":
-        dialog = LabelDialog(*args, paths=selection, parent=window)
-    else:
-        dialog = ReplaceDialog(*args, selection=selection, parent=window)
-    _open(window, dialog)
-    return dialog
-
-
-def undo_last(window: MainWindow) -> None:
-    """Undo the most recent bulk change that is not committed yet (in the background)."""
-    if window.repo is None:
-        return
-    root, unsaved = window.repo.root, unsaved_paths(window)
-
-    def work(task: object) -> Journal | None:
-        journals = pending(root)
-        if not journals:
+    def open_dialog(self, kind: str) -> BulkDialog | None:
+        """Open one of the bulk dialogs: rename, retire, label, replace."""
+        window = self.window
+        if window.repo is None:
             return None
-        undo(root, journals[-1], unsaved)
-        return journals[-1]
+        args = (window.repo, window.runner, window.language, self.unsaved)
+        selection = window.documents.selected_paths()
+        if kind == "rename":
+            dialog: BulkDialog = RenameValueDialog(*args, parent=window)
+        elif kind == "retire":
+            dialog = RetireValueDialog(*args, parent=window)
+        elif kind == "label":
+            dialog = LabelDialog(*args, paths=selection, parent=window)
+        else:
+            dialog = ReplaceDialog(*args, selection=selection, parent=window)
+        dialog.applied.connect(lambda journal: self.after_change())
+        self.dialog = dialog
+        dialog.show()
+        return dialog
 
-    def done(journal: Journal | None) -> None:
-        if journal is None:
-            window.statusBar().showMessage(_tr("Er is geen bulkwijziging om ongedaan te maken"), 8000)
+    def undo_last(self) -> None:
+        """Undo the most recent bulk change that is not committed yet (in the background)."""
+        window = self.window
+        if window.repo is None:
             return
-        window.statusBar().showMessage(_tr("Ongedaan gemaakt: %1").replace("%1", journal.message.get(
-            window.language)), 8000)
-        after_change(window)
+        root, unsaved = window.repo.root, self.unsaved()
 
-    def failed(error: Exception) -> None:
-        text = error.localized(window.language) if isinstance(error, BulkError) else str(error)
-        window.bulk_message = QMessageBox(QMessageBox.Icon.Warning, _tr("Niet ongedaan gemaakt"), text,
-                                          QMessageBox.StandardButton.Ok, window)
-        window.bulk_message.open()
+        def work(task: object) -> Journal | None:
+            journals = pending(root)
+            if not journals:
+                return None
+            undo(root, journals[-1], unsaved)
+            return journals[-1]
 
-    window.runner.run("bulk-undo", work, done, failed, label=_tr("Bulkwijziging ongedaan maken…"))
+        window.runner.run("bulk-undo", work, self._undone, self._undo_failed,
+                          label=self.tr("Bulkwijziging ongedaan maken…"))
 
+    def _undone(self, journal: Journal | None) -> None:
+        bar = self.window.statusBar()
+        if journal is None:
+            bar.showMessage(self.tr("Er is geen bulkwijziging om ongedaan te maken"), 8000)
+            return
+        bar.showMessage(self.tr("Ongedaan gemaakt: %1").replace("%1", journal.message.get(self.window.language)),
+                        8000)
+        self.after_change()
 
-def bulk_menu(window: MainWindow, menu: QMenu) -> dict[str, QAction]:
-    """Fill the menu for changes across many documents."""
-    return add_actions(window, menu, [
-        ("bulk-rename", _tr("Waarde &hernoemen of samenvoegen…"),
-         _tr("Hernoem een waarde van een keuzeveld in alle documenten, of voeg haar samen met een andere"), None,
-         lambda: open_dialog(window, "rename")),
-        ("bulk-retire", _tr("Waarde &uitfaseren…"),
-         _tr("Toon elk document met een waarde en kies per document een vervanging of verwijdering"), None,
-         lambda: open_dialog(window, "retire")),
-        ("bulk-label", _tr("Selectie &labelen…"),
-         _tr("Voeg een waarde toe aan of haal haar weg uit alle geselecteerde documenten"), None,
-         lambda: open_dialog(window, "label")),
-        ("bulk-replace", _tr("&Zoeken en vervangen…"),
-         _tr("Zoek en vervang tekst in de secties en tekstvelden van alle of de geselecteerde documenten"),
-         QKeySequence.StandardKey.Replace, lambda: open_dialog(window, "replace")),
-        None,
-        ("bulk-undo", _tr("Laatste bulkwijziging &ongedaan maken"),
-         _tr("Zet alle bestanden van de laatste bulkwijziging terug zoals ze waren (alleen voor het vastleggen)"),
-         None, lambda: undo_last(window)),
-    ])
+    def _undo_failed(self, error: Exception) -> None:
+        text = error.localized(self.window.language) if isinstance(error, BulkError) else str(error)
+        self.message = QMessageBox(QMessageBox.Icon.Warning, self.tr("Niet ongedaan gemaakt"), text,
+                                   QMessageBox.StandardButton.Ok, self.window)
+        self.message.setAccessibleName(self.tr("Niet ongedaan gemaakt"))
+        self.message.open()
+
+    def fill(self, menu: QMenu) -> dict[str, QAction]:
+        """Fill the menu for changes across many documents."""
+        return add_actions(self.window, menu, [
+            ("bulk-rename", self.tr("Waarde &hernoemen of samenvoegen…"),
+             self.tr("Hernoem een waarde van een keuzeveld in alle documenten, of voeg haar samen met een andere"),
+             None, lambda: self.open_dialog("rename")),
+            ("bulk-retire", self.tr("Waarde &uitfaseren…"),
+             self.tr("Toon elk document met een waarde en kies per document een vervanging of verwijdering"), None,
+             lambda: self.open_dialog("retire")),
+            ("bulk-label", self.tr("Selectie &labelen…"),
+             self.tr("Voeg een waarde toe aan of haal haar weg uit alle geselecteerde documenten"), None,
+             lambda: self.open_dialog("label")),
+            ("bulk-replace", self.tr("&Zoeken en vervangen…"),
+             self.tr("Zoek en vervang tekst in de secties en tekstvelden van alle of de geselecteerde documenten"),
+             QKeySequence.StandardKey.Replace, lambda: self.open_dialog("replace")),
+            None,
+            ("bulk-undo", self.tr("Laatste bulkwijziging &ongedaan maken"),
+             self.tr("Zet alle bestanden van de laatste bulkwijziging terug zoals ze waren (alleen voor het "
+                     "vastleggen)"), None, self.undo_last),
+        ])

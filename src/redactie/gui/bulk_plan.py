@@ -153,20 +153,23 @@ class BulkDialog(QDialog):
         self.progress.setRange(0, 0)
         self.progress.show()
 
+        phase = self.tr("bestanden schrijven")
+
         def work(task: Task) -> Journal:
             def report(done: int, total: int) -> None:
-                task.progress(self_phase, int(100 * done / max(total, 1)))
+                task.progress(phase, int(100 * done / max(total, 1)))
             return apply_plan(root, plan, unsaved, cancel=task.cancel.is_set, progress=report)
 
-        self_phase = self.tr("bestanden schrijven")
         self.runner.run("bulk-apply", work, self._applied, self._failed, label=self.tr("Bulkwijziging uitvoeren…"))
 
     def _applied(self, journal: Journal) -> None:
         self.journal = journal
         self.progress.hide()
         self.plan = None
-        self.status.setText(self.tr("Klaar: %1. Bekijk het bij Wijzigingen bekijken; daar kunt u het ook als "
-                                    "geheel ongedaan maken.").replace("%1", journal.message.get(self.language)))
+        self.status.setText(self.tr("Klaar: %1. Bekijk het bij Wijzigingen bekijken; tot het vastleggen zet "
+                                    "Bewerken ▸ Meerdere documenten ▸ Laatste bulkwijziging ongedaan maken "
+                                    "alles terug.")
+                            .replace("%1", journal.message.get(self.language)))
         self.cancel_button.setText(self.tr("Sluiten"))
         self.cancel_button.setAccessibleName(self.tr("Sluiten"))
         self.applied.emit(journal)
