@@ -171,7 +171,7 @@ def apply_plan(root: Path, plan: Plan, unsaved: Collection[str] = (), cancel: Ca
             _move(root, current, final)
         writes.append((root / final, f.after))
     # Each write is atomic and synced to disk; many at once let the disk sync them together.
-    with ThreadPoolExecutor(max_workers=8) as pool:
+    with ThreadPoolExecutor(max_workers=16) as pool:
         futures = [pool.submit(atomic_write, path, data) for path, data in writes]
         for number, future in enumerate(as_completed(futures), start=total - len(writes) + 1):
             future.result()

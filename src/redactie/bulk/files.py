@@ -28,6 +28,11 @@ def load(root: Path, relpath: str) -> Loaded:
     except OSError as exc:
         return Loaded(relpath, b"", None, Text(f"{relpath}: kan niet worden gelezen ({exc.strerror})",
                                                f"{relpath}: cannot be read ({exc.strerror})"))
+    return parsed(relpath, data)
+
+
+def parsed(relpath: str, data: bytes) -> Loaded:
+    """Parse a file's bytes; unreadable front matter is reported, never raised."""
     try:
         return Loaded(relpath, data, Document.parse(data))
     except FrontMatterError as exc:

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
 
-from ..document import Document, EditError
+from ..document import Document, EditError, FrontMatterError
 from ..repository import ContentRepository, markdown_files
 from ..schema import FieldDef, Text
 from .errors import BulkCancelled, BulkError
-from .files import Loaded, edit_body, file_change, load
+from .files import edit_body, file_change, load, parsed
 from .links import Move, rewrite_hooks, rewrite_line
-from .plan import FileChange, FolderRename, Plan
+from .plan import FileChange, FolderRename, LineChange, Plan
 
 Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
@@ -149,11 +148,10 @@ def set_value(doc: Document, key: str, old: str, new: str | None) -> Document | 
 
 
 def _scan(repo: ContentRepository, needle: str, cancel: Cancel | None,
-          progress: Progress | None) -> list[Loaded]:
-    """Every Markdown file of the repository that contains `needle` at all (a fast byte search first)."""
+          progress: Progress | None) -> Iterator[tuple[str, bytes]]:
+    """(path, bytes) of every Markdown file of the repository that contains `needle` at all."""
     paths = markdown_files(repo.root)
     raw = needle.encode("utf-8")
-    found = []
     for number, path in enumerate(paths):
         if cancel is not None and cancel():
             raise BulkCancelled()
@@ -164,15 +162,80 @@ def _scan(repo: ContentRepository, needle: str, cancel: Cancel | None,
         except OSError:
             continue
         if raw in data:
-            found.append(load(repo.root, path))
-    return found
+            yield path, data
 
 
-@dataclass
-class _Work:
-    loaded: Loaded
-    doc: Document
-    held: bool = False
+def quick_rename(path: str, data: bytes, keys: list[str], old: str, new: str) -> FileChange | None:
+    """The common case of a rename without parsing twice: `old` is only a block-list item of top-level keys.
+
+    Only item lines right under a `key:` line at column 0 of the front matter are touched (such a line
+    cannot be inside another value, and what it holds does not depend on the other entries); that entry is
+    read back with the lossless reader and must hold exactly the expected list. Anything else (flow lists,
+    quoting, duplicate keys, other mentions such as links) returns None and takes the careful path.
+    """
+    if not _SLUG.fullmatch(new) or new.lower() in _BOOLISH:
+        return None
+    bom = data.startswith(b"\xef\xbb\xbf")
+    try:
+        text = data[3 if bom else 0:].decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].rstrip() != "---":
+        return None
+    close = next((i for i in range(1, len(lines)) if lines[i].rstrip() == "---"), None)
+    if close is None:
+        return None
+    changes: list[LineChange] = []
+    expected: dict[str, list[str]] = {}
+    entries: dict[str, tuple[int, int]] = {}
+    for key in keys:
+        head = re.compile(re.escape(key) + r":[ \t]*(?:#.*)?")
+        found = [i for i in range(1, close) if head.fullmatch(lines[i].rstrip("\r\n"))]
+        if len(found) > 1:
+            return None
+        if not found:
+            continue
+        items: list[tuple[int, re.Match[str]]] = []
+        index = found[0] + 1
+        while index < close:
+            match = _ITEM.fullmatch(lines[index].rstrip("\r\n"))
+            if match is None:
+                break
+            items.append((index, match))
+            index += 1
+        if index < close and lines[index][:1] in (" ", "\t"):
+            return None  # something more complex follows: the careful path decides
+        values = [m.group("value") for _, m in items]
+        if old not in values:
+            continue
+        entries[key] = (found[0], index)
+        merge = new in values
+        expected[key] = [v for v in values if v != old] if merge else [new if v == old else v for v in values]
+        for i, match in items:
+            if match.group("value") != old:
+                continue
+            before = lines[i].rstrip("\r\n")
+            if merge:
+                lines[i] = ""
+                changes.append(LineChange(i + 1, before, None, key))
+            else:
+                after = match.group("dash") + match.group("q") + new + match.group("q") + match.group("tail")
+                lines[i] = after + lines[i][len(before):]
+                changes.append(LineChange(i + 1, before, after, key))
+    if not changes:
+        return None
+    result = "".join(lines)
+    if old in result:
+        return None  # mentioned elsewhere too (a link, a hook comment): the careful path handles the whole file
+    for key, (first, stop) in entries.items():
+        entry = "---\n" + "".join(line.rstrip("\r\n") + "\n" for line in lines[first:stop] if line) + "---\n"
+        try:
+            if Document.parse(entry.encode("utf-8")).fields.get(key) != expected[key]:
+                return None
+        except FrontMatterError:
+            return None
+    return FileChange(path, data, (b"\xef\xbb\xbf" if bom else b"") + result.encode("utf-8"), changes)
 
 
 def plan_rename(repo: ContentRepository, field_name: str, old: str, new: str, cancel: Cancel | None = None,
@@ -213,13 +276,19 @@ def plan_rename(repo: ContentRepository, field_name: str, old: str, new: str, ca
                                f"'{new}' is not in the schema's vocabulary; add it there"))
     holders = 0
     removed = {f.path for f in plan.files}
-    for loaded in _scan(repo, old, cancel, progress):
+    for path, data in _scan(repo, old, cancel, progress):
+        if path in removed:
+            continue  # a merged value's index page that goes away
+        quick = quick_rename(path, data, keys, old, new) if path in documents else None
+        if quick is not None:
+            plan.files.append(quick)
+            holders += 1
+            continue
+        loaded = parsed(path, data)
         if loaded.doc is None:
             if loaded.problem is not None:
                 plan.notes.append(loaded.problem)
             continue
-        if loaded.path in removed:
-            continue  # a merged value's index page that goes away
         doc = loaded.doc
         held = False
         try:
@@ -293,7 +362,8 @@ def holders(repo: ContentRepository, field_name: str, value: str) -> list[str]:
     keys = related_keys(repo, field)
     documents = {ref.path for ref in repo.documents}
     found = []
-    for loaded in _scan(repo, value, None, None):
+    for path, data in _scan(repo, value, None, None):
+        loaded = parsed(path, data)
         if loaded.doc is None or loaded.path not in documents:
             continue
         for key in keys:
