@@ -71,13 +71,11 @@ def grep_lines(repo: Path, needle: str) -> dict[tuple[str, int], str]:
     return found
 
 
-def errors(repo: Path) -> set[tuple[str, str]]:
-    """(code, field) of every error `redactie validate` finds, ignoring which file (files are renamed)."""
-    return {(f.code, f.field or "") for f in validate_repository(ContentRepository(repo)) if f.severity == ERROR}
-
-
-def error_count(repo: Path) -> int:
-    return sum(f.severity == ERROR for f in validate_repository(ContentRepository(repo)))
+def errors(repo: Path) -> tuple[set[tuple[str, str]], int]:
+    """(code, field) of every error `redactie validate` finds (ignoring which file: files are renamed), and
+    how many there are."""
+    found = [f for f in validate_repository(ContentRepository(repo)) if f.severity == ERROR]
+    return {(f.code, f.field or "") for f in found}, len(found)
 
 
 def front_matter(path: Path) -> dict:
@@ -117,7 +115,7 @@ def test_rename_changes_exactly_the_lines_that_held_the_value(
         defined: str, renamed: str | None) -> None:
     repo = corpus_repo(tmp_path, snapshot)
     expected = grep_lines(repo, old)
-    errors_before, count_before = errors(repo), error_count(repo)
+    errors_before, count_before = errors(repo)
     holders_of_new = {p for (p, _), text in grep_lines(repo, new).items() if text.strip() == f"- {new}"}
 
     code, out = run_cli(field, old, new, str(repo), "--dry-run", "--format", "json", capsys=capsys)
@@ -148,7 +146,8 @@ def test_rename_changes_exactly_the_lines_that_held_the_value(
     # The work tree is edited; nothing is committed.
     assert git(repo, "rev-list", "--count", "HEAD").strip() == "1"
     # redactie validate finds no new error, and the site's YAML reader (PyYAML) reads the new values.
-    assert errors(repo) <= errors_before and error_count(repo) <= count_before
+    errors_after, count_after = errors(repo)
+    assert errors_after <= errors_before and count_after <= count_before
     for (path, _), text in expected.items():
         final = renamed if path == defined and renamed else path
         if (repo / final).is_file() and text.strip() in (f"- {old}", f"- '{old}'", f'- "{old}"'):

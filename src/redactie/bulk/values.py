@@ -92,7 +92,7 @@ _ITEM = re.compile(r"(?P<dash>[ \t]*-[ \t]+)(?P<q>['\"]?)(?P<value>[^'\"#]*?)(?P
 def _quick_list_edit(doc: Document, key: str, old: str, new: str | None, expected: list[object]) -> Document | None:
     """The common case done on the item lines alone, then verified by reading the file back with the lossless
     reader: every field must read as before except this one, which must read as `expected`. None otherwise."""
-    if new is not None and (not _SLUG.fullmatch(new) or new.lower() in _BOOLISH) or doc.duplicate_keys():
+    if new is not None and (not _SLUG.fullmatch(new) or new.lower() in _BOOLISH):
         return None
     first = doc.field_line(key)
     if first is None:
