@@ -126,7 +126,8 @@ class BulkDialog(QDialog):
             QTreeWidgetItem(self.tree, [f"{folder.path}/ → {folder.new_path}/"])
         for note in plan.notes:
             QTreeWidgetItem(self.tree, ["⚠ " + note.get(self.language)])
-        self.tree.resizeColumnToContents(0)
+        for column in (0, 1):
+            self.tree.resizeColumnToContents(column)
         if plan.empty:
             self.status.setText(self.tr("Niets te doen: geen document verandert."))
         else:
