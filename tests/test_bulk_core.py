@@ -168,3 +168,44 @@ def test_retire_label_and_replace(content_repo: Path) -> None:
     removed = [line for line in git(content_repo, "diff", "-U0").splitlines() if line.startswith("-") and
                not line.startswith("---")]
     assert removed and all("algoritme" in line.lower() for line in removed)
+
+
+SCHEMA_2026 = """\
+schema: 1
+name: {nl: Algoritmekader, en: Algorithm framework}
+vocabularies:
+  vereisten: {documents: vereisten}
+fields:
+  title: {kind: text, label: {nl: Titel, en: Title}}
+  id: {kind: identifier, label: {nl: Id, en: Id}}
+  vereiste: {kind: relation, target: vereisten, multiple: true, label: {nl: Vereisten, en: Requirements}}
+types:
+  vereisten:
+    files: [docs/voldoen-aan-wetten-en-regels/vereisten/*.md]
+    fields: [title, id]
+    id: "urn:nl:ak:ver:{code}"
+    code_in_file_name: true
+  maatregelen:
+    files: [docs/voldoen-aan-wetten-en-regels/maatregelen/*.md]
+    fields: [title, id, vereiste]
+"""
+
+
+def test_a_relation_rename_warns_when_the_new_file_name_breaks_a_rule(tmp_path: Path) -> None:
+    import shutil
+
+    from .conftest import CORPUS
+
+    if not (CORPUS / "algoritmekader-2026").is_dir():
+        pytest.skip("the shared corpus (../shared/corpus) is absent")
+    repo = tmp_path / "r"
+    shutil.copytree(CORPUS / "algoritmekader-2026" / "docs", repo / "docs")
+    (repo / "redactie-schema.yaml").write_text(SCHEMA_2026, encoding="utf-8")
+    old = "aia-18-corrigerende-maatregelen-voor-non-conforme-ai"
+    content = ContentRepository(repo)
+    fine = plan_rename(content, "vereiste", old, "aia-18-corrigerende-maatregelen")
+    broken = plan_rename(content, "vereiste", old, "corrigerende-maatregelen")
+    assert [f.new_path for f in fine.files if f.new_path] == \
+        ["docs/voldoen-aan-wetten-en-regels/vereisten/aia-18-corrigerende-maatregelen.md"]
+    assert not [n for n in fine.notes if "corrigerende-maatregelen.md" in n.en]
+    assert [n for n in broken.notes if "corrigerende-maatregelen.md" in n.en]

@@ -135,3 +135,20 @@ def test_find_and_replace_only_the_ticked_hits(qtbot, content_repo: Path, isolat
         assert "Register van algoritmes" in (content_repo / hit.path).read_text(encoding="utf-8")
     line = (content_repo / skipped.path).read_text(encoding="utf-8").splitlines()[skipped.line - 1]
     assert line[skipped.offset:skipped.offset + skipped.length].lower() == "algoritmeregister"
+
+
+def test_refused_when_a_file_has_unsaved_edits_in_the_editor(qtbot, content_repo: Path,  # noqa: ANN001
+                                                             isolated_home: Path) -> None:
+    win = open_window(qtbot, content_repo)
+    path = holders(content_repo, VALUE)[0]
+    win.open_document(path)
+    win.editor.session.edit("title", "Nieuwe titel", lambda doc: doc.set_field("title", "Nieuwe titel"))
+    assert win.editor.modified
+    dialog = dialog_for(win, "bulk-rename")
+    pick(by_name(dialog, QComboBox, "Veld"), "levenscyclus")
+    by_name(dialog, QComboBox, "Huidige waarde").setEditText(VALUE)
+    by_name(dialog, QLineEdit, "Nieuwe waarde").setText("beheer")
+    plan_and_apply(qtbot, win, dialog)
+    status = by_name(dialog, QLabel, "Toestand van de bulkwijziging").text()
+    assert "niet opgeslagen" in status and path in status
+    assert git(content_repo, "status", "--porcelain") == ""

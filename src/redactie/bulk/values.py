@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 from ..document import Document, EditError, FrontMatterError
 from ..repository import ContentRepository, markdown_files
 from ..schema import FieldDef, Text
+from ..validation import ERROR, check_document
 from .errors import BulkCancelled, BulkError
 from .files import edit_body, file_change, load, parsed
 from .links import Move, rewrite_hooks, rewrite_line
@@ -339,9 +340,20 @@ def _add_moves(repo: ContentRepository, plan: Plan, moves: list[Move], merge: bo
             if (repo.root / move.new).exists():
                 raise BulkError(f"{move.new} already exists", f"{move.new} bestaat al")
             existing.new_path = move.new
+            plan.notes += _new_errors(repo, move.old, move.new, existing.after or existing.before)
     for folder in plan.folders:
         if (repo.root / folder.new_path).exists():
             raise BulkError(f"{folder.new_path} already exists", f"{folder.new_path} bestaat al")
+
+
+def _new_errors(repo: ContentRepository, old: str, new: str, data: bytes) -> list[Text]:
+    """Errors the renamed document would have under its new name that it did not have before (a file name
+    that no longer starts with the code of its id, for instance)."""
+    if repo.schema.type_for(new) is None:
+        return []
+    before = {f.code for f in check_document(repo, old, data)[0] if f.severity == ERROR}
+    return [Text(f"{new}: {f.message('nl')}", f"{new}: {f.message('en')}")
+            for f in check_document(repo, new, data)[0] if f.severity == ERROR and f.code not in before]
 
 
 def _merge_folder(repo: ContentRepository, plan: Plan, path: str) -> None:

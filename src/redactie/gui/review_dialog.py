@@ -139,13 +139,12 @@ class ReviewDialog(QDialog):
         self.loading = True
         self.commit_button.setEnabled(False)
 
-        def work(task: Task) -> tuple[list[FileReview], list[Finding]]:
+        def work(task: Task) -> tuple[list[FileReview], list[Finding], list[Journal]]:
             with service.lock:
                 reviews = collect(service, repo, language)
-            self.groups = bulk_groups(repo.root)
             documents = {ref.path for ref in repo.documents}
             paths = [r.path for r in reviews if r.new is not None and r.path in documents]
-            return reviews, validate_repository(repo, paths) if paths else []
+            return reviews, validate_repository(repo, paths) if paths else [], bulk_groups(repo.root)
 
         self.runner.run("review", work, self._loaded, self._failed, label=self.tr("Wijzigingen lezen…"))
 
@@ -153,9 +152,9 @@ class ReviewDialog(QDialog):
         self.loading = False
         self.intro.setText(error.localized(self.language) if isinstance(error, GitProblem) else str(error))
 
-    def _loaded(self, result: tuple[list[FileReview], list[Finding]]) -> None:
+    def _loaded(self, result: tuple[list[FileReview], list[Finding], list[Journal]]) -> None:
         self.loading = False
-        self.reviews, self.findings = result
+        self.reviews, self.findings, self.groups = result
         self.files.blockSignals(True)
         self.files.clear()
         for review in self.reviews:
