@@ -152,3 +152,24 @@ def test_refused_when_a_file_has_unsaved_edits_in_the_editor(qtbot, content_repo
     status = by_name(dialog, QLabel, "Toestand van de bulkwijziging").text()
     assert "niet opgeslagen" in status and path in status
     assert git(content_repo, "status", "--porcelain") == ""
+
+
+def test_the_open_document_follows_its_rename_and_back(qtbot, content_repo: Path,  # noqa: ANN001
+                                                       isolated_home: Path) -> None:
+    win = open_window(qtbot, content_repo)
+    old = "docs/vereisten/verwerkingsregister.md"
+    new = "docs/vereisten/register_van_verwerkingen.md"
+    win.open_document(old)
+    dialog = dialog_for(win, "bulk-rename")
+    pick(by_name(dialog, QComboBox, "Veld"), "vereiste")
+    by_name(dialog, QComboBox, "Huidige waarde").setEditText("verwerkingsregister")
+    by_name(dialog, QLineEdit, "Nieuwe waarde").setText("register_van_verwerkingen")
+    plan_and_apply(qtbot, win, dialog)
+    assert (content_repo / new).is_file() and not (content_repo / old).exists()
+    assert win.editor.session.relpath == new
+    pointing = (content_repo / "docs/maatregelen/register_bijwerken_bij_wijziging.md").read_text(encoding="utf-8")
+    assert "- register_van_verwerkingen\n" in pointing
+    win.actions_["bulk-undo"].trigger()
+    settle(qtbot, win)
+    assert win.editor.session.relpath == old
+    assert git(content_repo, "status", "--porcelain") == ""

@@ -158,6 +158,8 @@ def _scan(repo: ContentRepository, needle: str, cancel: Cancel | None,
             raise BulkCancelled()
         if progress is not None and number % 200 == 0:
             progress(number, len(paths))
+        if (repo.root / path).is_symlink():
+            continue  # writing would replace the link by a file; such files are edited where they live
         try:
             data = (repo.root / path).read_bytes()
         except OSError:

@@ -32,9 +32,14 @@ class BulkActions(QObject):
         editor = self.window.editor
         return {editor.session.relpath} if editor.session is not None and editor.modified else set()
 
-    def after_change(self) -> None:
-        """Files changed on disk: reload the open document (without unsaved work), the list and git state."""
+    def after_change(self, moved: dict[str, str] | None = None) -> None:
+        """Files changed on disk: reload the open document (without unsaved work) or follow it when it was
+        renamed, then the list and git state."""
         window = self.window
+        session = window.editor.session
+        if session is not None and moved and session.relpath in moved and window.repo is not None:
+            window.editor.open(window.repo, moved[session.relpath], window.language)
+            window.documents.select(moved[session.relpath])
         window.editor.check_disk()
         if window.repo is not None:
             window.repo.refresh()
@@ -56,7 +61,8 @@ class BulkActions(QObject):
             dialog = LabelDialog(*args, paths=selection, parent=window)
         else:
             dialog = ReplaceDialog(*args, selection=selection, parent=window)
-        dialog.applied.connect(lambda journal: self.after_change())
+        dialog.applied.connect(lambda journal: self.after_change(
+            {f.path: f.final for f in journal.files if f.after_sha is not None and f.final != f.path}))
         self.dialog = dialog
         dialog.show()
         return dialog
@@ -85,7 +91,7 @@ class BulkActions(QObject):
             return
         bar.showMessage(self.tr("Ongedaan gemaakt: %1").replace("%1", journal.message.get(self.window.language)),
                         8000)
-        self.after_change()
+        self.after_change({f.final: f.path for f in journal.files if f.after_sha is not None and f.final != f.path})
 
     def _undo_failed(self, error: Exception) -> None:
         text = error.localized(self.window.language) if isinstance(error, BulkError) else str(error)
