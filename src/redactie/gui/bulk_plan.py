@@ -182,10 +182,11 @@ class BulkDialog(QDialog):
 
     def cancel(self) -> None:
         """Cancel a running plan (nothing has been written), or close."""
-        if self.runner.running("bulk-plan"):
-            self.runner.cancel("bulk-plan")
-            self.status.setText(self.tr("Geannuleerd; er is niets veranderd."))
-            return
+        for key in ("bulk-plan", "bulk-find"):
+            if self.runner.running(key):
+                self.runner.cancel(key)
+                self.status.setText(self.tr("Geannuleerd; er is niets veranderd."))
+                return
         if self.runner.running("bulk-apply"):
             self.runner.cancel("bulk-apply")  # honoured until the first file is written
             return
