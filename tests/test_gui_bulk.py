@@ -173,3 +173,29 @@ def test_the_open_document_follows_its_rename_and_back(qtbot, content_repo: Path
     settle(qtbot, win)
     assert win.editor.session.relpath == old
     assert git(content_repo, "status", "--porcelain") == ""
+
+
+def test_a_bulk_rename_commits_from_the_review(qtbot, content_repo: Path, isolated_home: Path) -> None:  # noqa: ANN001
+    from redactie.bulk import pending
+
+    win = open_window(qtbot, content_repo)
+    dialog = dialog_for(win, "bulk-rename")
+    pick(by_name(dialog, QComboBox, "Veld"), "levenscyclus")
+    by_name(dialog, QComboBox, "Huidige waarde").setEditText(VALUE)
+    by_name(dialog, QLineEdit, "Nieuwe waarde").setText("beheer")
+    plan_and_apply(qtbot, win, dialog)
+    win.show_review()
+    review = win.review
+    qtbot.waitUntil(lambda: not review.loading, timeout=15000)
+    by_name(review, QCheckBox, "Waarschuwingen accepteren").setChecked(True)  # the sample content has one
+    button = by_name(review, QPushButton, "Vastleggen")
+    qtbot.waitUntil(button.isEnabled, timeout=15000)
+    button.click()
+    qtbot.waitUntil(lambda: "Vastgelegd" in by_name(review, QLabel, "Resultaat").text(), timeout=15000)
+    settle(qtbot, win)
+    assert git(content_repo, "status", "--porcelain") == ""
+    tree = git(content_repo, "ls-tree", "-r", "--name-only", "HEAD")
+    assert "docs/levenscyclus/beheer.md" in tree and f"docs/levenscyclus/{VALUE}.md" not in tree
+    assert git(content_repo, "log", "-1", "--format=%s").strip().startswith("Fases van de levenscyclus:")
+    assert pending(content_repo) == []
+    review.close()
