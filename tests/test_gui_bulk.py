@@ -199,3 +199,19 @@ def test_a_bulk_rename_commits_from_the_review(qtbot, content_repo: Path, isolat
     assert git(content_repo, "log", "-1", "--format=%s").strip().startswith("Fases van de levenscyclus:")
     assert pending(content_repo) == []
     review.close()
+
+
+def test_refused_when_a_file_has_a_draft_from_a_crash(qtbot, content_repo: Path,  # noqa: ANN001
+                                                      isolated_home: Path) -> None:
+    win = open_window(qtbot, content_repo)
+    path = holders(content_repo, VALUE)[-1]
+    data = (content_repo / path).read_bytes()
+    win.drafts.save(content_repo, path, data, data + b"\nNog niet opgeslagen.\n")
+    dialog = dialog_for(win, "bulk-rename")
+    pick(by_name(dialog, QComboBox, "Veld"), "levenscyclus")
+    by_name(dialog, QComboBox, "Huidige waarde").setEditText(VALUE)
+    by_name(dialog, QLineEdit, "Nieuwe waarde").setText("beheer")
+    plan_and_apply(qtbot, win, dialog)
+    assert path in by_name(dialog, QLabel, "Toestand van de bulkwijziging").text()
+    assert git(content_repo, "status", "--porcelain") == ""
+    win.drafts.discard(content_repo, path)

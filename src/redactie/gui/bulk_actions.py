@@ -28,9 +28,13 @@ class BulkActions(QObject):
         self.message: QMessageBox | None = None
 
     def unsaved(self) -> set[str]:
-        """The document with unsaved edits in the editor, if any."""
-        editor = self.window.editor
-        return {editor.session.relpath} if editor.session is not None and editor.modified else set()
+        """Documents with unsaved work: the one open with edits, and any kept as a draft (after a crash)."""
+        window = self.window
+        editor = window.editor
+        found = {editor.session.relpath} if editor.session is not None and editor.modified else set()
+        if window.repo is not None:
+            found |= {draft.path for draft in window.drafts.for_repository(window.repo.root)}
+        return found
 
     def after_change(self, moved: dict[str, str] | None = None) -> None:
         """Files changed on disk: reload the open document (without unsaved work) or follow it when it was
