@@ -209,3 +209,18 @@ def test_a_relation_rename_warns_when_the_new_file_name_breaks_a_rule(tmp_path: 
         ["docs/voldoen-aan-wetten-en-regels/vereisten/aia-18-corrigerende-maatregelen.md"]
     assert not [n for n in fine.notes if "corrigerende-maatregelen.md" in n.en]
     assert [n for n in broken.notes if "corrigerende-maatregelen.md" in n.en]
+
+
+def test_the_site_navigation_follows_a_renamed_page(content_repo: Path) -> None:
+    nav = ("site_name: Algoritmekader\nnav:\n  - Levenscyclus:\n    - levenscyclus/index.md\n"
+           "    - Monitoring en beheer: levenscyclus/monitoring-en-beheer.md\r\n"
+           "    - Extra: levenscyclus/monitoring-en-beheer-extra.md\n"
+           "plugins:\n  - redirects:\n      redirect_maps:\n        'oud.md': 'levenscyclus/monitoring-en-beheer.md'\n")
+    (content_repo / "mkdocs.yml").write_text(nav, encoding="utf-8", newline="")
+    git(content_repo, "add", "-A")
+    git(content_repo, "commit", "-q", "-m", "site")
+    plan = plan_rename(ContentRepository(content_repo), "levenscyclus", "monitoring-en-beheer", "beheer")
+    apply_plan(content_repo, plan)
+    after = (content_repo / "mkdocs.yml").read_bytes().decode()
+    assert after == nav.replace("levenscyclus/monitoring-en-beheer.md", "levenscyclus/beheer.md")
+    assert "monitoring-en-beheer-extra.md" in after

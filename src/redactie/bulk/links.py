@@ -92,3 +92,20 @@ def rewrite_hooks(text: str, keys: list[str], old: str, new: str) -> str:
                        and t.split("/", 1)[1] == old else t for t in tokens)
 
     return _HOOK.sub(fix, text)
+
+
+def rewrite_site_config(text: str, moves: list[Move], docs_dir: str) -> str:
+    """`mkdocs.yml` names pages by their path inside the docs folder (`nav:`, redirects): follow the moves.
+
+    A path is replaced only as a whole token (after a space, colon, quote, bracket or comma and before the
+    end, a quote, comma, bracket or comment), never as part of a longer name.
+    """
+    prefix = docs_dir.strip("/") + "/"
+    for move in moves:
+        if not move.old.startswith(prefix) or not move.new.startswith(prefix):
+            continue
+        old, new = move.old[len(prefix):], move.new[len(prefix):]
+        tail = r"(?=$|[\s'\",\]#])" if old.endswith(".md") else r"(?=/|$|[\s'\",\]#])"
+        text = re.sub(r"(?<=[\s:'\"\[,])" + re.escape(old) + tail, new.replace("\\", "\\\\"), text,
+                      flags=re.MULTILINE)
+    return text

@@ -12,7 +12,7 @@ from ..schema import FieldDef, Text
 from ..validation import ERROR, check_document
 from .errors import BulkCancelled, BulkError
 from .files import edit_body, file_change, load, parsed
-from .links import Move, rewrite_hooks, rewrite_line
+from .links import Move, rewrite_hooks, rewrite_line, rewrite_site_config
 from .plan import FileChange, FolderRename, LineChange, Plan
 
 Progress = Callable[[int, int], None]
@@ -312,6 +312,7 @@ def plan_rename(repo: ContentRepository, field_name: str, old: str, new: str, ca
         if change is not None:
             plan.files.append(change)
     _add_moves(repo, plan, moves, merge)
+    _site_config(repo, plan, moves)
     label = _label(field)
     if merge:
         plan.message = Text(f"{label.nl}: {old} samengevoegd met {new} in {holders} documenten",
@@ -346,6 +347,29 @@ def _add_moves(repo: ContentRepository, plan: Plan, moves: list[Move], merge: bo
     for folder in plan.folders:
         if (repo.root / folder.new_path).exists():
             raise BulkError(f"{folder.new_path} already exists", f"{folder.new_path} bestaat al")
+
+
+def _site_config(repo: ContentRepository, plan: Plan, moves: list[Move]) -> None:
+    """The site's `mkdocs.yml` follows renamed pages (its `nav:` names them by path)."""
+    config = repo.root / "mkdocs.yml"
+    if not moves or not config.is_file():
+        return
+    data = config.read_bytes()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return
+    found = re.search(r"^docs_dir:[ \t]*['\"]?([^'\"\s#]+)", text, re.MULTILINE)
+    lines = text.splitlines(keepends=True)
+    changes: list[LineChange] = []
+    for index, line in enumerate(lines):
+        body = line.rstrip("\r\n")
+        new = rewrite_site_config(body, moves, found.group(1) if found else "docs")
+        if new != body:
+            lines[index] = new + line[len(body):]
+            changes.append(LineChange(index + 1, body, new, "mkdocs.yml"))
+    if changes:
+        plan.files.append(FileChange("mkdocs.yml", data, "".join(lines).encode("utf-8"), changes))
 
 
 def _new_errors(repo: ContentRepository, old: str, new: str, data: bytes) -> list[Text]:
