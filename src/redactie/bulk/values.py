@@ -121,7 +121,7 @@ def _quick_list_edit(doc: Document, key: str, old: str, new: str | None, expecte
         data = b"\xef\xbb\xbf" + data
     try:
         candidate = Document.parse(data)
-    except Exception:  # noqa: BLE001 - any doubt: the careful path decides
+    except FrontMatterError:  # any doubt: the careful path decides
         return None
     wanted = {**dict(doc.fields), key: expected}
     if repr(dict(candidate.fields)) != repr(wanted) or candidate.body != doc.body:
