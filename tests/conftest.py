@@ -26,6 +26,15 @@ def corpus_files() -> list[Path]:
     return sorted(CORPUS.rglob("*.md")) if CORPUS.is_dir() else []
 
 
+def copy_writable(source: Path, target: Path) -> Path:
+    """A copy of a read-only folder (the shared corpus) that tests may edit, as a user's checkout is."""
+    shutil.copytree(source, target)
+    for item in [target, *target.rglob("*")]:
+        if not item.is_symlink():
+            item.chmod(item.stat().st_mode | 0o200)
+    return target
+
+
 def git(cwd: Path, *args: str) -> str:
     """Run the git CLI and return its standard output."""
     env = {**os.environ, "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.org",

@@ -21,7 +21,7 @@ from redactie.document import Document, FrontMatterError
 from redactie.gui.main_window import MainWindow
 from redactie.repository import markdown_files
 
-from .conftest import CONTENT, CORPUS
+from .conftest import CONTENT, CORPUS, copy_writable
 
 ODD = {
     "nbsp": "Tekst\u00a0met een vaste spatie",
@@ -60,9 +60,7 @@ def repositories(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     repos: dict[str, Path] = {}
     if CORPUS.is_dir():
         for snapshot in sorted(p for p in CORPUS.iterdir() if p.is_dir()):
-            repos[snapshot.name] = Path(shutil.copytree(snapshot, base / snapshot.name))
-            for item in repos[snapshot.name].rglob("*"):  # the corpus is read-only; the copy must not be
-                item.chmod(item.stat().st_mode | 0o200)
+            repos[snapshot.name] = copy_writable(snapshot, base / snapshot.name)
     sample = Path(shutil.copytree(CONTENT, base / "sample"))
     for name, data in _constructed().items():
         (sample / "docs" / "vereisten" / name).write_bytes(data)

@@ -125,6 +125,168 @@
     </message>
 </context>
 <context>
+    <name>BulkActions</name>
+    <message>
+        <source>Bulkwijziging ongedaan maken…</source>
+        <translation>Undoing bulk change…</translation>
+    </message>
+    <message>
+        <source>Er is geen bulkwijziging om ongedaan te maken</source>
+        <translation>There is no bulk change to undo</translation>
+    </message>
+    <message>
+        <source>Ongedaan gemaakt: %1</source>
+        <translation>Undone: %1</translation>
+    </message>
+    <message>
+        <source>Niet ongedaan gemaakt</source>
+        <translation>Not undone</translation>
+    </message>
+    <message>
+        <source>Waarde &amp;hernoemen of samenvoegen…</source>
+        <translation>&amp;Rename or merge a value…</translation>
+    </message>
+    <message>
+        <source>Hernoem een waarde van een keuzeveld in alle documenten, of voeg haar samen met een andere</source>
+        <translation>Rename a value of a choice field in every document, or merge it into another</translation>
+    </message>
+    <message>
+        <source>Waarde &amp;uitfaseren…</source>
+        <translation>Re&amp;tire a value…</translation>
+    </message>
+    <message>
+        <source>Toon elk document met een waarde en kies per document een vervanging of verwijdering</source>
+        <translation>Show every document with a value and choose a replacement or removal per document</translation>
+    </message>
+    <message>
+        <source>Selectie &amp;labelen…</source>
+        <translation>&amp;Label the selection…</translation>
+    </message>
+    <message>
+        <source>Voeg een waarde toe aan of haal haar weg uit alle geselecteerde documenten</source>
+        <translation>Add a value to, or take it out of, every selected document</translation>
+    </message>
+    <message>
+        <source>&amp;Zoeken en vervangen…</source>
+        <translation>&amp;Find and replace…</translation>
+    </message>
+    <message>
+        <source>Zoek en vervang tekst in de secties en tekstvelden van alle of de geselecteerde documenten</source>
+        <translation>Find and replace text in the sections and text fields of all or the selected documents</translation>
+    </message>
+    <message>
+        <source>Laatste bulkwijziging &amp;ongedaan maken</source>
+        <translation>&amp;Undo the last bulk change</translation>
+    </message>
+    <message>
+        <source>Zet alle bestanden van de laatste bulkwijziging terug zoals ze waren (alleen voor het vastleggen)</source>
+        <translation>Put every file of the last bulk change back as it was (only before committing)</translation>
+    </message>
+</context>
+<context>
+    <name>BulkDialog</name>
+    <message>
+        <source>Plan maken</source>
+        <translation>Make plan</translation>
+    </message>
+    <message>
+        <source>Zoek uit welke bestanden en regels er veranderen; er wordt nog niets opgeslagen</source>
+        <translation>Find out which files and lines will change; nothing is saved yet</translation>
+    </message>
+    <message>
+        <source>Bestand en regel</source>
+        <translation>File and line</translation>
+    </message>
+    <message>
+        <source>Nu</source>
+        <translation>Now</translation>
+    </message>
+    <message>
+        <source>Wordt</source>
+        <translation>Becomes</translation>
+    </message>
+    <message>
+        <source>Plan van de wijziging</source>
+        <translation>Plan of the change</translation>
+    </message>
+    <message>
+        <source>Elk bestand en elke regel die verandert; pas na 'Uitvoeren' wordt er iets opgeslagen</source>
+        <translation>Every file and every line that changes; nothing is saved until 'Apply'</translation>
+    </message>
+    <message>
+        <source>Toestand van de bulkwijziging</source>
+        <translation>State of the bulk change</translation>
+    </message>
+    <message>
+        <source>Voortgang</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>Uitvoeren</source>
+        <translation>Apply</translation>
+    </message>
+    <message>
+        <source>Voer het plan uit zoals het hierboven staat; u kunt het voor het vastleggen als geheel ongedaan maken</source>
+        <translation>Carry out the plan as shown above; until you commit you can undo it as a whole</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Stop het zoeken, of sluit zonder iets te veranderen</source>
+        <translation>Stop the search, or close without changing anything</translation>
+    </message>
+    <message>
+        <source>Plan wordt gemaakt…</source>
+        <translation>Making the plan…</translation>
+    </message>
+    <message>
+        <source>Plan maken…</source>
+        <translation>Making plan…</translation>
+    </message>
+    <message>
+        <source>wordt verwijderd (samengevoegd)</source>
+        <translation>is removed (merged)</translation>
+    </message>
+    <message>
+        <source>regel %1</source>
+        <translation>line %1</translation>
+    </message>
+    <message>
+        <source>(weg)</source>
+        <translation>(removed)</translation>
+    </message>
+    <message>
+        <source>Niets te doen: geen document verandert.</source>
+        <translation>Nothing to do: no document changes.</translation>
+    </message>
+    <message>
+        <source>%1 bestanden veranderen: %2. Controleer het plan en kies Uitvoeren.</source>
+        <translation>%1 files change: %2. Check the plan and choose Apply.</translation>
+    </message>
+    <message>
+        <source>bestanden schrijven</source>
+        <translation>writing files</translation>
+    </message>
+    <message>
+        <source>Bulkwijziging uitvoeren…</source>
+        <translation>Applying bulk change…</translation>
+    </message>
+    <message>
+        <source>Klaar: %1. Bekijk het bij Wijzigingen bekijken; tot het vastleggen zet Bewerken ▸ Meerdere documenten ▸ Laatste bulkwijziging ongedaan maken alles terug.</source>
+        <translation>Done: %1. See it in Review changes; until you commit, Edit ▸ Multiple documents ▸ Undo the last bulk change puts everything back.</translation>
+    </message>
+    <message>
+        <source>Sluiten</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Geannuleerd; er is niets veranderd.</source>
+        <translation>Cancelled; nothing was changed.</translation>
+    </message>
+</context>
+<context>
     <name>ChoiceField</name>
     <message>
         <source>Voorgestelde waarde gebruiken</source>
@@ -470,6 +632,14 @@
         <translation>All documents, by type; double-click or press Enter to open</translation>
     </message>
     <message>
+        <source>Alle getoonde selecteren</source>
+        <translation>Select all shown</translation>
+    </message>
+    <message>
+        <source>Selecteer alle documenten die het filter nu toont, om ze samen te labelen of erin te zoeken en te vervangen</source>
+        <translation>Select every document the filter shows now, to label them together or find and replace in them</translation>
+    </message>
+    <message>
         <source>Documenten inlezen…</source>
         <translation>Reading documents…</translation>
     </message>
@@ -652,6 +822,49 @@
     </message>
 </context>
 <context>
+    <name>LabelDialog</name>
+    <message>
+        <source>Label %1 documenten</source>
+        <translation>Label %1 documents</translation>
+    </message>
+    <message>
+        <source>Handeling</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Een waarde toevoegen aan of weghalen uit een lijst, of een enkelvoudige keuze instellen</source>
+        <translation>Add a value to a list or take it out, or set a single choice</translation>
+    </message>
+    <message>
+        <source>toevoegen</source>
+        <translation>add</translation>
+    </message>
+    <message>
+        <source>verwijderen</source>
+        <translation>remove</translation>
+    </message>
+    <message>
+        <source>instellen (één keuze)</source>
+        <translation>set (single choice)</translation>
+    </message>
+    <message>
+        <source>Waarde</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>De waarde uit de woordenlijst van dit veld</source>
+        <translation>The value from this field's vocabulary</translation>
+    </message>
+    <message>
+        <source>Selecteer eerst documenten in de lijst.</source>
+        <translation>Select documents in the list first.</translation>
+    </message>
+    <message>
+        <source>Kies een waarde.</source>
+        <translation>Choose a value.</translation>
+    </message>
+</context>
+<context>
     <name>ListField</name>
     <message>
         <source>Eén waarde per regel</source>
@@ -751,6 +964,10 @@
     <message>
         <source>Opnieuw &amp;uitvoeren</source>
         <translation>&amp;Redo</translation>
+    </message>
+    <message>
+        <source>&amp;Meerdere documenten</source>
+        <translation>&amp;Multiple documents</translation>
     </message>
     <message>
         <source>&amp;Versiebeheer</source>
@@ -1010,6 +1227,191 @@
     <message>
         <source>Waarom dit veld hier niet bewerkt kan worden</source>
         <translation>Why this field cannot be edited here</translation>
+    </message>
+</context>
+<context>
+    <name>RenameValueDialog</name>
+    <message>
+        <source>Waarde hernoemen of samenvoegen</source>
+        <translation>Rename or merge a value</translation>
+    </message>
+    <message>
+        <source>Huidige waarde</source>
+        <translation>Current value</translation>
+    </message>
+    <message>
+        <source>De waarde die verdwijnt, zoals ze in de documenten staat</source>
+        <translation>The value that goes away, as the documents hold it</translation>
+    </message>
+    <message>
+        <source>Nieuwe waarde</source>
+        <translation>New value</translation>
+    </message>
+    <message>
+        <source>De nieuwe naam; is het een bestaande waarde, dan worden de twee samengevoegd</source>
+        <translation>The new name; if it is an existing value, the two are merged</translation>
+    </message>
+    <message>
+        <source>Vul de huidige en de nieuwe waarde in.</source>
+        <translation>Fill in the current and the new value.</translation>
+    </message>
+</context>
+<context>
+    <name>ReplaceDialog</name>
+    <message>
+        <source>Zoeken en vervangen</source>
+        <translation>Find and replace</translation>
+    </message>
+    <message>
+        <source>Zoeken naar</source>
+        <translation>Find</translation>
+    </message>
+    <message>
+        <source>De tekst die u zoekt</source>
+        <translation>The text you are looking for</translation>
+    </message>
+    <message>
+        <source>Vervangen door</source>
+        <translation>Replace with</translation>
+    </message>
+    <message>
+        <source>De tekst die ervoor in de plaats komt</source>
+        <translation>The text that takes its place</translation>
+    </message>
+    <message>
+        <source>Hele woorden</source>
+        <translation>Whole words</translation>
+    </message>
+    <message>
+        <source>Alleen treffers die een heel woord zijn</source>
+        <translation>Only hits that are a whole word</translation>
+    </message>
+    <message>
+        <source>Hoofdlettergevoelig</source>
+        <translation>Case sensitive</translation>
+    </message>
+    <message>
+        <source>Hoofdletters en kleine letters tellen als verschillend</source>
+        <translation>Capital and small letters count as different</translation>
+    </message>
+    <message>
+        <source>Alleen de selectie</source>
+        <translation>Selection only</translation>
+    </message>
+    <message>
+        <source>Zoek alleen in de documenten die in de lijst geselecteerd zijn</source>
+        <translation>Search only the documents selected in the list</translation>
+    </message>
+    <message>
+        <source>Zoeken</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>Toon elke treffer met zijn omgeving</source>
+        <translation>Show every hit in its context</translation>
+    </message>
+    <message>
+        <source>Treffers</source>
+        <translation>Hits</translation>
+    </message>
+    <message>
+        <source>Vink de treffers aan die vervangen moeten worden</source>
+        <translation>Tick the hits that are to be replaced</translation>
+    </message>
+    <message>
+        <source>Vul in waar u naar zoekt.</source>
+        <translation>Fill in what you are looking for.</translation>
+    </message>
+    <message>
+        <source>Zoeken…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
+        <source>tekst</source>
+        <translation>text</translation>
+    </message>
+    <message>
+        <source>%1 treffers.</source>
+        <translation>%1 hits.</translation>
+    </message>
+    <message>
+        <source>Zoek eerst en vink de treffers aan die u wilt vervangen.</source>
+        <translation>Search first and tick the hits you want to replace.</translation>
+    </message>
+</context>
+<context>
+    <name>RetireValueDialog</name>
+    <message>
+        <source>Waarde uitfaseren</source>
+        <translation>Retire a value</translation>
+    </message>
+    <message>
+        <source>Uit te faseren waarde</source>
+        <translation>Value to retire</translation>
+    </message>
+    <message>
+        <source>De waarde die niet meer gebruikt wordt</source>
+        <translation>The value that is no longer used</translation>
+    </message>
+    <message>
+        <source>Waarde</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Documenten zoeken</source>
+        <translation>Find documents</translation>
+    </message>
+    <message>
+        <source>Toon elk document met deze waarde, zodat u per document kunt kiezen</source>
+        <translation>Show every document with this value, so that you can choose per document</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Keuze</source>
+        <translation>Choice</translation>
+    </message>
+    <message>
+        <source>Documenten met deze waarde</source>
+        <translation>Documents with this value</translation>
+    </message>
+    <message>
+        <source>Kies per document een vervangende waarde, of verwijder de waarde</source>
+        <translation>Choose a replacement value per document, or remove the value</translation>
+    </message>
+    <message>
+        <source>Vul de waarde in.</source>
+        <translation>Fill in the value.</translation>
+    </message>
+    <message>
+        <source>Documenten zoeken…</source>
+        <translation>Finding documents…</translation>
+    </message>
+    <message>
+        <source>Keuze voor %1</source>
+        <translation>Choice for %1</translation>
+    </message>
+    <message>
+        <source>Verwijder de waarde uit dit document of vervang haar</source>
+        <translation>Remove the value from this document or replace it</translation>
+    </message>
+    <message>
+        <source>verwijderen</source>
+        <translation>remove</translation>
+    </message>
+    <message>
+        <source>vervangen door %1</source>
+        <translation>replace with %1</translation>
+    </message>
+    <message>
+        <source>%1 documenten hebben deze waarde.</source>
+        <translation>%1 documents hold this value.</translation>
+    </message>
+    <message>
+        <source>Zoek eerst de documenten met deze waarde.</source>
+        <translation>Find the documents with this value first.</translation>
     </message>
 </context>
 <context>
@@ -1415,6 +1817,17 @@
     <message>
         <source>OK</source>
         <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>_ValueDialog</name>
+    <message>
+        <source>Veld</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Het keuzeveld waarvan u een waarde wilt veranderen, bijvoorbeeld de fases van de levenscyclus</source>
+        <translation>The choice field whose value you want to change, for example the lifecycle phases</translation>
     </message>
 </context>
 <context>

@@ -12,7 +12,9 @@ from pathlib import Path
 from . import __version__
 
 SUBCOMMANDS = {"validate": "check documents against the schema (exit 0: no errors, 1: errors, 2: unusable)",
-               "spelling": "print the spelling dictionaries used and the unknown words of a text (exit 2: none)"}
+               "spelling": "print the spelling dictionaries used and the unknown words of a text (exit 2: none)",
+               "rename-value": "rename or merge a vocabulary value in every document (exit 0: done, 1: nothing "
+                               "to do, 2: unusable)"}
 
 
 def _gui_parser() -> argparse.ArgumentParser:
@@ -188,6 +190,13 @@ def is_askpass_call(argv: list[str]) -> bool:
     return bool(os.environ.get(ASKPASS_MARK)) and len(argv) == 1 and argv[0].rstrip().endswith(":")
 
 
+def rename_value_main(argv: list[str]) -> int:
+    """`redactie rename-value FIELD OLD NEW [PATH]`: edit the work tree (never commits); see bulk_cli."""
+    from .bulk_cli import rename_value
+
+    return rename_value(argv)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of `redactie` and `python -m redactie`."""
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -203,6 +212,8 @@ def main(argv: list[str] | None = None) -> int:
         from .gitservice.selfcheck import main as check_git
 
         return check_git(argv[1:])
+    if argv and argv[0] == "rename-value":
+        return rename_value_main(argv[1:])
     args = _gui_parser().parse_args(argv)
     from .gui.app import run
 

@@ -4,7 +4,18 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QHeaderView, QLineEdit, QStyle, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QStyle,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..catalogue import Entry, entries
 from ..repository import ContentRepository
@@ -41,9 +52,17 @@ class DocumentList(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.setToolTip(self.tr("Alle documenten, per soort; dubbelklik of Enter om te openen"))
         self.tree.itemActivated.connect(self._activated)
-        self.tree.itemClicked.connect(self._activated)
+        self.tree.itemClicked.connect(self._clicked)
+        # Several documents can be selected (shift/ctrl-click) for a change across documents.
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.select_all_button = QPushButton(self.tr("Alle getoonde selecteren"), self)
+        self.select_all_button.setAccessibleName(self.tr("Alle getoonde selecteren"))
+        self.select_all_button.setToolTip(self.tr("Selecteer alle documenten die het filter nu toont, om ze samen "
+                                                  "te labelen of erin te zoeken en te vervangen"))
+        self.select_all_button.clicked.connect(self.select_all_shown)
         layout.addWidget(self.filter)
         layout.addWidget(self.tree)
+        layout.addWidget(self.select_all_button)
         self._items: dict[str, QTreeWidgetItem] = {}
         self._search: dict[str, str] = {}
         self._validation: dict[str, str] = {}
@@ -184,6 +203,24 @@ class DocumentList(QWidget):
         needle = text.strip().lower()
         for path, item in self._items.items():
             item.setHidden(bool(needle) and needle not in self._search.get(path, ""))
+
+    def selected_paths(self) -> list[str]:
+        """The paths of the selected documents, in list order."""
+        chosen = {id(item) for item in self.tree.selectedItems()}
+        return [path for path, item in self._items.items() if id(item) in chosen]
+
+    def select_all_shown(self) -> None:
+        """Select every document the filter shows."""
+        self.tree.clearSelection()
+        for item in self._items.values():
+            if not item.isHidden():
+                item.setSelected(True)
+
+    def _clicked(self, item: QTreeWidgetItem) -> None:
+        modifiers = QApplication.keyboardModifiers()
+        if modifiers & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier):
+            return  # extending the selection, not opening
+        self._activated(item)
 
     def _activated(self, item: QTreeWidgetItem) -> None:
         path = item.data(0, PATH_ROLE)

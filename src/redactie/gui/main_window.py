@@ -26,6 +26,7 @@ from ..schema.infer import write_inferred_schema
 from ..schema.select import AUTO, FILE, saved_choice
 from ..workspace import data_dir, recent_repositories, remember_repository
 from .banner import Banner
+from .bulk_actions import BulkActions
 from .clone_dialog import CloneDialog
 from .conflict_dialog import ConflictDialog
 from .document_list import DocumentList
@@ -143,6 +144,9 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcut(QKeySequence(keys.Redo))
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        self.bulk = BulkActions(self)
+        self.actions_.update(self.bulk.fill(edit_menu.addMenu(self.tr("&Meerdere documenten"))))
         git_menu = self.menuBar().addMenu(self.tr("&Versiebeheer"))
         self.actions_.update(add_actions(self, git_menu, [
             ("review", self.tr("&Wijzigingen bekijken…"), self.tr("Bekijk wat er is veranderd en leg het vast"),

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..bulk import Journal
 from ..document import FrontMatterError
 from ..gitservice.problems import GitProblem
 from ..gitservice.service import GitService
@@ -27,6 +28,7 @@ from ..review import BINARY, LARGE, TEXT, DiffLine, FileReview, collect, suggest
 from ..review.partial import partial_bytes, selectable
 from ..schema import SCHEMA_FILE
 from ..validation import ERROR, INFO, WARNING, Finding, validate_repository
+from .bulk_review import bulk_groups, group_message, group_of
 from .diff_view import DiffView, diff_html, summary_html
 from .sharing import SharingController
 from .tasks import Task, TaskRunner
@@ -46,6 +48,7 @@ class ReviewDialog(QDialog):
         super().__init__(parent)
         self.repo, self.sharing, self.runner, self.language = repo, sharing, runner, language
         self.reviews: list[FileReview] = []
+        self.groups: list[Journal] = []
         self.findings: list[Finding] = []
         self._suggested = ""
         self.setWindowTitle(self.tr("Wijzigingen bekijken"))
@@ -147,12 +150,12 @@ class ReviewDialog(QDialog):
         self.loading = True
         self.commit_button.setEnabled(False)
 
-        def work(task: Task) -> tuple[list[FileReview], list[Finding]]:
+        def work(task: Task) -> tuple[list[FileReview], list[Finding], list[Journal]]:
             with service.lock:
                 reviews = collect(service, repo, language)
             documents = {ref.path for ref in repo.documents}
             paths = [r.path for r in reviews if r.new is not None and r.path in documents]
-            return reviews, validate_repository(repo, paths) if paths else []
+            return reviews, validate_repository(repo, paths) if paths else [], bulk_groups(repo.root)
 
         self.runner.run("review", work, self._loaded, self._failed, label=self.tr("Wijzigingen lezen…"))
 
@@ -160,9 +163,9 @@ class ReviewDialog(QDialog):
         self.loading = False
         self.intro.setText(error.localized(self.language) if isinstance(error, GitProblem) else str(error))
 
-    def _loaded(self, result: tuple[list[FileReview], list[Finding]]) -> None:
+    def _loaded(self, result: tuple[list[FileReview], list[Finding], list[Journal]]) -> None:
         self.loading = False
-        self.reviews, self.findings = result
+        self.reviews, self.findings, self.groups = result
         self.files.blockSignals(True)
         self.files.clear()
         for review in self.reviews:
@@ -180,6 +183,9 @@ class ReviewDialog(QDialog):
                 item.setText(f"{review.path} — {review.items[0].label}")
                 item.setToolTip(self.tr("%1: Redactie legt dit niet vast").replace("%1", review.path))
             item.setData(Qt.ItemDataRole.UserRole, review.path)
+            group = group_of(self.groups, review.path)
+            if group is not None:  # one group per bulk change
+                item.setText(f"{group.message.get(self.language)} ▸ {item.text()}")
         self.files.blockSignals(False)
         if self.reviews:
             self.intro.setText(self.tr("%1 gewijzigde bestanden. Bekijk ze en vink aan wat u wilt vastleggen.")
@@ -301,6 +307,7 @@ class ReviewDialog(QDialog):
         self.problems.setVisible(bool(relevant))
         self.accept_warnings.setVisible(any(f.severity == WARNING for f in relevant))
         suggestion = suggest_message([self._as_committed(r) for r in self.chosen()], self.language)
+        suggestion = group_message(self.groups, chosen, self.language) or suggestion
         if not self.message.text() or self.message.text() == self._suggested:
             self.message.setText(suggestion)
         self._suggested = suggestion
