@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from ..fileio import atomic_write
+from ..merge import MergeResult, merge_documents
 from .problems import GitProblem
 from .service import GitService
 
@@ -70,3 +72,68 @@ def abort_operation(service: GitService) -> None:
     operation = service.operation()
     if operation:
         service.run(operation, "--abort")
+
+
+# -- merging per field and section ------------------------------------------------------------------------
+
+def _stage_bytes(service: GitService, path: str, stage: int) -> bytes | None:
+    if stage not in _stages(service, path):
+        return None
+    return service.run_bytes("cat-file", "blob", f":{stage}:{path}")
+
+
+def versions(service: GitService, path: str) -> tuple[bytes | None, bytes | None, bytes | None]:
+    """(common base, mine, theirs) of a conflicted file, from the user's point of view (None: absent)."""
+    mine, theirs = (3, 2) if service.operation() == "rebase" else (2, 3)
+    return _stage_bytes(service, path, 1), _stage_bytes(service, path, mine), _stage_bytes(service, path, theirs)
+
+
+def document_merge(service: GitService, path: str) -> MergeResult | None:
+    """The per-field merge of a conflicted Markdown file (mine as `ours`), or None when it cannot apply."""
+    if not path.lower().endswith(".md"):
+        return None
+    base, mine, theirs = versions(service, path)
+    if base is None or mine is None or theirs is None:
+        return None
+    result = merge_documents(base, mine, theirs)
+    return result if result.is_document_merge else None
+
+
+def write_resolution(service: GitService, path: str, data: bytes) -> None:
+    """Write a conflicted file's resolved bytes (atomically) and mark it resolved."""
+    if has_markers(data):
+        raise GitProblem("conflicts", files=[path])
+    atomic_write(service.root / path, data)
+    service.run("add", "--", path)
+
+
+def merge_conflicted_documents(service: GitService) -> list[str]:
+    """Resolve every conflicted document whose two sides changed different fields or sections.
+
+    Returns the files that still need the user (different changes to one part, or not a document).
+    """
+    remaining = []
+    for path in service.conflicted():
+        result = document_merge(service, path)
+        if result is not None and result.data is not None:
+            write_resolution(service, path, result.data)
+        else:
+            remaining.append(path)
+    return remaining
+
+
+def settle(service: GitService) -> list[str]:
+    """Merge conflicted documents per field and continue the rebase or merge as far as that goes.
+
+    Returns the files that still conflict (the operation then waits for the user); [] when it finished.
+    """
+    while service.operation():
+        remaining = merge_conflicted_documents(service)
+        if remaining:
+            return remaining
+        try:
+            continue_operation(service)
+        except GitProblem as exc:
+            if exc.code != "conflicts":
+                raise
+    return []

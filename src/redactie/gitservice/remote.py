@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .branches import base_branch
+from .conflicts import settle
 from .problems import GitProblem
 from .proposal import proposal_url
 from .runner import Progress, stream
@@ -83,7 +84,8 @@ def fetch(service: GitService, progress: Progress | None = None, cancel: threadi
 def sync(service: GitService, progress: Progress | None = None, cancel: threading.Event | None = None) -> SyncResult:
     """Fetch, then fast-forward when only the remote moved, or rebase local commits when both moved.
 
-    A rebase that hits a conflict stops with GitProblem('conflicts') listing the files; nothing is lost.
+    Conflicted documents are merged per field and section (redactie.merge); a rebase that still has a
+    conflict stops with GitProblem('conflicts') listing the files; nothing is lost.
     """
     if service.operation():
         raise GitProblem(f"{service.operation()}-in-progress")
@@ -109,10 +111,13 @@ def sync(service: GitService, progress: Progress | None = None, cancel: threadin
     try:
         service.run("rebase", "--quiet", upstream)
     except GitProblem as exc:
-        conflicts = service.conflicted()
-        if conflicts:
-            raise GitProblem("conflicts", exc.detail, files=conflicts) from exc
-        raise
+        if not service.conflicted():
+            raise
+        # Documents whose sides changed different fields or sections merge per part; only real
+        # conflicts (one part changed differently on both sides) are left to the user.
+        remaining = settle(service)
+        if remaining:
+            raise GitProblem("conflicts", exc.detail, files=remaining) from exc
     ahead, behind = service.ahead_behind(upstream)
     return SyncResult(REBASED, ahead, behind)
 
