@@ -29,6 +29,7 @@ from .conflict_dialog import ConflictDialog
 from .document_list import DocumentList
 from .editor import DocumentEditor
 from .git_status import GitStatus
+from .history_panel import HistoryPanel
 from .menus import add_actions
 from .monitor import RepositoryMonitor, Snapshot
 from .new_document import NewDocumentDialog
@@ -70,6 +71,11 @@ class MainWindow(QMainWindow):
         self.undo_group = QUndoGroup(self)
         self.review: ReviewDialog | None = None
         self.conflicts: ConflictDialog | None = None
+        self.history = HistoryPanel(self.runner, self.monitor, language, self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.history)
+        self.history.hide()
+        self.history.message.connect(lambda text: self.statusBar().showMessage(text, 15000))
+        self.editor.session_changed.connect(self.history.show_session)
         self._status_bar()
         self._menus()
         self.documents.opened.connect(self.open_document)
@@ -142,6 +148,9 @@ class MainWindow(QMainWindow):
              "Ctrl+Shift+R", self.show_review),
             ("sync", self.tr("&Synchroniseren"), self.tr("Haal wijzigingen van anderen op en zet de uwe erbovenop"),
              keys.Refresh, self.sharing.sync),
+            ("history", self.tr("&Geschiedenis"), self.tr("Toon alle eerdere versies van het geopende document en "
+                                                          "haal een veld, sectie of het hele document terug"),
+             "Ctrl+Shift+H", self.show_history),
             None,
             ("branch", self.tr("Werk in een &eigen versie…"), self.tr("Houd uw wijzigingen apart tot ze zijn "
                                                                      "nagekeken"), None, self.sharing.new_branch),
@@ -352,6 +361,10 @@ class MainWindow(QMainWindow):
         self.review.show_field.connect(self.show_field)
         self.review.committed.connect(lambda _: self.monitor.refresh())
         self.review.show()
+
+    def show_history(self) -> None:
+        """Show or hide the "Geschiedenis" panel of the open document."""
+        self.history.setVisible(not self.history.isVisible())
 
     def show_conflicts(self, files: list[str]) -> None:
         """Open the conflict dialog."""
