@@ -369,7 +369,7 @@ class MainWindow(QMainWindow):
     def show_conflicts(self, files: list[str]) -> None:
         """Open the conflict dialog."""
         if self.conflicts is None or not self.conflicts.isVisible():
-            self.conflicts = ConflictDialog(self.sharing, files, self)
+            self.conflicts = ConflictDialog(self.sharing, files, self, self.repo)
             self.conflicts.open_as_text.connect(self.open_as_text)
             self.conflicts.show()
         else:

@@ -141,6 +141,11 @@ class SharingController(QObject):
         self._run("resolve", self.tr("Conflict oplossen…"), lambda s, t: conflicts.take_theirs(s, path),
                   lambda _: None)
 
+    def resolve_parts(self, path: str, make: Callable[[], bytes]) -> None:
+        """Write a document merged per field and section (`make` builds its bytes, off the GUI thread)."""
+        self._run("resolve", self.tr("Conflict oplossen…"),
+                  lambda s, t: conflicts.write_resolution(s, path, make()), lambda _: None)
+
     def mark_resolved(self, path: str) -> None:
         """Accept a file repaired as text."""
         self._run("resolve", self.tr("Conflict oplossen…"), lambda s, t: conflicts.mark_resolved(s, path),

@@ -1,0 +1,243 @@
+"""The conflicting fields and sections of one document, in form terms: base, mine and theirs, and a choice.
+
+The document's other fields and sections were already merged (redactie.merge); only parts changed
+differently on both sides are shown. The file is written and staged only when every part is decided.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..document import Document, DocumentEncodingError, FrontMatterError
+from ..gitservice import conflicts
+from ..merge import BASE, FIELD, OURS, SECTION, THEIRS, Conflict, MergeResult
+from ..repository import ContentRepository
+from .sharing import SharingController
+
+
+@dataclass
+class PartView:
+    """One conflicting part as the editor sees it: its label and the text on each side (None: absent)."""
+
+    conflict: Conflict
+    label: str
+    values: dict[str, Any]  # side -> the field's value or the section's Markdown (None: absent)
+
+
+@dataclass
+class FileParts:
+    """A conflicted document's merge and its conflicting parts, computed off the GUI thread."""
+
+    path: str
+    result: MergeResult
+    parts: list[PartView]
+
+
+def _doc(data: bytes | None) -> Document | None:
+    try:
+        return Document.parse(data) if data is not None else None
+    except (FrontMatterError, DocumentEncodingError):
+        return None
+
+
+def _value(doc: Document | None, conflict: Conflict) -> Any:
+    if doc is None:
+        return None
+    if conflict.kind == FIELD:
+        return doc.fields.get(conflict.name)
+    if conflict.kind == SECTION and conflict.name in doc.section_names:
+        return doc.section(conflict.name)
+    return None
+
+
+def as_text(value: Any) -> str:
+    """A value as the editor reads and edits it: list items one per line, sections as Markdown."""
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return "\n".join(as_text(v) for v in value)
+    if isinstance(value, dict):
+        return "\n".join(f"{k}: {as_text(v)}" for k, v in value.items())
+    return str(value)
+
+
+def load_parts(service: Any, repo: ContentRepository | None, path: str, language: str) -> FileParts | None:
+    """The per-part merge of a conflicted file, or None when it is not a document on every side."""
+    result = conflicts.document_merge(service, path)
+    if result is None:
+        return None
+    base, mine, theirs = (_doc(data) for data in conflicts.versions(service, path))
+    labels: dict[str, str] = {}
+    doc_type = repo.schema.type_for(path) if repo is not None else None
+    if repo is not None and doc_type is not None:
+        labels = {f.key: f.label.get(language) for f in repo.schema.fields_of(doc_type)}
+    parts = []
+    for conflict in result.parts:
+        values = {BASE: _value(base, conflict), OURS: _value(mine, conflict), THEIRS: _value(theirs, conflict)}
+        label = labels.get(conflict.name, conflict.name) if conflict.kind == FIELD else conflict.name
+        parts.append(PartView(conflict, label, values))
+    return FileParts(path, result, parts)
+
+
+def resolved_bytes(parts: FileParts, choices: dict[str, str], edited: dict[str, str]) -> bytes:
+    """The file with each part from the chosen side, then any text the editor changed applied to it."""
+    data = parts.result.resolve(choices)
+    if not edited:
+        return data
+    doc = Document.parse(data)
+    for view in parts.parts:
+        text = edited.get(view.conflict.id)
+        if text is None:
+            continue
+        original = view.values[choices[view.conflict.id]]
+        if view.conflict.kind == SECTION:
+            doc.set_section(view.conflict.name, text)
+        elif isinstance(original, list):
+            doc.set_field(view.conflict.name, [line.strip() for line in text.splitlines() if line.strip()])
+        else:
+            doc.set_field(view.conflict.name, text)
+    return doc.dump()
+
+
+class ConflictParts(QWidget):
+    """Per conflicting field or section: what it was, mine, theirs, a choice, and the result (editable)."""
+
+    def __init__(self, sharing: SharingController, repo: ContentRepository | None, parent: QWidget | None = None
+                 ) -> None:
+        super().__init__(parent)
+        self.sharing, self.repo = sharing, repo
+        self.current: FileParts | None = None
+        self.path = ""
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.intro = QLabel(self)
+        self.intro.setWordWrap(True)
+        layout.addWidget(self.intro)
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setAccessibleName(self.tr("Velden en secties met een conflict"))
+        layout.addWidget(self.scroll, 1)
+        self.save = QPushButton(self.tr("Keuzes opslaan"), self)
+        self.save.setAccessibleName(self.tr("Keuzes opslaan"))
+        self.save.setToolTip(self.tr("Schrijf het document met uw keuzes; alle andere velden en secties zijn al "
+                                     "samengevoegd"))
+        self.save.clicked.connect(self.apply)
+        layout.addWidget(self.save)
+        self.groups: dict[str, QGroupBox] = {}
+        self.choices: dict[str, QComboBox] = {}
+        self.results: dict[str, QPlainTextEdit] = {}
+        self._clear()
+
+    def _clear(self) -> None:
+        self.current = None
+        self.groups, self.choices, self.results = {}, {}, {}
+        self.scroll.setWidget(QWidget())
+        self.save.setEnabled(False)
+        self.save.hide()
+        self.scroll.hide()
+        self.intro.setText("")
+
+    def show_file(self, path: str) -> None:
+        """Work out, in the background, which fields and sections of this file conflict."""
+        if path == self.path:
+            return
+        self.path = path
+        self._clear()
+        service = self.sharing.service
+        if not path or service is None:
+            return
+        repo, language = self.repo, self.sharing.language
+
+        def work(task: Any) -> FileParts | None:
+            with service.lock:
+                return load_parts(service, repo, path, language)
+
+        self.sharing.runner.run("conflict-parts", work, lambda parts: self._show(path, parts))
+
+    def _show(self, path: str, parts: object) -> None:
+        if path != self.path:
+            return
+        if not isinstance(parts, FileParts):
+            self.intro.setText(self.tr("Dit bestand kan niet per veld worden samengevoegd. Kies hieronder welke "
+                                       "versie u houdt, of open het als tekst."))
+            return
+        self.current = parts
+        self.intro.setText(self.tr("Alle andere wijzigingen zijn samengevoegd. Alleen hieronder hebben u en de "
+                                   "ander hetzelfde onderdeel verschillend gewijzigd: kies per onderdeel."))
+        body = QWidget()
+        column = QVBoxLayout(body)
+        for view in parts.parts:
+            column.addWidget(self._group(view))
+        column.addStretch(1)
+        self.scroll.setWidget(body)
+        self.scroll.show()
+        self.save.show()
+        self.save.setEnabled(True)
+
+    def _group(self, view: PartView) -> QGroupBox:
+        kind = self.tr("Veld") if view.conflict.kind == FIELD else self.tr("Sectie") \
+            if view.conflict.kind == SECTION else self.tr("Tekst")
+        group = QGroupBox(f"{kind}: {view.label}")
+        group.setAccessibleName(self.tr("Conflict in %1").replace("%1", view.label))
+        form = QFormLayout(group)
+        empty = self.tr("(niet aanwezig)")
+        for side, text in ((BASE, self.tr("Oorspronkelijk")), (OURS, self.tr("Mijn versie")),
+                           (THEIRS, self.tr("Hun versie"))):
+            value = view.values[side]
+            shown = QLabel(as_text(value) if value is not None else empty, group)
+            shown.setWordWrap(True)
+            shown.setAccessibleName(f"{text}: {view.label}")
+            shown.setToolTip(self.tr("De waarde van %1 in deze versie").replace("%1", view.label))
+            form.addRow(text, shown)
+        choice = QComboBox(group)
+        choice.setAccessibleName(self.tr("Keuze voor %1").replace("%1", view.label))
+        choice.setToolTip(self.tr("Welke versie van %1 het document krijgt").replace("%1", view.label))
+        choice.addItem(self.tr("Mijn versie"), OURS)
+        choice.addItem(self.tr("Hun versie"), THEIRS)
+        choice.addItem(self.tr("Oorspronkelijk"), BASE)
+        form.addRow(self.tr("Keuze"), choice)
+        result = QPlainTextEdit(group)
+        result.setAccessibleName(self.tr("Resultaat voor %1").replace("%1", view.label))
+        result.setToolTip(self.tr("De waarde die het document krijgt; u kunt haar aanpassen"))
+        result.setPlainText(as_text(view.values[OURS]))
+        result.setMaximumHeight(120)
+        result.setEnabled(view.conflict.kind != "text" and view.values[OURS] is not None)
+        choice.currentIndexChanged.connect(
+            lambda _: self._chosen(view, choice, result))
+        form.addRow(self.tr("Resultaat"), result)
+        self.groups[view.conflict.id] = group
+        self.choices[view.conflict.id] = choice
+        self.results[view.conflict.id] = result
+        return group
+
+    def _chosen(self, view: PartView, choice: QComboBox, result: QPlainTextEdit) -> None:
+        value = view.values[choice.currentData()]
+        result.setPlainText(as_text(value))
+        result.setEnabled(view.conflict.kind != "text" and value is not None)
+
+    def apply(self) -> None:
+        """Write the document with the chosen (and possibly edited) parts and mark it resolved."""
+        parts = self.current
+        if parts is None:
+            return
+        choices = {part_id: combo.currentData() for part_id, combo in self.choices.items()}
+        edited = {}
+        for view in parts.parts:
+            text = self.results[view.conflict.id].toPlainText()
+            if self.results[view.conflict.id].isEnabled() and text != as_text(view.values[choices[view.conflict.id]]):
+                edited[view.conflict.id] = text
+        self.save.setEnabled(False)
+        self.sharing.resolve_parts(parts.path, lambda: resolved_bytes(parts, choices, edited))

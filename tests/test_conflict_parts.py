@@ -1,0 +1,73 @@
+"""The conflict dialog in form terms: only the field both editors changed differently is asked about."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QGroupBox, QPlainTextEdit, QPushButton
+
+from redactie.document import Document
+from redactie.gui.conflict_dialog import ConflictDialog
+
+from .conftest import git
+from .test_gui_workflow import DOC, by_name, close_windows, open_window, settle  # noqa: F401 - fixture in use
+
+
+def edit(repo: Path, **fields: object) -> None:
+    doc = Document.parse((repo / DOC).read_bytes())
+    for key, value in fields.items():
+        doc.set_field(key, value)
+    (repo / DOC).write_bytes(doc.dump())
+
+
+def conflicting_sync(qtbot, tmp_path: Path, shared: tuple[Path, Path]):  # noqa: ANN001, ANN201
+    bare, mine = shared
+    theirs = tmp_path / "theirs"
+    git(tmp_path, "clone", "-q", str(bare), str(theirs))
+    edit(theirs, title="Titel van de ander", hide=["navigation", "toc"])
+    git(theirs, "commit", "-qam", "hun wijziging")
+    git(theirs, "push", "-q")
+    edit(mine, title="Mijn titel", levenscyclus=["ontwerp"])
+    git(mine, "commit", "-qam", "mijn wijziging")
+    win = open_window(qtbot, mine)
+    win.actions_["sync"].trigger()
+    qtbot.waitUntil(lambda: win.conflicts is not None and win.conflicts.isVisible(), timeout=15000)
+    dialog = win.conflicts
+    assert isinstance(dialog, ConflictDialog)
+    qtbot.waitUntil(lambda: dialog.parts.current is not None, timeout=15000)
+    return win, dialog, mine
+
+
+def test_the_dialog_shows_exactly_the_conflicting_field(qtbot, tmp_path: Path, shared: tuple[Path, Path],
+                                                        isolated_home: Path) -> None:  # noqa: ANN001
+    win, dialog, mine = conflicting_sync(qtbot, tmp_path, shared)
+    groups = [g.accessibleName() for g in dialog.parts.findChildren(QGroupBox)]
+    assert groups == ["Conflict in Titel"]
+    choice = by_name(dialog, QComboBox, "Keuze voor Titel")
+    assert by_name(dialog, QPlainTextEdit, "Resultaat voor Titel").toPlainText() == "Mijn titel"
+    choice.setCurrentIndex(choice.findData("theirs"))
+    assert by_name(dialog, QPlainTextEdit, "Resultaat voor Titel").toPlainText() == "Titel van de ander"
+    qtbot.mouseClick(by_name(dialog, QPushButton, "Keuzes opslaan"), Qt.MouseButton.LeftButton)
+    finish = by_name(dialog, QPushButton, "Afronden")
+    qtbot.waitUntil(finish.isEnabled, timeout=15000)
+    qtbot.mouseClick(finish, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "afgerond" in win.statusBar().currentMessage(), timeout=15000)
+    fields = Document.parse((mine / DOC).read_bytes()).fields
+    assert (fields["title"], fields["hide"], fields["levenscyclus"]) == ("Titel van de ander", ["navigation", "toc"],
+                                                                         ["ontwerp"])
+    assert git(mine, "log", "--format=%s", "-2").splitlines() == ["mijn wijziging", "hun wijziging"]
+    assert git(mine, "status", "--porcelain") == ""
+    settle(qtbot, win)
+
+
+def test_an_edited_result_is_written(qtbot, tmp_path: Path, shared: tuple[Path, Path],
+                                     isolated_home: Path) -> None:  # noqa: ANN001
+    win, dialog, mine = conflicting_sync(qtbot, tmp_path, shared)
+    by_name(dialog, QPlainTextEdit, "Resultaat voor Titel").setPlainText("Samen bedacht")
+    qtbot.mouseClick(by_name(dialog, QPushButton, "Keuzes opslaan"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(by_name(dialog, QPushButton, "Afronden").isEnabled, timeout=15000)
+    fields = Document.parse((mine / DOC).read_bytes()).fields
+    assert (fields["title"], fields["hide"], fields["levenscyclus"]) == ("Samen bedacht", ["navigation", "toc"],
+                                                                         ["ontwerp"])
+    settle(qtbot, win)
