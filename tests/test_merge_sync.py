@@ -125,3 +125,18 @@ def test_merge_driver_for_git_users(tmp_path: Path, shared: tuple[Path, Path]) -
     # Once the title is decided the document merge from the index finishes the job.
     result = conflicts.document_merge(GitService(a), DOC)
     assert result is not None and result.conflicts == ["title"]
+
+
+def test_a_local_commit_that_merges_into_nothing_is_dropped(tmp_path: Path, shared: tuple[Path, Path]) -> None:
+    a, b, service = editors(tmp_path, shared)
+    edit(b, title="Zelfde titel", toelichting="Zelfde toelichting.")
+    data = (b / DOC).read_bytes().replace(b"status_vereiste:\n", b"status_vereiste:  \n", 1)
+    (b / DOC).write_bytes(data)
+    git(b, "commit", "-qam", "B")
+    git(b, "push", "-q")
+    edit(a, title="Zelfde titel", toelichting="Zelfde toelichting.")
+    service.commit({DOC: (a / DOC).read_bytes()}, "A")
+    result = remote.sync(service)
+    assert service.operation() is None and (a / DOC).read_bytes() == data
+    assert (result.ahead, result.behind) == (0, 0)
+    assert git(a, "log", "--format=%s", "-1").strip() == "B"

@@ -278,6 +278,10 @@
         <translation>All other changes have been merged. Only below did you and the other person change the same part differently: choose per part.</translation>
     </message>
     <message>
+        <source>U en de ander hebben verschillende velden of secties gewijzigd; die zijn samengevoegd. Sla het resultaat op met Keuzes opslaan.</source>
+        <translation>You and the other person changed different fields or sections; they have been merged. Save the result with Save choices.</translation>
+    </message>
+    <message>
         <source>Veld</source>
         <translation>Field</translation>
     </message>

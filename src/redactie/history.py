@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from .gitservice.problems import GitProblem
 from .gitservice.service import GitService
 from .repository import ContentRepository
-from .review.summary import ChangeItem, summarize
+from .review.summary import FILE, ChangeItem, summarize
 
 PAGE_SIZE = 50
 _FORMAT = "%x1e%H%x1f%P%x1f%an%x1f%aI%x1f%s"
@@ -121,7 +121,7 @@ def load_page(service: GitService, repo: ContentRepository | None, path: str, st
             new = version_bytes(service, version.commit, version.path) if version.status != "D" else None
             items = summarize(schema, doc_type, old, new, language)
             if version.old_path and version.old_path != version.path:
-                items.insert(0, ChangeItem("file", "renamed", ("Renamed from " if language == "en" else
+                items.insert(0, ChangeItem(FILE, "renamed", ("Renamed from " if language == "en" else
                                                                "Hernoemd van ") + version.old_path))
             entries.append(HistoryEntry(version, items))
     return HistoryPage(entries, next_start, next_path)

@@ -176,7 +176,10 @@ class ConflictParts(QWidget):
             return
         self.current = parts
         self.intro.setText(self.tr("Alle andere wijzigingen zijn samengevoegd. Alleen hieronder hebben u en de "
-                                   "ander hetzelfde onderdeel verschillend gewijzigd: kies per onderdeel."))
+                                   "ander hetzelfde onderdeel verschillend gewijzigd: kies per onderdeel.")
+                           if parts.parts else
+                           self.tr("U en de ander hebben verschillende velden of secties gewijzigd; die zijn "
+                                   "samengevoegd. Sla het resultaat op met Keuzes opslaan."))
         body = QWidget()
         column = QVBoxLayout(body)
         for view in parts.parts:
