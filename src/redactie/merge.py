@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from .document import DocumentEncodingError, FrontMatterError
@@ -97,8 +98,12 @@ class _Cut:
     values: dict[str, Any]
 
 
+@lru_cache(maxsize=64)
 def split_parts(data: bytes) -> _Cut | None:
-    """The document cut into its parts, or None when it is not readable (not UTF-8, bad front matter)."""
+    """The document cut into its parts, or None when it is not readable (not UTF-8, bad front matter).
+
+    Cached: a sync or a dialog asks for the same versions more than once. The result is read-only.
+    """
     try:
         bom, text = decode(data)
     except DocumentEncodingError:
