@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QGroupBox, QPlainTextEdit, QPushButton
 
 from redactie.document import Document
 from redactie.gui.conflict_dialog import ConflictDialog
+from redactie.gui.conflict_parts import FileParts, PartView, UnusableResult, resolved_bytes
+from redactie.merge import merge_documents
 
 from .conftest import git
 from .test_gui_workflow import DOC, by_name, close_windows, open_window, settle  # noqa: F401 - fixture in use
@@ -71,3 +74,15 @@ def test_an_edited_result_is_written(qtbot, tmp_path: Path, shared: tuple[Path, 
     assert (fields["title"], fields["hide"], fields["levenscyclus"]) == ("Samen bedacht", ["navigation", "toc"],
                                                                          ["ontwerp"])
     settle(qtbot, win)
+
+
+def test_an_edited_section_that_would_change_the_structure_is_refused() -> None:
+    base = b"---\ntitle: T\n---\n\n## Risico\n\nEen.\n\n## Bronnen\n\nB.\n"
+    ours, theirs = base.replace(b"Een.", b"Twee."), base.replace(b"Een.", b"Drie.")
+    result = merge_documents(base, ours, theirs)
+    (conflict,) = result.parts
+    parts = FileParts("x.md", result, [PartView(conflict, "Risico", {"base": "Een.\n", "ours": "Twee.\n",
+                                                                      "theirs": "Drie.\n"})])
+    assert b"Vier." in resolved_bytes(parts, {conflict.id: "ours"}, {conflict.id: "Vier.\n"})
+    with pytest.raises(UnusableResult, match="kies een versie"):
+        resolved_bytes(parts, {conflict.id: "ours"}, {conflict.id: "Vier.\n\n## Nieuwe kop\n"})

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..document import Document, DocumentEncodingError, FrontMatterError
+from ..document import Document, DocumentEncodingError, EditError, FrontMatterError
 from ..gitservice import conflicts
 from ..merge import BASE, FIELD, OURS, SECTION, THEIRS, Conflict, MergeResult
 from ..repository import ContentRepository
@@ -92,12 +92,25 @@ def load_parts(service: Any, repo: ContentRepository | None, path: str, language
     return FileParts(path, result, parts)
 
 
-def resolved_bytes(parts: FileParts, choices: dict[str, str], edited: dict[str, str]) -> bytes:
+class UnusableResult(ValueError):
+    """An edited result that cannot be written without changing other parts of the document."""
+
+
+def resolved_bytes(parts: FileParts, choices: dict[str, str], edited: dict[str, str], language: str = "nl") -> bytes:
     """The file with each part from the chosen side, then any text the editor changed applied to it."""
     data = parts.result.resolve(choices)
     if not edited:
         return data
-    doc = Document.parse(data)
+    try:
+        return _apply_edits(Document.parse(data), parts, choices, edited)
+    except (EditError, FrontMatterError) as exc:
+        raise UnusableResult(("The edited result cannot be written without changing other parts; choose a "
+                              f"version or adjust the text ({exc})") if language == "en" else
+                             ("Het aangepaste resultaat kan niet worden geschreven zonder andere onderdelen te "
+                              f"veranderen; kies een versie of pas de tekst aan ({exc})")) from exc
+
+
+def _apply_edits(doc: Document, parts: FileParts, choices: dict[str, str], edited: dict[str, str]) -> bytes:
     for view in parts.parts:
         text = edited.get(view.conflict.id)
         if text is None:
@@ -242,5 +255,5 @@ class ConflictParts(QWidget):
             text = self.results[view.conflict.id].toPlainText()
             if self.results[view.conflict.id].isEnabled() and text != as_text(view.values[choices[view.conflict.id]]):
                 edited[view.conflict.id] = text
-        self.save.setEnabled(False)
-        self.sharing.resolve_parts(parts.path, lambda: resolved_bytes(parts, choices, edited))
+        language = self.sharing.language
+        self.sharing.resolve_parts(parts.path, lambda: resolved_bytes(parts, choices, edited, language))
