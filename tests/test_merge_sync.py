@@ -140,3 +140,30 @@ def test_a_local_commit_that_merges_into_nothing_is_dropped(tmp_path: Path, shar
     assert service.operation() is None and (a / DOC).read_bytes() == data
     assert (result.ahead, result.behind) == (0, 0)
     assert git(a, "log", "--format=%s", "-1").strip() == "B"
+
+
+def test_later_commits_merge_per_field_after_the_user_decided(tmp_path: Path, shared: tuple[Path, Path]) -> None:
+    a, b, service = editors(tmp_path, shared)
+    edit(b, title="Titel van B", toelichting="Toelichting van B.")
+    git(b, "commit", "-qam", "B")
+    git(b, "push", "-q")
+    edit(a, title="Titel van A")
+    service.commit({DOC: (a / DOC).read_bytes()}, "A1")
+    edit(a, status_vereiste=["geldend"])
+    doc = Document.parse((a / DOC).read_bytes())
+    doc.set_field("title", "Titel van A, herzien")  # next to B's toelichting: git's line merge conflicts
+    doc.set_field("hide", ["toc"])
+    (a / DOC).write_bytes(doc.dump())
+    service.commit({DOC: (a / DOC).read_bytes()}, "A2")
+    with pytest.raises(GitProblem) as caught:
+        remote.sync(service)
+    assert caught.value.files == [DOC]
+    result = conflicts.document_merge(service, DOC)
+    assert result is not None and result.conflicts == ["title"]
+    conflicts.write_resolution(service, DOC, result.resolve({result.parts[0].id: "ours"}))
+    conflicts.finish(service)  # A2 conflicts with git's line merge too, but not per field
+    assert service.operation() is None
+    fields = Document.parse((a / DOC).read_bytes()).fields
+    assert (fields["title"], fields["toelichting"], fields["status_vereiste"], fields["hide"]) == (
+        "Titel van A, herzien", "Toelichting van B.", ["geldend"], ["toc"])
+    assert git(a, "log", "--format=%s", "-3").splitlines() == ["A2", "A1", "B"]

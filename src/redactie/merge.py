@@ -119,7 +119,7 @@ def split_parts(data: bytes) -> _Cut | None:
             return None
         try:
             front = FrontMatter(lines, close)
-        except FrontMatterError:
+        except (FrontMatterError, ValueError, RecursionError):  # hostile nesting is not a document to merge
             return None
         values = front.values
         fences.append(Part(_HEAD, lines[0]))

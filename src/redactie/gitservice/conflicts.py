@@ -137,3 +137,20 @@ def settle(service: GitService) -> list[str]:
             if exc.code != "conflicts":
                 raise
     return []
+
+
+def finish(service: GitService) -> None:
+    """Continue after the user resolved the conflicts; later commits that conflict are merged per field too.
+
+    Raises GitProblem('conflicts') with the files that still need the user.
+    """
+    try:
+        continue_operation(service)
+    except GitProblem as exc:
+        if exc.code != "conflicts" or not service.operation():
+            raise
+        remaining = settle(service)
+        if remaining:
+            raise GitProblem("conflicts", exc.detail, files=remaining) from exc
+        return
+    settle(service)

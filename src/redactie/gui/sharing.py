@@ -153,7 +153,7 @@ class SharingController(QObject):
 
     def finish_operation(self) -> None:
         """Continue the interrupted sync once every conflict is resolved."""
-        self._run("continue", self.tr("Afronden…"), lambda s, t: conflicts.continue_operation(s),
+        self._run("continue", self.tr("Afronden…"), lambda s, t: conflicts.finish(s),
                   lambda _: self.message.emit(self.tr("Synchroniseren is afgerond.")))
 
     def abort_operation(self) -> None:
