@@ -48,7 +48,11 @@ def test_the_dialog_shows_exactly_the_conflicting_field(qtbot, tmp_path: Path, s
     groups = [g.accessibleName() for g in dialog.parts.findChildren(QGroupBox)]
     assert groups == ["Conflict in Titel"]
     choice = by_name(dialog, QComboBox, "Keuze voor Titel")
+    save = by_name(dialog, QPushButton, "Keuzes opslaan")
+    assert not save.isEnabled()  # nothing is decided for the editor
+    choice.setCurrentIndex(choice.findData("ours"))
     assert by_name(dialog, QPlainTextEdit, "Resultaat voor Titel").toPlainText() == "Mijn titel"
+    assert save.isEnabled()
     choice.setCurrentIndex(choice.findData("theirs"))
     assert by_name(dialog, QPlainTextEdit, "Resultaat voor Titel").toPlainText() == "Titel van de ander"
     qtbot.mouseClick(by_name(dialog, QPushButton, "Keuzes opslaan"), Qt.MouseButton.LeftButton)
@@ -67,6 +71,8 @@ def test_the_dialog_shows_exactly_the_conflicting_field(qtbot, tmp_path: Path, s
 def test_an_edited_result_is_written(qtbot, tmp_path: Path, shared: tuple[Path, Path],
                                      isolated_home: Path) -> None:  # noqa: ANN001
     win, dialog, mine = conflicting_sync(qtbot, tmp_path, shared)
+    choice = by_name(dialog, QComboBox, "Keuze voor Titel")
+    choice.setCurrentIndex(choice.findData("ours"))
     by_name(dialog, QPlainTextEdit, "Resultaat voor Titel").setPlainText("Samen bedacht")
     qtbot.mouseClick(by_name(dialog, QPushButton, "Keuzes opslaan"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(by_name(dialog, QPushButton, "Afronden").isEnabled, timeout=15000)

@@ -326,6 +326,10 @@
         <translation>Which version of %1 the document gets</translation>
     </message>
     <message>
+        <source>Kies een versie…</source>
+        <translation>Choose a version…</translation>
+    </message>
+    <message>
         <source>Keuze</source>
         <translation>Choice</translation>
     </message>

@@ -126,7 +126,9 @@ def _apply_edits(doc: Document, parts: FileParts, choices: dict[str, str], edite
 
 
 class ConflictParts(QWidget):
-    """Per conflicting field or section: what it was, mine, theirs, a choice, and the result (editable)."""
+    """Per conflicting field or section: what it was, mine, theirs, a choice, and the result (editable).
+
+    Nothing is chosen for the editor: "Keuzes opslaan" is enabled once every part has a choice."""
 
     def __init__(self, sharing: SharingController, repo: ContentRepository | None, parent: QWidget | None = None
                  ) -> None:
@@ -201,7 +203,7 @@ class ConflictParts(QWidget):
         self.scroll.setWidget(body)
         self.scroll.show()
         self.save.show()
-        self.save.setEnabled(True)
+        self._update_save()
 
     def _group(self, view: PartView) -> QGroupBox:
         kind = self.tr("Veld") if view.conflict.kind == FIELD else self.tr("Sectie") \
@@ -221,6 +223,7 @@ class ConflictParts(QWidget):
         choice = QComboBox(group)
         choice.setAccessibleName(self.tr("Keuze voor %1").replace("%1", view.label))
         choice.setToolTip(self.tr("Welke versie van %1 het document krijgt").replace("%1", view.label))
+        choice.addItem(self.tr("Kies een versie…"), None)
         choice.addItem(self.tr("Mijn versie"), OURS)
         choice.addItem(self.tr("Hun versie"), THEIRS)
         choice.addItem(self.tr("Oorspronkelijk"), BASE)
@@ -228,9 +231,8 @@ class ConflictParts(QWidget):
         result = QPlainTextEdit(group)
         result.setAccessibleName(self.tr("Resultaat voor %1").replace("%1", view.label))
         result.setToolTip(self.tr("De waarde die het document krijgt; u kunt haar aanpassen"))
-        result.setPlainText(as_text(view.values[OURS]))
         result.setMaximumHeight(120)
-        result.setEnabled(view.conflict.kind != "text" and view.values[OURS] is not None)
+        result.setEnabled(False)
         choice.currentIndexChanged.connect(
             lambda _: self._chosen(view, choice, result))
         form.addRow(self.tr("Resultaat"), result)
@@ -240,14 +242,21 @@ class ConflictParts(QWidget):
         return group
 
     def _chosen(self, view: PartView, choice: QComboBox, result: QPlainTextEdit) -> None:
-        value = view.values[choice.currentData()]
+        side = choice.currentData()
+        value = view.values[side] if side is not None else None
         result.setPlainText(as_text(value))
-        result.setEnabled(view.conflict.kind != "text" and value is not None)
+        result.setEnabled(side is not None and view.conflict.kind != "text" and value is not None)
+        self._update_save()
+
+    def _update_save(self) -> None:
+        """Saving is possible once every conflicting part has a choice."""
+        self.save.setEnabled(self.current is not None
+                             and all(combo.currentData() is not None for combo in self.choices.values()))
 
     def apply(self) -> None:
         """Write the document with the chosen (and possibly edited) parts and mark it resolved."""
         parts = self.current
-        if parts is None:
+        if parts is None or any(combo.currentData() is None for combo in self.choices.values()):
             return
         choices = {part_id: combo.currentData() for part_id, combo in self.choices.items()}
         edited = {}
