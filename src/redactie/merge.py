@@ -168,10 +168,14 @@ def _order(base: list[str], ours: list[str], theirs: list[str], present: set[str
             return None
     primary, other = (theirs, ours) if moved(theirs) and not moved(ours) else (ours, theirs)
     result = [i for i in primary if i in present]
+    known = set(base) | set(other)
     for position, part_id in enumerate(other):
         if part_id in present and part_id not in result:
             before = next((other[k] for k in range(position - 1, -1, -1) if other[k] in result), None)
-            result.insert(result.index(before) + 1 if before is not None else 0, part_id)
+            at = result.index(before) + 1 if before is not None else 0
+            while at < len(result) and result[at] not in known:  # the primary side's own additions come first
+                at += 1
+            result.insert(at, part_id)
     for part_id in base:  # kept by the merge but gone from both orders cannot happen; parts deleted stay out
         if part_id in present and part_id not in result:
             result.append(part_id)
