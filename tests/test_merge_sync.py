@@ -167,3 +167,20 @@ def test_later_commits_merge_per_field_after_the_user_decided(tmp_path: Path, sh
     assert (fields["title"], fields["toelichting"], fields["status_vereiste"], fields["hide"]) == (
         "Titel van A, herzien", "Toelichting van B.", ["geldend"], ["toc"])
     assert git(a, "log", "--format=%s", "-3").splitlines() == ["A2", "A1", "B"]
+
+
+def test_a_document_added_on_both_sides_asks_only_about_its_differences(tmp_path: Path,
+                                                                          shared: tuple[Path, Path]) -> None:
+    a, b, service = editors(tmp_path, shared)
+    new = "docs/vereisten/nieuw.md"
+    text = "---\ntitle: {}\nhide:\n- toc\n---\n\n## Vereiste\n\n{}\n"
+    (b / new).write_text(text.format("Nieuw", "Tekst van B."), encoding="utf-8")
+    git(b, "add", new)
+    git(b, "commit", "-qm", "B")
+    git(b, "push", "-q")
+    (a / new).write_text(text.format("Nieuw", "Tekst van A."), encoding="utf-8")
+    service.commit({new: (a / new).read_bytes()}, "A")
+    with pytest.raises(GitProblem):
+        remote.sync(service)
+    result = conflicts.document_merge(service, new)
+    assert result is not None and result.conflicts == ["Vereiste"]

@@ -93,9 +93,10 @@ def document_merge(service: GitService, path: str) -> MergeResult | None:
     if not path.lower().endswith(".md"):
         return None
     base, mine, theirs = versions(service, path)
-    if base is None or mine is None or theirs is None:
+    if mine is None or theirs is None:  # deleted on one side: keep mine or take theirs, per file
         return None
-    result = merge_documents(base, mine, theirs)
+    # Added on both sides: every part is new on both, so equal parts are taken once, different ones asked.
+    result = merge_documents(base if base is not None else b"", mine, theirs)
     return result if result.is_document_merge else None
 
 
