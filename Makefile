@@ -29,6 +29,7 @@ bench: $(STAMP)
 	$(PY) bench/validate.py
 	$(PY) bench/gitwork.py
 	$(PY) bench/startup.py
+	$(PY) bench/mergehistory.py
 
 i18n: $(STAMP)
 	$(PY) tools/i18n.py
