@@ -282,6 +282,18 @@
         <translation>You and the other person changed different fields or sections; they have been merged. Save the result with Save choices.</translation>
     </message>
     <message>
+        <source>begin of einde van de metadata</source>
+        <translation>beginning or end of the metadata</translation>
+    </message>
+    <message>
+        <source>tekst vóór de eerste sectie</source>
+        <translation>text before the first section</translation>
+    </message>
+    <message>
+        <source>kop %1</source>
+        <translation>heading %1</translation>
+    </message>
+    <message>
         <source>Veld</source>
         <translation>Field</translation>
     </message>

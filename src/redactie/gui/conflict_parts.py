@@ -86,7 +86,10 @@ def load_parts(service: Any, repo: ContentRepository | None, path: str, language
         labels = {f.key: f.label.get(language) for f in repo.schema.fields_of(doc_type)}
     parts = []
     for conflict in result.parts:
-        values = {BASE: _value(base, conflict), OURS: _value(mine, conflict), THEIRS: _value(theirs, conflict)}
+        if conflict.kind in (FIELD, SECTION):
+            values = {BASE: _value(base, conflict), OURS: _value(mine, conflict), THEIRS: _value(theirs, conflict)}
+        else:  # text outside fields and sections: shown as it is
+            values = {BASE: conflict.base, OURS: conflict.ours, THEIRS: conflict.theirs}
         label = labels.get(conflict.name, conflict.name) if conflict.kind == FIELD else conflict.name
         parts.append(PartView(conflict, label, values))
     return FileParts(path, result, parts)
@@ -205,7 +208,17 @@ class ConflictParts(QWidget):
         self.save.show()
         self._update_save()
 
+    def _text_label(self, part_id: str) -> str:
+        """A name for a part that is neither a field nor a section."""
+        if part_id in ("@head", "@close"):
+            return self.tr("begin of einde van de metadata")
+        if part_id == "@intro":
+            return self.tr("tekst vóór de eerste sectie")
+        return self.tr("kop %1").replace("%1", part_id.split(":", 1)[-1].split("\x00")[0])
+
     def _group(self, view: PartView) -> QGroupBox:
+        if view.conflict.kind not in (FIELD, SECTION):
+            view.label = self._text_label(view.conflict.id)
         kind = self.tr("Veld") if view.conflict.kind == FIELD else self.tr("Sectie") \
             if view.conflict.kind == SECTION else self.tr("Tekst")
         group = QGroupBox(f"{kind}: {view.label}")
