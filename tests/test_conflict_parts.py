@@ -57,9 +57,10 @@ def test_the_dialog_shows_exactly_the_conflicting_field(qtbot, tmp_path: Path, s
     assert by_name(dialog, QPlainTextEdit, "Resultaat voor Titel").toPlainText() == "Titel van de ander"
     qtbot.mouseClick(by_name(dialog, QPushButton, "Keuzes opslaan"), Qt.MouseButton.LeftButton)
     finish = by_name(dialog, QPushButton, "Afronden")
-    qtbot.waitUntil(finish.isEnabled, timeout=15000)
+    qtbot.waitUntil(finish.isEnabled, timeout=30000)
     qtbot.mouseClick(finish, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "afgerond" in win.statusBar().currentMessage(), timeout=15000)
+    qtbot.waitUntil(lambda: not (mine / ".git" / "rebase-merge").exists(), timeout=30000)
+    settle(qtbot, win)
     fields = Document.parse((mine / DOC).read_bytes()).fields
     assert (fields["title"], fields["hide"], fields["levenscyclus"]) == ("Titel van de ander", ["navigation", "toc"],
                                                                          ["ontwerp"])
@@ -92,3 +93,25 @@ def test_an_edited_section_that_would_change_the_structure_is_refused() -> None:
     assert b"Vier." in resolved_bytes(parts, {conflict.id: "ours"}, {conflict.id: "Vier.\n"})
     with pytest.raises(UnusableResult, match="kies een versie"):
         resolved_bytes(parts, {conflict.id: "ours"}, {conflict.id: "Vier.\n\n## Nieuwe kop\n"})
+
+
+def test_text_outside_sections_is_shown_as_it_is(tmp_path: Path, shared: tuple[Path, Path]) -> None:
+    from redactie.gitservice import remote
+    from redactie.gitservice.problems import GitProblem
+    from redactie.gitservice.service import GitService
+    from redactie.gui.conflict_parts import load_parts
+
+    bare, mine = shared
+    theirs = tmp_path / "theirs"
+    git(tmp_path, "clone", "-q", str(bare), str(theirs))
+    for repo, words in ((theirs, "hun inleiding"), (mine, "mijn inleiding")):
+        data = (repo / DOC).read_text(encoding="utf-8").replace("<!-- tags -->", f"<!-- tags -->\n{words}", 1)
+        (repo / DOC).write_text(data, encoding="utf-8")
+        git(repo, "commit", "-qam", words)
+    git(theirs, "push", "-q")
+    service = GitService(mine)
+    with pytest.raises(GitProblem):
+        remote.sync(service)
+    parts = load_parts(service, None, DOC, "nl")
+    assert parts is not None and [p.conflict.id for p in parts.parts] == ["@intro"]
+    assert "mijn inleiding" in parts.parts[0].values["ours"] and "hun inleiding" in parts.parts[0].values["theirs"]
