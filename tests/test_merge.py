@@ -243,3 +243,12 @@ def test_any_two_edits_of_different_parts_merge_like_sequential_edits(variant: i
     merged, expected = Document.parse(result.data), Document.parse(both)
     assert same(dict(merged.fields), dict(expected.fields)) and list(merged.fields) == list(expected.fields)
     assert merged.body == expected.body and (part_a in NEW_KEYS or part_b in NEW_KEYS), (part_a, part_b)
+
+
+def test_a_document_with_ten_thousand_sections_merges() -> None:
+    body = "".join(f"## Sectie {i}\n\nTekst {i}.\n\n" for i in range(10_000))
+    base = ("---\ntitle: T\n---\n\n" + body).encode()
+    ours = base.replace(b"Tekst 5.", b"Tekst vijf.")
+    theirs = base.replace(b"Tekst 9000.", b"Tekst negenduizend.")
+    result = merge_documents(base, ours, theirs)
+    assert result.data == ours.replace(b"Tekst 9000.", b"Tekst negenduizend.")

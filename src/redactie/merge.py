@@ -159,26 +159,26 @@ def _describe(part_id: str) -> tuple[str, str]:
 
 def _order(base: list[str], ours: list[str], theirs: list[str], present: set[str]) -> list[str] | None:
     """The merged order of part ids, or None when both sides reordered the parts they share with the base."""
-    def moved(side: list[str]) -> bool:
-        return [i for i in side if i in base] != [i for i in base if i in side]
+    base_set, ours_set, theirs_set = set(base), set(ours), set(theirs)
 
-    if moved(ours) and moved(theirs):
-        common = [i for i in ours if i in theirs]
-        if common != [i for i in theirs if i in ours]:
-            return None
-    primary, other = (theirs, ours) if moved(theirs) and not moved(ours) else (ours, theirs)
+    def moved(side: list[str], side_set: set[str]) -> bool:
+        return [i for i in side if i in base_set] != [i for i in base if i in side_set]
+
+    ours_moved, theirs_moved = moved(ours, ours_set), moved(theirs, theirs_set)
+    if ours_moved and theirs_moved and [i for i in ours if i in theirs_set] != [i for i in theirs if i in ours_set]:
+        return None
+    primary, other = (theirs, ours) if theirs_moved and not ours_moved else (ours, theirs)
     result = [i for i in primary if i in present]
-    known = set(base) | set(other)
+    placed = set(result)
+    known = base_set | set(other)
     for position, part_id in enumerate(other):
-        if part_id in present and part_id not in result:
-            before = next((other[k] for k in range(position - 1, -1, -1) if other[k] in result), None)
+        if part_id in present and part_id not in placed:
+            before = next((other[k] for k in range(position - 1, -1, -1) if other[k] in placed), None)
             at = result.index(before) + 1 if before is not None else 0
             while at < len(result) and result[at] not in known:  # the primary side's own additions come first
                 at += 1
             result.insert(at, part_id)
-    for part_id in base:  # kept by the merge but gone from both orders cannot happen; parts deleted stay out
-        if part_id in present and part_id not in result:
-            result.append(part_id)
+            placed.add(part_id)
     return result
 
 
