@@ -115,3 +115,23 @@ def test_text_outside_sections_is_shown_as_it_is(tmp_path: Path, shared: tuple[P
     parts = load_parts(service, None, DOC, "nl")
     assert parts is not None and [p.conflict.id for p in parts.parts] == ["@intro"]
     assert "mijn inleiding" in parts.parts[0].values["ours"] and "hun inleiding" in parts.parts[0].values["theirs"]
+
+
+def test_neighbouring_fields_sync_in_the_window_without_a_dialog(qtbot, tmp_path: Path, shared: tuple[Path, Path],
+                                                                  isolated_home: Path) -> None:  # noqa: ANN001
+    bare, mine = shared
+    theirs = tmp_path / "theirs"
+    git(tmp_path, "clone", "-q", str(bare), str(theirs))
+    edit(theirs, toelichting="Toelichting van de ander.")
+    git(theirs, "commit", "-qam", "hun wijziging")
+    git(theirs, "push", "-q")
+    edit(mine, title="Mijn titel")
+    git(mine, "commit", "-qam", "mijn wijziging")
+    win = open_window(qtbot, mine)
+    win.actions_["sync"].trigger()
+    qtbot.waitUntil(lambda: "bovenop" in win.statusBar().currentMessage(), timeout=30000)
+    settle(qtbot, win)
+    assert win.conflicts is None
+    fields = Document.parse((mine / DOC).read_bytes()).fields
+    assert (fields["title"], fields["toelichting"]) == ("Mijn titel", "Toelichting van de ander.")
+    assert git(mine, "log", "--format=%s", "-2").splitlines() == ["mijn wijziging", "hun wijziging"]
