@@ -252,3 +252,12 @@ def test_a_document_with_ten_thousand_sections_merges() -> None:
     theirs = base.replace(b"Tekst 9000.", b"Tekst negenduizend.")
     result = merge_documents(base, ours, theirs)
     assert result.data == ours.replace(b"Tekst 9000.", b"Tekst negenduizend.")
+
+
+def test_a_duplicated_key_merges_like_sequential_edits() -> None:
+    base = b"---\ntitle: T\nhide:\n- toc\nlevenscyclus:\n- ontwerp\nhide:\n- navigation\n---\n\n## A\n\na\n"
+    hide = field_edit("hide")  # writing a duplicated key keeps its last occurrence only
+    for other in (field_edit("levenscyclus"), field_edit("title"), section_edit("A")):
+        for first, second in ((hide, other), (other, hide)):
+            result = merge_documents(base, apply(base, first), apply(base, second))
+            assert result.conflicts == [] and result.data == apply(base, first, second)

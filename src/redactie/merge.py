@@ -57,7 +57,11 @@ class Conflict:
 
 @dataclass
 class MergeResult:
-    """The merged bytes (None when a part conflicts or git's result must be used) and the conflicting parts."""
+    """The merged bytes (None when a part conflicts or git's result must be used) and the conflicting parts.
+
+    `conflicts` names each conflicting part: a field key or a section name; text outside both (before the
+    first section, under a level-1 heading, the fences) by its part id (`@intro`, `title:<heading>`, ...).
+    """
 
     data: bytes | None
     conflicts: list[str] = field(default_factory=list)
