@@ -57,3 +57,15 @@ def test_a_page_summarises_each_version_in_form_terms(long_history: Path) -> Non
     assert len(entries) == COMMITS and [len(p.entries) for p in pages] == [10, 150, 150, 150, 40]
     assert entries[-1].summary("nl") == "Nieuw document"
     assert sum("Hernoemd van" in entry.summary("nl") for entry in entries) == 2
+
+
+def test_a_file_name_is_not_a_pattern(content_repo: Path) -> None:
+    from .conftest import git
+
+    (content_repo / "docs" / "a[1].md").write_text("---\ntitle: Haakjes\n---\n", encoding="utf-8")
+    (content_repo / "docs" / "a1.md").write_text("---\ntitle: Een\n---\n", encoding="utf-8")
+    git(content_repo, "add", "-A")
+    git(content_repo, "commit", "-qm", "beide")
+    (content_repo / "docs" / "a1.md").write_text("---\ntitle: Twee\n---\n", encoding="utf-8")
+    git(content_repo, "commit", "-qam", "alleen a1")
+    assert [v.message for v in versions(GitService(content_repo), "docs/a[1].md")] == ["beide"]

@@ -63,7 +63,8 @@ def versions(service: GitService, path: str, start: str = "HEAD", count: int = P
     if not service.has_commits():
         return []
     try:
-        out = service.run("log", "--follow", "-z", "--name-status", f"--format={_FORMAT}",
+        # A file name is a name, not a pattern: `a[1].md` must not match `a1.md`.
+        out = service.run("--literal-pathspecs", "log", "--follow", "-z", "--name-status", f"--format={_FORMAT}",
                           f"--max-count={count}", start, "--", path)
     except GitProblem:
         return []
