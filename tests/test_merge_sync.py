@@ -184,3 +184,29 @@ def test_a_document_added_on_both_sides_asks_only_about_its_differences(tmp_path
         remote.sync(service)
     result = conflicts.document_merge(service, new)
     assert result is not None and result.conflicts == ["Vereiste"]
+
+
+def test_a_file_name_with_pattern_characters_touches_only_that_file(tmp_path: Path,
+                                                                    shared: tuple[Path, Path]) -> None:
+    a, b, service = editors(tmp_path, shared)
+    odd, plain = "docs/vereisten/a[1].md", "docs/vereisten/a1.md"
+    for repo in (b,):
+        (repo / odd).write_bytes((repo / DOC).read_bytes())
+        (repo / plain).write_text("---\ntitle: Basis\n---\n", encoding="utf-8")
+        git(repo, "add", "-A")
+        git(repo, "commit", "-qm", "nieuw")
+        git(repo, "push", "-q")
+    git(a, "pull", "-q")
+    for repo, title, words in ((b, "Titel B", "Van B."), (a, "Titel A", "Van A.")):
+        doc = Document.parse((repo / odd).read_bytes())
+        doc.set_field("title" if repo == a else "toelichting", title if repo == a else words)
+        (repo / odd).write_bytes(doc.dump())
+        (repo / plain).write_text(f"---\ntitle: {title}\n---\n", encoding="utf-8")
+        git(repo, "commit", "-qam", title)
+    git(b, "push", "-q")
+    with pytest.raises(GitProblem) as caught:
+        remote.sync(service)
+    assert caught.value.files == [plain]  # a[1].md merged per field; a1.md still needs the user
+    assert service.conflicted() == [plain] and "<<<<<<<" in (a / plain).read_text(encoding="utf-8")
+    fields = Document.parse((a / odd).read_bytes()).fields
+    assert (fields["title"], fields["toelichting"]) == ("Titel A", "Van B.")

@@ -8,20 +8,21 @@ from .problems import GitProblem
 from .service import GitService
 
 MARKERS = ("<<<<<<< ", ">>>>>>> ")
+LITERAL = "--literal-pathspecs"  # a file name is a name: `a[1].md` must never also touch `a1.md`
 
 
 def _stages(service: GitService, path: str) -> set[int]:
-    out = service.run("ls-files", "-u", "-z", "--", path)
+    out = service.run(LITERAL, "ls-files", "-u", "-z", "--", path)
     return {int(rec.split()[2]) for rec in out.split("\0") if rec}
 
 
 def _take(service: GitService, path: str, stage: int) -> None:
     if stage in _stages(service, path):
         side = "--ours" if stage == 2 else "--theirs"
-        service.run("checkout", side, "--", path)
-        service.run("add", "--", path)
+        service.run(LITERAL, "checkout", side, "--", path)
+        service.run(LITERAL, "add", "--", path)
     else:  # that side deleted the file
-        service.run("rm", "--quiet", "--force", "--", path)
+        service.run(LITERAL, "rm", "--quiet", "--force", "--", path)
 
 
 def keep_mine(service: GitService, path: str) -> None:
@@ -46,7 +47,7 @@ def mark_resolved(service: GitService, path: str) -> None:
     data = service.work_bytes(path)
     if data is not None and has_markers(data):
         raise GitProblem("conflicts", files=[path])
-    service.run("add", "--", path)
+    service.run(LITERAL, "add", "--", path)
 
 
 def continue_operation(service: GitService) -> None:
@@ -105,7 +106,7 @@ def write_resolution(service: GitService, path: str, data: bytes) -> None:
     if has_markers(data):
         raise GitProblem("conflicts", files=[path])
     atomic_write(service.root / path, data)
-    service.run("add", "--", path)
+    service.run(LITERAL, "add", "--", path)
 
 
 def merge_conflicted_documents(service: GitService) -> list[str]:
