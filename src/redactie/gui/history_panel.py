@@ -194,14 +194,19 @@ class HistoryPanel(QDockWidget):
         if not isinstance(entry, HistoryEntry) or service is None or session is None:
             return
         self._set_restorable(False)
+        current, repo, language = session.current(), session.repo, self.language
+        doc_type = repo.schema.type_for(session.relpath)
 
-        def work(task: Any) -> bytes | None:
+        def work(task: Any) -> tuple[bytes | None, list[Any], Document | None]:
+            # The version's bytes, its comparison with the current text and its parse: all off the GUI thread.
             with service.lock:
-                return version_bytes(service, entry.version.commit, entry.version.path)
+                data = version_bytes(service, entry.version.commit, entry.version.path)
+            return data, summarize(repo.schema, doc_type, data, current, language), _parse(data)
 
-        def done(data: object) -> None:
-            if self.session is session:
-                self._show_version(entry, data if isinstance(data, bytes) else None)
+        def done(found: object) -> None:
+            if self.session is session and isinstance(found, tuple):
+                data, items, doc = found
+                self._show_version(entry, data, items, doc, data == current)
 
         self.runner.run("history-version", work, done)
 
@@ -214,16 +219,13 @@ class HistoryPanel(QDockWidget):
             return {}
         return {f.key: f.label.get(self.language) for f in session.repo.schema.fields_of(doc_type)}
 
-    def _show_version(self, entry: HistoryEntry, data: bytes | None) -> None:
+    def _show_version(self, entry: HistoryEntry, data: bytes | None, items: list[Any], doc: Document | None,
+                      unchanged: bool) -> None:
         session = self.session
         assert session is not None
         self.selected = (entry, data)
         labels = self._labels()
-        doc = _parse(data)
-        current = session.current()
-        doc_type = session.repo.schema.type_for(session.relpath)
-        items = summarize(session.repo.schema, doc_type, data, current, self.language)
-        self.compare_view.setHtml(summary_html(items, self.language) if data != current
+        self.compare_view.setHtml(summary_html(items, self.language) if not unchanged
                                   else "<p>" + html.escape(self.tr("Gelijk aan de huidige tekst.")) + "</p>")
         if doc is None:
             text = (data or b"").decode("utf-8", "replace")
