@@ -51,7 +51,8 @@ def test_neighbouring_fields_sync_without_conflict(tmp_path: Path, shared: tuple
     assert subprocess.run(["git", "merge-tree", "--write-tree", "HEAD", "theirs"], cwd=probe,
                           capture_output=True).returncode == 1
     result = remote.sync(service)
-    assert (result.kind, result.ahead, result.behind) == (remote.REBASED, 1, 0)
+    assert (result.kind, result.ahead, result.behind, result.merged) == (remote.REBASED, 1, 0, (DOC,))
+    assert "per veld samengevoegd: corrigerende_maatregelen_voor_non_conforme_ai.md" in result.explanation("nl")
     fields = Document.parse((a / DOC).read_bytes()).fields
     assert fields["status_vereiste"] == ["geldend"] and fields["title"] == "Corrigerende maatregelen"
     assert fields["toelichting"] == "Korte toelichting van B."

@@ -109,28 +109,36 @@ def write_resolution(service: GitService, path: str, data: bytes) -> None:
     service.run(LITERAL, "add", "--", path)
 
 
-def merge_conflicted_documents(service: GitService) -> list[str]:
+def merge_conflicted_documents(service: GitService, merged: list[str] | None = None) -> list[str]:
     """Resolve every conflicted document whose two sides changed different fields or sections.
 
-    Returns the files that still need the user (different changes to one part, or not a document).
+    Returns the files that still need the user (different changes to one part, or not a document); the
+    files it merged are added to `merged` when given.
     """
     remaining = []
     for path in service.conflicted():
         result = document_merge(service, path)
         if result is not None and result.data is not None:
             write_resolution(service, path, result.data)
+            if merged is not None and path not in merged:
+                merged.append(path)
         else:
             remaining.append(path)
     return remaining
 
 
-def settle(service: GitService) -> list[str]:
+MAX_STEPS = 10_000  # a rebase replays one commit per step; this only guards against a git that never ends
+
+
+def settle(service: GitService, merged: list[str] | None = None) -> list[str]:
     """Merge conflicted documents per field and continue the rebase or merge as far as that goes.
 
     Returns the files that still conflict (the operation then waits for the user); [] when it finished.
     """
-    while service.operation():
-        remaining = merge_conflicted_documents(service)
+    for _ in range(MAX_STEPS):
+        if not service.operation():
+            return []
+        remaining = merge_conflicted_documents(service, merged)
         if remaining:
             return remaining
         try:
@@ -138,7 +146,7 @@ def settle(service: GitService) -> list[str]:
         except GitProblem as exc:
             if exc.code != "conflicts":
                 raise
-    return []
+    return service.conflicted()
 
 
 def finish(service: GitService) -> None:

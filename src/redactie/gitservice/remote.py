@@ -39,10 +39,15 @@ class SyncResult:
     kind: str
     ahead: int
     behind: int
+    merged: tuple[str, ...] = ()  # documents both sides changed, merged per field and section
 
     def explanation(self, language: str) -> str:
         """What happened, in the user's language."""
         nl, en = SYNC_EXPLANATIONS[self.kind]
+        if self.merged:
+            names = ", ".join(path.rsplit("/", 1)[-1] for path in self.merged)
+            nl += f" Door u en anderen gewijzigde documenten zijn per veld samengevoegd: {names}."
+            en += f" Documents changed by you and others were merged per field: {names}."
         return en if language == "en" else nl
 
 
@@ -108,6 +113,7 @@ def sync(service: GitService, progress: Progress | None = None, cancel: threadin
         return SyncResult(FAST_FORWARD, 0, 0)
     if [c for c in service.status() if c.kind != "new"]:
         raise GitProblem("uncommitted-changes")
+    merged: list[str] = []
     try:
         service.run("rebase", "--quiet", upstream)
     except GitProblem as exc:
@@ -115,11 +121,11 @@ def sync(service: GitService, progress: Progress | None = None, cancel: threadin
             raise
         # Documents whose sides changed different fields or sections merge per part; only real
         # conflicts (one part changed differently on both sides) are left to the user.
-        remaining = settle(service)
+        remaining = settle(service, merged)
         if remaining:
             raise GitProblem("conflicts", exc.detail, files=remaining) from exc
     ahead, behind = service.ahead_behind(upstream)
-    return SyncResult(REBASED, ahead, behind)
+    return SyncResult(REBASED, ahead, behind, tuple(merged))
 
 
 def push(service: GitService, progress: Progress | None = None, cancel: threading.Event | None = None) -> PushResult:
