@@ -46,6 +46,9 @@ def test_history_loads_page_by_page_and_restores_as_undoable_edits(qtbot, tmp_pa
     restore_part = by_name(panel, QPushButton, "Herstel dit veld of deze sectie")
     qtbot.waitUntil(restore_part.isEnabled, timeout=10000)
     assert "Risico 248." in by_name(panel, QTextBrowser, "Versie").toPlainText()
+    form = panel.version_form
+    assert form.form.widgets["title"].value() == "Document 6" and not form.widget().isEnabled()
+    assert "Risico 248." in form.section_editors["Risico"].toPlainText()
     comparison = by_name(panel, QTextBrowser, "Vergelijking met nu").toPlainText()
     assert "title: Document 6 → Document 2" in comparison and "Risico" in comparison
     session = win.editor.session

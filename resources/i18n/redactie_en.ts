@@ -703,6 +703,26 @@
         <translation>What has changed since, per field and per section, with the changed words marked</translation>
     </message>
     <message>
+        <source>Versie als formulier</source>
+        <translation>Version as a form</translation>
+    </message>
+    <message>
+        <source>De velden en secties van deze versie, zoals in het formulier (alleen lezen)</source>
+        <translation>The fields and sections of this version, as in the form (read-only)</translation>
+    </message>
+    <message>
+        <source>Formulier</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <source>Voorbeeld</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>Deze versie zoals de website haar ongeveer toont</source>
+        <translation>This version roughly as the website shows it</translation>
+    </message>
+    <message>
         <source>Oudere versies laden</source>
         <translation>Load older versions</translation>
     </message>

@@ -30,6 +30,7 @@ from ..document import Document, DocumentEncodingError, EditError, FrontMatterEr
 from ..history import PAGE_SIZE, HistoryEntry, HistoryPage, load_page, version_bytes
 from ..review.summary import summarize
 from .diff_view import summary_html
+from .form_view import FormView
 from .monitor import RepositoryMonitor
 from .preview import to_html
 from .session import DocumentSession
@@ -73,8 +74,15 @@ class HistoryPanel(QDockWidget):
         self.compare_view = self._browser(self.tr("Vergelijking met nu"),
                                           self.tr("Wat er sindsdien is veranderd, per veld en per sectie, met de "
                                                   "gewijzigde woorden gemarkeerd"))
+        self.version_form = FormView(self)
+        self.version_form.setAccessibleName(self.tr("Versie als formulier"))
+        self.version_form.setToolTip(self.tr("De velden en secties van deze versie, zoals in het formulier "
+                                             "(alleen lezen)"))
+        self.version_session: DocumentSession | None = None
         self.tabs.addTab(self.compare_view, self.tr("Vergelijking met nu"))
-        self.tabs.addTab(self.version_view, self.tr("Versie"))
+        self.tabs.addTab(self.version_form, self.tr("Formulier"))
+        self.tabs.addTab(self.version_view, self.tr("Voorbeeld"))
+        self.tabs.setTabToolTip(2, self.tr("Deze versie zoals de website haar ongeveer toont"))
         layout.addWidget(split, 1)
         self.more = QPushButton(self.tr("Oudere versies laden"), body)
         self.more.setAccessibleName(self.tr("Oudere versies laden"))
@@ -227,6 +235,7 @@ class HistoryPanel(QDockWidget):
         labels = self._labels()
         self.compare_view.setHtml(summary_html(items, self.language) if not unchanged
                                   else "<p>" + html.escape(self.tr("Gelijk aan de huidige tekst.")) + "</p>")
+        self._show_form(data if doc is not None else None)
         if doc is None:
             text = (data or b"").decode("utf-8", "replace")
             self.version_view.setHtml(f"<pre>{html.escape(text)}</pre>")
@@ -245,6 +254,18 @@ class HistoryPanel(QDockWidget):
         self._set_restorable(data is not None)
         self.part.setEnabled(self.part.count() > 0)
         self.restore_part.setEnabled(self.part.count() > 0)
+
+    def _show_form(self, data: bytes | None) -> None:
+        """The version in the form the editor knows, every control read-only."""
+        session = self.session
+        old, self.version_session = self.version_session, None
+        if session is not None and data is not None:
+            self.version_session = DocumentSession(session.repo, session.relpath, data, self)
+            self.version_form.show_session(self.version_session, self.language)
+        self.version_form.widget().setEnabled(self.version_session is None)
+        self.tabs.setTabEnabled(1, self.version_session is not None)
+        if old is not None:
+            old.deleteLater()
 
     # -- restoring ---------------------------------------------------------------------------------------------
 
