@@ -70,4 +70,10 @@ def test_history_loads_page_by_page_and_restores_as_undoable_edits(qtbot, tmp_pa
     assert session.current() == before
     # Restoring commits nothing and writes nothing.
     assert git(repo, "rev-parse", "HEAD") == head and git(repo, "status", "--porcelain") == ""
+    # A new commit shows up at the top.
+    (repo / DOC).write_bytes(version_text(500).encode())
+    git(repo, "commit", "-qam", "Wijziging 500")
+    win.monitor.refresh()
+    qtbot.waitUntil(lambda: versions.count() > 0 and versions.item(0).text().splitlines()[1] == "Wijziging 500",
+                    timeout=20000)
     settle(qtbot, win)

@@ -112,6 +112,8 @@ class HistoryPanel(QDockWidget):
         self.setWidget(body)
         self._set_restorable(False)
         self.visibilityChanged.connect(self._visibility)
+        self._head: str | None = None
+        monitor.refreshed.connect(self._repository_refreshed)
 
     def _browser(self, name: str, tooltip: str) -> QTextBrowser:
         view = QTextBrowser(self)
@@ -140,6 +142,14 @@ class HistoryPanel(QDockWidget):
             self.status.setText(self.tr("Open een document om zijn geschiedenis te zien."))
         elif self.isVisible():
             self._load(session.relpath, "HEAD")
+
+    def _repository_refreshed(self, snapshot: object) -> None:
+        """A new commit (a commit, a sync, a switch of version) brings the history up to date."""
+        state = getattr(snapshot, "state", None)
+        head = getattr(state, "head", None)
+        changed, self._head = head != self._head and self._head is not None, head
+        if changed and self.session is not None:
+            self.show_session(self.session)
 
     def _visibility(self, visible: bool) -> None:
         if visible and self.session is not None and self.page is None and not self.runner.running("history"):
