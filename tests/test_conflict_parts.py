@@ -135,3 +135,11 @@ def test_neighbouring_fields_sync_in_the_window_without_a_dialog(qtbot, tmp_path
     fields = Document.parse((mine / DOC).read_bytes()).fields
     assert (fields["title"], fields["toelichting"]) == ("Mijn titel", "Toelichting van de ander.")
     assert git(mine, "log", "--format=%s", "-2").splitlines() == ["mijn wijziging", "hun wijziging"]
+
+
+def test_only_plain_values_can_be_typed() -> None:
+    from redactie.gui.conflict_parts import editable
+
+    assert editable("section", "Tekst\n") and editable("field", "Titel") and editable("field", ["a", "b"])
+    assert not editable("field", {"ADR": ["x"]}) and not editable("field", [{"a": 1}])
+    assert not editable("text", "---\n") and not editable("field", None) and not editable("field", True)

@@ -99,6 +99,19 @@ class UnusableResult(ValueError):
     """An edited result that cannot be written without changing other parts of the document."""
 
 
+def editable(kind: str, value: Any) -> bool:
+    """True when the editor may type the result: a section, or a field holding text or a list of texts.
+
+    Numbers, yes/no values, nested values (`sources: {ADR: [..]}`) and text outside fields and sections are
+    chosen, not typed, so a typed result never changes a value's kind.
+    """
+    if kind == SECTION:
+        return value is not None
+    if kind != FIELD:
+        return False
+    return isinstance(value, str) or (isinstance(value, list) and all(isinstance(v, str) for v in value))
+
+
 def resolved_bytes(parts: FileParts, choices: dict[str, str], edited: dict[str, str], language: str = "nl") -> bytes:
     """The file with each part from the chosen side, then any text the editor changed applied to it."""
     data = parts.result.resolve(choices)
@@ -258,7 +271,7 @@ class ConflictParts(QWidget):
         side = choice.currentData()
         value = view.values[side] if side is not None else None
         result.setPlainText(as_text(value))
-        result.setEnabled(side is not None and view.conflict.kind != "text" and value is not None)
+        result.setEnabled(side is not None and editable(view.conflict.kind, value))
         self._update_save()
 
     def _update_save(self) -> None:
