@@ -32,6 +32,7 @@ bench: $(STAMP)
 	$(PY) bench/gitwork.py
 	$(PY) bench/startup.py
 	$(PY) bench/hostile.py
+	$(PY) bench/mergehistory.py
 
 i18n: $(STAMP)
 	$(PY) tools/i18n.py

@@ -440,6 +440,109 @@
     </message>
 </context>
 <context>
+    <name>ConflictParts</name>
+    <message>
+        <source>Velden en secties met een conflict</source>
+        <translation>Fields and sections with a conflict</translation>
+    </message>
+    <message>
+        <source>Keuzes opslaan</source>
+        <translation>Save choices</translation>
+    </message>
+    <message>
+        <source>Schrijf het document met uw keuzes; alle andere velden en secties zijn al samengevoegd</source>
+        <translation>Write the document with your choices; all other fields and sections are already merged</translation>
+    </message>
+    <message>
+        <source>Dit bestand kan niet per veld worden samengevoegd. Kies hieronder welke versie u houdt, of open het als tekst.</source>
+        <translation>This file cannot be merged per field. Choose below which version to keep, or open it as text.</translation>
+    </message>
+    <message>
+        <source>Alle andere wijzigingen zijn samengevoegd. Alleen hieronder hebben u en de ander hetzelfde onderdeel verschillend gewijzigd: kies per onderdeel.</source>
+        <translation>All other changes have been merged. Only below did you and the other person change the same part differently: choose per part.</translation>
+    </message>
+    <message>
+        <source>U en de ander hebben verschillende velden of secties gewijzigd; die zijn samengevoegd. Sla het resultaat op met Keuzes opslaan.</source>
+        <translation>You and the other person changed different fields or sections; they have been merged. Save the result with Save choices.</translation>
+    </message>
+    <message>
+        <source>begin of einde van de metadata</source>
+        <translation>beginning or end of the metadata</translation>
+    </message>
+    <message>
+        <source>tekst vóór de eerste sectie</source>
+        <translation>text before the first section</translation>
+    </message>
+    <message>
+        <source>kop %1</source>
+        <translation>heading %1</translation>
+    </message>
+    <message>
+        <source>Veld</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Sectie</source>
+        <translation>Section</translation>
+    </message>
+    <message>
+        <source>Tekst</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Conflict in %1</source>
+        <translation>Conflict in %1</translation>
+    </message>
+    <message>
+        <source>(niet aanwezig)</source>
+        <translation>(not present)</translation>
+    </message>
+    <message>
+        <source>Oorspronkelijk</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <source>Mijn versie</source>
+        <translation>My version</translation>
+    </message>
+    <message>
+        <source>Hun versie</source>
+        <translation>Their version</translation>
+    </message>
+    <message>
+        <source>De waarde van %1 in deze versie</source>
+        <translation>The value of %1 in this version</translation>
+    </message>
+    <message>
+        <source>Keuze voor %1</source>
+        <translation>Choice for %1</translation>
+    </message>
+    <message>
+        <source>Welke versie van %1 het document krijgt</source>
+        <translation>Which version of %1 the document gets</translation>
+    </message>
+    <message>
+        <source>Kies een versie…</source>
+        <translation>Choose a version…</translation>
+    </message>
+    <message>
+        <source>Keuze</source>
+        <translation>Choice</translation>
+    </message>
+    <message>
+        <source>Resultaat voor %1</source>
+        <translation>Result for %1</translation>
+    </message>
+    <message>
+        <source>De waarde die het document krijgt; u kunt haar aanpassen</source>
+        <translation>The value the document gets; you can adjust it</translation>
+    </message>
+    <message>
+        <source>Resultaat</source>
+        <translation>Result</translation>
+    </message>
+</context>
+<context>
     <name>DiffDialog</name>
     <message>
         <source>Verschil</source>
@@ -822,6 +925,157 @@
     </message>
 </context>
 <context>
+    <name>HistoryPanel</name>
+    <message>
+        <source>Geschiedenis</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>Open een document om zijn geschiedenis te zien.</source>
+        <translation>Open a document to see its history.</translation>
+    </message>
+    <message>
+        <source>Versies van het document</source>
+        <translation>Versions of the document</translation>
+    </message>
+    <message>
+        <source>Elke keer dat dit document is vastgelegd: datum, auteur, bericht en wat er veranderde. Kies een versie om haar te bekijken</source>
+        <translation>Every time this document was committed: date, author, message and what changed. Choose a version to view it</translation>
+    </message>
+    <message>
+        <source>Gekozen versie</source>
+        <translation>Chosen version</translation>
+    </message>
+    <message>
+        <source>Versie</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Het document zoals het in deze versie was (alleen lezen)</source>
+        <translation>The document as it was in this version (read-only)</translation>
+    </message>
+    <message>
+        <source>Vergelijking met nu</source>
+        <translation>Comparison with now</translation>
+    </message>
+    <message>
+        <source>Wat er sindsdien is veranderd, per veld en per sectie, met de gewijzigde woorden gemarkeerd</source>
+        <translation>What has changed since, per field and per section, with the changed words marked</translation>
+    </message>
+    <message>
+        <source>Versie als formulier</source>
+        <translation>Version as a form</translation>
+    </message>
+    <message>
+        <source>De velden en secties van deze versie, zoals in het formulier (alleen lezen)</source>
+        <translation>The fields and sections of this version, as in the form (read-only)</translation>
+    </message>
+    <message>
+        <source>Formulier</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <source>Voorbeeld</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>Deze versie zoals de website haar ongeveer toont</source>
+        <translation>This version roughly as the website shows it</translation>
+    </message>
+    <message>
+        <source>Oudere versies laden</source>
+        <translation>Load older versions</translation>
+    </message>
+    <message>
+        <source>Haal de volgende %1 oudere versies op</source>
+        <translation>Fetch the next %1 older versions</translation>
+    </message>
+    <message>
+        <source>Onderdeel om te herstellen</source>
+        <translation>Part to restore</translation>
+    </message>
+    <message>
+        <source>Het veld of de sectie die u uit de gekozen versie wilt terughalen</source>
+        <translation>The field or section you want to bring back from the chosen version</translation>
+    </message>
+    <message>
+        <source>Herstel dit onderdeel</source>
+        <translation>Restore this part</translation>
+    </message>
+    <message>
+        <source>Herstel dit veld of deze sectie</source>
+        <translation>Restore this field or section</translation>
+    </message>
+    <message>
+        <source>Zet dit veld of deze sectie terug zoals het in de gekozen versie was. Dat is een gewone wijziging: u kunt haar ongedaan maken en ze wordt pas vastgelegd na het bekijken van de wijzigingen</source>
+        <translation>Put this field or section back as it was in the chosen version. That is an ordinary change: you can undo it, and it is only committed after reviewing the changes</translation>
+    </message>
+    <message>
+        <source>Herstel dit document</source>
+        <translation>Restore this document</translation>
+    </message>
+    <message>
+        <source>Zet het hele document terug zoals het in de gekozen versie was; u kunt dit ongedaan maken en er wordt niets vastgelegd</source>
+        <translation>Put the whole document back as it was in the chosen version; you can undo this and nothing is committed</translation>
+    </message>
+    <message>
+        <source>Deze map wordt niet met git bijgehouden; er is geen geschiedenis.</source>
+        <translation>This folder is not tracked with git; there is no history.</translation>
+    </message>
+    <message>
+        <source>Geschiedenis laden…</source>
+        <translation>Loading history…</translation>
+    </message>
+    <message>
+        <source>De geschiedenis kon niet worden gelezen: %1</source>
+        <translation>The history could not be read: %1</translation>
+    </message>
+    <message>
+        <source>geen zichtbare wijziging</source>
+        <translation>no visible change</translation>
+    </message>
+    <message>
+        <source>%1 versies</source>
+        <translation>%1 versions</translation>
+    </message>
+    <message>
+        <source>Dit document is nog nooit vastgelegd.</source>
+        <translation>This document has never been committed.</translation>
+    </message>
+    <message>
+        <source>Gelijk aan de huidige tekst.</source>
+        <translation>Same as the current text.</translation>
+    </message>
+    <message>
+        <source>Veld: %1</source>
+        <translation>Field: %1</translation>
+    </message>
+    <message>
+        <source>Sectie: %1</source>
+        <translation>Section: %1</translation>
+    </message>
+    <message>
+        <source>Herstellen: %1</source>
+        <translation>Restore: %1</translation>
+    </message>
+    <message>
+        <source>Herstellen lukte niet zonder iets anders te veranderen: %1</source>
+        <translation>Restoring was not possible without changing something else: %1</translation>
+    </message>
+    <message>
+        <source>Hersteld: %1. U kunt dit ongedaan maken; het wordt vastgelegd bij de volgende keer wijzigingen vastleggen.</source>
+        <translation>Restored: %1. You can undo this; it is committed the next time you commit changes.</translation>
+    </message>
+    <message>
+        <source>Document herstellen</source>
+        <translation>Restore document</translation>
+    </message>
+    <message>
+        <source>Het document is hersteld naar de gekozen versie. U kunt dit ongedaan maken.</source>
+        <translation>The document has been restored to the chosen version. You can undo this.</translation>
+    </message>
+</context>
+<context>
     <name>LabelDialog</name>
     <message>
         <source>Label %1 documenten</source>
@@ -988,6 +1242,14 @@
     <message>
         <source>Haal wijzigingen van anderen op en zet de uwe erbovenop</source>
         <translation>Fetch others' changes and put yours on top</translation>
+    </message>
+    <message>
+        <source>&amp;Geschiedenis</source>
+        <translation>&amp;History</translation>
+    </message>
+    <message>
+        <source>Toon alle eerdere versies van het geopende document en haal een veld, sectie of het hele document terug</source>
+        <translation>Show every earlier version of the open document and bring back a field, a section or the whole document</translation>
     </message>
     <message>
         <source>Werk in een &amp;eigen versie…</source>

@@ -14,7 +14,8 @@ from . import __version__
 SUBCOMMANDS = {"validate": "check documents against the schema (exit 0: no errors, 1: errors, 2: unusable)",
                "spelling": "print the spelling dictionaries used and the unknown words of a text (exit 2: none)",
                "rename-value": "rename or merge a vocabulary value in every document (exit 0: done, 1: nothing "
-                               "to do, 2: unusable)"}
+                               "to do, 2: unusable)",
+               "merge-driver": "git merge driver: merge %O %A %B per field and section (see README)"}
 
 
 def _gui_parser() -> argparse.ArgumentParser:
@@ -197,6 +198,40 @@ def rename_value_main(argv: list[str]) -> int:
     return rename_value(argv)
 
 
+
+
+def merge_driver_main(argv: list[str]) -> int:
+    """`redactie merge-driver BASE OURS THEIRS`: merge into OURS; exit 0 when clean, 1 with conflicts."""
+    from .fileio import atomic_write
+    from .gitservice.conflicts import has_markers
+    from .gitservice.problems import GitProblem
+    from .gitservice.runner import stream
+    from .merge import merge_documents, with_markers
+
+    parser = argparse.ArgumentParser(prog="redactie merge-driver",
+                                     description="Three-way merge of a document per front-matter field and "
+                                                 "body section; git's own line merge for other files.")
+    for name in ("base", "ours", "theirs"):
+        parser.add_argument(name, type=Path)
+    args = parser.parse_args(argv)
+    try:
+        result = merge_documents(args.base.read_bytes(), args.ours.read_bytes(), args.theirs.read_bytes())
+    except OSError as exc:
+        print(f"redactie merge-driver: {exc}", file=sys.stderr)
+        return 2
+    if result.is_document_merge:
+        atomic_write(args.ours, result.data if result.data is not None else with_markers(result))
+        for name in result.conflicts:
+            print(f"redactie merge-driver: conflict in {name}", file=sys.stderr)
+        return 1 if result.conflicts else 0
+    try:  # not a document on some side: git's own line merge, with markers
+        stream(["merge-file", "-L", "ours", "-L", "base", "-L", "theirs",
+                str(args.ours), str(args.base), str(args.theirs)], None)
+    except GitProblem:
+        return 1 if has_markers(args.ours.read_bytes()) else 2
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of `redactie` and `python -m redactie`."""
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -214,6 +249,8 @@ def main(argv: list[str] | None = None) -> int:
         return check_git(argv[1:])
     if argv and argv[0] == "rename-value":
         return rename_value_main(argv[1:])
+    if argv and argv[0] == "merge-driver":
+        return merge_driver_main(argv[1:])
     args = _gui_parser().parse_args(argv)
     from .gui.app import run
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .branches import base_branch
+from .conflicts import settle
 from .problems import GitProblem
 from .proposal import proposal_url
 from .runner import Progress, stream
@@ -38,10 +39,15 @@ class SyncResult:
     kind: str
     ahead: int
     behind: int
+    merged: tuple[str, ...] = ()  # documents both sides changed, merged per field and section
 
     def explanation(self, language: str) -> str:
         """What happened, in the user's language."""
         nl, en = SYNC_EXPLANATIONS[self.kind]
+        if self.merged:
+            names = ", ".join(path.rsplit("/", 1)[-1] for path in self.merged)
+            nl += f" Door u en anderen gewijzigde documenten zijn per veld samengevoegd: {names}."
+            en += f" Documents changed by you and others were merged per field: {names}."
         return en if language == "en" else nl
 
 
@@ -83,7 +89,8 @@ def fetch(service: GitService, progress: Progress | None = None, cancel: threadi
 def sync(service: GitService, progress: Progress | None = None, cancel: threading.Event | None = None) -> SyncResult:
     """Fetch, then fast-forward when only the remote moved, or rebase local commits when both moved.
 
-    A rebase that hits a conflict stops with GitProblem('conflicts') listing the files; nothing is lost.
+    Conflicted documents are merged per field and section (redactie.merge); a rebase that still has a
+    conflict stops with GitProblem('conflicts') listing the files; nothing is lost.
     """
     if service.operation():
         raise GitProblem(f"{service.operation()}-in-progress")
@@ -107,15 +114,19 @@ def sync(service: GitService, progress: Progress | None = None, cancel: threadin
     # A changed submodule does not stop git's rebase, and the editor cannot commit it: it does not count.
     if [c for c in service.status() if c.kind != "new" and c.committable]:
         raise GitProblem("uncommitted-changes")
+    merged: list[str] = []
     try:
         service.run("rebase", "--quiet", upstream)
     except GitProblem as exc:
-        conflicts = service.conflicted()
-        if conflicts:
-            raise GitProblem("conflicts", exc.detail, files=conflicts) from exc
-        raise
+        if not service.conflicted():
+            raise
+        # Documents whose sides changed different fields or sections merge per part; only real
+        # conflicts (one part changed differently on both sides) are left to the user.
+        remaining = settle(service, merged)
+        if remaining:
+            raise GitProblem("conflicts", exc.detail, files=remaining) from exc
     ahead, behind = service.ahead_behind(upstream)
-    return SyncResult(REBASED, ahead, behind)
+    return SyncResult(REBASED, ahead, behind, tuple(merged))
 
 
 def push(service: GitService, progress: Progress | None = None, cancel: threading.Event | None = None) -> PushResult:

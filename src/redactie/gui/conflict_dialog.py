@@ -1,4 +1,5 @@
-"""Resolving conflicts after a sync: per file keep mine, take theirs, or repair it as text; then finish."""
+"""Resolving conflicts after a sync: per field or section of a document (in form terms), or per file keep
+mine, take theirs, or repair it as text; then finish."""
 
 from __future__ import annotations
 
@@ -6,6 +7,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QListWidget, QPushButton, QVBoxLayout, QWidget
 
 from ..gitservice.problems import GitProblem
+from ..repository import ContentRepository
+from .conflict_parts import ConflictParts
 from .sharing import SharingController
 
 
@@ -14,11 +17,12 @@ class ConflictDialog(QDialog):
 
     open_as_text = Signal(str)
 
-    def __init__(self, sharing: SharingController, files: list[str], parent: QWidget | None = None) -> None:
+    def __init__(self, sharing: SharingController, files: list[str], parent: QWidget | None = None,
+                 repo: ContentRepository | None = None) -> None:
         super().__init__(parent)
         self.sharing = sharing
         self.setWindowTitle(self.tr("Conflicten oplossen"))
-        self.resize(700, 420)
+        self.resize(900, 640)
         layout = QVBoxLayout(self)
         intro = QLabel(GitProblem("conflicts").localized(sharing.language), self)
         intro.setWordWrap(True)
@@ -27,6 +31,9 @@ class ConflictDialog(QDialog):
         self.files.setAccessibleName(self.tr("Bestanden met een conflict"))
         self.files.setToolTip(self.tr("Kies een bestand en daarna hoe het conflict wordt opgelost"))
         layout.addWidget(self.files)
+        self.parts = ConflictParts(sharing, repo, self)
+        layout.addWidget(self.parts, 1)
+        self.files.currentTextChanged.connect(self.parts.show_file)
         row = QHBoxLayout()
         self.mine = self._button(row, self.tr("Mijn versie houden"),
                                  self.tr("Gebruik uw eigen versie van dit bestand; de andere wijziging vervalt"),
@@ -76,11 +83,12 @@ class ConflictDialog(QDialog):
             action(item.text())  # type: ignore[operator]
 
     def set_files(self, files: list[str]) -> None:
-        """Show the files that still have conflicts."""
-        self.files.clear()
-        self.files.addItems(files)
-        if files:
-            self.files.setCurrentRow(0)
+        """Show the files that still have conflicts (the current one stays current)."""
+        if files != [self.files.item(i).text() for i in range(self.files.count())]:
+            self.files.clear()
+            self.files.addItems(files)
+            if files:
+                self.files.setCurrentRow(0)
         for button in (self.mine, self.theirs, self.text, self.repaired):
             button.setEnabled(bool(files))
         self.finish.setEnabled(not files)

@@ -32,6 +32,7 @@ from .conflict_dialog import ConflictDialog
 from .document_list import DocumentList
 from .editor import DocumentEditor
 from .git_status import GitStatus
+from .history_panel import HistoryPanel
 from .menus import add_actions
 from .monitor import RepositoryMonitor, Snapshot
 from .new_document import NewDocumentDialog
@@ -73,6 +74,11 @@ class MainWindow(QMainWindow):
         self.undo_group = QUndoGroup(self)
         self.review: ReviewDialog | None = None
         self.conflicts: ConflictDialog | None = None
+        self.history = HistoryPanel(self.runner, self.monitor, language, self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.history)
+        self.history.hide()
+        self.history.message.connect(lambda text: self.statusBar().showMessage(text, 15000))
+        self.editor.session_changed.connect(self.history.show_session)
         self._status_bar()
         self._menus()
         self.documents.opened.connect(self.open_document)
@@ -153,6 +159,9 @@ class MainWindow(QMainWindow):
              "Ctrl+Shift+R", self.show_review),
             ("sync", self.tr("&Synchroniseren"), self.tr("Haal wijzigingen van anderen op en zet de uwe erbovenop"),
              keys.Refresh, self.sharing.sync),
+            ("history", self.tr("&Geschiedenis"), self.tr("Toon alle eerdere versies van het geopende document en "
+                                                          "haal een veld, sectie of het hele document terug"),
+             "Ctrl+Shift+H", self.show_history),
             None,
             ("branch", self.tr("Werk in een &eigen versie…"), self.tr("Houd uw wijzigingen apart tot ze zijn "
                                                                      "nagekeken"), None, self.sharing.new_branch),
@@ -380,10 +389,14 @@ class MainWindow(QMainWindow):
         self.review.committed.connect(lambda _: self.monitor.refresh())
         self.review.show()
 
+    def show_history(self) -> None:
+        """Show or hide the "Geschiedenis" panel of the open document."""
+        self.history.setVisible(not self.history.isVisible())
+
     def show_conflicts(self, files: list[str]) -> None:
         """Open the conflict dialog."""
         if self.conflicts is None or not self.conflicts.isVisible():
-            self.conflicts = ConflictDialog(self.sharing, files, self)
+            self.conflicts = ConflictDialog(self.sharing, files, self, self.repo)
             self.conflicts.open_as_text.connect(self.open_as_text)
             self.conflicts.show()
         else:

@@ -141,6 +141,11 @@ class SharingController(QObject):
         self._run("resolve", self.tr("Conflict oplossen…"), lambda s, t: conflicts.take_theirs(s, path),
                   lambda _: None)
 
+    def resolve_parts(self, path: str, make: Callable[[], bytes]) -> None:
+        """Write a document merged per field and section (`make` builds its bytes, off the GUI thread)."""
+        self._run("resolve", self.tr("Conflict oplossen…"),
+                  lambda s, t: conflicts.write_resolution(s, path, make()), lambda _: None)
+
     def mark_resolved(self, path: str) -> None:
         """Accept a file repaired as text."""
         self._run("resolve", self.tr("Conflict oplossen…"), lambda s, t: conflicts.mark_resolved(s, path),
@@ -148,7 +153,7 @@ class SharingController(QObject):
 
     def finish_operation(self) -> None:
         """Continue the interrupted sync once every conflict is resolved."""
-        self._run("continue", self.tr("Afronden…"), lambda s, t: conflicts.continue_operation(s),
+        self._run("continue", self.tr("Afronden…"), lambda s, t: conflicts.finish(s),
                   lambda _: self.message.emit(self.tr("Synchroniseren is afgerond.")))
 
     def abort_operation(self) -> None:
