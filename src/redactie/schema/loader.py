@@ -164,6 +164,16 @@ class _Reader:
 
 def parse_schema(text: str, path: str = SCHEMA_FILE) -> Schema:
     """Read a schema from YAML text; raises SchemaError with a location."""
+    from ..document.yamlread import LimitError, compose
+
+    try:  # the same limits as a document's front matter (size, nesting, aliases), before the real read
+        compose(text)
+    except LimitError as exc:
+        raise SchemaError(path, text.count("\n", 0, exc.index) + 1,
+                          "the schema file is too large or too deeply nested to be read safely",
+                          "het schemabestand is te groot of te diep genest om veilig te lezen") from None
+    except (YAMLError, RecursionError):
+        pass  # reported with its location by the read below
     yaml = YAML(typ="rt", pure=True)
     try:
         data = yaml.load(text)
