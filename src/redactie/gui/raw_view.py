@@ -6,8 +6,9 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from ..document import DocumentEncodingError
+from ..document import DocumentEncodingError, FrontMatterError
 from ..document.text import BOM
+from ..validation.yamlerrors import refine
 from .faithful_edit import FaithfulEdit
 from .section_edit import MarkdownHighlighter, monospace_hint
 from .session import DocumentSession
@@ -63,12 +64,14 @@ class RawView(QWidget):
         if error is None:
             self.error.hide()
             return
+        line, column, nl, en = refine(session.raw, error) if isinstance(error, FrontMatterError) else (
+            error.line, error.column, error.localized("nl"), error.localized("en"))
         self.error.setText(self.tr("De gegevens bovenaan dit bestand kunnen niet worden gelezen (regel %1, kolom "
-                                   "%2): %3").replace("%1", str(error.line)).replace("%2", str(error.column))
-                           .replace("%3", error.localized(self.language)))
+                                   "%2): %3").replace("%1", str(line)).replace("%2", str(column))
+                           .replace("%3", nl if self.language == "nl" else en))
         self.error.show()
         if move_cursor:
-            self.go_to(error.line, error.column)
+            self.go_to(line, column)
 
     def go_to(self, line: int, column: int) -> None:
         """Move the cursor to a 1-based line and column."""
