@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .repository import ContentRepository
-from .summary import quick_fields
 from .validation import ERROR, INFO, WARNING, Finding
 
 _RANK = {ERROR: 3, WARNING: 2, INFO: 1}
@@ -23,14 +22,15 @@ class Entry:
 
 
 def entries(repo: ContentRepository, language: str) -> list[Entry]:
-    """Every document of the repository, by type in the schema's order, then by path."""
+    """Every document of the repository, by type in the schema's order, then by path (read from the index)."""
     order = {name: n for n, name in enumerate(repo.schema.types)}
     found = []
+    index = repo.index.entries()
     for ref in repo.documents:
         assert ref.doc_type is not None
-        fields = quick_fields(repo.root / ref.path)
-        title = fields.get("title")
-        title = str(title) if isinstance(title, str) and title.strip() else ref.stem
+        entry = index.get(ref.path) or repo.index.get(ref.path)
+        fields = entry.fields if entry is not None else {}
+        title = (entry.title if entry is not None else None) or ref.stem
         search = " ".join([title, ref.path, *(_flat(v) for v in fields.values())]).lower()
         found.append(Entry(ref.path, ref.doc_type.name, ref.doc_type.label.get(language), title, search))
     return sorted(found, key=lambda e: (order.get(e.type_name, 99), e.path))
