@@ -7,7 +7,6 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .. import __version__
@@ -43,23 +42,37 @@ def run(path: Path | None, quit_when_loaded: bool = False, language: str | None 
     if not window.load_repository(repo_path):
         return 2
     window.show()
-    while not window.documents.ready:  # the list is read in the background; the window stays responsive
-        app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
-    if window.documents.error is not None:
-        return 2
-    loaded = time.perf_counter()
-    first = window.documents.first_document()
-    if first:
-        window.open_document(first)
-    app.processEvents()
-    if quit_when_loaded:
-        window.repaint()
-        app.processEvents()
-        painted = time.perf_counter()
-        print(json.dumps({"repository": str(window.repo.root) if window.repo else None,
-                          "documents": window.documents.count(), "first_document": first,
-                          "load_ms": round((loaded - started) * 1000, 1),
-                          "painted_ms": round((painted - started) * 1000, 1)}))
-        window.close()
-        return 0
-    return app.exec()
+    outcome: dict[str, int] = {}
+
+    def loaded() -> None:
+        """The list is there: open its first document (the smoke mode then prints its timings and quits)."""
+        if outcome:
+            return
+        outcome["code"] = 2 if window.documents.error is not None else 0
+        if outcome["code"]:
+            if quit_when_loaded:
+                app.exit(2)
+            return
+        done = time.perf_counter()
+        first = window.documents.first_document()
+        if first:
+            window.open_document(first)
+        if quit_when_loaded:
+            window.repaint()
+            app.processEvents()
+            painted = time.perf_counter()
+            print(json.dumps({"repository": str(window.repo.root) if window.repo else None,
+                              "documents": window.documents.count(), "first_document": first,
+                              "load_ms": round((done - started) * 1000, 1),
+                              "painted_ms": round((painted - started) * 1000, 1)}), flush=True)
+            window.close()
+            app.exit(0)
+
+    # The list is read in the background; the event loop runs meanwhile (no polling loop).
+    window.documents.loaded.connect(loaded)
+    window.documents.failed.connect(lambda _error: loaded())
+    if window.documents.ready:
+        loaded()
+    code = app.exec() if not (quit_when_loaded and outcome) else outcome["code"]
+    window.runner.shutdown()
+    return code

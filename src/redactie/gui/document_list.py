@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QHeaderView, QLineEdit, QStyle, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from ..catalogue import Entry, entries
 from ..repository import ContentRepository
-from .tasks import TaskRunner
+from .tasks import Task, TaskRunner
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
+FILL_CHUNK = 400  # rows added per turn of the event loop
 
 
 class DocumentList(QWidget):
@@ -49,6 +50,10 @@ class DocumentList(QWidget):
         self._validation: dict[str, str] = {}
         self._git: dict[str, str] = {}
         self._drafts: set[str] = set()
+        self._shown: dict[str, tuple[str | None, str, bool]] = {}
+        self._pending_fill: list[Entry] | None = None
+        self._fill_selected: str | None = None
+        self._groups: dict[str, QTreeWidgetItem] = {}
         self.ready = False
         self.error: Exception | None = None
 
@@ -57,7 +62,11 @@ class DocumentList(QWidget):
         self.ready = False
         self.error: Exception | None = None
 
-        def work(task: object) -> list[Entry]:
+        def work(task: Task) -> list[Entry] | None:
+            # Each changed file is read once into the index (unchanged ones come from its cache); the list,
+            # the relation choices and the macros then answer from it.
+            if not repo.sync_index(task.cancel.is_set, lambda done, total: task.progress("", done * 100 // total)):
+                return None
             repo.vocabularies()  # resolved here, off the GUI thread; a broken schema fails here
             return entries(repo, language)
 
@@ -68,31 +77,46 @@ class DocumentList(QWidget):
         self.ready = True
         self.failed.emit(error)
 
-    def _fill(self, found: list[Entry]) -> None:
-        selected = self.current_path()
+    def _fill(self, found: list[Entry] | None) -> None:
+        if found is None:
+            return  # cancelled: a newer reading of the list follows
+        self._pending_fill = found
+        self._fill_selected = self.current_path()
         header = self.tree.header()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         self.tree.clear()
         self._items.clear()
         self._search.clear()
-        groups: dict[str, QTreeWidgetItem] = {}
-        for entry in found:
-            group = groups.get(entry.type_name)
+        self._groups = {}
+        self._shown = {}
+        self._fill_chunk(found, 0)
+
+    def _fill_chunk(self, found: list[Entry], start: int) -> None:
+        """Add the next rows; a long list is built over several turns of the event loop, so it never stalls."""
+        if found is not self._pending_fill:
+            return  # a newer list replaced this one
+        end = min(len(found), start + FILL_CHUNK)
+        for entry in found[start:end]:
+            group = self._groups.get(entry.type_name)
             if group is None:
                 group = QTreeWidgetItem(self.tree, [entry.type_label])
                 group.setFlags(group.flags() & ~Qt.ItemFlag.ItemIsSelectable)
                 group.setExpanded(True)
-                groups[entry.type_name] = group
+                self._groups[entry.type_name] = group
             item = QTreeWidgetItem(group, [entry.title, ""])
             item.setData(0, PATH_ROLE, entry.path)
             item.setToolTip(0, entry.path)
             self._items[entry.path] = item
             self._search[entry.path] = entry.search
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        if end < len(found):
+            QTimer.singleShot(0, lambda: self._fill_chunk(found, end))
+            return
+        self._pending_fill = None
+        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self._markers()
         self.apply_filter(self.filter.text())
-        if selected:
-            self.select(selected)
+        if self._fill_selected:
+            self.select(self._fill_selected)
         self.ready = True
         self.loaded.emit()
 
@@ -126,15 +150,21 @@ class DocumentList(QWidget):
                  "warning": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)}
         git_text = {"new": self.tr("nieuw"), "modified": self.tr("gewijzigd"), "renamed": self.tr("hernoemd"),
                     "conflicted": self.tr("conflict"), "deleted": self.tr("verwijderd")}
+        # Only rows whose markers differ from what they show are touched: a refresh costs what changed.
         for path, item in self._items.items():
             severity = self._validation.get(path)
+            git_state = self._git.get(path, "")
+            marks = (severity, git_state, path in self._drafts)
+            if self._shown.get(path, (None, "", False)) == marks:
+                continue
+            self._shown[path] = marks
             item.setIcon(0, icons.get(severity or "", QIcon()))
             tips = [path]
             if severity == "error":
                 tips.append(self.tr("Bevat fouten"))
             elif severity == "warning":
                 tips.append(self.tr("Bevat waarschuwingen"))
-            state = git_text.get(self._git.get(path, ""), "")
+            state = git_text.get(git_state, "")
             if path in self._drafts:
                 state = ", ".join(filter(None, [state, self.tr("niet opgeslagen werk")]))
             if item.text(1) != state:

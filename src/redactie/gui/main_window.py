@@ -178,7 +178,7 @@ class MainWindow(QMainWindow):
         if not (root / SCHEMA_FILE).is_file():
             self.documents.ready, self.documents.error = False, None
             self.runner.run("open-repository", lambda task: ContentRepository(root), self._use,
-                            self._documents_failed, label=self.tr("Schema afleiden uit de documenten…"))
+                            self.documents.failed.emit, label=self.tr("Schema afleiden uit de documenten…"))
             return True
         try:
             repo = ContentRepository(root)
@@ -431,7 +431,7 @@ class MainWindow(QMainWindow):
         settings = QSettings("Redactie", "Redactie")
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/splitter", self.splitter.saveState())
-        self.runner.wait(5000)
+        self.runner.shutdown()  # cancel background work; closing never waits for it
         if self.monitor.service is not None:
             self.monitor.service.close()
         event.accept()

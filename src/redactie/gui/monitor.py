@@ -104,6 +104,8 @@ class RepositoryMonitor(QObject):
             self.refreshed.emit(self.snapshot)
             return
 
+        repo, before = self.repo, set(self.snapshot.changes) if self.snapshot else set()
+
         def work(task: Task) -> Snapshot:
             with service.lock:
                 try:
@@ -111,6 +113,12 @@ class RepositoryMonitor(QObject):
                     changes = {c.path: c.kind for c in service.status()}
                 except GitProblem as exc:
                     return Snapshot(None, {}, exc)
+            if repo is not None:
+                # Files that differ from the last commit (now or at the previous refresh) are the ones another
+                # program or a save may have changed: only those are checked again in the index.
+                for path in sorted(before | set(changes)):
+                    if path.endswith(".md"):
+                        repo.index.update(path)
             return Snapshot(state, changes)
 
         self.runner.run("git-state", work, self._done)
@@ -124,5 +132,9 @@ class RepositoryMonitor(QObject):
         repo = self.repo
         if repo is None:
             return
-        self.runner.run("validate-all", lambda task: worst_severity(validate_repository(repo)), self.validated.emit,
+        def work(task: Task) -> dict[str, str] | None:
+            findings = validate_repository(repo, cancelled=task.cancel.is_set)
+            return None if task.cancel.is_set() else worst_severity(findings)
+
+        self.runner.run("validate-all", work, lambda found: found is not None and self.validated.emit(found),
                         lambda error: None)

@@ -1,13 +1,17 @@
 """Background work for the GUI: a thread pool, progress, cancel, and a guard against stale results.
 
 Every git, network or whole-repository operation runs here. Work functions never touch widgets; their
-results come back on the GUI thread. When a newer task with the same key was started, an older task's
-result is dropped, so late answers never overwrite newer state.
+results come back on the GUI thread. When a newer task with the same key is started, the older one is
+cancelled (its flag is set; if it has not started yet it never runs) and its result is dropped, so late
+answers never overwrite newer state and outdated work does not compete with current work.
+
+The workers are daemon threads that nobody joins: closing the window never waits for background work.
 """
 
 from __future__ import annotations
 
 import itertools
+import queue
 import sys
 import threading
 import traceback
@@ -15,7 +19,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, Signal
+
+WORKERS = 4
 
 
 @dataclass
@@ -38,19 +44,59 @@ class _Signals(QObject):
     progressed = Signal(object, str, object)  # task, phase, percent
 
 
-class _Runnable(QRunnable):
-    def __init__(self, task: Task, work: Callable[[Task], Any], signals: _Signals) -> None:
-        super().__init__()
-        self.task, self.work, self.signals = task, work, signals
-
-    def run(self) -> None:
+def _run(task: Task, work: Callable[[Task], Any], signals: _Signals) -> None:
+    if task.cancel.is_set():
+        result, error = None, None  # outdated before it started: skip the work, the answer is dropped anyway
+    else:
         try:
-            result, error = self.work(self.task), None
+            result, error = work(task), None
         except Exception as exc:  # noqa: BLE001 - every failure is reported to the GUI thread
             result, error = None, exc
             if not _expected(exc):
                 traceback.print_exc(file=sys.stderr)
-        self.signals.finished.emit(self.task, result, error)
+    try:
+        signals.finished.emit(task, result, error)
+    except RuntimeError:
+        pass  # the runner is gone (the window closed while this ran)
+
+
+class _Workers:
+    """A few daemon threads taking work from a queue; they are never joined."""
+
+    def __init__(self, size: int) -> None:
+        self._queue: queue.SimpleQueue[Callable[[], None]] = queue.SimpleQueue()
+        self._size = size
+        self._threads: list[threading.Thread] = []
+        self._idle = 0
+        self._pending = 0
+        self._lock = threading.Condition()
+
+    def start(self, job: Callable[[], None]) -> None:
+        with self._lock:
+            self._pending += 1
+            if self._idle == 0 and len(self._threads) < self._size:
+                thread = threading.Thread(target=self._loop, name=f"redactie-worker-{len(self._threads)}",
+                                          daemon=True)
+                self._threads.append(thread)
+                thread.start()
+            else:
+                self._idle -= 1 if self._idle else 0
+        self._queue.put(job)
+
+    def _loop(self) -> None:
+        while True:
+            job = self._queue.get()
+            try:
+                job()
+            finally:
+                with self._lock:
+                    self._pending -= 1
+                    self._idle += 1
+                    self._lock.notify_all()
+
+    def wait(self, msecs: int) -> bool:
+        with self._lock:
+            return self._lock.wait_for(lambda: self._pending == 0, None if msecs < 0 else msecs / 1000)
 
 
 def _expected(exc: Exception) -> bool:
@@ -67,8 +113,7 @@ class TaskRunner(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(4)
+        self._workers = _Workers(WORKERS)
         self._numbers = itertools.count(1)
         self._latest: dict[str, int] = {}
         self._running: dict[int, tuple[Task, Callable[[Any], None], Callable[[Exception], None] | None]] = {}
@@ -90,11 +135,13 @@ class TaskRunner(QObject):
         """Start `work(task)` in the pool; `done(result)` or `failed(error)` run on the GUI thread if still current."""
         task = Task(key, next(self._numbers), label)
         task.report = lambda phase, percent: self._signals.progressed.emit(task, phase, percent)
+        self.cancel(key)  # the older tasks with this key are outdated now
         self._latest[key] = task.number
         self._running[task.number] = (task, done, failed)
         if label:
             self.busy_changed.emit(True, label)
-        self.pool.start(_Runnable(task, work, self._signals))
+        signals = self._signals
+        self._workers.start(lambda: _run(task, work, signals))
         return task
 
     def cancel(self, key: str) -> None:
@@ -103,9 +150,15 @@ class TaskRunner(QObject):
             if task.key == key:
                 task.cancel.set()
 
+    def shutdown(self) -> None:
+        """Cancel every task and stop delivering results (when closing); nothing waits for the workers."""
+        for task, _, _ in self._running.values():
+            task.cancel.set()
+        self._latest.clear()
+
     def wait(self, msecs: int = -1) -> bool:
-        """Wait for every task to end (when closing)."""
-        return self.pool.waitForDone(msecs)
+        """Wait until every started task's work has ended (tests and tools; closing the window never waits)."""
+        return self._workers.wait(msecs)
 
     def _progressed(self, task: Task, phase: str, percent: object) -> None:
         if self._latest.get(task.key) == task.number:
