@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QListWidget, QPlainTextEdit, QTreeWidget, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QListView, QPlainTextEdit, QTreeWidget, QWidget
 
 from redactie.document.locality import touched_lines
 from redactie.gui.form import ChoiceField, MultiChoiceField
@@ -58,7 +58,7 @@ def test_edit_form_and_section_then_save_changes_only_those_lines(window: MainWi
     combo.activated.emit(combo.currentIndex())
     levenscyclus = window.editor.form.widgets["levenscyclus"]
     assert isinstance(levenscyclus, MultiChoiceField)
-    assert by_name(window, QListWidget, "Fases van de levenscyclus") is levenscyclus.list
+    assert by_name(window, QListView, "Fases van de levenscyclus") is levenscyclus.list
     levenscyclus.check("uitfaseren")
     levenscyclus.check("ontwerp", False)
     risico = by_name(window, QPlainTextEdit, "Sectie Risico")
