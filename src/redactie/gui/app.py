@@ -9,7 +9,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from .. import __version__
 from ..gitservice.gitenv import GitMissingError
 from ..workspace import startup_repository
 from . import i18n
@@ -22,7 +21,6 @@ def run(path: Path | None, quit_when_loaded: bool = False, language: str | None 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Redactie")
     app.setOrganizationName("Redactie")
-    app.setApplicationVersion(__version__)
     from .settings_dialog import saved_language
 
     language = i18n.install(app, language or saved_language() or "nl")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QUndoGroup
@@ -21,24 +22,22 @@ from PySide6.QtWidgets import (
 from ..drafts import DraftStore
 from ..repository import ContentRepository, find_root
 from ..schema import SCHEMA_FILE, SchemaError
-from ..schema.infer import write_inferred_schema
 from ..workspace import data_dir, recent_repositories, remember_repository
 from .banner import Banner
-from .clone_dialog import CloneDialog
-from .conflict_dialog import ConflictDialog
 from .document_list import DocumentList
 from .editor import DocumentEditor
 from .git_status import GitStatus
 from .menus import add_actions
 from .monitor import RepositoryMonitor, Snapshot
-from .new_document import NewDocumentDialog
 from .preview import Preview
-from .review_dialog import ReviewDialog
 from .settings_dialog import SettingsDialog, saved_font_size
 from .sharing import SharingController
 from .spell_loader import load_speller
 from .tasks import TaskRunner
-from .update_check import check_for_update
+
+if TYPE_CHECKING:  # the dialogs are imported when first opened, so the window appears sooner
+    from .conflict_dialog import ConflictDialog
+    from .review_dialog import ReviewDialog
 
 BACKGROUND_DELAY_MS = 600
 
@@ -225,6 +224,8 @@ class MainWindow(QMainWindow):
 
     def _background_checks(self) -> None:
         self.monitor.validate()
+        from .update_check import check_for_update
+
         check_for_update(self.runner, self._update_found)
         if not self._speller_requested:
             self._speller_requested = True
@@ -242,6 +243,8 @@ class MainWindow(QMainWindow):
         if self.repo is None or not self.repo.schema.inferred:
             return
         try:
+            from ..schema.infer import write_inferred_schema
+
             path = write_inferred_schema(self.repo.root, self.repo.schema)
         except OSError as exc:
             QMessageBox.warning(self, self.tr("Schema niet opgeslagen"),
@@ -305,6 +308,8 @@ class MainWindow(QMainWindow):
         """Ask for a new document's type, title and code; create and open it."""
         if self.repo is None or not self._may_leave():
             return
+        from .new_document import NewDocumentDialog
+
         dialog = NewDocumentDialog(self.repo, self.language, self.runner, self)
         dialog.accepted.connect(lambda: self._created(dialog.created_path))
         dialog.open()
@@ -348,6 +353,8 @@ class MainWindow(QMainWindow):
             return
         if self.review is not None:
             self.review.close()
+        from .review_dialog import ReviewDialog
+
         self.review = ReviewDialog(self.repo, self.sharing, self.runner, self.language, self)
         self.review.show_field.connect(self.show_field)
         self.review.committed.connect(lambda _: self.monitor.refresh())
@@ -356,6 +363,8 @@ class MainWindow(QMainWindow):
     def show_conflicts(self, files: list[str]) -> None:
         """Open the conflict dialog."""
         if self.conflicts is None or not self.conflicts.isVisible():
+            from .conflict_dialog import ConflictDialog
+
             self.conflicts = ConflictDialog(self.sharing, files, self)
             self.conflicts.open_as_text.connect(self.open_as_text)
             self.conflicts.show()
@@ -379,6 +388,8 @@ class MainWindow(QMainWindow):
         """Clone a shared repository and open it."""
         if not self._may_leave():
             return
+        from .clone_dialog import CloneDialog
+
         dialog = CloneDialog(self.runner, self.language, Path.home() / "Redactie", self)
         dialog.cloned.connect(self.load_repository)
         dialog.open()

@@ -10,16 +10,18 @@ The workers are daemon threads that nobody joins: closing the window never waits
 
 from __future__ import annotations
 
+import atexit
 import itertools
 import queue
 import sys
 import threading
 import traceback
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 WORKERS = 4
 
@@ -44,7 +46,44 @@ class _Signals(QObject):
     progressed = Signal(object, str, object)  # task, phase, percent
 
 
-def _run(task: Task, work: Callable[[Task], Any], signals: _Signals) -> None:
+class _Outlet:
+    """Where a worker delivers its result; once closed, nothing is delivered any more.
+
+    Emitting into Qt objects that the main thread is tearing down crashes the process, so delivery and
+    closing take the same lock: after `close()` returns no worker touches Qt again.
+    """
+
+    def __init__(self, signals: _Signals) -> None:
+        self.signals = signals
+        self.lock = threading.Lock()
+        self.closed = False
+
+    def deliver(self, task: Task, result: object, error: object) -> None:
+        with self.lock:
+            if not self.closed:
+                self.signals.finished.emit(task, result, error)
+
+    def progress(self, task: Task, phase: str, percent: int | None) -> None:
+        with self.lock:
+            if not self.closed:
+                self.signals.progressed.emit(task, phase, percent)
+
+    def close(self) -> None:
+        with self.lock:
+            self.closed = True
+
+
+_OUTLETS: weakref.WeakSet[_Outlet] = weakref.WeakSet()
+
+
+@atexit.register
+def _close_all() -> None:
+    """At exit no worker may deliver into Qt objects being destroyed."""
+    for outlet in list(_OUTLETS):
+        outlet.close()
+
+
+def _run(task: Task, work: Callable[[Task], Any], outlet: _Outlet) -> None:
     if task.cancel.is_set():
         result, error = None, None  # outdated before it started: skip the work, the answer is dropped anyway
     else:
@@ -54,10 +93,7 @@ def _run(task: Task, work: Callable[[Task], Any], signals: _Signals) -> None:
             result, error = None, exc
             if not _expected(exc):
                 traceback.print_exc(file=sys.stderr)
-    try:
-        signals.finished.emit(task, result, error)
-    except RuntimeError:
-        pass  # the runner is gone (the window closed while this ran)
+    outlet.deliver(task, result, error)
 
 
 class _Workers:
@@ -120,6 +156,12 @@ class TaskRunner(QObject):
         self._signals = _Signals(self)
         self._signals.finished.connect(self._finished)
         self._signals.progressed.connect(self._progressed)
+        self._outlet = _Outlet(self._signals)
+        _OUTLETS.add(self._outlet)
+        self.destroyed.connect(self._outlet.close)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.shutdown)
 
     @property
     def busy(self) -> bool:
@@ -134,14 +176,14 @@ class TaskRunner(QObject):
             failed: Callable[[Exception], None] | None = None, label: str = "") -> Task:
         """Start `work(task)` in the pool; `done(result)` or `failed(error)` run on the GUI thread if still current."""
         task = Task(key, next(self._numbers), label)
-        task.report = lambda phase, percent: self._signals.progressed.emit(task, phase, percent)
+        outlet = self._outlet
+        task.report = lambda phase, percent: outlet.progress(task, phase, percent)
         self.cancel(key)  # the older tasks with this key are outdated now
         self._latest[key] = task.number
         self._running[task.number] = (task, done, failed)
         if label:
             self.busy_changed.emit(True, label)
-        signals = self._signals
-        self._workers.start(lambda: _run(task, work, signals))
+        self._workers.start(lambda: _run(task, work, outlet))
         return task
 
     def cancel(self, key: str) -> None:
@@ -152,9 +194,13 @@ class TaskRunner(QObject):
 
     def shutdown(self) -> None:
         """Cancel every task and stop delivering results (when closing); nothing waits for the workers."""
+        self._outlet.close()
         for task, _, _ in self._running.values():
             task.cancel.set()
         self._latest.clear()
+        if self._running:
+            self._running.clear()
+            self.busy_changed.emit(False, "")
 
     def wait(self, msecs: int = -1) -> bool:
         """Wait until every started task's work has ended (tests and tools; closing the window never waits)."""

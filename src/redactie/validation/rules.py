@@ -107,7 +107,7 @@ def _check_field(repo: ContentRepository, path: str, doc: Document, doc_type: Do
         if doc_type.code_in_file_name and code:
             stem = path.rsplit("/", 1)[-1]
             if not re.match(rf"(?:\d-)?{re.escape(code)}", stem):
-                out.append(finding(path, line, field.key, "file-prefix", code=code))
+                out.append(finding(path, line, field.key, "file-prefix", prefix=code))
     if field.kind in ("text", "multiline") and isinstance(value, str):
         if field.no_full_stop and value.rstrip().endswith("."):
             out.append(finding(path, line, field.key, "title-full-stop", value.rstrip().rstrip(".")))
