@@ -165,6 +165,15 @@ class Table:
         return "\n".join(lines)
 
 
+def app_env(tmp: Path, home: Path) -> dict[str, str]:
+    """The children's environment: offscreen, an own home, and bytecode caches as an installed app has them."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "REDACTIE_HOME": str(home), "REDACTIE_NO_UPDATE_CHECK": "1",
+           "PYTHONPATH": str(ROOT / "src"), "XDG_CONFIG_HOME": str(tmp / "config"),
+           "PYTHONPYCACHEPREFIX": str(tmp / "pycache")}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
 def measure_size(size: int, tmp: Path, args: argparse.Namespace, table: Table, memory: dict[int, float]) -> None:
     """Every row for a generated repository of `size` documents."""
     root = tmp / f"repo-{size}"
@@ -173,8 +182,7 @@ def measure_size(size: int, tmp: Path, args: argparse.Namespace, table: Table, m
     count = subprocess.run(["git", "rev-list", "--count", "HEAD"], cwd=root, capture_output=True, text=True).stdout
     print(f"{size} documents, {count.strip()} commits, generated in {time.perf_counter() - t0:.0f} s", flush=True)
     home = tmp / f"home-{size}"
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "REDACTIE_HOME": str(home), "REDACTIE_NO_UPDATE_CHECK": "1",
-           "PYTHONPATH": str(ROOT / "src"), "XDG_CONFIG_HOME": str(tmp / "config")}
+    env = app_env(tmp, home)
     app = [sys.executable, "-m", "redactie", "--quit-when-loaded", str(root)]
     bare = [sys.executable, "-c", BARE]
     cold, warm, base = [], [], []
@@ -286,12 +294,12 @@ def measure_git(root: Path, paths: list[str], home: Path, table: Table, size: in
 
 def measure_sample(tmp: Path, repeat: int, table: Table) -> None:
     """Start on the sample content, whole process, against a bare PySide6 window."""
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "REDACTIE_HOME": str(tmp / "home-sample"),
-           "REDACTIE_NO_UPDATE_CHECK": "1", "PYTHONPATH": str(ROOT / "src"), "XDG_CONFIG_HOME": str(tmp / "config")}
+    env = app_env(tmp, tmp / "home-sample")
     sample = tmp / "sample"
     shutil.copytree(ROOT / "content", sample)
     subprocess.run(["git", "init", "-q", str(sample)], check=True)
     ours, base = [], []
+    run_process([sys.executable, "-m", "redactie", "--quit-when-loaded", str(sample)], env)  # writes the bytecode
     for _ in range(repeat * 2):
         base.append(run_process([sys.executable, "-c", BARE], env)[0])
         ours.append(run_process([sys.executable, "-m", "redactie", "--quit-when-loaded", str(sample)], env)[0])

@@ -17,7 +17,8 @@ class _Version(argparse.Action):
     def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
         from . import __version__
 
-        parser.exit(message=f"redactie {__version__}\n")
+        print(f"redactie {__version__}")
+        parser.exit()
 
 SUBCOMMANDS = {"validate": "check documents against the schema (exit 0: no errors, 1: errors, 2: unusable)"}
 

@@ -7,15 +7,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
 from ..catalogue import worst_severity
 from ..gitservice.problems import GitProblem
-from ..gitservice.service import GitService, RepoState
 from ..repository import ContentRepository
 from ..validation import validate_repository
 from .tasks import Task, TaskRunner
+
+if TYPE_CHECKING:
+    from ..gitservice.service import GitService, RepoState
 
 
 @dataclass
@@ -53,17 +56,39 @@ class RepositoryMonitor(QObject):
         self._folders_timer.setInterval(500)
         self._folders_timer.timeout.connect(self.folders_changed.emit)
         self._listing: dict[str, frozenset[str]] = {}
+        self._opening = False
 
     def attach(self, repo: ContentRepository) -> None:
-        """Follow a newly opened repository."""
+        """Follow a newly opened repository; git is opened in the background (importing GitPython is slow)."""
         if self.service is not None:
             self.service.close()
         self.repo, self.service, self.problem, self.snapshot = repo, None, None, None
-        try:
-            self.service = GitService(repo.root)
-        except GitProblem as exc:
-            self.problem = exc
-        self.refresh_now()
+        self._opening = True
+
+        def work(task: Task) -> tuple[GitService | None, GitProblem | None]:
+            from ..gitservice.service import GitService
+
+            try:
+                return GitService(repo.root), None
+            except GitProblem as exc:
+                return None, exc
+
+        def opened(result: tuple[GitService | None, GitProblem | None]) -> None:
+            service, problem = result
+            if self.repo is not repo:  # another repository was opened meanwhile
+                if service is not None:
+                    service.close()
+                return
+            self.service, self.problem, self._opening = service, problem, False
+            self.refresh_now()
+
+        def failed(error: Exception) -> None:
+            if self.repo is repo:
+                self._opening = False
+                self.problem = error if isinstance(error, GitProblem) else None
+                self.refresh_now()
+
+        self.runner.run("git-open", work, opened, failed)
 
     def watch(self, repo: ContentRepository) -> None:
         """Watch the repository's document folders (call once its document list is known)."""
@@ -99,6 +124,8 @@ class RepositoryMonitor(QObject):
     def refresh_now(self) -> None:
         """Read git state and changed files in the background."""
         service = self.service
+        if service is None and self._opening:
+            return  # git is still being opened: the refresh follows when it is
         if service is None:
             self.snapshot = Snapshot(None, {}, self.problem)
             self.refreshed.emit(self.snapshot)
