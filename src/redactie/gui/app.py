@@ -37,9 +37,10 @@ def run(path: Path | None, quit_when_loaded: bool = False, language: str | None 
                              window.tr("De voorbeeldinhoud kon niet worden klaargezet in %1 (%2).")
                              .replace("%1", str(exc.filename or "")).replace("%2", exc.strerror or ""))
         return 1
+    window.show()
+    app.processEvents()  # the window paints before the schema is read and the list is started
     if not window.load_repository(repo_path):
         return 2
-    window.show()
     outcome: dict[str, int] = {}
 
     def loaded() -> None:
