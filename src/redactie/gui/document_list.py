@@ -11,7 +11,7 @@ from ..repository import ContentRepository
 from .tasks import Task, TaskRunner
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
-FILL_CHUNK = 400  # rows added per turn of the event loop
+FILL_CHUNK = 250  # rows added per turn of the event loop
 
 
 class DocumentList(QWidget):
@@ -34,12 +34,15 @@ class DocumentList(QWidget):
         self.filter.textChanged.connect(self.apply_filter)
         self.tree = QTreeWidget(self)
         self.tree.setColumnCount(2)
+        self.tree.setUniformRowHeights(True)  # rows are one line: the view need not measure each one
         self.tree.setHeaderLabels([self.tr("Document"), self.tr("Status")])
         self.tree.setAccessibleName(self.tr("Documentenlijst"))
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        # The status column is as wide as its longest possible text: measuring every row (ResizeToContents)
+        # costs time proportional to the repository on every marker change.
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         self.tree.setToolTip(self.tr("Alle documenten, per soort; dubbelklik of Enter om te openen"))
         self.tree.itemActivated.connect(self._activated)
         self.tree.itemClicked.connect(self._activated)
@@ -51,6 +54,8 @@ class DocumentList(QWidget):
         self._git: dict[str, str] = {}
         self._drafts: set[str] = set()
         self._shown: dict[str, tuple[str | None, str, bool]] = {}
+        self._hidden: set[str] = set()
+        self._marker_generation = 0
         self._pending_fill: list[Entry] | None = None
         self._fill_selected: str | None = None
         self._groups: dict[str, QTreeWidgetItem] = {}
@@ -82,13 +87,12 @@ class DocumentList(QWidget):
             return  # cancelled: a newer reading of the list follows
         self._pending_fill = found
         self._fill_selected = self.current_path()
-        header = self.tree.header()
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         self.tree.clear()
         self._items.clear()
         self._search.clear()
         self._groups = {}
         self._shown = {}
+        self._hidden = set()
         self._fill_chunk(found, 0)
 
     def _fill_chunk(self, found: list[Entry], start: int) -> None:
@@ -96,6 +100,7 @@ class DocumentList(QWidget):
         if found is not self._pending_fill:
             return  # a newer list replaced this one
         end = min(len(found), start + FILL_CHUNK)
+        batches: dict[str, list[QTreeWidgetItem]] = {}
         for entry in found[start:end]:
             group = self._groups.get(entry.type_name)
             if group is None:
@@ -103,16 +108,18 @@ class DocumentList(QWidget):
                 group.setFlags(group.flags() & ~Qt.ItemFlag.ItemIsSelectable)
                 group.setExpanded(True)
                 self._groups[entry.type_name] = group
-            item = QTreeWidgetItem(group, [entry.title, ""])
+            item = QTreeWidgetItem([entry.title, ""])
             item.setData(0, PATH_ROLE, entry.path)
             item.setToolTip(0, entry.path)
+            batches.setdefault(entry.type_name, []).append(item)
             self._items[entry.path] = item
             self._search[entry.path] = entry.search
+        for type_name, items in batches.items():
+            self._groups[type_name].addChildren(items)  # one insertion for the view, not one per row
         if end < len(found):
             QTimer.singleShot(0, lambda: self._fill_chunk(found, end))
             return
         self._pending_fill = None
-        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self._markers()
         self.apply_filter(self.filter.text())
         if self._fill_selected:
@@ -136,28 +143,45 @@ class DocumentList(QWidget):
         self._markers()
 
     def _markers(self) -> None:
-        # Resizing the status column to its contents after every single change is quadratic: pause it.
-        header = self.tree.header()
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        try:
-            self._set_markers()
-        finally:
-            header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        """Bring the rows' markers up to date, a few hundred rows per turn of the event loop."""
+        self._marker_generation += 1
+        wanted = {path: (self._validation.get(path), self._git.get(path, ""), path in self._drafts)
+                  for path in self._items}
+        changed = [path for path, marks in wanted.items() if self._shown.get(path, (None, "", False)) != marks]
+        self._mark_chunk(changed, wanted, 0, self._marker_generation)
 
-    def _set_markers(self) -> None:
+    def _mark_chunk(self, changed: list[str], wanted: dict[str, tuple[str | None, str, bool]], start: int,
+                    generation: int) -> None:
+        if generation != self._marker_generation:
+            return  # newer markers arrived: that pass covers these rows too
+        end = min(len(changed), start + FILL_CHUNK)
+        self._set_markers(changed[start:end], wanted)
+        if end < len(changed):
+            QTimer.singleShot(0, lambda: self._mark_chunk(changed, wanted, end, generation))
+        else:
+            self._fit_status_column()
+
+    def _fit_status_column(self) -> None:
+        texts = [self.tr("nieuw"), self.tr("gewijzigd"), self.tr("hernoemd"), self.tr("conflict"),
+                 self.tr("verwijderd"), self.tr("Status")]
+        shown = {item.text(1) for item in (self._items[p] for p in self._git.keys() | self._drafts
+                                           if p in self._items)}
+        metrics = self.tree.fontMetrics()
+        width = max(metrics.horizontalAdvance(text) for text in [*texts, *shown]) + 24
+        if self.tree.header().sectionSize(1) < width:
+            self.tree.header().resizeSection(1, width)
+
+    def _set_markers(self, paths: list[str], wanted: dict[str, tuple[str | None, str, bool]]) -> None:
         style = self.style()
         icons = {"error": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
                  "warning": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)}
         git_text = {"new": self.tr("nieuw"), "modified": self.tr("gewijzigd"), "renamed": self.tr("hernoemd"),
                     "conflicted": self.tr("conflict"), "deleted": self.tr("verwijderd")}
-        # Only rows whose markers differ from what they show are touched: a refresh costs what changed.
-        for path, item in self._items.items():
-            severity = self._validation.get(path)
-            git_state = self._git.get(path, "")
-            marks = (severity, git_state, path in self._drafts)
-            if self._shown.get(path, (None, "", False)) == marks:
+        for path in paths:
+            item = self._items.get(path)
+            if item is None:
                 continue
-            self._shown[path] = marks
+            severity, git_state, draft = self._shown[path] = wanted[path]
             item.setIcon(0, icons.get(severity or "", QIcon()))
             tips = [path]
             if severity == "error":
@@ -165,7 +189,7 @@ class DocumentList(QWidget):
             elif severity == "warning":
                 tips.append(self.tr("Bevat waarschuwingen"))
             state = git_text.get(git_state, "")
-            if path in self._drafts:
+            if draft:
                 state = ", ".join(filter(None, [state, self.tr("niet opgeslagen werk")]))
             if item.text(1) != state:
                 item.setText(1, state)
@@ -201,10 +225,14 @@ class DocumentList(QWidget):
             self.tree.setCurrentItem(item)
 
     def apply_filter(self, text: str) -> None:
-        """Hide documents that do not contain `text`."""
+        """Hide documents that do not contain `text` (only rows whose visibility changes are touched)."""
         needle = text.strip().lower()
-        for path, item in self._items.items():
-            item.setHidden(bool(needle) and needle not in self._search.get(path, ""))
+        hidden = {path for path, words in self._search.items() if needle not in words} if needle else set()
+        for path in hidden ^ self._hidden:
+            item = self._items.get(path)
+            if item is not None:
+                item.setHidden(path in hidden)
+        self._hidden = hidden
 
     def _activated(self, item: QTreeWidgetItem) -> None:
         path = item.data(0, PATH_ROLE)
