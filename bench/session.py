@@ -113,6 +113,9 @@ def main() -> None:
     print(json.dumps(result), flush=True)
     window.close()
     app.quit()
+    from redactie.gui.app import leave
+
+    leave(window.runner, 0)  # as the application does after its window closed
 
 
 if __name__ == "__main__":

@@ -83,3 +83,22 @@ def test_the_window_module_imports_no_git_markdown_spelling_or_dialogs() -> None
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True,
                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     assert out.stdout.strip() == "[]"
+
+
+def test_leaving_with_work_still_running_ends_the_process_at_once_with_its_code() -> None:
+    script = textwrap.dedent("""
+        import sys, threading
+        from PySide6.QtWidgets import QApplication
+        from redactie.gui.app import leave
+        from redactie.gui.tasks import TaskRunner
+        app = QApplication(sys.argv[:1])
+        runner = TaskRunner()
+        runner.run("slow", lambda task: threading.Event().wait(), lambda _: None)
+        print("leaving", flush=True)
+        leave(runner, 3)
+        print("not reached")
+    """)
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60,
+                         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert out.returncode == 3, out.stderr
+    assert out.stdout.split() == ["leaving"]

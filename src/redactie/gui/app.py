@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -13,6 +14,7 @@ from ..gitservice.gitenv import GitMissingError
 from ..workspace import startup_repository
 from . import i18n
 from .main_window import MainWindow
+from .tasks import TaskRunner
 
 
 def run(path: Path | None, quit_when_loaded: bool = False, language: str | None = None) -> int:
@@ -73,5 +75,18 @@ def run(path: Path | None, quit_when_loaded: bool = False, language: str | None 
     if window.documents.ready:
         loaded()
     code = app.exec() if not (quit_when_loaded and outcome) else outcome["code"]
-    window.runner.shutdown()
+    return leave(window.runner, code)
+
+
+def leave(runner: TaskRunner, code: int) -> int:
+    """After the window closed: cancel background work and, if some still runs, end the process now.
+
+    Nothing is lost by not waiting: unsaved work was asked about when the window closed, files are written
+    atomically, and git runs in its own processes, which finish on their own.
+    """
+    runner.shutdown()
+    if not runner.idle():
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
     return code

@@ -130,6 +130,10 @@ class _Workers:
                     self._idle += 1
                     self._lock.notify_all()
 
+    def idle(self) -> bool:
+        with self._lock:
+            return self._pending == 0
+
     def wait(self, msecs: int) -> bool:
         with self._lock:
             return self._lock.wait_for(lambda: self._pending == 0, None if msecs < 0 else msecs / 1000)
@@ -201,6 +205,10 @@ class TaskRunner(QObject):
         if self._running:
             self._running.clear()
             self.busy_changed.emit(False, "")
+
+    def idle(self) -> bool:
+        """True when no worker is running or about to run work."""
+        return self._workers.idle()
 
     def wait(self, msecs: int = -1) -> bool:
         """Wait until every started task's work has ended (tests and tools; closing the window never waits)."""
