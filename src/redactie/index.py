@@ -124,6 +124,8 @@ class DocumentIndex:
             lines = {key: doc.field_line(key) or 1 for key in fields}
         except (FrontMatterError, RecursionError, ValueError):
             return IndexEntry(relpath, size, mtime_ns, readable=False, racy=racy)
+        except Exception:  # noqa: BLE001 - one file never breaks the index; it is read again next time
+            return IndexEntry(relpath, size, mtime_ns, readable=False, racy=True)
         return IndexEntry(relpath, size, mtime_ns, fields, lines, True, racy)
 
     def _load_cache(self) -> None:
