@@ -37,8 +37,12 @@ def entries(repo: ContentRepository, language: str) -> list[Entry]:
 
 
 def _flat(value: object) -> str:
+    if isinstance(value, str):
+        return value
     if isinstance(value, list):
-        return " ".join(_flat(v) for v in value)
+        return " ".join(v if isinstance(v, str) else _flat(v) for v in value)
+    if isinstance(value, dict):
+        return " ".join(f"{k} {_flat(v)}" for k, v in value.items())
     return "" if value is None else str(value)
 
 

@@ -81,7 +81,7 @@ class IndexEntry:
         return cls(path, size, mtime_ns, fields, lines, readable, racy)
 
 
-def _signature(full: Path) -> tuple[int, int, bool] | None:
+def _signature(full: str) -> tuple[int, int, bool] | None:
     """(size, mtime_ns, is a regular file) without following a symbolic link; None when it is gone."""
     try:
         info = os.lstat(full)
@@ -96,6 +96,7 @@ class DocumentIndex:
     def __init__(self, root: Path, cache_file: Path | None = None) -> None:
         self.root = root
         self.cache_file = cache_file
+        self._base = str(root)
         self.reads = 0  # files read from disk since creation (tests count these)
         self._lock = threading.Lock()
         self._entries: dict[str, IndexEntry] = {}
@@ -112,7 +113,8 @@ class DocumentIndex:
             return IndexEntry(relpath, size, mtime_ns, readable=False)
         racy = mtime_ns > time.time_ns() - RACY_NS
         try:
-            data = (self.root / relpath).read_bytes()
+            with open(os.path.join(self._base, relpath), "rb") as handle:
+                data = handle.read()
         except OSError:
             return IndexEntry(relpath, size, mtime_ns, readable=False, racy=True)
         finally:
@@ -179,7 +181,7 @@ class DocumentIndex:
         return True
 
     def _current(self, relpath: str, known: IndexEntry | None) -> IndexEntry | None:
-        signature = _signature(self.root / relpath)
+        signature = _signature(os.path.join(self._base, relpath))
         if signature is None:
             return None
         if known is not None and not known.racy and (known.size, known.mtime_ns) == signature[:2]:

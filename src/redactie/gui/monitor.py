@@ -5,6 +5,7 @@ All reading happens in background tasks; a refresh that arrives after a newer on
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -94,9 +95,11 @@ class RepositoryMonitor(QObject):
         """Watch the repository's document folders (call once its document list is known)."""
         if self.watcher.directories():
             self.watcher.removePaths(self.watcher.directories())
-        folders = {str(repo.root), str(repo.root / ".git")}
-        folders |= {str((repo.root / ref.path).parent) for ref in repo.documents}
-        existing = [f for f in sorted(folders) if Path(f).is_dir()]
+        root = str(repo.root)
+        # String work only: this runs on the GUI thread, once per document.
+        parents = {ref.path.rpartition("/")[0] for ref in repo.documents}
+        folders = {root, os.path.join(root, ".git")} | {os.path.join(root, p) for p in parents if p}
+        existing = [f for f in sorted(folders) if os.path.isdir(f)]
         if existing:
             self.watcher.addPaths(existing)
         self._listing = {f: self._names(f) for f in existing}
@@ -104,7 +107,7 @@ class RepositoryMonitor(QObject):
     @staticmethod
     def _names(folder: str) -> frozenset[str]:
         try:
-            return frozenset(p.name for p in Path(folder).iterdir() if p.suffix == ".md")
+            return frozenset(name for name in os.listdir(folder) if name.endswith(".md"))
         except OSError:
             return frozenset()
 
