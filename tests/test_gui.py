@@ -29,11 +29,11 @@ def window(qtbot, content_repo: Path, isolated_home: Path):  # noqa: ANN001, ANN
     qtbot.addWidget(win)
     assert win.load_repository(content_repo)
     win.show()
-    qtbot.waitUntil(lambda: win.documents.ready and win.monitor.snapshot is not None)
+    qtbot.waitUntil(lambda: win.documents.ready and win.monitor.snapshot is not None, timeout=15000)
     yield win
     if win.editor.modified:  # never leave a modal "unsaved changes" question open at teardown
         win.editor.save()
-    qtbot.waitUntil(lambda: not win.runner.busy)
+    qtbot.waitUntil(lambda: not win.runner.busy, timeout=15000)  # git, spelling and validation load meanwhile
 
 
 def test_lists_documents_grouped_and_filters(window: MainWindow) -> None:
@@ -159,4 +159,4 @@ def test_inferred_schema_is_offered_and_written(qtbot, content_repo: Path, isola
     assert not button.isVisible()
     qtbot.waitUntil(lambda: win.documents.ready)
     assert win.documents.count() == 13
-    qtbot.waitUntil(lambda: not win.runner.busy)
+    qtbot.waitUntil(lambda: not win.runner.busy, timeout=15000)  # git, spelling and validation load meanwhile

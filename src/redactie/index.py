@@ -90,6 +90,13 @@ def _signature(full: str) -> tuple[int, int, bool] | None:
     return info.st_size, info.st_mtime_ns, stat.S_ISREG(info.st_mode)
 
 
+def _same(old: IndexEntry | None, new: IndexEntry) -> bool:
+    """True when `new` would store nothing new (a racy file read again and found unchanged)."""
+    return old is new or (old is not None and (old.size, old.mtime_ns, old.readable) == (new.size, new.mtime_ns,
+                                                                                        new.readable)
+                          and old.fields == new.fields and old.lines == new.lines and old.racy == new.racy)
+
+
 class DocumentIndex:
     """The repository's documents as read once; `sync` brings it in line with the disk."""
 
@@ -175,7 +182,8 @@ class DocumentIndex:
             if entry is not None:
                 fresh[relpath] = entry
         with self._lock:
-            if fresh.keys() != self._entries.keys() or any(self._entries.get(p) is not e for p, e in fresh.items()):
+            if fresh.keys() != self._entries.keys() or any(not _same(self._entries.get(p), e)
+                                                           for p, e in fresh.items()):
                 self._dirty = True
             self._entries = fresh
         return True
@@ -198,8 +206,8 @@ class DocumentIndex:
             if entry is None:
                 self._dirty |= self._entries.pop(relpath, None) is not None
             elif self._entries.get(relpath) is not entry:
+                self._dirty |= not _same(self._entries.get(relpath), entry)
                 self._entries[relpath] = entry
-                self._dirty = True
         return entry
 
     def forget(self, relpath: str) -> None:
