@@ -24,7 +24,7 @@ import platformdirs
 
 from .fileio import atomic_write
 
-FORMAT = 1  # bump when what an entry holds, or how it is computed, changes
+FORMAT = 2  # bump when what an entry holds, or how it is computed, changes
 APP = "Redactie"
 # File systems with coarse timestamps (FAT: 2 s) can change a file without changing its size or time when the
 # change follows within this window: an entry read that soon after the file's time is read again next time.
@@ -138,23 +138,32 @@ class DocumentIndex:
         return IndexEntry(relpath, size, mtime_ns, fields, lines, True, racy)
 
     def _load_cache(self) -> None:
-        """Fill the table from the cache file once (a missing or foreign cache is simply ignored)."""
+        """Fill the table from the cache file once (a missing or foreign cache is simply ignored).
+
+        One JSON value per line: decoding a large file in one call would hold the interpreter lock for
+        the whole file and stall the window; line by line, other threads run in between.
+        """
         if self._loaded:
             return
         self._loaded = True
         assert self.cache_file is not None
         try:
-            raw = json.loads(self.cache_file.read_bytes())
+            lines = self.cache_file.read_bytes().split(b"\n")
+            header = json.loads(lines[0])
         except (OSError, ValueError):
             return
-        if not (isinstance(raw, dict) and raw.get("format") == FORMAT and raw.get("root") == str(self.root)
-                and isinstance(raw.get("entries"), dict)):
+        if not (isinstance(header, dict) and header.get("format") == FORMAT and header.get("root") == str(self.root)):
             return
         loaded = {}
-        for path, value in raw["entries"].items():
-            entry = IndexEntry.from_json(path, value)
-            if entry is not None:
-                loaded[path] = entry
+        for line in lines[1:]:
+            try:
+                raw = json.loads(line)
+            except ValueError:
+                continue
+            if isinstance(raw, list) and raw and isinstance(raw[0], str):
+                entry = IndexEntry.from_json(raw[0], raw[1:])
+                if entry is not None:
+                    loaded[raw[0]] = entry
         with self._lock:
             for path, entry in loaded.items():
                 self._entries.setdefault(path, entry)
@@ -244,11 +253,13 @@ class DocumentIndex:
                 return False
             snapshot = dict(self._entries)
             self._dirty = False
-        data = {"format": FORMAT, "root": str(self.root),
-                "entries": {path: entry.as_json() for path, entry in snapshot.items()}}
+        header = json.dumps({"format": FORMAT, "root": str(self.root)}).encode("ascii")
         try:
+            # One line per entry (see _load_cache); ASCII escapes keep any text, even unpaired surrogates.
+            body = [json.dumps([path, *entry.as_json()], separators=(",", ":"), default=str).encode("ascii")
+                    for path, entry in snapshot.items()]
             self.cache_file.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write(self.cache_file, json.dumps(data, separators=(",", ":"), default=str).encode("ascii"))
+            atomic_write(self.cache_file, b"\n".join([header, *body]))
         except (OSError, ValueError):
             with self._lock:
                 self._dirty = True  # try again next time; a cache that cannot be written only costs speed
