@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -224,9 +225,9 @@ class MainWindow(QMainWindow):
 
     def _background_checks(self) -> None:
         self.monitor.validate()
-        from .update_check import check_for_update
-
-        check_for_update(self.runner, self._update_found)
+        # The update check's modules (urllib, package metadata) are imported off the GUI thread; it starts here.
+        self.runner.run("update-check-modules", lambda task: importlib.import_module(".update_check", __package__),
+                        lambda module: module.check_for_update(self.runner, self._update_found), lambda error: None)
         if not self._speller_requested:
             self._speller_requested = True
             load_speller(self.runner, self.editor.form_view.set_speller)
