@@ -6,7 +6,8 @@ import ast
 from pathlib import Path
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "redactie"
-CORE = ["document", "schema", "validation", "gitservice", "repository.py", "fileio.py", "workspace.py", "summary.py"]
+CORE = ["document", "schema", "validation", "gitservice", "repository.py", "fileio.py", "workspace.py", "index.py",
+        "macros.py", "catalogue.py"]
 
 
 def _imports(path: Path) -> set[str]:
