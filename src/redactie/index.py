@@ -106,9 +106,11 @@ class DocumentIndex:
         self._base = str(root)
         self.reads = 0  # files read from disk since creation (tests count these)
         self._lock = threading.Lock()
+        self._sync_lock = threading.Lock()  # one whole sync at a time: a second one then finds everything read
         self._entries: dict[str, IndexEntry] = {}
         self._dirty = False
         self._loaded = cache_file is None
+        self.synced = False  # True once a whole sync ran in this process: from then on it is kept current
 
     # -- reading files ---------------------------------------------------------------------------------------
 
@@ -176,6 +178,11 @@ class DocumentIndex:
 
         Files that are gone are dropped; other known files (a vocabulary's folder, say) are kept.
         """
+        with self._sync_lock:
+            return self._sync(paths, cancelled, progress)
+
+    def _sync(self, paths: Iterable[str], cancelled: Callable[[], bool],
+              progress: Callable[[int, int], None] | None) -> bool:
         self._load_cache()
         with self._lock:
             known = dict(self._entries)
@@ -195,6 +202,7 @@ class DocumentIndex:
                                                            for p, e in fresh.items()):
                 self._dirty = True
             self._entries = fresh
+        self.synced = True
         return True
 
     def _current(self, relpath: str, known: IndexEntry | None) -> IndexEntry | None:

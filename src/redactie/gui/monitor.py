@@ -134,7 +134,7 @@ class RepositoryMonitor(QObject):
             self.refreshed.emit(self.snapshot)
             return
 
-        repo, before = self.repo, set(self.snapshot.changes) if self.snapshot else set()
+        repo = self.repo
 
         def work(task: Task) -> Snapshot:
             with service.lock:
@@ -144,11 +144,9 @@ class RepositoryMonitor(QObject):
                 except GitProblem as exc:
                     return Snapshot(None, {}, exc)
             if repo is not None:
-                # Files that differ from the last commit (now or at the previous refresh) are the ones another
-                # program or a save may have changed: only those are checked again in the index.
-                for path in sorted(before | set(changes)):
-                    if path.endswith(".md"):
-                        repo.index.update(path)
+                # Whatever changed the files (a save, another program, a pull), the index follows here, off
+                # the GUI thread: a stat per file, like git status itself; only changed files are read.
+                repo.sync_index(task.cancel.is_set)
             return Snapshot(state, changes)
 
         self.runner.run("git-state", work, self._done)

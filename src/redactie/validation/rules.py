@@ -179,7 +179,12 @@ def validate_repository(repo: ContentRepository, paths: list[str] | None = None,
     sources: dict[str, Document | IndexEntry] = {}
     wanted = set(paths) if paths is not None else None
     if wanted is not None:
-        repo.sync_index(cancelled)
+        # The other documents' ids come from the index: checked against the disk once per process, then kept
+        # current by whoever changes files (the window re-checks it after every save and git refresh).
+        if not repo.index.synced:
+            repo.sync_index(cancelled)
+        for path in wanted:
+            repo.index.update(path)
         entries = repo.index.entries()
         sources = {ref.path: entries[ref.path] for ref in repo.documents
                    if ref.path in entries and entries[ref.path].readable}
