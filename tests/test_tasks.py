@@ -102,3 +102,12 @@ def test_leaving_with_work_still_running_ends_the_process_at_once_with_its_code(
                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     assert out.returncode == 3, out.stderr
     assert out.stdout.split() == ["leaving"]
+
+
+def test_a_runner_used_again_after_shutdown_delivers_new_results(qtbot) -> None:  # noqa: ANN001
+    runner = TaskRunner()
+    runner.shutdown()
+    seen: list[int] = []
+    runner.run("again", lambda task: 7, seen.append)
+    qtbot.waitUntil(lambda: seen == [7], timeout=10000)
+    assert not runner.busy

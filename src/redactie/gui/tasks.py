@@ -162,7 +162,8 @@ class TaskRunner(QObject):
         self._signals.progressed.connect(self._progressed)
         self._outlet = _Outlet(self._signals)
         _OUTLETS.add(self._outlet)
-        self.destroyed.connect(self._outlet.close)
+        mine = self._outlets = [self._outlet]
+        self.destroyed.connect(lambda: [outlet.close() for outlet in mine])
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.shutdown)
@@ -180,6 +181,10 @@ class TaskRunner(QObject):
             failed: Callable[[Exception], None] | None = None, label: str = "") -> Task:
         """Start `work(task)` in the pool; `done(result)` or `failed(error)` run on the GUI thread if still current."""
         task = Task(key, next(self._numbers), label)
+        if self._outlet.closed:  # used again after a shutdown (a window shown again): deliver from now on
+            self._outlet = _Outlet(self._signals)
+            _OUTLETS.add(self._outlet)
+            self._outlets.append(self._outlet)
         outlet = self._outlet
         task.report = lambda phase, percent: outlet.progress(task, phase, percent)
         self.cancel(key)  # the older tasks with this key are outdated now
