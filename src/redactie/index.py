@@ -13,6 +13,7 @@ import hashlib
 import json
 import os
 import stat
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Mapping
@@ -43,7 +44,7 @@ def cache_file_for(root: Path) -> Path:
     return cache_dir() / "index" / f"{digest}.json"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class IndexEntry:
     """What is known about one file, valid while its size and modification time are these."""
 
@@ -78,6 +79,9 @@ class IndexEntry:
         if not (isinstance(size, int) and isinstance(mtime_ns, int) and isinstance(fields, dict)
                 and isinstance(lines, dict) and isinstance(readable, bool) and isinstance(racy, bool)):
             return None
+        # Keys repeat in every document: one shared string each instead of one per entry.
+        fields = {sys.intern(k) if isinstance(k, str) else k: v for k, v in fields.items()}
+        lines = {sys.intern(k) if isinstance(k, str) else k: v for k, v in lines.items()}
         return cls(path, size, mtime_ns, fields, lines, readable, racy)
 
 
