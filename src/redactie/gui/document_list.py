@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QHeaderView, QLineEdit, QStyle, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
@@ -73,7 +75,12 @@ class DocumentList(QWidget):
             if not repo.sync_index(task.cancel.is_set, lambda done, total: task.progress("", done * 100 // total)):
                 return None
             repo.vocabularies()  # resolved here, off the GUI thread; a broken schema fails here
-            return entries(repo, language)
+            found = entries(repo, language)
+            # The index holds a few objects per document for the whole session: keep them out of the cyclic
+            # garbage collector's full passes, which otherwise hold the interpreter lock (and stall the
+            # window) for longer the bigger the repository is.
+            gc.freeze()
+            return found
 
         self.runner.run("document-list", work, self._fill, self._failed, label=self.tr("Documenten inlezen…"))
 
