@@ -24,6 +24,9 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 WORKERS = 4
+# Workers hand the interpreter lock to the GUI thread after at most this long (Python's default is 5 ms):
+# a GUI event often needs the lock several times, so each wait adds up to a visible stall.
+SWITCH_INTERVAL = 0.001
 
 
 @dataclass
@@ -154,6 +157,8 @@ class TaskRunner(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._workers = _Workers(WORKERS)
+        if sys.getswitchinterval() > SWITCH_INTERVAL:
+            sys.setswitchinterval(SWITCH_INTERVAL)
         self._numbers = itertools.count(1)
         self._latest: dict[str, int] = {}
         self._running: dict[int, tuple[Task, Callable[[Any], None], Callable[[Exception], None] | None]] = {}
