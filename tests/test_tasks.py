@@ -111,3 +111,13 @@ def test_a_runner_used_again_after_shutdown_delivers_new_results(qtbot) -> None:
     runner.run("again", lambda task: 7, seen.append)
     qtbot.waitUntil(lambda: seen == [7], timeout=10000)
     assert not runner.busy
+
+
+def test_a_result_already_on_its_way_when_shutting_down_is_dropped(qtbot) -> None:  # noqa: ANN001
+    runner = TaskRunner()
+    seen: list[int] = []
+    runner.run("late", lambda task: 1, seen.append)
+    assert runner.wait(10000)  # the answer is queued for the GUI thread now
+    runner.shutdown()
+    qtbot.wait(50)  # delivering it must neither raise nor call back
+    assert seen == [] and not runner.busy

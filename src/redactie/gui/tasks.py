@@ -229,7 +229,10 @@ class TaskRunner(QObject):
             self.progress.emit(task.label, phase, percent)
 
     def _finished(self, task: Task, result: object, error: object) -> None:
-        _, done, failed = self._running.pop(task.number)
+        entry = self._running.pop(task.number, None)
+        if entry is None:
+            return  # delivered just before a shutdown forgot the task: nobody waits for it any more
+        _, done, failed = entry
         if task.label:
             labels = [t.label for t, _, _ in self._running.values() if t.label]
             self.busy_changed.emit(bool(labels), labels[-1] if labels else "")
