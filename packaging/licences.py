@@ -76,6 +76,8 @@ def collect(out: Path, git_licences: Path | None = None) -> list[dict[str, objec
         for file in dist.files or []:
             if LICENCE_FILE.match(file.name) and ".dist-info" in str(file):
                 files.append(_write(out, f"{name}-{file.name}.txt", Path(dist.locate_file(file)).read_bytes()))
+            elif file.name.endswith(".license"):  # data shipped with its own licence (the spelling dictionaries)
+                files.append(_write(out, f"{name}-{file.name}.txt", Path(dist.locate_file(file)).read_bytes()))
         if re.sub(r"[-_.]+", "-", name).lower() in ("pyside6-essentials", "shiboken6"):
             files = ["LGPL-3.0.txt", "GPL-3.0.txt", "Qt-replacing-the-libraries.txt"]
         index.append({"component": f"{name} {version}", "licence": licence_name(dist), "files": files})

@@ -15,6 +15,8 @@ os.environ["GIT_TERMINAL_PROMPT"] = "0"
 os.environ["REDACTIE_NO_UPDATE_CHECK"] = "1"  # no test reaches the internet; tests/test_updates.py uses a local feed
 # QSettings (window sizes) must not touch the real user's configuration.
 os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="redactie-test-config-")
+# Nor may the document index's cache land in the real user's cache folder.
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="redactie-test-cache-")
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"

@@ -59,14 +59,19 @@ def _type_into(qtbot, widget: Any) -> None:  # noqa: ANN001
         widget.combo.setCurrentIndex(widget.combo.count() - 1)
         widget.combo.activated.emit(widget.combo.currentIndex())
     elif isinstance(widget, MultiChoiceField):
-        items = [widget.list.item(i) for i in range(widget.list.count())]
-        unchecked = [i for i in items if i.checkState() != Qt.CheckState.Checked]
+        model, role = widget.model, Qt.ItemDataRole.CheckStateRole
+        items = [model.index(row) for row in range(model.rowCount())]
+
+        def state(index):  # noqa: ANN001, ANN202
+            return Qt.CheckState(model.data(index, role))
+
+        unchecked = [i for i in items if state(i) != Qt.CheckState.Checked]
         if isinstance(widget.value(), list) and unchecked:
-            unchecked[0].setCheckState(Qt.CheckState.Checked)
+            model.setData(unchecked[0], Qt.CheckState.Checked, role)
         elif items:  # a single text value stays text: untick and tick it again
-            checked = [i for i in items if i.checkState() == Qt.CheckState.Checked] or items[:1]
-            checked[0].setCheckState(Qt.CheckState.Unchecked)
-            checked[0].setCheckState(Qt.CheckState.Checked)
+            checked = [i for i in items if state(i) == Qt.CheckState.Checked] or items[:1]
+            model.setData(checked[0], Qt.CheckState.Unchecked, role)
+            model.setData(checked[0], Qt.CheckState.Checked, role)
 
 
 @pytest.mark.parametrize("schema", ["recognised", "inferred", "all-text"])

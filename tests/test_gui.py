@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QListWidget, QPlainTextEdit, QTreeWidget, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QListView, QPlainTextEdit, QTreeWidget, QWidget
 
 from redactie.document.locality import touched_lines
 from redactie.gui.form import ChoiceField, MultiChoiceField
@@ -29,11 +29,11 @@ def window(qtbot, content_repo: Path, isolated_home: Path):  # noqa: ANN001, ANN
     qtbot.addWidget(win)
     assert win.load_repository(content_repo)
     win.show()
-    qtbot.waitUntil(lambda: win.documents.ready and win.monitor.snapshot is not None)
+    qtbot.waitUntil(lambda: win.documents.ready and win.monitor.snapshot is not None, timeout=15000)
     yield win
     if win.editor.modified:  # never leave a modal "unsaved changes" question open at teardown
         win.editor.save()
-    qtbot.waitUntil(lambda: not win.runner.busy)
+    qtbot.waitUntil(lambda: not win.runner.busy, timeout=15000)  # git, spelling and validation load meanwhile
 
 
 def test_lists_documents_grouped_and_filters(window: MainWindow) -> None:
@@ -58,7 +58,7 @@ def test_edit_form_and_section_then_save_changes_only_those_lines(window: MainWi
     combo.activated.emit(combo.currentIndex())
     levenscyclus = window.editor.form.widgets["levenscyclus"]
     assert isinstance(levenscyclus, MultiChoiceField)
-    assert by_name(window, QListWidget, "Fases van de levenscyclus") is levenscyclus.list
+    assert by_name(window, QListView, "Fases van de levenscyclus") is levenscyclus.list
     levenscyclus.check("uitfaseren")
     levenscyclus.check("ontwerp", False)
     risico = by_name(window, QPlainTextEdit, "Sectie Risico")
@@ -163,4 +163,4 @@ def test_recognised_format_is_shown_and_written_only_when_asked(qtbot, content_r
     assert not button.isVisible()
     qtbot.waitUntil(lambda: win.documents.ready)
     assert win.documents.count() == 13
-    qtbot.waitUntil(lambda: not win.runner.busy)
+    qtbot.waitUntil(lambda: not win.runner.busy, timeout=15000)  # git, spelling and validation load meanwhile

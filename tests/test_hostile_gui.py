@@ -72,7 +72,8 @@ def test_the_window_stays_responsive_with_hostile_files(qtbot, content_repo: Pat
     assert len(warnings) == 6 and all("kan niet worden geopend" in w for w in warnings)
     assert "te groot" in win.documents.item(f"{FOLDER}/te-groot.md").toolTip(0)
     win.open_document(f"{FOLDER}/aas.md")  # many images and a 200x500 table: a bounded preview
-    win.preview.render_now()
+    with qtbot.waitSignal(win.preview.rendered, timeout=15000):  # rendered off the GUI thread
+        win.preview.render_now()
     assert "ingekort" in win.preview.toPlainText() and "[2999]" in win.preview.toPlainText()
     cafe = os.fsdecode(FOLDER.encode() + b"/caf\xe9.md")  # a name that is not UTF-8 opens, and its draft is kept
     win.open_document(cafe)

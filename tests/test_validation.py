@@ -199,3 +199,15 @@ def test_seed_schema_on_2024_corpus() -> None:
             if any(v and v not in values for v in items):
                 expected.add((ref.path, key))
     assert labels == expected
+
+
+@pytest.mark.skipif(not (CORPUS / "algoritmekader-2026").is_dir(), reason="../shared/corpus is not present")
+def test_a_file_name_without_its_code_is_a_finding_not_a_crash(tmp_path: Path) -> None:
+    root = tmp_path / "repo"
+    shutil.copytree(CORPUS / "algoritmekader-2026", root)
+    folder = root / "docs/voldoen-aan-wetten-en-regels/maatregelen"
+    source = sorted(folder.glob("*.md"))[0]
+    source.rename(folder / "zonder-code.md")
+    repo = ContentRepository(root, load_schema(SCHEMAS / "algoritmekader-2026.yaml"))
+    found = [f for f in validate_repository(repo) if f.path.endswith("/zonder-code.md")]
+    assert any(f.code == "file-prefix" and "'" in f.message("nl") for f in found)

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 
 from .fileio import file_problem
 from .repository import ContentRepository
-from .summary import quick_fields
 from .validation import ERROR, INFO, WARNING, Finding
 
 _RANK = {ERROR: 3, WARNING: 2, INFO: 1}
@@ -25,15 +24,16 @@ class Entry:
 
 
 def entries(repo: ContentRepository, language: str) -> list[Entry]:
-    """Every document of the repository, by type in the schema's order, then by path."""
+    """Every document of the repository, by type in the schema's order, then by path (read from the index)."""
     order = {name: n for n, name in enumerate(repo.schema.types)}
     found = []
+    index = repo.index.entries()
     for ref in repo.documents:
         assert ref.doc_type is not None
-        problem = file_problem(repo.root / ref.path)
-        fields = quick_fields(repo.root / ref.path) if problem is None else {}
-        title = fields.get("title")
-        title = str(title) if isinstance(title, str) and title.strip() else ref.stem
+        entry = index.get(ref.path) or repo.index.get(ref.path)
+        problem = file_problem(repo.root / ref.path) if entry is None or not entry.readable else None  # lstat only
+        fields = entry.fields if entry is not None else {}
+        title = (entry.title if entry is not None else None) or ref.stem
         search = " ".join([title, ref.path, *(_flat(v) for v in fields.values())]).lower()
         found.append(Entry(ref.path, ref.doc_type.name, ref.doc_type.label.get(language), title, search,
                            problem.localized(language) if problem else ""))
@@ -41,8 +41,12 @@ def entries(repo: ContentRepository, language: str) -> list[Entry]:
 
 
 def _flat(value: object) -> str:
+    if isinstance(value, str):
+        return value
     if isinstance(value, list):
-        return " ".join(_flat(v) for v in value)
+        return " ".join(v if isinstance(v, str) else _flat(v) for v in value)
+    if isinstance(value, dict):
+        return " ".join(f"{k} {_flat(v)}" for k, v in value.items())
     return "" if value is None else str(value)
 
 

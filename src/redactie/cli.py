@@ -9,7 +9,18 @@ import re
 import sys
 from pathlib import Path
 
-from . import __version__
+
+class _Version(argparse.Action):
+    """`--version`, reading the package's version only when asked for."""
+
+    def __init__(self, option_strings: list[str], dest: str = argparse.SUPPRESS, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help="show the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
+        from . import __version__
+
+        print(f"redactie {__version__}")
+        parser.exit()
 
 SUBCOMMANDS = {"validate": "check documents against the schema (exit 0: no errors, 1: errors, 2: unusable)",
                "spelling": "print the spelling dictionaries used and the unknown words of a text (exit 2: none)",
@@ -31,7 +42,7 @@ def _gui_parser() -> argparse.ArgumentParser:
     parser.add_argument("--quit-when-loaded", action="store_true",
                         help="load, paint the window once, print load timings as JSON and exit")
     parser.add_argument("--lang", choices=["nl", "en"], help="user interface language (default: nl)")
-    parser.add_argument("--version", action="version", version=f"redactie {__version__}")
+    parser.add_argument("--version", action=_Version)
     return parser
 
 

@@ -1,14 +1,19 @@
-"""What the site's macros show, resolved from the repository, for the preview (Qt-free)."""
+"""What the site's macros show, resolved from the repository's index, for the preview (Qt-free).
+
+Everything comes from the document index: showing a document's macros reads no other file.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from .repository import ContentRepository
-from .summary import quick_fields
 
 MAX_LISTED = 500  # related documents shown per macro; a hostile list of 100,000 names is cut with a count
 
 
-def _labels(repo: ContentRepository, relpath: str, fields: dict[str, object], language: str) -> list[str]:
+def _labels(repo: ContentRepository, relpath: str, fields: Mapping[str, Any], language: str) -> list[str]:
     doc_type = repo.schema.type_for(relpath)
     if doc_type is None:
         return []
@@ -25,14 +30,23 @@ def _labels(repo: ContentRepository, relpath: str, fields: dict[str, object], la
 
 
 def _title(repo: ContentRepository, relpath: str) -> str:
-    title = quick_fields(repo.root / relpath).get("title")
-    return str(title) if title else relpath.rsplit("/", 1)[-1].removesuffix(".md")
+    return repo.title(relpath) or relpath.rsplit("/", 1)[-1].removesuffix(".md")
 
 
-def macro_texts(repo: ContentRepository, relpath: str, language: str = "nl") -> dict[str, str]:
-    """Text for each macro of a document: its labels, the measures naming it, the requirements it names."""
+def _items(value: object) -> list[object]:
+    return value if isinstance(value, list) else [value] if value else []
+
+
+def macro_texts(repo: ContentRepository, relpath: str, language: str = "nl",
+                fields: Mapping[str, Any] | None = None) -> dict[str, str]:
+    """Text for each macro of a document: its labels, the measures naming it, the requirements it names.
+
+    `fields` are the document's current values (the editor's, unsaved); by default the index's.
+    """
     en = language == "en"
-    fields = quick_fields(repo.root / relpath)
+    if fields is None:
+        entry = repo.index.get(relpath)
+        fields = entry.fields if entry is not None else {}
     stem = relpath.rsplit("/", 1)[-1].removesuffix(".md")
     labels = _labels(repo, relpath, fields, language)
     texts = {"tags": ("Labels: " if en else "Labels: ") + (", ".join(labels) or "—")}
@@ -41,29 +55,26 @@ def macro_texts(repo: ContentRepository, relpath: str, language: str = "nl") -> 
     named: list[str] = []
     doc_type = repo.schema.type_for(relpath)
     relations = [f for f in repo.schema.fields.values() if f.kind == "relation"]
+    index = repo.index.entries()
     for ref in repo.documents:
         if ref.path == relpath or ref.doc_type is None:
             continue
         keys = [f.key for f in relations if doc_type is not None and f.target == doc_type.name
                 and f.name in ref.doc_type.fields]
-        if keys:
-            other = quick_fields(repo.root / ref.path)
-            values = [v for k in keys for v in (other.get(k) if isinstance(other.get(k), list) else [other.get(k)])]
+        entry = (index.get(ref.path) or repo.index.get(ref.path)) if keys else None
+        if entry is not None:
+            values = [v for k in keys for v in _items(entry.fields.get(k))]
             if any(isinstance(v, str) and v.rsplit("/", 1)[-1] == stem for v in values):
-                naming.append(_title(repo, ref.path))
-    titles: dict[str, str] = {}
+                naming.append(entry.title or ref.stem)
     if doc_type is not None:
         for definition in repo.schema.fields_of(doc_type):
             if definition.kind != "relation" or not definition.target:
                 continue
-            value = fields.get(definition.key)
             targets = {ref.stem: ref.path for ref in repo.documents_of(definition.target)}
-            items = value if isinstance(value, list) else [value] if value else []
+            items = _items(fields.get(definition.key))
             for item in items[:MAX_LISTED]:
                 path = targets.get(str(item).rsplit("/", 1)[-1])
-                if path and path not in titles:
-                    titles[path] = _title(repo, path)  # each document read once, however often it is named
-                named.append(titles[path] if path else str(item))
+                named.append(_title(repo, path) if path else str(item))  # titles come from the index
             if len(items) > MAX_LISTED:
                 named.append(f"… (+{len(items) - MAX_LISTED})")
     head = "Measures for this requirement" if en else "Maatregelen bij deze vereiste"

@@ -8,11 +8,8 @@ from __future__ import annotations
 
 import html
 import re
+import threading
 from typing import Any
-
-from markdown_it import MarkdownIt
-from mdit_py_plugins.admon import admon_plugin
-from mdit_py_plugins.attrs import attrs_block_plugin
 
 MAX_CHARS = 100_000  # of Markdown rendered; the real documents are under 35 KB
 MAX_TABLE_ROWS = 100
@@ -20,7 +17,7 @@ MAX_TABLE_COLUMNS = 20
 MAX_TABLE_CELLS = 2500  # in the whole document: Qt lays out about 3,000 table cells a second
 MAX_LINE = 10_000
 
-_MD = MarkdownIt("commonmark", {"html": False}).enable("table").use(admon_plugin).use(attrs_block_plugin)
+_LOCAL = threading.local()  # one Markdown parser per thread: markdown-it's parser keeps state while rendering
 _TAB_RE = re.compile(r'^=== "([^"]*)"[ \t]*$', re.M)
 # Bounded repetitions: no pattern here can backtrack over a long run of text.
 _MACRO_RE = re.compile(r"<!--[ \t\n]{0,20}(tags(?:-ai-act)?|list_maatregelen[^>]{0,200}?|"
@@ -43,7 +40,18 @@ def _image(renderer: Any, tokens: list[Any], index: int, options: Any, env: Any)
     return f'<span class="image">[{html.escape(str(alt))}]</span>'
 
 
-_MD.add_render_rule("image", _image)
+def _markdown() -> Any:
+    """This thread's Markdown parser (markdown-it is imported when the first preview is rendered)."""
+    parser = getattr(_LOCAL, "parser", None)
+    if parser is None:
+        from markdown_it import MarkdownIt
+        from mdit_py_plugins.admon import admon_plugin
+        from mdit_py_plugins.attrs import attrs_block_plugin
+
+        parser = MarkdownIt("commonmark", {"html": False}).enable("table").use(admon_plugin).use(attrs_block_plugin)
+        parser.add_render_rule("image", _image)
+        _LOCAL.parser = parser
+    return parser
 
 
 def _strip_heading_attrs(line: str) -> str:
@@ -110,7 +118,7 @@ def to_html(markdown: str, macro_text: dict[str, str] | None = None, language: s
         return f"\n\nREDACTIEMACRO{html.escape(label).replace(chr(10), 'MACROBR')}ENDMACRO\n\n"
 
     text = _MACRO_RE.sub(macro, text)
-    body = _MD.render(text)
+    body = _markdown().render(text)
     body = _MACRO_HTML_RE.sub(r'<div class="macro">\1</div>', body)
     body = body.replace("MACROBR", "<br>")
     notice = "".join(f'<p class="notice">{html.escape(en if language == "en" else nl)}</p>' for nl, en in notices)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .document import Document, FrontMatterError
 from .fileio import read_document, safe_target
+from .index import DocumentIndex, cache_file_for
 from .schema import SCHEMA_FILE, DocType, Schema, SchemaError, Text, Vocabulary
 
 _SKIP_DIRS = {".git", "node_modules", ".venv", "site", "__pycache__"}
@@ -74,14 +75,6 @@ def find_root(start: Path) -> Path:
     return folder
 
 
-def _title_of(path: Path) -> str | None:
-    try:
-        title = Document.parse(read_document(path)).fields.get("title")
-    except (OSError, FrontMatterError):
-        return None
-    return str(title) if isinstance(title, str) and title.strip() else None
-
-
 class ContentRepository:
     """A folder of documents described by a schema (read from the folder, or inferred)."""
 
@@ -95,6 +88,36 @@ class ContentRepository:
         self._refs: list[DocumentRef] | None = None
         self._vocabularies: dict[str, Vocabulary] | None = None
         self._stems: dict[str, frozenset[str]] = {}
+        self._index: DocumentIndex | None = None
+
+    @property
+    def index(self) -> DocumentIndex:
+        """The document index (titles, fields, id lines per file), cached in the user's cache folder."""
+        if self._index is None:
+            self._index = DocumentIndex(self.root, cache_file_for(self.root))
+        return self._index
+
+    def sync_index(self, cancelled: Callable[[], bool] = lambda: False,
+                   progress: Callable[[int, int], None] | None = None) -> bool:
+        """Bring the index in line with every document on disk (reading only changed files) and save it."""
+        if not self.index.sync((ref.path for ref in self.documents), cancelled, progress):
+            return False
+        self.index.save()
+        return True
+
+    def title(self, relpath: str) -> str | None:
+        """A file's title from the index, or None when it has none or cannot be read."""
+        entry = self.index.get(relpath)
+        return entry.title if entry is not None else None
+
+    def _file_title(self, path: Path) -> str | None:
+        """The title of a file that a vocabulary reads (checked against the disk: these are few)."""
+        try:
+            relpath = path.relative_to(self.root).as_posix()
+        except ValueError:
+            return None
+        entry = self.index.update(relpath)
+        return entry.title if entry is not None else None
 
     @property
     def documents(self) -> list[DocumentRef]:
@@ -148,15 +171,15 @@ class ContentRepository:
                                   f"woordenlijst '{vocabulary.name}' leest map '{arg}', die niet bestaat")
             for entry in sorted(folder.iterdir()):
                 if kind == "files" and entry.is_file() and entry.suffix == ".md" and entry.name != "index.md":
-                    title = _title_of(entry)
+                    title = self._file_title(entry)
                     values[entry.stem] = Text(title or entry.stem, title or entry.stem)
                 elif kind == "folders" and entry.is_dir() and not entry.is_symlink() and not entry.name.startswith("."):
-                    title = _title_of(entry / "index.md")
+                    title = self._file_title(entry / "index.md")
                     values[entry.name] = Text(title or entry.name, title or entry.name)
         elif kind == "documents":
             # Relations are picked by title; the stored value stays the file name.
             for ref in sorted(self.documents_of(arg), key=lambda r: r.stem):
-                title = _title_of(self.root / ref.path)
+                title = self.title(ref.path)
                 label = f"{title} ({ref.stem})" if title else ref.stem
                 values[ref.stem] = Text(label, label)
         for value in vocabulary.extra:  # e.g. a topic that moved to its own section (docs/governance/)

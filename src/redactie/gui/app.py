@@ -3,20 +3,21 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEventLoop
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from .. import __version__
 from ..gitservice.gitenv import GitMissingError, locate
 from ..resources import licence_index, resource
 from ..workspace import startup_repository
 from . import i18n
 from .main_window import MainWindow
+from .tasks import TaskRunner
 
 
 def run(path: Path | None, quit_when_loaded: bool = False, language: str | None = None) -> int:
@@ -25,7 +26,6 @@ def run(path: Path | None, quit_when_loaded: bool = False, language: str | None 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Redactie")
     app.setOrganizationName("Redactie")
-    app.setApplicationVersion(__version__)
     app.setWindowIcon(QIcon(str(resource("icon.svg"))))  # every window and, on Linux, the task bar
     from .settings_dialog import saved_language
 
@@ -53,31 +53,58 @@ def run(path: Path | None, quit_when_loaded: bool = False, language: str | None 
     except OSError as exc:
         return refuse(QCoreApplication.translate("Startup", "De voorbeeldinhoud kon niet worden klaargezet in %1 (%2).")
                       .replace("%1", str(exc.filename or "")).replace("%2", exc.strerror or ""), 1)
+    window.show()
+    app.processEvents()  # the window paints before the schema is read and the list is started
     if not window.load_repository(repo_path):
         return 2
-    window.show()
-    while not window.documents.ready:  # the list is read in the background; the window stays responsive
-        app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
-    if window.documents.error is not None:
-        return 2
-    loaded = time.perf_counter()
-    first = window.documents.first_document()
-    if first:
-        window.open_document(first)
-    app.processEvents()
-    if quit_when_loaded:
-        window.repaint()
-        app.processEvents()
-        painted = time.perf_counter()
-        print(json.dumps({"repository": str(window.repo.root) if window.repo else None,
-                          "documents": window.documents.count(), "first_document": first,
-                          "translations": resource("i18n", "redactie_en.qm").is_file(),
-                          "licence_texts": sum(f.is_file() for _, _, files in licence_index() for f in files),
-                          "load_ms": round((loaded - started) * 1000, 1),
-                          "painted_ms": round((painted - started) * 1000, 1)}))
-        window.close()
-        if locate() is None:  # the window works without git, but a command-line check must notice
-            print(f"redactie: {no_git}", file=sys.stderr)
-            return 1
-        return 0
-    return app.exec()
+    outcome: dict[str, int] = {}
+
+    def loaded() -> None:
+        """The list is there: open its first document (the smoke mode then prints its timings and quits)."""
+        if outcome:
+            return
+        outcome["code"] = 2 if window.documents.error is not None else 0
+        if outcome["code"]:
+            if quit_when_loaded:
+                app.exit(2)
+            return
+        done = time.perf_counter()
+        first = window.documents.first_document()
+        if first:
+            window.open_document(first)
+        if quit_when_loaded:
+            window.repaint()
+            app.processEvents()
+            painted = time.perf_counter()
+            print(json.dumps({"repository": str(window.repo.root) if window.repo else None,
+                              "documents": window.documents.count(), "first_document": first,
+                              "translations": resource("i18n", "redactie_en.qm").is_file(),
+                              "licence_texts": sum(f.is_file() for _, _, files in licence_index() for f in files),
+                              "load_ms": round((done - started) * 1000, 1),
+                              "painted_ms": round((painted - started) * 1000, 1)}), flush=True)
+            window.close()
+            if locate() is None:  # the window works without git, but a command-line check must notice
+                print(f"redactie: {no_git}", file=sys.stderr)
+                outcome["code"] = 1
+            app.exit(outcome["code"])
+
+    # The list is read in the background; the event loop runs meanwhile (no polling loop).
+    window.documents.loaded.connect(loaded)
+    window.documents.failed.connect(lambda _error: loaded())
+    if window.documents.ready:
+        loaded()
+    code = app.exec() if not (quit_when_loaded and outcome) else outcome["code"]
+    return leave(window.runner, code)
+
+
+def leave(runner: TaskRunner, code: int) -> int:
+    """After the window closed: cancel background work and end the process at once with `code`.
+
+    Nothing is lost by not waiting: unsaved work was asked about when the window closed, settings are
+    written when changed, files are written atomically, and git runs in its own processes, which finish on
+    their own. Tearing down thousands of objects (or waiting for a worker) would only delay the exit.
+    """
+    runner.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+import gc
+
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,9 +21,10 @@ from PySide6.QtWidgets import (
 
 from ..catalogue import Entry, entries
 from ..repository import ContentRepository
-from .tasks import TaskRunner
+from .tasks import Task, TaskRunner
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
+FILL_CHUNK = 250  # rows added per turn of the event loop
 
 
 class DocumentList(QWidget):
@@ -44,12 +47,15 @@ class DocumentList(QWidget):
         self.filter.textChanged.connect(self.apply_filter)
         self.tree = QTreeWidget(self)
         self.tree.setColumnCount(2)
+        self.tree.setUniformRowHeights(True)  # rows are one line: the view need not measure each one
         self.tree.setHeaderLabels([self.tr("Document"), self.tr("Status")])
         self.tree.setAccessibleName(self.tr("Documentenlijst"))
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        # The status column is as wide as its longest possible text: measuring every row (ResizeToContents)
+        # costs time proportional to the repository on every marker change.
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         self.tree.setToolTip(self.tr("Alle documenten, per soort; dubbelklik of Enter om te openen"))
         self.tree.itemActivated.connect(self._activated)
         self.tree.itemClicked.connect(self._clicked)
@@ -69,6 +75,12 @@ class DocumentList(QWidget):
         self._git: dict[str, str] = {}
         self._drafts: set[str] = set()
         self._remarks: dict[str, str] = {}
+        self._shown: dict[str, tuple[str | None, str, bool]] = {}
+        self._hidden: set[str] = set()
+        self._marker_generation = 0
+        self._pending_fill: list[Entry] | None = None
+        self._fill_selected: str | None = None
+        self._groups: dict[str, QTreeWidgetItem] = {}
         self.ready = False
         self.error: Exception | None = None
 
@@ -77,9 +89,18 @@ class DocumentList(QWidget):
         self.ready = False
         self.error: Exception | None = None
 
-        def work(task: object) -> list[Entry]:
+        def work(task: Task) -> list[Entry] | None:
+            # Each changed file is read once into the index (unchanged ones come from its cache); the list,
+            # the relation choices and the macros then answer from it.
+            if not repo.sync_index(task.cancel.is_set, lambda done, total: task.progress("", done * 100 // total)):
+                return None
             repo.vocabularies()  # resolved here, off the GUI thread; a broken schema fails here
-            return entries(repo, language)
+            found = entries(repo, language)
+            # The index holds a few objects per document for the whole session: keep them out of the cyclic
+            # garbage collector's full passes, which otherwise hold the interpreter lock (and stall the
+            # window) for longer the bigger the repository is.
+            gc.freeze()
+            return found
 
         self.runner.run("document-list", work, self._fill, self._failed, label=self.tr("Documenten inlezen…"))
 
@@ -88,34 +109,51 @@ class DocumentList(QWidget):
         self.ready = True
         self.failed.emit(error)
 
-    def _fill(self, found: list[Entry]) -> None:
-        selected = self.current_path()
-        header = self.tree.header()
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+    def _fill(self, found: list[Entry] | None) -> None:
+        if found is None:
+            return  # cancelled: a newer reading of the list follows
+        self._pending_fill = found
+        self._fill_selected = self.current_path()
         self.tree.clear()
         self._items.clear()
         self._search.clear()
         self._remarks.clear()
-        groups: dict[str, QTreeWidgetItem] = {}
-        for entry in found:
-            group = groups.get(entry.type_name)
+        self._groups = {}
+        self._shown = {}
+        self._hidden = set()
+        self._fill_chunk(found, 0)
+
+    def _fill_chunk(self, found: list[Entry], start: int) -> None:
+        """Add the next rows; a long list is built over several turns of the event loop, so it never stalls."""
+        if found is not self._pending_fill:
+            return  # a newer list replaced this one
+        end = min(len(found), start + FILL_CHUNK)
+        batches: dict[str, list[QTreeWidgetItem]] = {}
+        for entry in found[start:end]:
+            group = self._groups.get(entry.type_name)
             if group is None:
                 group = QTreeWidgetItem(self.tree, [entry.type_label])
                 group.setFlags(group.flags() & ~Qt.ItemFlag.ItemIsSelectable)
                 group.setExpanded(True)
-                groups[entry.type_name] = group
-            item = QTreeWidgetItem(group, [entry.title, ""])
+                self._groups[entry.type_name] = group
+            item = QTreeWidgetItem([entry.title, ""])
             item.setData(0, PATH_ROLE, entry.path)
             item.setToolTip(0, entry.path)
+            batches.setdefault(entry.type_name, []).append(item)
             self._items[entry.path] = item
             self._search[entry.path] = entry.search
             if entry.remark:
                 self._remarks[entry.path] = entry.remark
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        for type_name, items in batches.items():
+            self._groups[type_name].addChildren(items)  # one insertion for the view, not one per row
+        if end < len(found):
+            QTimer.singleShot(0, lambda: self._fill_chunk(found, end))
+            return
+        self._pending_fill = None
         self._markers()
         self.apply_filter(self.filter.text())
-        if selected:
-            self.select(selected)
+        if self._fill_selected:
+            self.select(self._fill_selected)
         self.ready = True
         self.loaded.emit()
 
@@ -135,30 +173,54 @@ class DocumentList(QWidget):
         self._markers()
 
     def _markers(self) -> None:
-        # Resizing the status column to its contents after every single change is quadratic: pause it.
-        header = self.tree.header()
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        try:
-            self._set_markers()
-        finally:
-            header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        """Bring the rows' markers up to date, a few hundred rows per turn of the event loop."""
+        self._marker_generation += 1
+        wanted = {path: (self._validation.get(path), self._git.get(path, ""), path in self._drafts)
+                  for path in self._items}
+        changed = [path for path, marks in wanted.items() if self._shown.get(path, (None, "", False)) != marks
+                   or (path in self._remarks and path not in self._shown)]  # a remark is shown once
+        self._mark_chunk(changed, wanted, 0, self._marker_generation)
 
-    def _set_markers(self) -> None:
+    def _mark_chunk(self, changed: list[str], wanted: dict[str, tuple[str | None, str, bool]], start: int,
+                    generation: int) -> None:
+        if generation != self._marker_generation:
+            return  # newer markers arrived: that pass covers these rows too
+        end = min(len(changed), start + FILL_CHUNK)
+        self._set_markers(changed[start:end], wanted)
+        if end < len(changed):
+            QTimer.singleShot(0, lambda: self._mark_chunk(changed, wanted, end, generation))
+        else:
+            self._fit_status_column()
+
+    def _fit_status_column(self) -> None:
+        texts = [self.tr("nieuw"), self.tr("gewijzigd"), self.tr("hernoemd"), self.tr("conflict"),
+                 self.tr("verwijderd"), self.tr("Status")]
+        shown = {item.text(1) for item in (self._items[p] for p in self._git.keys() | self._drafts
+                                           if p in self._items)}
+        metrics = self.tree.fontMetrics()
+        width = max(metrics.horizontalAdvance(text) for text in [*texts, *shown]) + 24
+        if self.tree.header().sectionSize(1) < width:
+            self.tree.header().resizeSection(1, width)
+
+    def _set_markers(self, paths: list[str], wanted: dict[str, tuple[str | None, str, bool]]) -> None:
         style = self.style()
         icons = {"error": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
                  "warning": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)}
         git_text = {"new": self.tr("nieuw"), "modified": self.tr("gewijzigd"), "renamed": self.tr("hernoemd"),
                     "conflicted": self.tr("conflict"), "deleted": self.tr("verwijderd")}
-        for path, item in self._items.items():
-            severity = self._validation.get(path)
+        for path in paths:
+            item = self._items.get(path)
+            if item is None:
+                continue
+            severity, git_state, draft = self._shown[path] = wanted[path]
             item.setIcon(0, icons.get(severity or "", QIcon()))
             tips = [path]
             if severity == "error":
                 tips.append(self.tr("Bevat fouten"))
             elif severity == "warning":
                 tips.append(self.tr("Bevat waarschuwingen"))
-            state = git_text.get(self._git.get(path, ""), "")
-            if path in self._drafts:
+            state = git_text.get(git_state, "")
+            if draft:
                 state = ", ".join(filter(None, [state, self.tr("niet opgeslagen werk")]))
             if path in self._remarks:
                 state = ", ".join(filter(None, [state, self.tr("niet te openen")]))
@@ -199,10 +261,14 @@ class DocumentList(QWidget):
             self.tree.setCurrentItem(item)
 
     def apply_filter(self, text: str) -> None:
-        """Hide documents that do not contain `text`."""
+        """Hide documents that do not contain `text` (only rows whose visibility changes are touched)."""
         needle = text.strip().lower()
-        for path, item in self._items.items():
-            item.setHidden(bool(needle) and needle not in self._search.get(path, ""))
+        hidden = {path for path, words in self._search.items() if needle not in words} if needle else set()
+        for path in hidden ^ self._hidden:
+            item = self._items.get(path)
+            if item is not None:
+                item.setHidden(path in hidden)
+        self._hidden = hidden
 
     def selected_paths(self) -> list[str]:
         """The paths of the selected documents, in list order."""

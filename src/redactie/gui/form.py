@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
+    QListView,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -194,6 +193,80 @@ class ChoiceField(FieldWidget):
             self.changed.emit()
 
 
+class _ChoiceModel(QAbstractListModel):
+    """The values of a vocabulary as checkable rows, without an item object per value.
+
+    A relation can offer thousands of documents: only the rows the view shows are ever drawn, and
+    filtering keeps a list of row numbers instead of hiding widgets one by one.
+    """
+
+    toggled = Signal(str, bool)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.keys: list[str] = []
+        self.labels: list[str] = []
+        self.checked: set[str] = set()
+        self._rows: list[int] = []
+        self._needle = ""
+
+    def fill(self, keys: list[str], labels: list[str], checked: set[str]) -> None:
+        self.beginResetModel()
+        self.keys, self.labels, self.checked = keys, labels, checked
+        self._rows = self._matching()
+        self.endResetModel()
+
+    def set_filter(self, text: str) -> None:
+        self.beginResetModel()
+        self._needle = text.lower()
+        self._rows = self._matching()
+        self.endResetModel()
+
+    def _matching(self) -> list[int]:
+        needle = self._needle
+        return [n for n, label in enumerate(self.labels) if not needle or needle in label.lower()]
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        """Rows shown (after the filter)."""
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Label, check state and key of a row."""
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        n = self._rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self.labels[n]
+        if role == Qt.ItemDataRole.CheckStateRole:
+            return Qt.CheckState.Checked if self.keys[n] in self.checked else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.UserRole:
+            return self.keys[n]
+        return None
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        """Every row can be checked."""
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable
+
+    def setData(self, index: QModelIndex | QPersistentModelIndex, value: Any,  # noqa: N802
+                role: int = Qt.ItemDataRole.EditRole) -> bool:
+        """Check or uncheck a row (the view calls this for a click or the space bar)."""
+        if role != Qt.ItemDataRole.CheckStateRole or not index.isValid():
+            return False
+        state = value.value if hasattr(value, "value") else value
+        self.set_checked(self.keys[self._rows[index.row()]], state == Qt.CheckState.Checked.value)
+        return True
+
+    def set_checked(self, key: str, checked: bool) -> None:
+        if (key in self.checked) == checked or key not in self.keys:
+            return
+        (self.checked.add if checked else self.checked.discard)(key)
+        n = self.keys.index(key)
+        if n in self._rows:
+            row = self.index(self._rows.index(n))
+            self.dataChanged.emit(row, row, [Qt.ItemDataRole.CheckStateRole])
+        self.toggled.emit(key, checked)
+
+
 class MultiChoiceField(FieldWidget):
     """A checkable list with type-ahead filter; values outside the vocabulary stay visible and flagged."""
 
@@ -204,12 +277,15 @@ class MultiChoiceField(FieldWidget):
         self.filter.setPlaceholderText(self.tr("Typ om te zoeken"))
         self.filter.setAccessibleName(self.tr("Zoeken in %1").replace("%1", field.label.get(language)))
         self.filter.setToolTip(self.tr("Typ een deel van een waarde om de lijst korter te maken"))
-        self.filter.textChanged.connect(self._filter)
-        self.list = QListWidget(self)
+        self.model = _ChoiceModel(self)
+        self.model.toggled.connect(self._toggled)
+        self.filter.textChanged.connect(self.model.set_filter)
+        self.list = QListView(self)
+        self.list.setUniformItemSizes(True)
+        self.list.setModel(self.model)
         self.list.setAccessibleName(field.label.get(language))
         self.list.setToolTip(field.help.get(language) or field.label.get(language))
         self.list.setMaximumHeight(140)
-        self.list.itemChanged.connect(self._item_changed)
         self.layout_.addWidget(self.filter)
         self.layout_.addWidget(self.list)
         self.layout_.addWidget(self.message)
@@ -220,18 +296,12 @@ class MultiChoiceField(FieldWidget):
 
     shapes = ("empty", "text", "list", "list-of-one")
 
-    def _filter(self, text: str) -> None:
-        for row in range(self.list.count()):
-            item = self.list.item(row)
-            item.setHidden(text.lower() not in item.text().lower())
-
-    def _item_changed(self, item: QListWidgetItem) -> None:
+    def _toggled(self, key: str, checked: bool) -> None:
         if self._loading:
             return
-        key = item.data(Qt.ItemDataRole.UserRole)
-        if item.checkState() == Qt.CheckState.Checked and key not in self._order:
+        if checked and key not in self._order:
             self._order.append(key)
-        elif item.checkState() != Qt.CheckState.Checked and key in self._order:
+        elif not checked and key in self._order:
             self._order.remove(key)
         self.changed.emit()
 
@@ -247,24 +317,21 @@ class MultiChoiceField(FieldWidget):
         values = [value] if isinstance(value, str) else [v for v in (value or []) if v is not None]
         self._order = [str(v) for v in values]
         self._originals = {str(v): v for v in values}
-        self.list.clear()
-        keys = list(self.vocabulary.values) + [v for v in self._order if v not in self.vocabulary.values]
-        for key in keys:
-            label = self.vocabulary.label(key, self.language)
-            if key not in self.vocabulary.values:
-                label = self.tr("%1 (niet toegestaan)").replace("%1", key)
-            item = QListWidgetItem(label, self.list)
-            item.setData(Qt.ItemDataRole.UserRole, key)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if key in self._order else Qt.CheckState.Unchecked)
+        allowed = self.vocabulary.values
+        keys = list(allowed) + [v for v in dict.fromkeys(self._order) if v not in allowed]
+        outside = self.tr("%1 (niet toegestaan)")
+        labels = [self.vocabulary.label(key, self.language) if key in allowed else outside.replace("%1", key)
+                  for key in keys]
+        self.model.fill(keys, labels, set(self._order))
         self._loading = False
+
+    def labels(self) -> list[str]:
+        """The labels of the rows shown."""
+        return [self.model.data(self.model.index(row)) for row in range(self.model.rowCount())]
 
     def check(self, key: str, checked: bool = True) -> None:
         """Check or uncheck a value as a user would."""
-        for row in range(self.list.count()):
-            item = self.list.item(row)
-            if item.data(Qt.ItemDataRole.UserRole) == key:
-                item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        self.model.set_checked(key, checked)
 
 
 class ReadOnlyField(FieldWidget):

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QUndoGroup
@@ -22,27 +24,25 @@ from ..drafts import DraftStore
 from ..fileio import FileRefused, clean_stale_temporaries, file_problem
 from ..repository import ContentRepository, find_root
 from ..schema import SCHEMA_FILE, SchemaError
-from ..schema.infer import write_inferred_schema
 from ..schema.select import AUTO, FILE, saved_choice
 from ..workspace import data_dir, recent_repositories, remember_repository
 from .banner import Banner
 from .bulk_actions import BulkActions
-from .clone_dialog import CloneDialog
-from .conflict_dialog import ConflictDialog
 from .document_list import DocumentList
 from .editor import DocumentEditor
 from .git_status import GitStatus
 from .history_panel import HistoryPanel
 from .menus import add_actions
 from .monitor import RepositoryMonitor, Snapshot
-from .new_document import NewDocumentDialog
 from .preview import Preview
-from .review_dialog import ReviewDialog
 from .settings_dialog import SettingsDialog, saved_font_size
 from .sharing import SharingController
 from .spell_loader import load_speller
 from .tasks import TaskRunner
-from .update_check import check_for_update
+
+if TYPE_CHECKING:  # the dialogs are imported when first opened, so the window appears sooner
+    from .conflict_dialog import ConflictDialog
+    from .review_dialog import ReviewDialog
 
 BACKGROUND_DELAY_MS = 600
 
@@ -199,7 +199,7 @@ class MainWindow(QMainWindow):
             # Recognising a format or inferring a schema reads every document: in the background.
             self.documents.ready, self.documents.error = False, None
             self.runner.run("open-repository", lambda task: ContentRepository(root), self._use,
-                            self._documents_failed, label=self.tr("Schema bepalen uit de documenten…"))
+                            self.documents.failed.emit, label=self.tr("Schema bepalen uit de documenten…"))
             return True
         try:
             repo = ContentRepository(root)
@@ -250,7 +250,9 @@ class MainWindow(QMainWindow):
 
     def _background_checks(self) -> None:
         self.monitor.validate()
-        check_for_update(self.runner, self._update_found)
+        # The update check's modules (urllib, package metadata) are imported off the GUI thread; it starts here.
+        self.runner.run("update-check-modules", lambda task: importlib.import_module(".update_check", __package__),
+                        lambda module: module.check_for_update(self.runner, self._update_found), lambda error: None)
         root = self.repo.root if self.repo is not None else None
         if self._speller_requested != root:  # again when another repository is opened
             self._speller_requested = root
@@ -270,6 +272,8 @@ class MainWindow(QMainWindow):
         if self.repo is None or (self.repo.root / SCHEMA_FILE).is_file():
             return
         try:
+            from ..schema.infer import write_inferred_schema
+
             path = write_inferred_schema(self.repo.root, self.repo.schema)
         except OSError as exc:
             reason = exc.localized(self.language) if isinstance(exc, FileRefused) else str(exc)
@@ -341,6 +345,8 @@ class MainWindow(QMainWindow):
         """Ask for a new document's type, title and code; create and open it."""
         if self.repo is None or not self._may_leave():
             return
+        from .new_document import NewDocumentDialog
+
         dialog = NewDocumentDialog(self.repo, self.language, self.runner, self)
         dialog.accepted.connect(lambda: self._created(dialog.created_path))
         dialog.open()
@@ -384,6 +390,8 @@ class MainWindow(QMainWindow):
             return
         if self.review is not None:
             self.review.close()
+        from .review_dialog import ReviewDialog
+
         self.review = ReviewDialog(self.repo, self.sharing, self.runner, self.language, self)
         self.review.show_field.connect(self.show_field)
         self.review.committed.connect(lambda _: self.monitor.refresh())
@@ -396,6 +404,8 @@ class MainWindow(QMainWindow):
     def show_conflicts(self, files: list[str]) -> None:
         """Open the conflict dialog."""
         if self.conflicts is None or not self.conflicts.isVisible():
+            from .conflict_dialog import ConflictDialog
+
             self.conflicts = ConflictDialog(self.sharing, files, self, self.repo)
             self.conflicts.open_as_text.connect(self.open_as_text)
             self.conflicts.show()
@@ -427,6 +437,8 @@ class MainWindow(QMainWindow):
         """Clone a shared repository and open it."""
         if not self._may_leave():
             return
+        from .clone_dialog import CloneDialog
+
         dialog = CloneDialog(self.runner, self.language, Path.home() / "Redactie", self)
         dialog.cloned.connect(self.load_repository)
         dialog.open()
@@ -479,7 +491,8 @@ class MainWindow(QMainWindow):
         settings = QSettings("Redactie", "Redactie")
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/splitter", self.splitter.saveState())
-        self.runner.wait(5000)
+        settings.sync()  # the process ends at once after the window closes
+        self.runner.shutdown()  # cancel background work; closing never waits for it
         if self.monitor.service is not None:
             self.monitor.service.close()
         event.accept()

@@ -5,17 +5,21 @@ All reading happens in background tasks; a refresh that arrives after a newer on
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
 from ..catalogue import worst_severity
 from ..gitservice.problems import GitProblem
-from ..gitservice.service import GitService, RepoState
 from ..repository import ContentRepository
 from ..validation import validate_repository
 from .tasks import Task, TaskRunner
+
+if TYPE_CHECKING:
+    from ..gitservice.service import GitService, RepoState
 
 
 @dataclass
@@ -53,25 +57,49 @@ class RepositoryMonitor(QObject):
         self._folders_timer.setInterval(500)
         self._folders_timer.timeout.connect(self.folders_changed.emit)
         self._listing: dict[str, frozenset[str]] = {}
+        self._opening = False
 
     def attach(self, repo: ContentRepository) -> None:
-        """Follow a newly opened repository."""
+        """Follow a newly opened repository; git is opened in the background (importing GitPython is slow)."""
         if self.service is not None:
             self.service.close()
         self.repo, self.service, self.problem, self.snapshot = repo, None, None, None
-        try:
-            self.service = GitService(repo.root)
-        except GitProblem as exc:
-            self.problem = exc
-        self.refresh_now()
+        self._opening = True
+
+        def work(task: Task) -> tuple[GitService | None, GitProblem | None]:
+            from ..gitservice.service import GitService
+
+            try:
+                return GitService(repo.root), None
+            except GitProblem as exc:
+                return None, exc
+
+        def opened(result: tuple[GitService | None, GitProblem | None]) -> None:
+            service, problem = result
+            if self.repo is not repo:  # another repository was opened meanwhile
+                if service is not None:
+                    service.close()
+                return
+            self.service, self.problem, self._opening = service, problem, False
+            self.refresh_now()
+
+        def failed(error: Exception) -> None:
+            if self.repo is repo:
+                self._opening = False
+                self.problem = error if isinstance(error, GitProblem) else None
+                self.refresh_now()
+
+        self.runner.run("git-open", work, opened, failed)
 
     def watch(self, repo: ContentRepository) -> None:
         """Watch the repository's document folders (call once its document list is known)."""
         if self.watcher.directories():
             self.watcher.removePaths(self.watcher.directories())
-        folders = {str(repo.root), str(repo.root / ".git")}
-        folders |= {str((repo.root / ref.path).parent) for ref in repo.documents}
-        existing = [f for f in sorted(folders) if Path(f).is_dir()]
+        root = str(repo.root)
+        # String work only: this runs on the GUI thread, once per document.
+        parents = {ref.path.rpartition("/")[0] for ref in repo.documents}
+        folders = {root, os.path.join(root, ".git")} | {os.path.join(root, p) for p in parents if p}
+        existing = [f for f in sorted(folders) if os.path.isdir(f)]
         if existing:
             self.watcher.addPaths(existing)
         self._listing = {f: self._names(f) for f in existing}
@@ -79,7 +107,7 @@ class RepositoryMonitor(QObject):
     @staticmethod
     def _names(folder: str) -> frozenset[str]:
         try:
-            return frozenset(p.name for p in Path(folder).iterdir() if p.suffix == ".md")
+            return frozenset(name for name in os.listdir(folder) if name.endswith(".md"))
         except OSError:
             return frozenset()
 
@@ -99,10 +127,14 @@ class RepositoryMonitor(QObject):
     def refresh_now(self) -> None:
         """Read git state and changed files in the background."""
         service = self.service
+        if service is None and self._opening:
+            return  # git is still being opened: the refresh follows when it is
         if service is None:
             self.snapshot = Snapshot(None, {}, self.problem)
             self.refreshed.emit(self.snapshot)
             return
+
+        repo = self.repo
 
         def work(task: Task) -> Snapshot:
             with service.lock:
@@ -111,6 +143,10 @@ class RepositoryMonitor(QObject):
                     changes = {c.path: c.kind for c in service.status()}
                 except GitProblem as exc:
                     return Snapshot(None, {}, exc)
+            if repo is not None:
+                # Whatever changed the files (a save, another program, a pull), the index follows here, off
+                # the GUI thread: a stat per file, like git status itself; only changed files are read.
+                repo.sync_index(task.cancel.is_set)
             return Snapshot(state, changes)
 
         self.runner.run("git-state", work, self._done)
@@ -124,5 +160,9 @@ class RepositoryMonitor(QObject):
         repo = self.repo
         if repo is None:
             return
-        self.runner.run("validate-all", lambda task: worst_severity(validate_repository(repo)), self.validated.emit,
+        def work(task: Task) -> dict[str, str] | None:
+            findings = validate_repository(repo, cancelled=task.cancel.is_set)
+            return None if task.cancel.is_set() else worst_severity(findings)
+
+        self.runner.run("validate-all", work, lambda found: found is not None and self.validated.emit(found),
                         lambda error: None)

@@ -2,18 +2,27 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from ..macros import macro_texts
-from ..preview_html import to_html
-from ..repository import ContentRepository
-from .tasks import TaskRunner
+from .tasks import Task, TaskRunner
+
+if TYPE_CHECKING:
+    from ..repository import ContentRepository
+
+
+def to_html(markdown: str, macro_text: dict[str, str] | None = None, language: str = "nl") -> str:
+    """The preview's HTML (redactie.preview_html, imported with markdown-it on the first render)."""
+    from ..preview_html import to_html as render
+
+    return render(markdown, macro_text, language)
 
 
 class Preview(QTextBrowser):
-    """A read-only preview; rendering is debounced so typing never waits for it."""
+    """A read-only preview; rendering is debounced and runs off the GUI thread, so typing never waits for it."""
 
     rendered = Signal()
 
@@ -27,14 +36,18 @@ class Preview(QTextBrowser):
         self._pending = ""
         self.language = "nl"
         self._macros: dict[str, str] = {}
+        self.runner: TaskRunner | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(250)
         self._timer.timeout.connect(self.render_now)
 
     def set_context(self, repo: ContentRepository, relpath: str, runner: TaskRunner | None = None) -> None:
-        """Resolve the document's macros (labels, related documents) from the repository in the background."""
+        """Resolve the document's macros (labels, related documents) from the repository's index in the background."""
+        from ..macros import macro_texts
+
         language = self.language
+        self.runner = runner or self.runner
 
         def apply(texts: dict[str, str]) -> None:
             self._macros = texts
@@ -57,10 +70,24 @@ class Preview(QTextBrowser):
         self._timer.start()
 
     def render_now(self) -> None:
-        """Render the pending Markdown at once."""
+        """Render the pending Markdown now: in the background when a task runner is known, else here."""
         self._timer.stop()
+        markdown, macros, language = self._pending, dict(self._macros), self.language
+        if self.runner is None:
+            self._show(to_html(markdown, macros, language))
+            return
+
+        def work(task: Task) -> str | None:
+            return None if task.cancel.is_set() else to_html(markdown, macros, language)
+
+        self.runner.run("preview-render", work, self._show, lambda error: None)
+
+    def _show(self, page: str | None) -> None:
+        """Only the widget update happens on the GUI thread."""
+        if page is None:
+            return
         position = self.verticalScrollBar().value()
-        self.setHtml(to_html(self._pending, self._macros, self.language))
+        self.setHtml(page)
         self.verticalScrollBar().setValue(position)
         self.rendered.emit()
 

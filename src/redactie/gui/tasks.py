@@ -1,21 +1,32 @@
 """Background work for the GUI: a thread pool, progress, cancel, and a guard against stale results.
 
 Every git, network or whole-repository operation runs here. Work functions never touch widgets; their
-results come back on the GUI thread. When a newer task with the same key was started, an older task's
-result is dropped, so late answers never overwrite newer state.
+results come back on the GUI thread. When a newer task with the same key is started, the older one is
+cancelled (its flag is set; if it has not started yet it never runs) and its result is dropped, so late
+answers never overwrite newer state and outdated work does not compete with current work.
+
+The workers are daemon threads that nobody joins: closing the window never waits for background work.
 """
 
 from __future__ import annotations
 
+import atexit
 import itertools
+import queue
 import sys
 import threading
 import traceback
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+
+WORKERS = 4
+# Workers hand the interpreter lock to the GUI thread after at most this long (Python's default is 5 ms):
+# a GUI event often needs the lock several times, so each wait adds up to a visible stall.
+SWITCH_INTERVAL = 0.001
 
 
 @dataclass
@@ -38,19 +49,97 @@ class _Signals(QObject):
     progressed = Signal(object, str, object)  # task, phase, percent
 
 
-class _Runnable(QRunnable):
-    def __init__(self, task: Task, work: Callable[[Task], Any], signals: _Signals) -> None:
-        super().__init__()
-        self.task, self.work, self.signals = task, work, signals
+class _Outlet:
+    """Where a worker delivers its result; once closed, nothing is delivered any more.
 
-    def run(self) -> None:
+    Emitting into Qt objects that the main thread is tearing down crashes the process, so delivery and
+    closing take the same lock: after `close()` returns no worker touches Qt again.
+    """
+
+    def __init__(self, signals: _Signals) -> None:
+        self.signals = signals
+        self.lock = threading.Lock()
+        self.closed = False
+
+    def deliver(self, task: Task, result: object, error: object) -> None:
+        with self.lock:
+            if not self.closed:
+                self.signals.finished.emit(task, result, error)
+
+    def progress(self, task: Task, phase: str, percent: int | None) -> None:
+        with self.lock:
+            if not self.closed:
+                self.signals.progressed.emit(task, phase, percent)
+
+    def close(self) -> None:
+        with self.lock:
+            self.closed = True
+
+
+_OUTLETS: weakref.WeakSet[_Outlet] = weakref.WeakSet()
+
+
+@atexit.register
+def _close_all() -> None:
+    """At exit no worker may deliver into Qt objects being destroyed."""
+    for outlet in list(_OUTLETS):
+        outlet.close()
+
+
+def _run(task: Task, work: Callable[[Task], Any], outlet: _Outlet) -> None:
+    if task.cancel.is_set():
+        result, error = None, None  # outdated before it started: skip the work, the answer is dropped anyway
+    else:
         try:
-            result, error = self.work(self.task), None
+            result, error = work(task), None
         except Exception as exc:  # noqa: BLE001 - every failure is reported to the GUI thread
             result, error = None, exc
             if not _expected(exc):
                 traceback.print_exc(file=sys.stderr)
-        self.signals.finished.emit(self.task, result, error)
+    outlet.deliver(task, result, error)
+
+
+class _Workers:
+    """A few daemon threads taking work from a queue; they are never joined."""
+
+    def __init__(self, size: int) -> None:
+        self._queue: queue.SimpleQueue[Callable[[], None]] = queue.SimpleQueue()
+        self._size = size
+        self._threads: list[threading.Thread] = []
+        self._idle = 0
+        self._pending = 0
+        self._lock = threading.Condition()
+
+    def start(self, job: Callable[[], None]) -> None:
+        with self._lock:
+            self._pending += 1
+            if self._idle == 0 and len(self._threads) < self._size:
+                thread = threading.Thread(target=self._loop, name=f"redactie-worker-{len(self._threads)}",
+                                          daemon=True)
+                self._threads.append(thread)
+                thread.start()
+            else:
+                self._idle -= 1 if self._idle else 0
+        self._queue.put(job)
+
+    def _loop(self) -> None:
+        while True:
+            job = self._queue.get()
+            try:
+                job()
+            finally:
+                with self._lock:
+                    self._pending -= 1
+                    self._idle += 1
+                    self._lock.notify_all()
+
+    def idle(self) -> bool:
+        with self._lock:
+            return self._pending == 0
+
+    def wait(self, msecs: int) -> bool:
+        with self._lock:
+            return self._lock.wait_for(lambda: self._pending == 0, None if msecs < 0 else msecs / 1000)
 
 
 def _expected(exc: Exception) -> bool:
@@ -67,14 +156,22 @@ class TaskRunner(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(4)
+        self._workers = _Workers(WORKERS)
+        if sys.getswitchinterval() > SWITCH_INTERVAL:
+            sys.setswitchinterval(SWITCH_INTERVAL)
         self._numbers = itertools.count(1)
         self._latest: dict[str, int] = {}
         self._running: dict[int, tuple[Task, Callable[[Any], None], Callable[[Exception], None] | None]] = {}
         self._signals = _Signals(self)
         self._signals.finished.connect(self._finished)
         self._signals.progressed.connect(self._progressed)
+        self._outlet = _Outlet(self._signals)
+        _OUTLETS.add(self._outlet)
+        mine = self._outlets = [self._outlet]
+        self.destroyed.connect(lambda: [outlet.close() for outlet in mine])
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.shutdown)
 
     @property
     def busy(self) -> bool:
@@ -89,12 +186,18 @@ class TaskRunner(QObject):
             failed: Callable[[Exception], None] | None = None, label: str = "") -> Task:
         """Start `work(task)` in the pool; `done(result)` or `failed(error)` run on the GUI thread if still current."""
         task = Task(key, next(self._numbers), label)
-        task.report = lambda phase, percent: self._signals.progressed.emit(task, phase, percent)
+        if self._outlet.closed:  # used again after a shutdown (a window shown again): deliver from now on
+            self._outlet = _Outlet(self._signals)
+            _OUTLETS.add(self._outlet)
+            self._outlets.append(self._outlet)
+        outlet = self._outlet
+        task.report = lambda phase, percent: outlet.progress(task, phase, percent)
+        self.cancel(key)  # the older tasks with this key are outdated now
         self._latest[key] = task.number
         self._running[task.number] = (task, done, failed)
         if label:
             self.busy_changed.emit(True, label)
-        self.pool.start(_Runnable(task, work, self._signals))
+        self._workers.start(lambda: _run(task, work, outlet))
         return task
 
     def cancel(self, key: str) -> None:
@@ -103,16 +206,33 @@ class TaskRunner(QObject):
             if task.key == key:
                 task.cancel.set()
 
+    def shutdown(self) -> None:
+        """Cancel every task and stop delivering results (when closing); nothing waits for the workers."""
+        self._outlet.close()
+        for task, _, _ in self._running.values():
+            task.cancel.set()
+        self._latest.clear()
+        if self._running:
+            self._running.clear()
+            self.busy_changed.emit(False, "")
+
+    def idle(self) -> bool:
+        """True when no worker is running or about to run work."""
+        return self._workers.idle()
+
     def wait(self, msecs: int = -1) -> bool:
-        """Wait for every task to end (when closing)."""
-        return self.pool.waitForDone(msecs)
+        """Wait until every started task's work has ended (tests and tools; closing the window never waits)."""
+        return self._workers.wait(msecs)
 
     def _progressed(self, task: Task, phase: str, percent: object) -> None:
         if self._latest.get(task.key) == task.number:
             self.progress.emit(task.label, phase, percent)
 
     def _finished(self, task: Task, result: object, error: object) -> None:
-        _, done, failed = self._running.pop(task.number)
+        entry = self._running.pop(task.number, None)
+        if entry is None:
+            return  # delivered just before a shutdown forgot the task: nobody waits for it any more
+        _, done, failed = entry
         if task.label:
             labels = [t.label for t, _, _ in self._running.values() if t.label]
             self.busy_changed.emit(bool(labels), labels[-1] if labels else "")

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from urllib.parse import urlparse
 
 from ..document import Document, DocumentEncodingError, FrontMatterError
 from ..fileio import FileRefused, read_document
+from ..index import IndexEntry
 from ..repository import ContentRepository
 from ..schema import DocType, FieldDef
 from .findings import Finding, finding
@@ -194,7 +196,7 @@ def _url_ok(url: str) -> bool:
     return True  # a relative link to another page of the site
 
 
-def check_unique_ids(repo: ContentRepository, docs: dict[str, Document]) -> list[Finding]:
+def check_unique_ids(repo: ContentRepository, docs: Mapping[str, Document | IndexEntry]) -> list[Finding]:
     """Ids that more than one document uses, one finding per document."""
     keys = {f.key for f in repo.schema.fields.values() if f.kind == "identifier" and f.unique}
     seen: dict[str, list[tuple[str, str, int]]] = defaultdict(list)
@@ -220,29 +222,49 @@ def unreadable_detail(exc: OSError) -> tuple[str, str]:
     return f"het bestand kan niet worden gelezen ({reason})", f"the file cannot be read ({reason})"
 
 
-def validate_repository(repo: ContentRepository, paths: list[str] | None = None) -> list[Finding]:
-    """All findings for the repository's documents (or only `paths`, still checking ids repository-wide)."""
+def _id_source(repo: ContentRepository, path: str, doc: Document) -> IndexEntry:
+    """Only what the id check needs from a parsed document, so the document itself need not be kept."""
+    keys = [f.key for f in repo.schema.fields.values() if f.kind == "identifier" and f.unique]
+    fields = {key: doc.fields[key] for key in keys if key in doc.fields}
+    return IndexEntry(path, 0, 0, fields, {key: doc.field_line(key) or 1 for key in fields})
+
+
+def validate_repository(repo: ContentRepository, paths: list[str] | None = None,
+                        cancelled: Callable[[], bool] = lambda: False) -> list[Finding]:
+    """All findings for the repository's documents (or only `paths`, still checking ids repository-wide).
+
+    With `paths`, only those files are read; the other documents' ids come from the document index.
+    """
     findings: list[Finding] = []
-    docs: dict[str, Document] = {}
+    sources: dict[str, Document | IndexEntry] = {}
     wanted = set(paths) if paths is not None else None
+    if wanted is not None:
+        # The other documents' ids come from the index: checked against the disk once per process, then kept
+        # current by whoever changes files (the window re-checks it after every save and git refresh).
+        if not repo.index.synced:
+            repo.sync_index(cancelled)
+        for path in wanted:
+            repo.index.update(path)
+        entries = repo.index.entries()
+        sources = {ref.path: entries[ref.path] for ref in repo.documents
+                   if ref.path in entries and entries[ref.path].readable}
     for ref in repo.documents:
+        if wanted is not None and ref.path not in wanted:
+            continue
+        if cancelled():
+            return []
+        sources.pop(ref.path, None)
         try:
             data = read_document(repo.root / ref.path)
         except OSError as exc:
-            if wanted is None or ref.path in wanted:
-                findings.append(finding(ref.path, 1, "", "unreadable", detail=unreadable_detail(exc)))
+            findings.append(finding(ref.path, 1, "", "unreadable", detail=unreadable_detail(exc)))
             continue
-        if wanted is None or ref.path in wanted:
-            found, doc = check_document(repo, ref.path, data)
-            findings += found
-        else:
-            try:
-                doc = Document.parse(data)
-            except FrontMatterError:
-                doc = None
+        found, doc = check_document(repo, ref.path, data)
+        findings += found
         if doc is not None:
-            docs[ref.path] = doc
-    for item in check_unique_ids(repo, docs):
+            sources[ref.path] = _id_source(repo, ref.path, doc)
+    ordered = {ref.path: sources[ref.path] for ref in repo.documents if ref.path in sources}
+    for item in check_unique_ids(repo, ordered):
         if wanted is None or item.path in wanted:
             findings.append(item)
     return sorted(findings, key=lambda f: (f.path, f.line, f.code))

@@ -1,0 +1,122 @@
+"""One measured editing session in its own process (driven by bench/speed.py; prints one JSON line).
+
+Usage: python bench/session.py REPOSITORY [--opens N]
+Opens the window on REPOSITORY, waits for the list and the background validation, opens N documents,
+and keeps an event-loop heartbeat (a 10 ms timer) that records the longest gap per phase. Before it exits
+it starts a whole-repository validation again and closes the window; it prints `closing_at` (epoch
+seconds) so the parent can tell how long the process took to end after the window closed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication
+
+
+class Heartbeat:
+    """A 10 ms timer; `longest` is the longest time between two beats since `reset` (the worst stall)."""
+
+    def __init__(self) -> None:
+        self.clock = QElapsedTimer()
+        self.clock.start()
+        self.last = 0
+        self.longest = 0
+        self.timer = QTimer()
+        self.timer.setInterval(10)
+        self.timer.timeout.connect(self.beat)
+        self.timer.start()
+
+    def beat(self) -> None:
+        now = self.clock.elapsed()
+        self.longest = max(self.longest, now - self.last)
+        self.last = now
+
+    def reset(self) -> None:
+        self.last = self.clock.elapsed()
+        self.longest = 0
+
+
+def wait_until(condition: object, timeout_s: float) -> bool:
+    """Run the event loop until `condition()` holds."""
+    end = time.perf_counter() + timeout_s
+    while not condition():  # type: ignore[operator]
+        if time.perf_counter() > end:
+            return False
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+        time.sleep(0.002)
+    return True
+
+
+def rss_mb() -> float:
+    """The process's current resident memory."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main() -> None:
+    """Run the session and print its figures."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("repository", type=Path)
+    parser.add_argument("--opens", type=int, default=40)
+    args = parser.parse_args()
+    started = time.perf_counter()
+    app = QApplication(sys.argv[:1])
+    from redactie.gui.main_window import MainWindow
+
+    window = MainWindow("nl")
+    beat = Heartbeat()
+    assert window.load_repository(args.repository)
+    window.show()
+    assert wait_until(lambda: window.documents.ready, 600)
+    listed_ms = (time.perf_counter() - started) * 1000
+    stall_list = beat.longest
+    validated: list[object] = []
+    window.monitor.validated.connect(validated.append)
+    beat.reset()
+    assert wait_until(lambda: bool(validated) or window.runner.running("validate-all"), 60)
+    wait_until(lambda: bool(validated) or not window.runner.running("validate-all"), 900)
+    wait_until(lambda: not window.runner.busy, 60)
+    stall_validation = beat.longest
+    memory = rss_mb()
+    paths = sorted(window.documents._items)  # noqa: SLF001 - the bench picks documents spread over the list
+    step = max(1, len(paths) // max(1, args.opens))
+    chosen = paths[::step][: args.opens]
+    opens = []
+    beat.reset()
+    for path in chosen:
+        if window.editor.modified:
+            window.editor.save()
+        start = time.perf_counter()
+        window.open_document(path)
+        opens.append((time.perf_counter() - start) * 1000)
+        wait_until(lambda: not window.runner.busy, 30)
+    stall_opens = beat.longest
+    window.monitor.validate()  # background work running when the window closes
+    QCoreApplication.processEvents()
+    result = {"documents": window.documents.count(), "validated": bool(validated),
+              "listed_ms": round(listed_ms, 1), "rss_mb": round(memory, 1),
+              "stall_list_ms": stall_list, "stall_validation_ms": stall_validation, "stall_opens_ms": stall_opens,
+              "open_median_ms": round(statistics.median(opens), 1),
+              "open_p95_ms": round(sorted(opens)[int(len(opens) * 0.95) - 1], 1) if opens else 0,
+              "open_max_ms": round(max(opens), 1) if opens else 0}
+    result["closing_at"] = time.time()
+    print(json.dumps(result), flush=True)
+    window.close()
+    app.quit()
+    from redactie.gui.app import leave
+
+    leave(window.runner, 0)  # as the application does after its window closed
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,167 @@
+"""The document index: read once, updated per file, cached between runs (counting file reads, never time)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from redactie.catalogue import entries
+from redactie.index import FORMAT, DocumentIndex, cache_file_for
+from redactie.macros import macro_texts
+from redactie.repository import ContentRepository
+from redactie.schema import load_schema
+from redactie.validation import validate_repository
+
+from .conftest import CONTENT, CORPUS
+
+SCHEMAS = Path(__file__).resolve().parents[1] / "resources" / "schemas"
+VEREISTE = "docs/vereisten/menselijk_toezicht_hoog_risico.md"
+MAATREGEL = "docs/maatregelen/stopknop_inrichten.md"
+
+
+@pytest.fixture
+def repo_path(tmp_path: Path, isolated_home: Path) -> Path:
+    target = tmp_path / "repo"
+    shutil.copytree(CONTENT, target)
+    _age(target)
+    return target
+
+
+def _age(root: Path) -> None:
+    """Date every file back, as files that were not just written (the index re-reads very recent files)."""
+    for path in root.rglob("*"):
+        os.utime(path, ns=(1_600_000_000_000_000_000, 1_600_000_000_000_000_000))
+
+
+def _rewrite(path: Path, old: str, new: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+
+
+def test_each_document_is_read_once_for_list_titles_and_macros(repo_path: Path) -> None:
+    repo = ContentRepository(repo_path)
+    assert repo.sync_index()
+    reads = repo.index.reads
+    assert reads == len(repo.documents)
+    listed = entries(repo, "nl")
+    repo.vocabularies()
+    macro_texts(repo, VEREISTE)
+    macro_texts(repo, MAATREGEL)
+    # Only the vocabularies' own files (lifecycle phases, building-block index pages) are read in addition.
+    assert repo.index.reads - reads == len(repo.index) - len(repo.documents)
+    titles = {e.path: e.title for e in listed}
+    assert titles[VEREISTE] == "Hoog-risico-AI-systemen staan onder menselijk toezicht"
+
+
+def test_second_start_reads_no_unchanged_file(repo_path: Path) -> None:
+    first = ContentRepository(repo_path)
+    first.sync_index()
+    first.vocabularies()
+    first.index.save()
+    assert cache_file_for(repo_path).is_file()
+    second = ContentRepository(repo_path)
+    second.sync_index()
+    second.vocabularies()
+    entries(second, "nl")
+    assert second.index.reads == 0
+    assert {p: e.fields for p, e in second.index.entries().items()} == \
+        {p: e.fields for p, e in first.index.entries().items()}
+
+
+def test_a_changed_file_is_read_again_and_only_that_one(repo_path: Path) -> None:
+    repo = ContentRepository(repo_path)
+    repo.sync_index()
+    _rewrite(repo_path / VEREISTE, "title: Hoog-risico", "title: Gewijzigd hoog-risico")
+    again = ContentRepository(repo_path)
+    again.sync_index()
+    assert again.index.reads == 1
+    assert again.title(VEREISTE) == "Gewijzigd hoog-risico-AI-systemen staan onder menselijk toezicht"
+    assert {e.path: e.title for e in entries(again, "nl")}[VEREISTE].startswith("Gewijzigd")
+
+
+def test_same_size_and_time_after_a_racy_read_is_still_seen(repo_path: Path) -> None:
+    """A file changed within the file system's time resolution of its read keeps its stat: read it again."""
+    path = repo_path / VEREISTE
+    _rewrite(path, "title: Hoog-risico", "title: Hoog-risicO")
+    index = DocumentIndex(repo_path)
+    index.sync([VEREISTE])
+    stamp = path.stat().st_mtime_ns
+    _rewrite(path, "title: Hoog-risicO", "title: Hoog-risicX")
+    os.utime(path, ns=(stamp, stamp))
+    index.sync([VEREISTE])
+    assert index.get(VEREISTE).title.startswith("Hoog-risicX")
+
+
+def test_update_of_one_file_and_removal(repo_path: Path) -> None:
+    repo = ContentRepository(repo_path)
+    repo.sync_index()
+    reads = repo.index.reads
+    _rewrite(repo_path / MAATREGEL, "vereiste:", "vereiste:\n- ai_geletterdheid")
+    (repo_path / VEREISTE).unlink()
+    assert repo.index.get(VEREISTE) is not None  # stale until told: no disk access per question
+    assert repo.index.update(MAATREGEL).fields["vereiste"][0] == "ai_geletterdheid"
+    assert repo.index.update(VEREISTE) is None
+    assert repo.index.reads == reads + 1
+    repo.refresh()
+    repo.sync_index()
+    assert VEREISTE not in repo.index.entries()
+
+
+def test_macros_follow_an_updated_relation(repo_path: Path) -> None:
+    repo = ContentRepository(repo_path)
+    repo.sync_index()
+    target = "docs/vereisten/ai_geletterdheid.md"
+    title = repo.index.get(MAATREGEL).title
+    assert title not in macro_texts(repo, target)["list_maatregelen"]
+    _rewrite(repo_path / MAATREGEL, "vereiste:\n", "vereiste:\n- ai_geletterdheid\n")
+    repo.index.update(MAATREGEL)
+    assert title in macro_texts(repo, target)["list_maatregelen"]
+
+
+def test_a_broken_or_foreign_cache_is_ignored(repo_path: Path) -> None:
+    cache = cache_file_for(repo_path)
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    for junk in (b"\x00not json", b'{"format": %d, "root": "/elders", "entries": {}}' % FORMAT,
+                 b'{"format": 0, "entries": {"x.md": [1, 2, {}, {}, true, false]}}', b"[]"):
+        cache.write_bytes(junk)
+        repo = ContentRepository(repo_path)
+        assert repo.sync_index()
+        assert repo.index.reads == len(repo.documents)
+
+
+def test_unreadable_and_special_files_are_kept_out(repo_path: Path) -> None:
+    broken = repo_path / "docs/vereisten/kapot.md"
+    broken.write_bytes(b"---\ntitle: [niet gesloten\n---\n")
+    fifo = repo_path / "docs/vereisten/pijp.md"
+    os.mkfifo(fifo)
+    repo = ContentRepository(repo_path)
+    assert repo.sync_index()  # a FIFO is never opened, so this does not hang
+    assert not repo.index.get("docs/vereisten/kapot.md").readable
+    assert not repo.index.get("docs/vereisten/pijp.md").readable
+    assert {e.path: e.title for e in entries(repo, "nl")}["docs/vereisten/kapot.md"] == "kapot"
+
+
+def test_validating_one_file_reads_only_that_file_and_still_finds_duplicate_ids(tmp_path: Path,
+                                                                                   isolated_home: Path) -> None:
+    source = CORPUS / "algoritmekader-2026"
+    if not source.is_dir():
+        pytest.skip("../shared/corpus is not present")
+    root = tmp_path / "repo"
+    shutil.copytree(source, root)
+    measures = root / "docs/voldoen-aan-wetten-en-regels/maatregelen"
+    first = sorted(measures.glob("*.md"))[0]
+    second = measures / f"{first.stem}-kopie.md"  # the same code and id under another name
+    shutil.copy(first, second)
+    _age(root)
+    schema = load_schema(SCHEMAS / "algoritmekader-2026.yaml")
+    repo = ContentRepository(root, schema)
+    full = validate_repository(repo)
+    changed = second.relative_to(root).as_posix()
+    assert any(f.code == "id-duplicate" and f.path == changed for f in full)
+    repo.sync_index()
+    again = ContentRepository(root, schema)
+    one = validate_repository(again, [changed])
+    assert again.index.reads == 0  # the changed file itself is read by validation, not by the index
+    assert one == [f for f in full if f.path == changed]
