@@ -24,7 +24,7 @@ def test_the_widget_never_gets_what_it_cannot_hold() -> None:
 
 def test_crlf_is_one_newline_in_a_whole_file_and_a_lone_cr_a_marker() -> None:
     text = DisplayText("a\r\nb\rc\n", crlf=True)
-    assert text.display == "a\nb\u240dc\n"
+    assert text.display == "a\nb\u21b5c\n"
     assert [text.to_original(i) for i in range(len(text.display) + 1)] == [0, 1, 3, 4, 5, 6, 7]
 
 

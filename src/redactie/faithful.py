@@ -15,9 +15,12 @@ from dataclasses import dataclass
 
 # What the widget shows for characters it cannot hold or show. Markers are only ever shown: an edit is
 # mapped back by position, so an original marker character and a shown one can never be confused.
-_MARKERS = {"\r": "\u240d", "\u2028": "\u2424", "\u2029": "\u00b6", "\x7f": "\u2421",
+# The marker glyphs are in the fonts every desktop has (DejaVu, Segoe UI, Helvetica): a lone CR as a return
+# arrow, a line separator as a down-left arrow, a paragraph separator as a pilcrow, control characters as the
+# replacement character.
+_MARKERS = {"\r": "\u21b5", "\u2028": "\u21b2", "\u2029": "\u00b6", "\x7f": "\ufffd",
             "\ufdd0": "\ufffd", "\ufdd1": "\ufffd"}
-_MARKERS.update({chr(c): chr(0x2400 + c) for c in range(0x20) if chr(c) not in "\t\n\r"})
+_MARKERS.update({chr(c): "\ufffd" for c in range(0x20) if chr(c) not in "\t\n\r"})
 _MARKERS.update({chr(c): "\ufffd" for c in range(0x80, 0xA0)})
 _SPECIAL = "".join(sorted(_MARKERS))
 _SPECIAL_RE = re.compile("[" + re.escape(_SPECIAL) + "]")

@@ -3,10 +3,24 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QMimeData, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QTextCursor
+from PySide6.QtGui import QColor, QKeyEvent, QSyntaxHighlighter, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
-from ..faithful import DisplayText, clean_new_text, find_edit
+from ..faithful import INVISIBLE_RE, DisplayText, clean_new_text, find_edit
+
+
+class InvisibleHighlighter(QSyntaxHighlighter):
+    """Marks no-break spaces, zero-width characters and the markers for characters a text box cannot hold."""
+
+    def __init__(self, edit: QPlainTextEdit) -> None:
+        super().__init__(edit.document())
+        self.mark = QTextCharFormat()
+        self.mark.setBackground(QColor("#ffe9a8"))
+
+    def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt API
+        """Mark the special characters of one line."""
+        for match in INVISIBLE_RE.finditer(text):
+            self.setFormat(match.start(), match.end() - match.start(), self.mark)
 
 
 class FaithfulEdit(QPlainTextEdit):
@@ -17,8 +31,10 @@ class FaithfulEdit(QPlainTextEdit):
 
     edited = Signal()
 
-    def __init__(self, parent: QWidget | None = None, crlf: bool = False) -> None:
+    def __init__(self, parent: QWidget | None = None, crlf: bool = False, mark_invisible: bool = True) -> None:
         super().__init__(parent)
+        # Editors with a highlighter of their own (sections, the raw text) mark these characters themselves.
+        self.invisible_highlighter = InvisibleHighlighter(self) if mark_invisible else None
         self._crlf = crlf
         self._text = DisplayText("", crlf)
         self._hint: tuple[int, int, int] | None = None
@@ -41,15 +57,33 @@ class FaithfulEdit(QPlainTextEdit):
         return self.document().toRawText().replace("\u2029", "\n")
 
     def _show(self, display: str) -> None:
+        """Replace only what differs (after undo, a reload), so the cursor and the scroll position stay put."""
+        shown = self._shown()
+        edit = find_edit(shown, display)
+        if edit is None:
+            return
         position = self.textCursor().position()
         self._loading = True
         try:
-            self.setPlainText(display)
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(edit.start)
+            cursor.setPosition(edit.old_end, QTextCursor.MoveMode.KeepAnchor)
+            cursor.insertText(edit.new_text)
         finally:
             self._loading = False
+        if position >= edit.old_end:  # after the change: move along with the text
+            position += len(edit.new_text) - (edit.old_end - edit.start)
+        elif position > edit.start:  # inside it: to its end
+            position = edit.start + len(edit.new_text)
         cursor = self.textCursor()
-        cursor.setPosition(min(position, len(display)))
+        cursor.setPosition(max(0, min(position, len(display))))
         self.setTextCursor(cursor)
+        if self._shown() != display:  # Qt changed something on the way in: show the text as a whole
+            self._loading = True
+            try:
+                self.setPlainText(display)
+            finally:
+                self._loading = False
 
     def _contents_change(self, position: int, removed: int, added: int) -> None:
         if not self._loading:

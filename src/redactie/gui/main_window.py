@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -145,9 +146,10 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         edit_menu = self.menuBar().addMenu(self.tr("Be&werken"))
         self.undo_action = self.undo_group.createUndoAction(self, self.tr("&Ongedaan maken"))
-        self.undo_action.setShortcut(QKeySequence(keys.Undo))
+        self.undo_action.setShortcuts(keys.Undo)  # every binding of the platform (Ctrl+Z, ...)
         self.redo_action = self.undo_group.createRedoAction(self, self.tr("Opnieuw &uitvoeren"))
-        self.redo_action.setShortcut(QKeySequence(keys.Redo))
+        self.redo_action.setShortcuts([*QKeySequence.keyBindings(keys.Redo),
+                                        *([QKeySequence("Ctrl+Y")] if sys.platform != "darwin" else [])])
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
@@ -182,6 +184,11 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1320, 820)
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        if screen is not None:  # never larger than the screen (a 1366x768 laptop), never tiny
+            width = max(min(self.width(), screen.width()), min(900, screen.width()))
+            height = max(min(self.height(), screen.height() - 40), min(600, screen.height() - 40))
+            self.resize(width, height)
         sizes = settings.value("window/splitter")
         if sizes is not None:
             self.splitter.restoreState(sizes)

@@ -29,7 +29,7 @@ class RawView(QWidget):
         self.error.setStyleSheet("color: #b00020;")
         self.error.setAccessibleName(self.tr("Fout in het bestand"))
         self.error.hide()
-        self.edit = FaithfulEdit(self, crlf=True)
+        self.edit = FaithfulEdit(self, crlf=True, mark_invisible=False)  # the Markdown highlighter marks them
         self.highlighter = MarkdownHighlighter(self.edit)
         self.edit.setAccessibleName(self.tr("Bestand als tekst"))
         self.edit.setToolTip(self.tr("De volledige tekst van het bestand, inclusief de gegevens bovenaan"))

@@ -64,7 +64,7 @@ class SectionEdit(FaithfulEdit):
     """Plain-text Markdown editing; right-click a red-underlined word for suggestions."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent, mark_invisible=False)  # the Markdown highlighter marks them
         self.highlighter = MarkdownHighlighter(self)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.setTabChangesFocus(True)

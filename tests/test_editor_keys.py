@@ -1,0 +1,58 @@
+"""Undo puts the cursor back where the typing was; Ctrl+Y redoes on Linux and Windows; the window fits the screen."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QKeySequence, QTextCursor
+from PySide6.QtWidgets import QPlainTextEdit
+
+from redactie.gui.main_window import MainWindow
+
+DOC = "docs/vereisten/ai_geletterdheid.md"
+
+
+@pytest.fixture
+def window(qtbot, content_repo: Path, isolated_home: Path):  # noqa: ANN001, ANN201
+    win = MainWindow("nl")
+    assert win.load_repository(content_repo)
+    win.show()
+    qtbot.waitUntil(lambda: win.documents.ready)
+    win.open_document(DOC)
+    qtbot.wait(1)
+    yield win
+    if win.editor.session is not None:
+        win.editor.discard_draft()
+        win.editor.session.saved_bytes = win.editor.session.current()
+    win.close()
+    win.deleteLater()
+
+
+def test_undo_leaves_the_cursor_where_the_typing_was(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    [edit] = [w for w in window.editor.form_view.findChildren(QPlainTextEdit)
+              if w.accessibleName() == "Sectie Toelichting" and w.isVisibleTo(window)]
+    cursor = edit.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.Start)
+    cursor.movePosition(QTextCursor.MoveOperation.Down)
+    cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+    edit.setTextCursor(cursor)
+    start = cursor.position()
+    qtbot.keyClicks(edit, " Testzin.")
+    window.undo_action.trigger()
+    assert b"Testzin" not in window.editor.session.current()
+    assert edit.textCursor().position() == start
+
+
+def test_redo_has_every_platform_binding_and_ctrl_y(window: MainWindow) -> None:
+    shortcuts = window.redo_action.shortcuts()
+    for binding in QKeySequence.keyBindings(QKeySequence.StandardKey.Redo):
+        assert binding in shortcuts
+    if sys.platform != "darwin":
+        assert QKeySequence("Ctrl+Y") in shortcuts
+
+
+def test_the_window_fits_its_screen(window: MainWindow) -> None:
+    screen = window.screen().availableGeometry()
+    assert window.width() <= screen.width() and window.height() <= screen.height()
