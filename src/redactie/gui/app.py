@@ -8,7 +8,7 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -23,6 +23,10 @@ from .tasks import TaskRunner
 def run(path: Path | None, quit_when_loaded: bool = False, language: str | None = None) -> int:
     """Run the GUI; returns the exit code."""
     started = time.perf_counter()
+    home = os.environ.get("REDACTIE_HOME")
+    if home:  # a portable or test set-up keeps its settings (window size, language) beside its data too
+        for kind in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+            QSettings.setPath(kind, QSettings.Scope.UserScope, str(Path(home) / "settings"))
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Redactie")
     app.setOrganizationName("Redactie")
