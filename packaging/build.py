@@ -153,6 +153,14 @@ def check_frozen_app(real_git: bool) -> dict[str, object]:
             if not loaded.get("documents") or not loaded.get("licence_texts") or not loaded.get("translations"):
                 raise SystemExit(f"frozen app misses documents, licence texts or translations: {loaded}")
             report["smoke"] = loaded
+            spelled = run_frozen(["spelling", "Een fuot in de tekst"], home / "spelling")
+            found = json.loads(([line for line in spelled.stdout.splitlines() if line.startswith("{")] or ["{}"])[-1])
+            inside = all(str(path).startswith(str(app_folder())) for path in found.get("dictionaries", {}).values())
+            if spelled.returncode != 0 or found.get("misspelled") != ["fuot"] or not found.get("dictionaries") \
+                    or not inside:
+                raise SystemExit(f"the frozen app's spell check does not work from its own dictionaries: "
+                                 f"{spelled.returncode} {found} {spelled.stderr[-2000:]}")
+            report["spelling"] = found
             missing = run_frozen([str(home / "bestaat-niet"), "--quit-when-loaded"], home / "missing")
             if missing.returncode != 2 or "bestaat niet" not in missing.stderr:
                 raise SystemExit(f"a missing folder must exit 2 with a message: {missing.returncode} {missing.stderr}")
