@@ -222,3 +222,17 @@ def test_the_site_navigation_follows_a_renamed_page(content_repo: Path) -> None:
     after = (content_repo / "mkdocs.yml").read_bytes().decode()
     assert after == nav.replace("levenscyclus/monitoring-en-beheer.md", "levenscyclus/beheer.md")
     assert "monitoring-en-beheer-extra.md" in after
+
+
+def test_a_label_typed_as_the_new_value_of_a_file_vocabulary_is_refused(tmp_path: Path) -> None:
+    from redactie.bulk.errors import BulkError
+    from redactie.bulk.values import plan_rename
+    from redactie.repository import ContentRepository
+
+    repo = tmp_path / "r"
+    copy_writable(CORPUS / "algoritmekader-2026" / "docs", repo / "docs")
+    content = ContentRepository(repo)
+    with pytest.raises(BulkError) as refused:
+        plan_rename(content, "levenscyclus", "implementatie", "Fase 1, probleemanalyse (test)")
+    assert "kleine letters" in refused.value.localized("nl")
+    assert plan_rename(content, "levenscyclus", "implementatie", "invoering").files

@@ -78,6 +78,25 @@ def check_value(value: str) -> None:
                         "geen / \\ : of spaties aan het begin of eind")
 
 
+_KEBAB = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def _check_style(repo: ContentRepository, field: FieldDef, new: str, merge: bool) -> None:
+    """A new value (often a new file name) is written like the values it joins: when every existing value is
+    lower case with dashes (`monitoring-en-beheer`), a label such as 'Fase 1, probleemanalyse' is refused."""
+    if merge:
+        return
+    vocabulary = repo.vocabularies().get(field.vocabulary or "")
+    values = list(vocabulary.values) if vocabulary is not None else []
+    if field.kind == "relation" and field.target:
+        values = [ref.stem for ref in repo.documents_of(field.target)]
+    if values and all(_KEBAB.fullmatch(str(v)) for v in values) and not _KEBAB.fullmatch(new):
+        raise BulkError(f"'{new}' is not written like the other values: use lower case letters, digits and dashes "
+                        f"(like '{values[0]}'); the value is also a file name",
+                        f"'{new}' is niet geschreven zoals de andere waarden: gebruik kleine letters, cijfers en "
+                        f"streepjes (zoals '{values[0]}'); de waarde is ook een bestandsnaam")
+
+
 def _renamed_list(values: list[object], old: str, new: str | None) -> list[object]:
     """`old` replaced by `new` in place; removed when `new` is None or already present (a merge)."""
     if new is None or new in values:
@@ -257,6 +276,7 @@ def plan_rename(repo: ContentRepository, field_name: str, old: str, new: str, ca
     merge = target is not None and (repo.root / target[0]).exists()
     vocabulary = repo.schema.vocabularies.get(field.vocabulary or "")
     merge = merge or bool(vocabulary and vocabulary.source == "inline" and new in vocabulary.values)
+    _check_style(repo, field, new, merge)
     moves: list[Move] = []
     plan = Plan("merge" if merge else "rename", Text("", ""))
     if defined is not None:
