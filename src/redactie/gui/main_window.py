@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QKeySequence, QUndoGroup
+from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from ..drafts import DraftStore
 from ..fileio import FileRefused, clean_stale_temporaries, file_problem
 from ..repository import ContentRepository, find_root
+from ..resources import resource
 from ..schema import SCHEMA_FILE, SchemaError
 from ..schema.infer import write_inferred_schema
 from ..schema.select import AUTO, FILE, saved_choice
@@ -42,6 +43,7 @@ from .settings_dialog import SettingsDialog, saved_font_size
 from .sharing import SharingController
 from .spell_loader import load_speller
 from .tasks import TaskRunner
+from .undo_keys import redo_shortcuts
 from .update_check import check_for_update
 
 BACKGROUND_DELAY_MS = 600
@@ -53,6 +55,7 @@ class MainWindow(QMainWindow):
     def __init__(self, language: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.language = language
+        self.setWindowIcon(QIcon(str(resource("icon.svg"))))  # also when started without app.run (tests, embedding)
         self.repo: ContentRepository | None = None
         self.runner = TaskRunner(self)
         self.drafts = DraftStore(data_dir() / "drafts")
@@ -147,7 +150,7 @@ class MainWindow(QMainWindow):
         self.undo_action = self.undo_group.createUndoAction(self, self.tr("&Ongedaan maken"))
         self.undo_action.setShortcut(QKeySequence(keys.Undo))
         self.redo_action = self.undo_group.createRedoAction(self, self.tr("Opnieuw &uitvoeren"))
-        self.redo_action.setShortcut(QKeySequence(keys.Redo))
+        self.redo_action.setShortcuts(redo_shortcuts())
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()

@@ -1,0 +1,89 @@
+"""Writing comfort for editors (#15): the rough edges a new user hit, each driven through the real window."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QGroupBox, QLineEdit, QListWidget, QPlainTextEdit
+
+from redactie.gui.main_window import MainWindow
+from redactie.gui.undo_keys import redo_shortcuts
+from redactie.repository import open_repository
+
+from .conftest import git
+from .test_gui import DOC, by_name, window  # noqa: F401 - the window fixture
+
+
+def test_ctrl_y_redoes_where_the_platform_only_binds_ctrl_shift_z(window: MainWindow) -> None:  # noqa: F811
+    keys = [key.toString() for key in redo_shortcuts([QKeySequence("Ctrl+Shift+Z")])]
+    assert keys == ["Ctrl+Shift+Z", "Ctrl+Y"]
+    assert [k.toString() for k in redo_shortcuts([QKeySequence("Ctrl+Y")])] == ["Ctrl+Y"]
+    bound = {key.toString() for key in window.redo_action.shortcuts()}
+    assert "Ctrl+Y" in bound and "Ctrl+Shift+Z" in bound
+
+
+def test_ctrl_y_redoes_a_section_edit(window: MainWindow, qtbot) -> None:  # noqa: ANN001, F811
+    window.open_document(DOC)
+    risico = by_name(window, QPlainTextEdit, "Sectie Risico")
+    risico.setFocus()
+    cursor = risico.textCursor()
+    cursor.movePosition(cursor.MoveOperation.End)
+    risico.setTextCursor(cursor)
+    qtbot.keyClicks(risico, "X")
+    qtbot.wait(700)  # edits are merged into one undo step after a pause
+    assert window.editor.modified
+    window.undo_action.trigger()
+    assert not window.editor.modified
+    qtbot.keySequence(risico, QKeySequence("Ctrl+Y"))
+    assert window.editor.modified
+    window.undo_action.trigger()  # leave the document as found, so closing asks nothing
+    assert not window.editor.modified
+
+
+def test_long_title_shows_its_start(window: MainWindow, content_repo: Path) -> None:  # noqa: F811
+    window.open_document(DOC)
+    title = by_name(window, QLineEdit, "Titel")
+    assert title.text().startswith("Corrigerende")
+    assert title.cursorPosition() == 0
+
+
+def test_read_only_sections_look_read_only_and_say_why(window: MainWindow) -> None:  # noqa: F811
+    window.open_document(DOC)
+    generated = by_name(window, QPlainTextEdit, "Sectie Maatregelen")
+    assert generated.isReadOnly() and "website" in generated.toolTip()
+    assert "alleen lezen" in generated.parentWidget().title()
+    assert "palette(window)" in generated.styleSheet()
+    other = by_name(window, QPlainTextEdit, "Sectie Wanneer van toepassing?")
+    assert other.isReadOnly() and "website" not in other.toolTip() and "hoort niet" in other.toolTip()
+    editable = by_name(window, QPlainTextEdit, "Sectie Risico")
+    assert not editable.isReadOnly() and "alleen lezen" not in editable.parentWidget().title()
+    assert isinstance(editable.parentWidget(), QGroupBox)
+
+
+@pytest.mark.parametrize("titles", [
+    {"uitfaseren": "Fase 8, uitfaseren", "ontwerp": "Fase 2, ontwerp", "implementatie": "Fase 10, implementatie",
+     "over": "Over de levenscyclus", "probleemanalyse": "Fase 1, probleemanalyse"},
+])
+def test_phases_are_ordered_by_their_own_number(content_repo: Path, titles: dict[str, str]) -> None:
+    folder = content_repo / "docs" / "levenscyclus"
+    for path in folder.glob("*.md"):
+        if path.name != "index.md":
+            path.unlink()
+    for stem, title in titles.items():
+        (folder / f"{stem}.md").write_text(f"---\ntitle: {title}\n---\n\n# {title}\n", encoding="utf-8")
+    values = open_repository(content_repo).vocabularies()["levenscyclus"].values
+    assert list(values) == ["probleemanalyse", "ontwerp", "uitfaseren", "implementatie", "over"]
+
+
+def test_phase_list_in_the_form_follows_the_phase_order(window: MainWindow, content_repo: Path) -> None:  # noqa: F811
+    window.open_document(DOC)
+    phases = by_name(window, QListWidget, "Fases van de levenscyclus")
+    shown = [phases.item(i).text() for i in range(phases.count())]
+    assert shown, "the phase list is empty"
+    assert git(content_repo, "status", "--porcelain") == ""
+
+
+def test_window_has_an_icon(window: MainWindow) -> None:  # noqa: F811
+    assert not window.windowIcon().isNull()
