@@ -5,10 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QGroupBox, QLineEdit, QListWidget, QPlainTextEdit
+from PySide6.QtWidgets import QComboBox, QGroupBox, QLineEdit, QListWidget, QPlainTextEdit, QTreeWidget
 
 from redactie.gui.main_window import MainWindow
+from redactie.gui.new_document import NewDocumentDialog
 from redactie.gui.undo_keys import redo_shortcuts
 from redactie.repository import open_repository
 
@@ -87,3 +89,23 @@ def test_phase_list_in_the_form_follows_the_phase_order(window: MainWindow, cont
 
 def test_window_has_an_icon(window: MainWindow) -> None:  # noqa: F811
     assert not window.windowIcon().isNull()
+
+
+def test_list_selects_the_new_document(window: MainWindow, qtbot) -> None:  # noqa: ANN001, F811
+    window.open_document(DOC)
+    window.documents.select(DOC)
+    window.actions_["new"].trigger()
+    dialog = [d for d in window.findChildren(NewDocumentDialog) if d.isVisible()][-1]
+    qtbot.waitUntil(lambda: dialog.ready)
+    by_name(dialog, QComboBox, "Soort document").setCurrentIndex(0)
+    by_name(dialog, QLineEdit, "Titel van het nieuwe document").setText("Uitlegbaarheid van besluiten")
+    qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+    new = "docs/vereisten/uitlegbaarheid_van_besluiten.md"
+    qtbot.waitUntil(lambda: window.documents.ready and window.documents.item(new) is not None)
+    assert window.documents.current_path() == new
+
+
+def test_list_column_for_git_state_does_not_clash_with_the_status_field(window: MainWindow) -> None:  # noqa: F811
+    tree = by_name(window, QTreeWidget, "Documentenlijst")
+    assert tree.headerItem().text(1) == "Wijziging"
+    assert "gewijzigd" in tree.headerItem().toolTip(1)

@@ -724,8 +724,12 @@
         <translation>Document</translation>
     </message>
     <message>
-        <source>Status</source>
-        <translation>Status</translation>
+        <source>Wijziging</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>Of het document nieuw of gewijzigd is sinds de laatst vastgelegde versie, of fouten bevat</source>
+        <translation>Whether the document is new or changed since the last recorded version, or has errors</translation>
     </message>
     <message>
         <source>Documentenlijst</source>

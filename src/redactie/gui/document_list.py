@@ -44,7 +44,10 @@ class DocumentList(QWidget):
         self.filter.textChanged.connect(self.apply_filter)
         self.tree = QTreeWidget(self)
         self.tree.setColumnCount(2)
-        self.tree.setHeaderLabels([self.tr("Document"), self.tr("Status")])
+        # "Wijziging", not "Status": the document type has a Status field of its own
+        self.tree.setHeaderLabels([self.tr("Document"), self.tr("Wijziging")])
+        self.tree.headerItem().setToolTip(1, self.tr("Of het document nieuw of gewijzigd is sinds de laatst "
+                                                     "vastgelegde versie, of fouten bevat"))
         self.tree.setAccessibleName(self.tr("Documentenlijst"))
         header = self.tree.header()
         header.setStretchLastSection(False)
@@ -64,6 +67,7 @@ class DocumentList(QWidget):
         layout.addWidget(self.tree)
         layout.addWidget(self.select_all_button)
         self._items: dict[str, QTreeWidgetItem] = {}
+        self._pending_selection: str | None = None
         self._search: dict[str, str] = {}
         self._validation: dict[str, str] = {}
         self._git: dict[str, str] = {}
@@ -72,9 +76,10 @@ class DocumentList(QWidget):
         self.ready = False
         self.error: Exception | None = None
 
-    def load(self, repo: ContentRepository, language: str) -> None:
-        """Read the repository's documents in the background, then fill the list."""
+    def load(self, repo: ContentRepository, language: str, select: str | None = None) -> None:
+        """Read the repository's documents in the background, then fill the list (selecting `select`)."""
         self.ready = False
+        self._pending_selection = select
         self.error: Exception | None = None
 
         def work(task: object) -> list[Entry]:
@@ -89,7 +94,8 @@ class DocumentList(QWidget):
         self.failed.emit(error)
 
     def _fill(self, found: list[Entry]) -> None:
-        selected = self.current_path()
+        selected = self._pending_selection or self.current_path()
+        self._pending_selection = None
         header = self.tree.header()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         self.tree.clear()
@@ -116,6 +122,9 @@ class DocumentList(QWidget):
         self.apply_filter(self.filter.text())
         if selected:
             self.select(selected)
+            item = self._items.get(selected)
+            if item is not None:
+                self.tree.scrollToItem(item)
         self.ready = True
         self.loaded.emit()
 

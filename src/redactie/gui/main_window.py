@@ -351,7 +351,7 @@ class MainWindow(QMainWindow):
 
     def _created(self, relpath: str | None) -> None:
         if relpath and self.repo is not None:
-            self.documents.load(self.repo, self.language)
+            self.documents.load(self.repo, self.language, select=relpath)
             self.editor.open(self.repo, relpath, self.language)
             self.preview.set_context(self.repo, relpath, self.runner)
             self.monitor.refresh()
