@@ -16,6 +16,7 @@ from redactie.repository import open_repository
 
 from .conftest import git
 from .test_gui import DOC, by_name, window  # noqa: F401 - the window fixture
+from .test_gui_workflow import open_review
 
 
 def test_ctrl_y_redoes_where_the_platform_only_binds_ctrl_shift_z(window: MainWindow) -> None:  # noqa: F811
@@ -109,3 +110,16 @@ def test_list_column_for_git_state_does_not_clash_with_the_status_field(window: 
     tree = by_name(window, QTreeWidget, "Documentenlijst")
     assert tree.headerItem().text(1) == "Wijziging"
     assert "gewijzigd" in tree.headerItem().toolTip(1)
+
+
+def test_review_counts_files_in_proper_dutch(window: MainWindow, content_repo: Path, qtbot) -> None:  # noqa: ANN001, F811
+    path = content_repo / DOC
+    path.write_bytes(path.read_bytes().replace(b"derden.", b"derden en de organisatie."))
+    dialog = open_review(window, qtbot)
+    assert dialog.intro.text().startswith("1 gewijzigd bestand.")
+    dialog.reject()
+    other = content_repo / "docs/vereisten/ai_geletterdheid.md"
+    other.write_bytes(other.read_bytes().replace(b"## Risico", b"## Risico\n\nNieuw."))
+    dialog = open_review(window, qtbot)
+    assert dialog.intro.text().startswith("2 gewijzigde bestanden.")
+    dialog.reject()

@@ -1812,6 +1812,10 @@
         <translation>%1: Redactie does not record this</translation>
     </message>
     <message>
+        <source>1 gewijzigd bestand. Bekijk het en vink aan wat u wilt vastleggen.</source>
+        <translation>1 changed file. Review it and tick what you want to commit.</translation>
+    </message>
+    <message>
         <source>%1 gewijzigde bestanden. Bekijk ze en vink aan wat u wilt vastleggen.</source>
         <translation>%1 changed files. Review them and tick what you want to commit.</translation>
     </message>

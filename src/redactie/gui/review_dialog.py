@@ -188,8 +188,12 @@ class ReviewDialog(QDialog):
                 item.setText(f"{group.message.get(self.language)} ▸ {item.text()}")
         self.files.blockSignals(False)
         if self.reviews:
-            self.intro.setText(self.tr("%1 gewijzigde bestanden. Bekijk ze en vink aan wat u wilt vastleggen.")
-                               .replace("%1", str(len(self.reviews))))
+            count = len(self.reviews)
+            # Dutch and English both have one singular form, used for exactly 1
+            text = (self.tr("1 gewijzigd bestand. Bekijk het en vink aan wat u wilt vastleggen.") if count == 1 else
+                    self.tr("%1 gewijzigde bestanden. Bekijk ze en vink aan wat u wilt vastleggen.")
+                    .replace("%1", str(count)))
+            self.intro.setText(text)
             self.files.setCurrentRow(0)
         else:
             self.intro.setText(self.tr("Er zijn geen wijzigingen om vast te leggen."))
