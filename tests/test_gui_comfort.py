@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QComboBox, QGroupBox, QLineEdit, QListWidget, QPlainTextEdit, QTreeWidget
+from PySide6.QtWidgets import QComboBox, QGroupBox, QLabel, QLineEdit, QListWidget, QPlainTextEdit, QTreeWidget
 
 from redactie.gui.main_window import MainWindow
 from redactie.gui.new_document import NewDocumentDialog
@@ -123,3 +123,44 @@ def test_review_counts_files_in_proper_dutch(window: MainWindow, content_repo: P
     dialog = open_review(window, qtbot)
     assert dialog.intro.text().startswith("2 gewijzigde bestanden.")
     dialog.reject()
+
+
+def _new_document_dialog(win: MainWindow, qtbot) -> NewDocumentDialog:  # noqa: ANN001
+    win.actions_["new"].trigger()
+    dialog = [d for d in win.findChildren(NewDocumentDialog) if d.isVisible()][-1]
+    qtbot.waitUntil(lambda: dialog.ready)
+    return dialog
+
+
+def test_new_document_dialog_keeps_its_size_while_typing(window: MainWindow, qtbot) -> None:  # noqa: ANN001, F811
+    dialog = _new_document_dialog(window, qtbot)
+    title = by_name(dialog, QLineEdit, "Titel van het nieuwe document")
+    qtbot.keyClicks(title, "Kort")
+    qtbot.wait(50)
+    size = dialog.size()
+    qtbot.keyClicks(title, " en een heel lange titel die steeds verder gaat met nog meer woorden erbij." * 3)
+    qtbot.wait(50)
+    assert "punt" in dialog.problems.text()  # a problem appeared, yet the dialog did not move
+    assert dialog.size() == size
+    assert not by_name(dialog, QLabel, "Voorgesteld id").isVisible()  # this type has no id
+    dialog.reject()
+
+
+def test_new_document_dialog_shows_the_id_live(content_repo: Path, isolated_home: Path, qtbot) -> None:  # noqa: ANN001
+    schema = content_repo / "redactie-schema.yaml"
+    schema.write_text(schema.read_text(encoding="utf-8").replace(
+        '    file_name: "{slug}.md"\n', '    file_name: "{slug}.md"\n    id: "urn:nl:ak:ver:{code}"\n', 1),
+        encoding="utf-8")
+    win = MainWindow("nl")
+    qtbot.addWidget(win)
+    assert win.load_repository(content_repo)
+    win.show()
+    qtbot.waitUntil(lambda: win.documents.ready)
+    dialog = _new_document_dialog(win, qtbot)
+    by_name(dialog, QComboBox, "Soort document").setCurrentIndex(0)
+    shown = by_name(dialog, QLabel, "Voorgesteld id")
+    assert shown.isVisible() and shown.text() == "urn:nl:ak:ver:…"
+    qtbot.keyClicks(by_name(dialog, QLineEdit, "Code"), "aia-1")
+    assert shown.text() == "urn:nl:ak:ver:aia-1"
+    dialog.reject()
+    qtbot.waitUntil(lambda: not win.runner.busy)
