@@ -16,7 +16,7 @@ from redactie.repository import open_repository
 
 from .conftest import git
 from .test_gui import DOC, by_name, window  # noqa: F401 - the window fixture
-from .test_gui_workflow import open_review
+from .test_gui_workflow import choose_status, open_review
 
 
 def test_ctrl_y_redoes_where_the_platform_only_binds_ctrl_shift_z(window: MainWindow) -> None:  # noqa: F811
@@ -164,3 +164,18 @@ def test_new_document_dialog_shows_the_id_live(content_repo: Path, isolated_home
     assert shown.text() == "urn:nl:ak:ver:aia-1"
     dialog.reject()
     qtbot.waitUntil(lambda: not win.runner.busy)
+
+
+def _labels_line(window: MainWindow) -> str:  # noqa: F811
+    return next((line for line in window.preview.toPlainText().splitlines() if line.startswith("Labels:")), "")
+
+
+def test_preview_labels_follow_an_unsaved_change(window: MainWindow, qtbot) -> None:  # noqa: ANN001, F811
+    window.open_document(DOC)
+    qtbot.waitUntil(lambda: "Nog niet geldend" in _labels_line(window), timeout=5000)
+    choose_status(window, "geldend")
+    qtbot.waitUntil(lambda: "Nog niet geldend" not in _labels_line(window), timeout=5000)
+    assert "Geldend" in _labels_line(window)
+    window.undo_action.trigger()
+    qtbot.waitUntil(lambda: "Nog niet geldend" in _labels_line(window), timeout=5000)
+    assert not window.editor.modified

@@ -29,14 +29,19 @@ def _title(repo: ContentRepository, relpath: str) -> str:
     return str(title) if title else relpath.rsplit("/", 1)[-1].removesuffix(".md")
 
 
+def tag_texts(repo: ContentRepository, relpath: str, fields: dict[str, object], language: str = "nl") -> dict[str, str]:
+    """The "Labels:" line of the tag macros, from the document's (possibly unsaved) field values."""
+    labels = _labels(repo, relpath, fields, language)
+    tags = ("Labels: " if language == "en" else "Labels: ") + (", ".join(labels) or "—")
+    return {"tags": tags, "tags-ai-act": tags}
+
+
 def macro_texts(repo: ContentRepository, relpath: str, language: str = "nl") -> dict[str, str]:
     """Text for each macro of a document: its labels, the measures naming it, the requirements it names."""
     en = language == "en"
     fields = quick_fields(repo.root / relpath)
     stem = relpath.rsplit("/", 1)[-1].removesuffix(".md")
-    labels = _labels(repo, relpath, fields, language)
-    texts = {"tags": ("Labels: " if en else "Labels: ") + (", ".join(labels) or "—")}
-    texts["tags-ai-act"] = texts["tags"]
+    texts = tag_texts(repo, relpath, fields, language)
     naming: list[str] = []
     named: list[str] = []
     doc_type = repo.schema.type_for(relpath)

@@ -89,6 +89,7 @@ class MainWindow(QMainWindow):
         self.documents.failed.connect(self._documents_failed)
         self.editor.modified_changed.connect(self._modified)
         self.editor.text_changed.connect(self.preview.schedule)
+        self.editor.text_changed.connect(self._fields_to_preview)
         self.editor.session_changed.connect(self._session_changed)
         self.editor.saved.connect(lambda _: self.monitor.refresh())
         self.monitor.refreshed.connect(self._refreshed)
@@ -355,6 +356,11 @@ class MainWindow(QMainWindow):
             self.editor.open(self.repo, relpath, self.language)
             self.preview.set_context(self.repo, relpath, self.runner)
             self.monitor.refresh()
+
+    def _fields_to_preview(self) -> None:
+        session = self.editor.session
+        if session is not None and session.doc is not None:
+            self.preview.set_fields(dict(session.doc.fields))
 
     def _session_changed(self, session: object) -> None:
         stack = getattr(session, "undo_stack", None)

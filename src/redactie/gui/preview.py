@@ -6,9 +6,10 @@ from PySide6.QtCore import QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from ..macros import macro_texts
+from ..macros import macro_texts, tag_texts
 from ..preview_html import to_html
 from ..repository import ContentRepository
+from ..schema import SchemaError
 from .tasks import TaskRunner
 
 
@@ -27,6 +28,7 @@ class Preview(QTextBrowser):
         self._pending = ""
         self.language = "nl"
         self._macros: dict[str, str] = {}
+        self._context: tuple[ContentRepository, str] | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(250)
@@ -35,6 +37,7 @@ class Preview(QTextBrowser):
     def set_context(self, repo: ContentRepository, relpath: str, runner: TaskRunner | None = None) -> None:
         """Resolve the document's macros (labels, related documents) from the repository in the background."""
         language = self.language
+        self._context = (repo, relpath)
 
         def apply(texts: dict[str, str]) -> None:
             self._macros = texts
@@ -44,6 +47,19 @@ class Preview(QTextBrowser):
             apply(macro_texts(repo, relpath, language))
         else:
             runner.run("preview-macros", lambda task: macro_texts(repo, relpath, language), apply, lambda e: None)
+
+    def set_fields(self, fields: dict[str, object]) -> None:
+        """Show the labels of the fields as they are now, saved or not (the rest of the macros stay)."""
+        if self._context is None:
+            return
+        repo, relpath = self._context
+        try:
+            tags = tag_texts(repo, relpath, fields, self.language)
+        except SchemaError:
+            return  # a broken vocabulary is reported where the schema is loaded
+        if any(self._macros.get(key) != text for key, text in tags.items()):
+            self._macros = {**self._macros, **tags}
+            self._timer.start()
 
     def loadResource(self, kind: int, url: QUrl) -> object:  # noqa: N802 - Qt override
         """Load nothing remote or local: the preview shows text only."""
