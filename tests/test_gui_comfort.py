@@ -179,3 +179,10 @@ def test_preview_labels_follow_an_unsaved_change(window: MainWindow, qtbot) -> N
     window.undo_action.trigger()
     qtbot.waitUntil(lambda: "Nog niet geldend" in _labels_line(window), timeout=5000)
     assert not window.editor.modified
+
+
+def test_menus_for_editors_speak_of_documents_not_repositories(window: MainWindow) -> None:  # noqa: F811
+    for key in ("open", "clone", "new", "save"):
+        action = window.actions_[key]
+        assert "repository" not in (action.text() + action.toolTip()).lower(), key
+    assert window.actions_["clone"].text().replace("&", "") == "Gedeelde documenten ophalen…"

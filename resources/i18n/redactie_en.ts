@@ -43,8 +43,8 @@
 <context>
     <name>AskPass</name>
     <message>
-        <source>Aanmelden bij de gedeelde repository</source>
-        <translation>Sign in to the shared repository</translation>
+        <source>Aanmelden bij de gedeelde documenten</source>
+        <translation>Sign in to the shared documents</translation>
     </message>
     <message>
         <source>Git vraagt: %1</source>
@@ -55,8 +55,8 @@
         <translation>Sign in</translation>
     </message>
     <message>
-        <source>Uw gegevens gaan alleen naar git, voor de gedeelde repository; Redactie bewaart ze niet</source>
-        <translation>Your details only go to git, for the shared repository; Redactie does not keep them</translation>
+        <source>Uw gegevens gaan alleen naar git, voor de gedeelde documenten; Redactie bewaart ze niet</source>
+        <translation>Your details go only to git, for the shared documents; Redactie does not keep them</translation>
     </message>
 </context>
 <context>
@@ -90,8 +90,8 @@
         <translation>Author e-mail address</translation>
     </message>
     <message>
-        <source>Het e-mailadres waarmee u bij de gedeelde repository bekend bent</source>
-        <translation>The e-mail address the shared repository knows you by</translation>
+        <source>Het e-mailadres waarmee u bij de gedeelde documenten bekend bent</source>
+        <translation>The e-mail address by which the shared documents know you</translation>
     </message>
 </context>
 <context>
@@ -309,16 +309,16 @@
 <context>
     <name>CloneDialog</name>
     <message>
-        <source>Repository klonen</source>
-        <translation>Clone repository</translation>
-    </message>
-    <message>
         <source>Adres van de repository</source>
         <translation>Repository address</translation>
     </message>
     <message>
-        <source>Het adres van de gedeelde repository, bijvoorbeeld https://github.com/organisatie/inhoud.git</source>
-        <translation>The address of the shared repository, for example https://github.com/organisation/content.git</translation>
+        <source>Gedeelde documenten ophalen</source>
+        <translation>Get shared documents</translation>
+    </message>
+    <message>
+        <source>Het adres van de gedeelde documenten, bijvoorbeeld https://github.com/organisatie/inhoud.git</source>
+        <translation>The address of the shared documents, for example https://github.com/organisatie/inhoud.git</translation>
     </message>
     <message>
         <source>Map voor de kopie</source>
@@ -1177,20 +1177,20 @@
         <translation>Create a new document from the template</translation>
     </message>
     <message>
-        <source>Repository &amp;openen…</source>
-        <translation>&amp;Open repository…</translation>
-    </message>
-    <message>
         <source>Open een map met documenten</source>
         <translation>Open a folder of documents</translation>
     </message>
     <message>
-        <source>Repository &amp;klonen…</source>
-        <translation>&amp;Clone repository…</translation>
+        <source>Map met documenten &amp;openen…</source>
+        <translation>&amp;Open a folder of documents…</translation>
     </message>
     <message>
-        <source>Haal een kopie op van een gedeelde repository</source>
-        <translation>Get a copy of a shared repository</translation>
+        <source>Gedeelde documenten op&amp;halen…</source>
+        <translation>&amp;Get shared documents…</translation>
+    </message>
+    <message>
+        <source>Haal een eigen kopie op van documenten die u met anderen deelt</source>
+        <translation>Get your own copy of documents you share with others</translation>
     </message>
     <message>
         <source>&amp;Opslaan</source>
@@ -1369,8 +1369,8 @@
         <translation>(none)</translation>
     </message>
     <message>
-        <source>Repository openen</source>
-        <translation>Open repository</translation>
+        <source>Map met documenten openen</source>
+        <translation>Open a folder of documents</translation>
     </message>
 </context>
 <context>
@@ -1875,8 +1875,8 @@
         <translation>No suggestions</translation>
     </message>
     <message>
-        <source>Toevoegen aan de woordenlijst van deze repository</source>
-        <translation>Add to this repository&apos;s word list</translation>
+        <source>Toevoegen aan de gedeelde woordenlijst van deze documenten</source>
+        <translation>Add to the shared word list of these documents</translation>
     </message>
     <message>
         <source>Toevoegen aan mijn eigen woordenlijst</source>
@@ -1926,8 +1926,8 @@
         <translation>Author e-mail address</translation>
     </message>
     <message>
-        <source>Het e-mailadres waarmee u bij de gedeelde repository bekend bent</source>
-        <translation>The e-mail address the shared repository knows you by</translation>
+        <source>Het e-mailadres waarmee u bij de gedeelde documenten bekend bent</source>
+        <translation>The e-mail address by which the shared documents know you</translation>
     </message>
     <message>
         <source>standaard</source>

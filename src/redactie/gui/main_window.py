@@ -133,9 +133,10 @@ class MainWindow(QMainWindow):
         self.actions_ = add_actions(self, file_menu, [
             ("new", self.tr("&Nieuw document…"), self.tr("Maak een nieuw document op basis van het sjabloon"),
              keys.New, self.new_document),
-            ("open", self.tr("Repository &openen…"), self.tr("Open een map met documenten"), keys.Open,
+            ("open", self.tr("Map met documenten &openen…"), self.tr("Open een map met documenten"), keys.Open,
              self._choose_repository),
-            ("clone", self.tr("Repository &klonen…"), self.tr("Haal een kopie op van een gedeelde repository"),
+            ("clone", self.tr("Gedeelde documenten op&halen…"),
+             self.tr("Haal een eigen kopie op van documenten die u met anderen deelt"),
              None, self.clone_repository),
             None,
             ("save", self.tr("&Opslaan"), self.tr("Sla het geopende document op"), keys.Save, self.save),
@@ -450,7 +451,7 @@ class MainWindow(QMainWindow):
             self.recent_menu.addAction(self.tr("(geen)")).setEnabled(False)
 
     def _choose_repository(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Repository openen"))
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Map met documenten openen"))
         if folder and self._may_leave():
             self.load_repository(Path(folder))
 

@@ -123,7 +123,7 @@ class SectionEdit(FaithfulEdit):
                 none = menu.addAction(self.tr("Geen suggesties"))
                 none.setEnabled(False)
                 menu.insertAction(first, none)
-            choices = [(self.tr("Toevoegen aan de woordenlijst van deze repository"), "repository"),
+            choices = [(self.tr("Toevoegen aan de gedeelde woordenlijst van deze documenten"), "repository"),
                        (self.tr("Toevoegen aan mijn eigen woordenlijst"), "user"),
                        (self.tr("Negeren tot Redactie sluit"), "session")]
             for text, where in choices:
