@@ -7,7 +7,17 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QComboBox, QGroupBox, QLabel, QLineEdit, QListWidget, QPlainTextEdit, QTreeWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QTreeWidget,
+)
 
 from redactie.gui.main_window import MainWindow
 from redactie.gui.new_document import NewDocumentDialog
@@ -16,7 +26,7 @@ from redactie.repository import open_repository
 
 from .conftest import git
 from .test_gui import DOC, by_name, window  # noqa: F401 - the window fixture
-from .test_gui_workflow import choose_status, open_review
+from .test_gui_workflow import choose_status, open_review, settle, type_in_section
 
 
 def test_ctrl_y_redoes_where_the_platform_only_binds_ctrl_shift_z(window: MainWindow) -> None:  # noqa: F811
@@ -186,3 +196,25 @@ def test_menus_for_editors_speak_of_documents_not_repositories(window: MainWindo
         action = window.actions_[key]
         assert "repository" not in (action.text() + action.toolTip()).lower(), key
     assert window.actions_["clone"].text().replace("&", "") == "Gedeelde documenten ophalen…"
+
+
+def test_review_parts_list_follows_a_partial_commit(window: MainWindow, content_repo: Path, qtbot) -> None:  # noqa: ANN001, F811
+    window.open_document(DOC)
+    choose_status(window, "geldend")
+    type_in_section(window, "Risico", "derden.", "derden en de organisatie.")
+    window.save()
+    dialog = open_review(window, qtbot)
+    parts = by_name(dialog, QListWidget, "Onderdelen van dit bestand")
+    files = by_name(dialog, QListWidget, "Gewijzigde bestanden")
+    for side_list in (parts, files):  # long titles wrap; no horizontal scroll bar cuts them off
+        assert side_list.wordWrap()
+        assert side_list.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    assert parts.count() == 2
+    parts.item(1).setCheckState(Qt.CheckState.Unchecked)
+    by_name(dialog, QCheckBox, "Waarschuwingen accepteren").setChecked(True)
+    qtbot.mouseClick(by_name(dialog, QPushButton, "Vastleggen"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Vastgelegd" in dialog.result.text(), timeout=10000)
+    qtbot.waitUntil(lambda: not dialog.loading and len(dialog.reviews) == 1)
+    assert [parts.item(i).text() for i in range(parts.count())] == ["Risico: gewijzigd"]
+    settle(qtbot, window)
+    dialog.close()
