@@ -218,3 +218,24 @@ def test_review_parts_list_follows_a_partial_commit(window: MainWindow, content_
     assert [parts.item(i).text() for i in range(parts.count())] == ["Risico: gewijzigd"]
     settle(qtbot, window)
     dialog.close()
+
+
+@pytest.mark.parametrize(("keys", "marked"), [("Ctrl+B", b"**derden**"), ("Ctrl+I", b"*derden*")])
+def test_bold_and_italic_by_shortcut_add_only_the_markers(window: MainWindow, content_repo: Path, qtbot,  # noqa: ANN001, F811
+                                                          keys: str, marked: bytes) -> None:
+    path = content_repo / DOC
+    before = path.read_bytes()
+    window.open_document(DOC)
+    risico = by_name(window, QPlainTextEdit, "Sectie Risico")
+    risico.setFocus()
+    qtbot.waitUntil(risico.hasFocus)
+    start = risico.toPlainText().index("derden")
+    cursor = risico.textCursor()
+    cursor.setPosition(start)
+    cursor.setPosition(start + len("derden"), cursor.MoveMode.KeepAnchor)
+    risico.setTextCursor(cursor)
+    qtbot.keySequence(risico, QKeySequence(keys))
+    assert risico.textCursor().selectedText() == "derden"
+    window.save()
+    at = before.index(b"derden", before.index(b"## Risico"))
+    assert path.read_bytes() == before[:at] + marked + before[at + len(b"derden"):]

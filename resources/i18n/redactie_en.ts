@@ -2110,6 +2110,25 @@
     </message>
 </context>
 <context>
+    <name>edit</name>
+    <message>
+        <source>Vet</source>
+        <translation>Bold</translation>
+    </message>
+    <message>
+        <source>Maak de geselecteerde tekst vet (Markdown **tekst**)</source>
+        <translation>Make the selected text bold (Markdown **text**)</translation>
+    </message>
+    <message>
+        <source>Cursief</source>
+        <translation>Italic</translation>
+    </message>
+    <message>
+        <source>Maak de geselecteerde tekst cursief (Markdown *tekst*)</source>
+        <translation>Make the selected text italic (Markdown *text*)</translation>
+    </message>
+</context>
+<context>
     <name>widget</name>
     <message>
         <source>Deze waarde is een samengestelde lijst; pas haar aan op het tabblad Tekst, zodat haar vorm niet verandert</source>

@@ -5,12 +5,23 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QColor, QContextMenuEvent, QFont, QSyntaxHighlighter, QTextCharFormat, QTextCursor
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QContextMenuEvent,
+    QFont,
+    QKeyEvent,
+    QKeySequence,
+    QSyntaxHighlighter,
+    QTextCharFormat,
+    QTextCursor,
+)
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QPlainTextEdit, QWidget
 
 from ..faithful import INVISIBLE_RE
 from ..spelling import Speller
 from .faithful_edit import FaithfulEdit
+from .formatting import add_format_actions
 from .undo_keys import route_undo
 
 _RULES = [
@@ -60,6 +71,10 @@ class MarkdownHighlighter(QSyntaxHighlighter):
                 self.setFormat(start, length, fmt)
 
 
+def _standard_keys(action: QAction) -> list[QKeySequence.StandardKey]:
+    return [action.property("standard_key")] if action.property("standard_key") is not None else []
+
+
 class SectionEdit(FaithfulEdit):
     """Plain-text Markdown editing; right-click a red-underlined word for suggestions."""
 
@@ -69,6 +84,15 @@ class SectionEdit(FaithfulEdit):
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.setTabChangesFocus(True)
         route_undo(self)
+        self.format_actions = add_format_actions(self)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
+        """Ctrl+B and Ctrl+I also when the key reaches the editor instead of its action's shortcut."""
+        for action in self.format_actions.values():
+            if any(event.matches(key) for key in _standard_keys(action)):
+                action.trigger()
+                return
+        super().keyPressEvent(event)
 
     def set_speller(self, speller: Speller | None) -> None:
         """Turn spell checking on (with a loaded dictionary) or off."""
