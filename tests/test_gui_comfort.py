@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QFont, QKeySequence, QTextCharFormat
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -239,3 +239,23 @@ def test_bold_and_italic_by_shortcut_add_only_the_markers(window: MainWindow, co
     window.save()
     at = before.index(b"derden", before.index(b"## Risico"))
     assert path.read_bytes() == before[:at] + marked + before[at + len(b"derden"):]
+
+
+def test_bold_and_italic_look_bold_and_italic_with_dimmed_markers(qtbot) -> None:  # noqa: ANN001
+    from redactie.gui.section_edit import SectionEdit
+
+    edit = SectionEdit()
+    qtbot.addWidget(edit)
+    edit.set_original("Een **vet** en *schuin* woord, maar 2 * 3 * 4 niet.\n")
+    layout = edit.document().firstBlock().layout()
+    ranges = layout.formats()  # kept alive: the formats belong to these ranges
+    formats = {(r.start, r.length): QTextCharFormat(r.format) for r in ranges}
+
+    def at(position: int):  # noqa: ANN202
+        return next(f for (s, n), f in formats.items() if s <= position < s + n)
+
+    text = edit.original()
+    assert at(text.index("vet")).fontWeight() == QFont.Weight.Bold
+    assert at(text.index("schuin")).fontItalic()
+    assert at(text.index("**")).foreground().color().name() == "#9a9a9a"
+    assert not any(f.fontItalic() for (s, n), f in formats.items() if s >= text.index("2 *"))

@@ -27,6 +27,7 @@ from .undo_keys import route_undo
 _RULES = [
     (re.compile(r"^\s{0,3}#{1,6} .*$"), "heading"),
     (re.compile(r"\*\*[^*]+\*\*|__[^_]+__"), "bold"),
+    (re.compile(r"(?<![*\w])\*(?![\s*])[^*]*?[^\s*]\*(?!\*)|(?<![_\w])_(?![\s_])[^_]*?[^\s_]_(?![_\w])"), "italic"),
     (re.compile(r"\[[^\]]+\]\([^)]+\)|https?://\S+"), "link"),
     (re.compile(r"^\s*(?:[-*+]|\d+\.)\s"), "bullet"),
     (re.compile(r"^\s*(?:!!!|\?\?\?\+?|===)\s.*$|<!--.*?-->"), "markup"),
@@ -49,6 +50,8 @@ class MarkdownHighlighter(QSyntaxHighlighter):
             if bold:
                 fmt.setFontWeight(QFont.Weight.Bold)
             self.formats[name] = fmt
+        self.formats["italic"] = QTextCharFormat()
+        self.formats["italic"].setFontItalic(True)
         # No-break spaces, zero-width characters and the markers for characters a text box cannot hold.
         self.formats["invisible"] = QTextCharFormat()
         self.formats["invisible"].setBackground(QColor("#ffe9a8"))
@@ -61,6 +64,12 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         for pattern, name in _RULES:
             for match in pattern.finditer(text):
                 self.setFormat(match.start(), match.end() - match.start(), self.formats[name])
+                if name in ("bold", "italic"):  # the markers dimmed, so the text reads like a document
+                    width = 2 if name == "bold" else 1
+                    for at in (match.start(), match.end() - width):
+                        dim = QTextCharFormat(self.formats[name])
+                        dim.setForeground(QColor("#9a9a9a"))
+                        self.setFormat(at, width, dim)
         if self.speller is not None:
             # The block state carries "inside a code fence / HTML comment" to the next line only.
             spans, state = self.speller.check(text, max(self.previousBlockState(), 0))
