@@ -220,7 +220,8 @@ def test_review_parts_list_follows_a_partial_commit(window: MainWindow, content_
     dialog.close()
 
 
-@pytest.mark.parametrize(("keys", "marked"), [("Ctrl+B", b"**derden**"), ("Ctrl+I", b"*derden*")])
+@pytest.mark.parametrize(("keys", "marked"), [("Ctrl+B", b"**derden**"), ("Ctrl+I", b"*derden*"),
+                                              ("Ctrl+K", b"[derden](https://)")])
 def test_bold_and_italic_by_shortcut_add_only_the_markers(window: MainWindow, content_repo: Path, qtbot,  # noqa: ANN001, F811
                                                           keys: str, marked: bytes) -> None:
     path = content_repo / DOC
@@ -235,7 +236,7 @@ def test_bold_and_italic_by_shortcut_add_only_the_markers(window: MainWindow, co
     cursor.setPosition(start + len("derden"), cursor.MoveMode.KeepAnchor)
     risico.setTextCursor(cursor)
     qtbot.keySequence(risico, QKeySequence(keys))
-    assert risico.textCursor().selectedText() == "derden"
+    assert risico.textCursor().selectedText() == ("https://" if keys == "Ctrl+K" else "derden")
     window.save()
     at = before.index(b"derden", before.index(b"## Risico"))
     assert path.read_bytes() == before[:at] + marked + before[at + len(b"derden"):]

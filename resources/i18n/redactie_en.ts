@@ -2127,6 +2127,14 @@
         <source>Maak de geselecteerde tekst cursief (Markdown *tekst*)</source>
         <translation>Make the selected text italic (Markdown *text*)</translation>
     </message>
+    <message>
+        <source>Link</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <source>Maak van de geselecteerde tekst een link; typ daarna het webadres</source>
+        <translation>Make the selected text a link; then type the web address</translation>
+    </message>
 </context>
 <context>
     <name>widget</name>

@@ -1,4 +1,4 @@
-"""Formatting without Markdown: bold and italic by shortcut, inserting only the markers through the text cursor."""
+"""Formatting without Markdown: bold, italic and links by shortcut, inserting only the markers by cursor."""
 
 from __future__ import annotations
 
@@ -25,8 +25,30 @@ def wrap_selection(edit: QPlainTextEdit, marker: str) -> None:
     edit.setTextCursor(cursor)
 
 
+def insert_link(edit: QPlainTextEdit) -> None:
+    """Make the selection a link: `[selection](https://)` with the address selected, ready to be typed over."""
+    if edit.isReadOnly():
+        return
+    cursor = edit.textCursor()
+    start, end = cursor.selectionStart(), cursor.selectionEnd()
+    cursor.beginEditBlock()
+    cursor.clearSelection()
+    cursor.setPosition(end)
+    cursor.insertText(f"]({_ADDRESS})")
+    cursor.setPosition(start)
+    cursor.insertText("[")
+    cursor.endEditBlock()
+    address = end + 1 + 2  # past "[" and "]("
+    cursor.setPosition(address)
+    cursor.setPosition(address + len(_ADDRESS), QTextCursor.MoveMode.KeepAnchor)
+    edit.setTextCursor(cursor)
+
+
+_ADDRESS = "https://"
+
+
 def add_format_actions(edit: QPlainTextEdit) -> dict[str, QAction]:
-    """Ctrl+B (bold, `**`) and Ctrl+I (italic, `*`) on a section editor."""
+    """Ctrl+B (bold, `**`), Ctrl+I (italic, `*`) and Ctrl+K (link) on a section editor."""
     actions = {}
     for key, name, tip, keys, marker in (
         ("bold", edit.tr("Vet"), edit.tr("Maak de geselecteerde tekst vet (Markdown **tekst**)"),
@@ -42,4 +64,12 @@ def add_format_actions(edit: QPlainTextEdit) -> dict[str, QAction]:
         action.triggered.connect(lambda _=False, m=marker: wrap_selection(edit, m))
         edit.addAction(action)
         actions[key] = action
+    link = QAction(edit.tr("Link"), edit)
+    link.setToolTip(edit.tr("Maak van de geselecteerde tekst een link; typ daarna het webadres"))
+    link.setShortcut(QKeySequence("Ctrl+K"))
+    link.setProperty("key_text", "Ctrl+K")
+    link.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+    link.triggered.connect(lambda _=False: insert_link(edit))
+    edit.addAction(link)
+    actions["link"] = link
     return actions

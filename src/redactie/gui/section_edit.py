@@ -80,8 +80,10 @@ class MarkdownHighlighter(QSyntaxHighlighter):
                 self.setFormat(start, length, fmt)
 
 
-def _standard_keys(action: QAction) -> list[QKeySequence.StandardKey]:
-    return [action.property("standard_key")] if action.property("standard_key") is not None else []
+def _standard_keys(action: QAction) -> list[QKeySequence.StandardKey | QKeySequence]:
+    if action.property("standard_key") is not None:
+        return [action.property("standard_key")]
+    return [QKeySequence(action.property("key_text"))] if action.property("key_text") else []
 
 
 class SectionEdit(FaithfulEdit):
@@ -98,7 +100,8 @@ class SectionEdit(FaithfulEdit):
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
         """Ctrl+B and Ctrl+I also when the key reaches the editor instead of its action's shortcut."""
         for action in self.format_actions.values():
-            if any(event.matches(key) for key in _standard_keys(action)):
+            if any(event.matches(key) if isinstance(key, QKeySequence.StandardKey)
+                   else QKeySequence(event.keyCombination()) == key for key in _standard_keys(action)):
                 action.trigger()
                 return
         super().keyPressEvent(event)
