@@ -260,3 +260,21 @@ def test_bold_and_italic_look_bold_and_italic_with_dimmed_markers(qtbot) -> None
     assert at(text.index("schuin")).fontItalic()
     assert at(text.index("**")).foreground().color().name() == "#9a9a9a"
     assert not any(f.fontItalic() for (s, n), f in formats.items() if s >= text.index("2 *"))
+
+
+@pytest.mark.parametrize(("action", "expected"), [
+    ("Opsomming", "- een\n- twee\n\n- drie\n"),
+    ("Genummerde lijst", "1. een\n2. twee\n\n3. drie\n"),
+    ("Citaat", "> een\n> twee\n\n> drie\n"),
+])
+def test_lists_and_quotes_prefix_only_the_selected_lines(qtbot, action: str, expected: str) -> None:  # noqa: ANN001
+    from redactie.gui.section_edit import SectionEdit
+
+    edit = SectionEdit()
+    qtbot.addWidget(edit)
+    edit.set_original("een\ntwee\n\ndrie\n")
+    edit.selectAll()
+    [found] = [a for a in edit.actions() if a.text() == action]
+    assert found.toolTip()
+    found.trigger()
+    assert edit.original() == expected

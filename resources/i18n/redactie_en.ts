@@ -2135,6 +2135,30 @@
         <source>Maak van de geselecteerde tekst een link; typ daarna het webadres</source>
         <translation>Make the selected text a link; then type the web address</translation>
     </message>
+    <message>
+        <source>Opsomming</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Begin elke geselecteerde regel met een opsommingsteken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Genummerde lijst</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nummer de geselecteerde regels 1, 2, 3 …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Citaat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maak van de geselecteerde regels een citaat</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>widget</name>

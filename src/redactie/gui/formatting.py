@@ -47,6 +47,29 @@ def insert_link(edit: QPlainTextEdit) -> None:
 _ADDRESS = "https://"
 
 
+def prefix_lines(edit: QPlainTextEdit, kind: str) -> None:
+    """Start each selected line with "- " (bullet), "1. ", "2. " … (numbered) or "> " (quote); lines that
+    already start so are left alone, and nothing else in the text changes."""
+    if edit.isReadOnly():
+        return
+    cursor = edit.textCursor()
+    document = edit.document()
+    first = document.findBlock(cursor.selectionStart())
+    last = document.findBlock(cursor.selectionEnd())
+    blocks = [first]
+    while blocks[-1] != last and blocks[-1].next().isValid():
+        blocks.append(blocks[-1].next())
+    targets = [b for b in blocks if b.text().strip()] if len(blocks) > 1 else blocks
+    markers = [{"bullet": "- ", "quote": "> "}.get(kind, f"{n}. ") for n in range(1, len(targets) + 1)]
+    cursor.beginEditBlock()
+    for block, marker in reversed(list(zip(targets, markers))):  # from the end: earlier positions stay valid
+        if block.text().startswith(marker.strip()):
+            continue
+        cursor.setPosition(block.position())
+        cursor.insertText(marker)
+    cursor.endEditBlock()
+
+
 def add_format_actions(edit: QPlainTextEdit) -> dict[str, QAction]:
     """Ctrl+B (bold, `**`), Ctrl+I (italic, `*`) and Ctrl+K (link) on a section editor."""
     actions = {}
@@ -72,4 +95,14 @@ def add_format_actions(edit: QPlainTextEdit) -> dict[str, QAction]:
     link.triggered.connect(lambda _=False: insert_link(edit))
     edit.addAction(link)
     actions["link"] = link
+    for key, name, tip in (
+        ("bullet", edit.tr("Opsomming"), edit.tr("Begin elke geselecteerde regel met een opsommingsteken")),
+        ("numbered", edit.tr("Genummerde lijst"), edit.tr("Nummer de geselecteerde regels 1, 2, 3 …")),
+        ("quote", edit.tr("Citaat"), edit.tr("Maak van de geselecteerde regels een citaat")),
+    ):
+        action = QAction(name, edit)
+        action.setToolTip(tip)
+        action.triggered.connect(lambda _=False, k=key: prefix_lines(edit, k))
+        edit.addAction(action)
+        actions[key] = action
     return actions
