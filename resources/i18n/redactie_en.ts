@@ -2137,27 +2137,27 @@
     </message>
     <message>
         <source>Opsomming</source>
-        <translation type="unfinished"></translation>
+        <translation>Bulleted list</translation>
     </message>
     <message>
         <source>Begin elke geselecteerde regel met een opsommingsteken</source>
-        <translation type="unfinished"></translation>
+        <translation>Start each selected line with a bullet</translation>
     </message>
     <message>
         <source>Genummerde lijst</source>
-        <translation type="unfinished"></translation>
+        <translation>Numbered list</translation>
     </message>
     <message>
         <source>Nummer de geselecteerde regels 1, 2, 3 …</source>
-        <translation type="unfinished"></translation>
+        <translation>Number the selected lines 1, 2, 3 …</translation>
     </message>
     <message>
         <source>Citaat</source>
-        <translation type="unfinished"></translation>
+        <translation>Quote</translation>
     </message>
     <message>
         <source>Maak van de geselecteerde regels een citaat</source>
-        <translation type="unfinished"></translation>
+        <translation>Make the selected lines a quote</translation>
     </message>
 </context>
 <context>

@@ -62,7 +62,8 @@ def prefix_lines(edit: QPlainTextEdit, kind: str) -> None:
     targets = [b for b in blocks if b.text().strip()] if len(blocks) > 1 else blocks
     markers = [{"bullet": "- ", "quote": "> "}.get(kind, f"{n}. ") for n in range(1, len(targets) + 1)]
     cursor.beginEditBlock()
-    for block, marker in reversed(list(zip(targets, markers))):  # from the end: earlier positions stay valid
+    # from the end, so earlier positions stay valid
+    for block, marker in reversed(list(zip(targets, markers, strict=True))):
         if block.text().startswith(marker.strip()):
             continue
         cursor.setPosition(block.position())
