@@ -278,3 +278,18 @@ def test_lists_and_quotes_prefix_only_the_selected_lines(qtbot, action: str, exp
     assert found.toolTip()
     found.trigger()
     assert edit.original() == expected
+
+
+def test_admonition_puts_the_selected_lines_in_a_site_box(qtbot) -> None:  # noqa: ANN001
+    from redactie.gui.section_edit import SectionEdit
+
+    edit = SectionEdit()
+    qtbot.addWidget(edit)
+    edit.set_original("Inleiding.\nEen voorbeeld.\nNog een regel.\n")
+    cursor = edit.textCursor()
+    cursor.setPosition(len("Inleiding.\n"))
+    cursor.setPosition(len("Inleiding.\nEen voorbeeld.\nNog"), cursor.MoveMode.KeepAnchor)
+    edit.setTextCursor(cursor)
+    [found] = [a for a in edit.actions() if a.text() == "Kader 'Voorbeeld'"]
+    found.trigger()
+    assert edit.original() == 'Inleiding.\n\n!!! example "Voorbeeld"\n\n    Een voorbeeld.\n    Nog een regel.\n'

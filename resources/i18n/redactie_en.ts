@@ -2159,6 +2159,14 @@
         <source>Maak van de geselecteerde regels een citaat</source>
         <translation>Make the selected lines a quote</translation>
     </message>
+    <message>
+        <source>Kader &apos;%1&apos;</source>
+        <translation>Box &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Zet de geselecteerde regels in een kader zoals de website dat toont</source>
+        <translation>Put the selected lines in a box as the website shows it</translation>
+    </message>
 </context>
 <context>
     <name>widget</name>

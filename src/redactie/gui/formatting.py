@@ -71,6 +71,32 @@ def prefix_lines(edit: QPlainTextEdit, kind: str) -> None:
     cursor.endEditBlock()
 
 
+ADMONITIONS = (("example", "Voorbeeld"), ("warning", "Let op"), ("tip", "Tip"), ("info", "Informatie"),
+               ("note", "Opmerking"))  # mkdocs-material kinds with the site's Dutch titles
+
+
+def insert_admonition(edit: QPlainTextEdit, kind: str, title: str) -> None:
+    """Put the selected lines in a `!!! kind "title"` block: the heading line, and 4 spaces before each line."""
+    if edit.isReadOnly():
+        return
+    cursor = edit.textCursor()
+    document = edit.document()
+    first = document.findBlock(cursor.selectionStart())
+    last = document.findBlock(cursor.selectionEnd())
+    blocks = [first]
+    while blocks[-1] != last and blocks[-1].next().isValid():
+        blocks.append(blocks[-1].next())
+    cursor.beginEditBlock()
+    for block in reversed(blocks):
+        if block.text().strip():
+            cursor.setPosition(block.position())
+            cursor.insertText("    ")
+    cursor.setPosition(first.position())
+    before = "\n" if first.previous().isValid() and first.previous().text().strip() else ""  # a block of its own
+    cursor.insertText(f'{before}!!! {kind} "{title}"\n\n')
+    cursor.endEditBlock()
+
+
 def add_format_actions(edit: QPlainTextEdit) -> dict[str, QAction]:
     """Ctrl+B (bold, `**`), Ctrl+I (italic, `*`) and Ctrl+K (link) on a section editor."""
     actions = {}
@@ -106,4 +132,10 @@ def add_format_actions(edit: QPlainTextEdit) -> dict[str, QAction]:
         action.triggered.connect(lambda _=False, k=key: prefix_lines(edit, k))
         edit.addAction(action)
         actions[key] = action
+    for kind, title in ADMONITIONS:
+        action = QAction(edit.tr("Kader '%1'").replace("%1", title), edit)
+        action.setToolTip(edit.tr("Zet de geselecteerde regels in een kader zoals de website dat toont"))
+        action.triggered.connect(lambda _=False, k=kind, t=title: insert_admonition(edit, k, t))
+        edit.addAction(action)
+        actions[f"admonition-{kind}"] = action
     return actions
