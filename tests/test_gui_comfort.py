@@ -293,3 +293,13 @@ def test_admonition_puts_the_selected_lines_in_a_site_box(qtbot) -> None:  # noq
     [found] = [a for a in edit.actions() if a.text() == "Kader 'Voorbeeld'"]
     found.trigger()
     assert edit.original() == 'Inleiding.\n\n!!! example "Voorbeeld"\n\n    Een voorbeeld.\n    Nog een regel.\n'
+
+
+def test_the_editor_menu_offers_every_formatting_action(window: MainWindow) -> None:  # noqa: F811
+    window.open_document(DOC)
+    risico = by_name(window, QPlainTextEdit, "Sectie Risico")
+    menu = risico.format_menu(risico)
+    names = [a.text() for a in menu.actions() if not a.isSeparator()]
+    assert names[:6] == ["Vet", "Cursief", "Link", "Opsomming", "Genummerde lijst", "Citaat"]
+    assert "Kader 'Let op'" in names
+    assert all(a.toolTip() for a in menu.actions() if not a.isSeparator())

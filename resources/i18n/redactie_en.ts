@@ -1887,6 +1887,10 @@
         <translation>Ignore until Redactie closes</translation>
     </message>
     <message>
+        <source>Opmaak</source>
+        <translation>Format</translation>
+    </message>
+    <message>
         <source>&apos;%1&apos; staat nu in %2: beoordeel en leg die wijziging vast zoals elke wijziging</source>
         <translation>&apos;%1&apos; is now in %2: review and commit that change like any other</translation>
     </message>

@@ -16,7 +16,7 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
 )
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QPlainTextEdit, QWidget
 
 from ..faithful import INVISIBLE_RE
 from ..spelling import Speller
@@ -169,7 +169,20 @@ class SectionEdit(FaithfulEdit):
                 add.triggered.connect(lambda _=False, w=where: self.accept_word(word, w))
                 menu.insertAction(first, add)
             menu.insertSeparator(first)
+        if not self.isReadOnly():
+            menu.addSeparator()
+            menu.addMenu(self.format_menu(menu))
         menu.exec(event.globalPos())
+
+    def format_menu(self, parent: QWidget) -> QMenu:
+        """The "Opmaak" menu: bold, italic, link, lists, quote and the site's boxes, each as its shortcut does."""
+        menu = QMenu(self.tr("Opmaak"), parent)
+        menu.setToolTipsVisible(True)
+        for key, action in self.format_actions.items():
+            if key in ("bullet", "admonition-example"):  # groups: inline, lines, boxes
+                menu.addSeparator()
+            menu.addAction(action)
+        return menu
 
     def _replacer(self, cursor: QTextCursor, word: str):  # noqa: ANN202
         return lambda: self.replace_word(cursor, word)
