@@ -81,9 +81,13 @@ def os_name() -> str:
 
 
 def archive_name(version: str) -> str:
-    """Redactie-VERSION-OS-ARCH.tar.gz (.zip on Windows)."""
+    """Redactie-VERSION-OS-ARCH.tar.xz (.zip on Windows).
+
+    xz (LZMA2) is what the installers compress with too (Inno Setup's lzma2, the DMG's), so the archive's
+    size is the download size a user sees.
+    """
     arch = platform.machine().lower().replace("amd64", "x64").replace("x86_64", "x64").replace("aarch64", "arm64")
-    return f"Redactie-{version}-{os_name()}-{arch}" + (".zip" if sys.platform == "win32" else ".tar.gz")
+    return f"Redactie-{version}-{os_name()}-{arch}" + (".zip" if sys.platform == "win32" else ".tar.xz")
 
 
 def no_git_path() -> str:
@@ -204,7 +208,7 @@ def make_archive(version: str, stand_in: bytes = b"", folder: Path = DIST) -> Pa
             if stand_in:
                 zipped.writestr(f"{app.name}/git-stand-in.bin", stand_in)
         return archive
-    with tarfile.open(archive, "w:gz") as tar:
+    with tarfile.open(archive, "w:xz", preset=6) as tar:
         tar.add(app, arcname=app.name)
         if stand_in:
             info = tarfile.TarInfo(f"{app.name}/git-stand-in.bin")

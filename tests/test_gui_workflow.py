@@ -246,7 +246,7 @@ def test_review_and_commit_only_the_ticked_file(window: MainWindow, content_repo
     assert files.count() == 2
     summary = by_name(dialog, QWidget, "Samenvatting van de wijzigingen")
     dialog.files.setCurrentRow([r.path for r in dialog.reviews].index(DOC))
-    assert "Status: + geldend, − nog-niet-geldend" in summary.toPlainText()
+    assert "Status: + Geldend, − Nog niet geldend" in summary.toPlainText()
     assert "geldend" in by_name(dialog, QWidget, "Tekstverschil").toPlainText()
     dialog.set_checked(other.relative_to(content_repo).as_posix(), False)
     message = by_name(dialog, QLineEdit, "Beschrijving van de wijziging")
@@ -545,7 +545,7 @@ def test_commit_only_some_parts_of_a_file(window: MainWindow, content_repo: Path
     dialog = open_review(window, qtbot)
     parts = by_name(dialog, QListWidget, "Onderdelen van dit bestand")
     assert [parts.item(i).text() for i in range(parts.count())] == [
-        "Status: + geldend, − nog-niet-geldend", "Risico: gewijzigd"]
+        "Status: + Geldend, − Nog niet geldend", "Risico: gewijzigd"]
     parts.item(1).setCheckState(Qt.CheckState.Unchecked)
     message = by_name(dialog, QLineEdit, "Beschrijving van de wijziging")
     assert message.text().endswith(": status aangepast")

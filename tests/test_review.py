@@ -28,7 +28,9 @@ def test_field_and_list_changes_in_editor_terms(content_repo: Path) -> None:
     repo = open_repository(content_repo)
     [review] = collect(GitService(content_repo), repo)
     lines = [item.describe("nl") for item in review.items]
-    assert f"Fases van de levenscyclus: + uitfaseren, − {phases[0]}" in lines
+    old_label = repo.vocabularies()["levenscyclus"].label(phases[0], "nl")
+    assert old_label != phases[0]  # values are shown by their labels, not as raw keys
+    assert f"Fases van de levenscyclus: + Uitfaseren, − {old_label}" in lines
     old_title = doc.fields["title"]
     assert f"Titel: {old_title} → Nieuwe titel" in lines
     assert review.type_label == "Vereiste"

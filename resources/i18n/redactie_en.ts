@@ -42,8 +42,8 @@
 <context>
     <name>AskPass</name>
     <message>
-        <source>Aanmelden bij de gedeelde repository</source>
-        <translation>Sign in to the shared repository</translation>
+        <source>Aanmelden bij de gedeelde documenten</source>
+        <translation>Sign in to the shared documents</translation>
     </message>
     <message>
         <source>Git vraagt: %1</source>
@@ -54,8 +54,8 @@
         <translation>Sign in</translation>
     </message>
     <message>
-        <source>Uw gegevens gaan alleen naar git, voor de gedeelde repository; Redactie bewaart ze niet</source>
-        <translation>Your details only go to git, for the shared repository; Redactie does not keep them</translation>
+        <source>Uw gegevens gaan alleen naar git, voor de gedeelde documenten; Redactie bewaart ze niet</source>
+        <translation>Your details go only to git, for the shared documents; Redactie does not keep them</translation>
     </message>
 </context>
 <context>
@@ -89,8 +89,8 @@
         <translation>Author e-mail address</translation>
     </message>
     <message>
-        <source>Het e-mailadres waarmee u bij de gedeelde repository bekend bent</source>
-        <translation>The e-mail address the shared repository knows you by</translation>
+        <source>Het e-mailadres waarmee u bij de gedeelde documenten bekend bent</source>
+        <translation>The e-mail address by which the shared documents know you</translation>
     </message>
 </context>
 <context>
@@ -308,16 +308,16 @@
 <context>
     <name>CloneDialog</name>
     <message>
-        <source>Repository klonen</source>
-        <translation>Clone repository</translation>
-    </message>
-    <message>
         <source>Adres van de repository</source>
         <translation>Repository address</translation>
     </message>
     <message>
-        <source>Het adres van de gedeelde repository, bijvoorbeeld https://github.com/organisatie/inhoud.git</source>
-        <translation>The address of the shared repository, for example https://github.com/organisation/content.git</translation>
+        <source>Gedeelde documenten ophalen</source>
+        <translation>Get shared documents</translation>
+    </message>
+    <message>
+        <source>Het adres van de gedeelde documenten, bijvoorbeeld https://github.com/organisatie/inhoud.git</source>
+        <translation>The address of the shared documents, for example https://github.com/organisatie/inhoud.git</translation>
     </message>
     <message>
         <source>Map voor de kopie</source>
@@ -723,8 +723,12 @@
         <translation>Document</translation>
     </message>
     <message>
-        <source>Status</source>
-        <translation>Status</translation>
+        <source>Wijziging</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>Of het document nieuw of gewijzigd is sinds de laatst vastgelegde versie, of fouten bevat</source>
+        <translation>Whether the document is new or changed since the last recorded version, or has errors</translation>
     </message>
     <message>
         <source>Documentenlijst</source>
@@ -809,8 +813,16 @@
         <translation>Text of the section '%1' (Markdown)</translation>
     </message>
     <message>
+        <source>%1 (alleen lezen)</source>
+        <translation>%1 (read-only)</translation>
+    </message>
+    <message>
         <source>Deze sectie wordt door de website zelf gevuld en blijft ongewijzigd</source>
         <translation>The website fills this section itself; it stays unchanged</translation>
+    </message>
+    <message>
+        <source>Deze sectie hoort niet bij dit soort document; Redactie laat haar ongewijzigd. Vraag de beheerder als zij bewerkt moet kunnen worden.</source>
+        <translation>This section is not part of this kind of document; Redactie leaves it unchanged. Ask your administrator if it should be editable.</translation>
     </message>
     <message>
         <source>%1 wijzigen</source>
@@ -1164,20 +1176,20 @@
         <translation>Create a new document from the template</translation>
     </message>
     <message>
-        <source>Repository &amp;openen…</source>
-        <translation>&amp;Open repository…</translation>
-    </message>
-    <message>
         <source>Open een map met documenten</source>
         <translation>Open a folder of documents</translation>
     </message>
     <message>
-        <source>Repository &amp;klonen…</source>
-        <translation>&amp;Clone repository…</translation>
+        <source>Map met documenten &amp;openen…</source>
+        <translation>&amp;Open a folder of documents…</translation>
     </message>
     <message>
-        <source>Haal een kopie op van een gedeelde repository</source>
-        <translation>Get a copy of a shared repository</translation>
+        <source>Gedeelde documenten op&amp;halen…</source>
+        <translation>&amp;Get shared documents…</translation>
+    </message>
+    <message>
+        <source>Haal een eigen kopie op van documenten die u met anderen deelt</source>
+        <translation>Get your own copy of documents you share with others</translation>
     </message>
     <message>
         <source>&amp;Opslaan</source>
@@ -1356,8 +1368,8 @@
         <translation>(none)</translation>
     </message>
     <message>
-        <source>Repository openen</source>
-        <translation>Open repository</translation>
+        <source>Map met documenten openen</source>
+        <translation>Open a folder of documents</translation>
     </message>
 </context>
 <context>
@@ -1799,6 +1811,10 @@
         <translation>%1: Redactie does not record this</translation>
     </message>
     <message>
+        <source>1 gewijzigd bestand. Bekijk het en vink aan wat u wilt vastleggen.</source>
+        <translation>1 changed file. Review it and tick what you want to commit.</translation>
+    </message>
+    <message>
         <source>%1 gewijzigde bestanden. Bekijk ze en vink aan wat u wilt vastleggen.</source>
         <translation>%1 changed files. Review them and tick what you want to commit.</translation>
     </message>
@@ -1858,8 +1874,8 @@
         <translation>No suggestions</translation>
     </message>
     <message>
-        <source>Toevoegen aan de woordenlijst van deze repository</source>
-        <translation>Add to this repository's word list</translation>
+        <source>Toevoegen aan de gedeelde woordenlijst van deze documenten</source>
+        <translation>Add to the shared word list of these documents</translation>
     </message>
     <message>
         <source>Toevoegen aan mijn eigen woordenlijst</source>
@@ -1868,6 +1884,10 @@
     <message>
         <source>Negeren tot Redactie sluit</source>
         <translation>Ignore until Redactie closes</translation>
+    </message>
+    <message>
+        <source>Opmaak</source>
+        <translation>Format</translation>
     </message>
     <message>
         <source>'%1' staat nu in %2: beoordeel en leg die wijziging vast zoals elke wijziging</source>
@@ -1909,8 +1929,8 @@
         <translation>Author e-mail address</translation>
     </message>
     <message>
-        <source>Het e-mailadres waarmee u bij de gedeelde repository bekend bent</source>
-        <translation>The e-mail address the shared repository knows you by</translation>
+        <source>Het e-mailadres waarmee u bij de gedeelde documenten bekend bent</source>
+        <translation>The e-mail address by which the shared documents know you</translation>
     </message>
     <message>
         <source>standaard</source>
@@ -2090,6 +2110,65 @@
     <message>
         <source>Het keuzeveld waarvan u een waarde wilt veranderen, bijvoorbeeld de fases van de levenscyclus</source>
         <translation>The choice field whose value you want to change, for example the lifecycle phases</translation>
+    </message>
+</context>
+<context>
+    <name>edit</name>
+    <message>
+        <source>Vet</source>
+        <translation>Bold</translation>
+    </message>
+    <message>
+        <source>Maak de geselecteerde tekst vet (Markdown **tekst**)</source>
+        <translation>Make the selected text bold (Markdown **text**)</translation>
+    </message>
+    <message>
+        <source>Cursief</source>
+        <translation>Italic</translation>
+    </message>
+    <message>
+        <source>Maak de geselecteerde tekst cursief (Markdown *tekst*)</source>
+        <translation>Make the selected text italic (Markdown *text*)</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <source>Maak van de geselecteerde tekst een link; typ daarna het webadres</source>
+        <translation>Make the selected text a link; then type the web address</translation>
+    </message>
+    <message>
+        <source>Opsomming</source>
+        <translation>Bulleted list</translation>
+    </message>
+    <message>
+        <source>Begin elke geselecteerde regel met een opsommingsteken</source>
+        <translation>Start each selected line with a bullet</translation>
+    </message>
+    <message>
+        <source>Genummerde lijst</source>
+        <translation>Numbered list</translation>
+    </message>
+    <message>
+        <source>Nummer de geselecteerde regels 1, 2, 3 …</source>
+        <translation>Number the selected lines 1, 2, 3 …</translation>
+    </message>
+    <message>
+        <source>Citaat</source>
+        <translation>Quote</translation>
+    </message>
+    <message>
+        <source>Maak van de geselecteerde regels een citaat</source>
+        <translation>Make the selected lines a quote</translation>
+    </message>
+    <message>
+        <source>Kader '%1'</source>
+        <translation>Box '%1'</translation>
+    </message>
+    <message>
+        <source>Zet de geselecteerde regels in een kader zoals de website dat toont</source>
+        <translation>Put the selected lines in a box as the website shows it</translation>
     </message>
 </context>
 <context>

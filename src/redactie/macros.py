@@ -37,6 +37,13 @@ def _items(value: object) -> list[object]:
     return value if isinstance(value, list) else [value] if value else []
 
 
+def tag_texts(repo: ContentRepository, relpath: str, fields: dict[str, object], language: str = "nl") -> dict[str, str]:
+    """The "Labels:" line of the tag macros, from the document's (possibly unsaved) field values."""
+    labels = _labels(repo, relpath, fields, language)
+    tags = ("Labels: " if language == "en" else "Labels: ") + (", ".join(labels) or "—")
+    return {"tags": tags, "tags-ai-act": tags}
+
+
 def macro_texts(repo: ContentRepository, relpath: str, language: str = "nl",
                 fields: Mapping[str, Any] | None = None) -> dict[str, str]:
     """Text for each macro of a document: its labels, the measures naming it, the requirements it names.
@@ -48,9 +55,7 @@ def macro_texts(repo: ContentRepository, relpath: str, language: str = "nl",
         entry = repo.index.get(relpath)
         fields = entry.fields if entry is not None else {}
     stem = relpath.rsplit("/", 1)[-1].removesuffix(".md")
-    labels = _labels(repo, relpath, fields, language)
-    texts = {"tags": ("Labels: " if en else "Labels: ") + (", ".join(labels) or "—")}
-    texts["tags-ai-act"] = texts["tags"]
+    texts = tag_texts(repo, relpath, fields, language)
     naming: list[str] = []
     named: list[str] = []
     doc_type = repo.schema.type_for(relpath)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -73,6 +74,23 @@ def find_root(start: Path) -> Path:
         if (candidate / "mkdocs.yml").is_file() or (candidate / "docs").is_dir():
             return candidate
     return folder
+
+
+_ORDINAL = re.compile(r"^\s*(?:[^\W\d]+\s+)?(\d{1,4})(?!\d)")  # "Fase 2, ontwerp", "3. Ontwerp", "02-ontwerp"
+
+
+def _ordinal(text: str) -> int | None:
+    match = _ORDINAL.match(text)
+    return int(match.group(1)) if match else None
+
+
+def _phase_order(entry: tuple[str, str | None]) -> tuple[int, int]:
+    """Sort key for vocabulary entries: the number a title or name starts with ("Fase 2"); unnumbered last."""
+    name, title = entry
+    number = _ordinal(title or "")
+    if number is None:
+        number = _ordinal(name)
+    return (0, number) if number is not None else (1, 0)  # a stable sort keeps the name order within each
 
 
 class ContentRepository:
@@ -169,13 +187,14 @@ class ContentRepository:
                 raise SchemaError(self.schema.path or SCHEMA_FILE, 1,
                                   f"vocabulary '{vocabulary.name}' reads folder '{arg}', which does not exist",
                                   f"woordenlijst '{vocabulary.name}' leest map '{arg}', die niet bestaat")
+            found: list[tuple[str, str | None]] = []
             for entry in sorted(folder.iterdir()):
                 if kind == "files" and entry.is_file() and entry.suffix == ".md" and entry.name != "index.md":
-                    title = self._file_title(entry)
-                    values[entry.stem] = Text(title or entry.stem, title or entry.stem)
+                    found.append((entry.stem, self._file_title(entry)))
                 elif kind == "folders" and entry.is_dir() and not entry.is_symlink() and not entry.name.startswith("."):
-                    title = self._file_title(entry / "index.md")
-                    values[entry.name] = Text(title or entry.name, title or entry.name)
+                    found.append((entry.name, self._file_title(entry / "index.md")))
+            for value, title in sorted(found, key=_phase_order):
+                values[value] = Text(title or value, title or value)
         elif kind == "documents":
             # Relations are picked by title; the stored value stays the file name.
             for ref in sorted(self.documents_of(arg), key=lambda r: r.stem):

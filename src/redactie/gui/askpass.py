@@ -34,11 +34,11 @@ class AskPass(QObject):
         """Show the question; the answer, or None when the user cancelled or did not answer in time."""
         secret = "password" in question.lower()
         dialog = QInputDialog()
-        dialog.setWindowTitle(self.tr("Aanmelden bij de gedeelde repository"))
+        dialog.setWindowTitle(self.tr("Aanmelden bij de gedeelde documenten"))
         dialog.setLabelText(self.tr("Git vraagt: %1").replace("%1", question.strip()))
         dialog.setTextEchoMode(QLineEdit.EchoMode.Password if secret else QLineEdit.EchoMode.Normal)
         dialog.setAccessibleName(self.tr("Aanmelden"))
-        dialog.setToolTip(self.tr("Uw gegevens gaan alleen naar git, voor de gedeelde repository; Redactie "
+        dialog.setToolTip(self.tr("Uw gegevens gaan alleen naar git, voor de gedeelde documenten; Redactie "
                                   "bewaart ze niet"))
         QTimer.singleShot(TIMEOUT_MS, dialog.reject)
         return dialog.textValue() if dialog.exec() else None

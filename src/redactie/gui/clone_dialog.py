@@ -30,11 +30,11 @@ class CloneDialog(QDialog):
     def __init__(self, runner: TaskRunner, language: str, default_folder: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.runner, self.language = runner, language
-        self.setWindowTitle(self.tr("Repository klonen"))
+        self.setWindowTitle(self.tr("Gedeelde documenten ophalen"))
         layout = QFormLayout(self)
         self.url = QLineEdit(self)
         self.url.setAccessibleName(self.tr("Adres van de repository"))
-        self.url.setToolTip(self.tr("Het adres van de gedeelde repository, bijvoorbeeld "
+        self.url.setToolTip(self.tr("Het adres van de gedeelde documenten, bijvoorbeeld "
                                     "https://github.com/organisatie/inhoud.git"))
         self.folder = QLineEdit(str(default_folder), self)
         self.folder.setAccessibleName(self.tr("Map voor de kopie"))

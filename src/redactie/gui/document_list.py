@@ -48,7 +48,10 @@ class DocumentList(QWidget):
         self.tree = QTreeWidget(self)
         self.tree.setColumnCount(2)
         self.tree.setUniformRowHeights(True)  # rows are one line: the view need not measure each one
-        self.tree.setHeaderLabels([self.tr("Document"), self.tr("Status")])
+        # "Wijziging", not "Status": the document type has a Status field of its own
+        self.tree.setHeaderLabels([self.tr("Document"), self.tr("Wijziging")])
+        self.tree.headerItem().setToolTip(1, self.tr("Of het document nieuw of gewijzigd is sinds de laatst "
+                                                     "vastgelegde versie, of fouten bevat"))
         self.tree.setAccessibleName(self.tr("Documentenlijst"))
         header = self.tree.header()
         header.setStretchLastSection(False)
@@ -70,6 +73,7 @@ class DocumentList(QWidget):
         layout.addWidget(self.tree)
         layout.addWidget(self.select_all_button)
         self._items: dict[str, QTreeWidgetItem] = {}
+        self._pending_selection: str | None = None
         self._search: dict[str, str] = {}
         self._validation: dict[str, str] = {}
         self._git: dict[str, str] = {}
@@ -84,9 +88,10 @@ class DocumentList(QWidget):
         self.ready = False
         self.error: Exception | None = None
 
-    def load(self, repo: ContentRepository, language: str) -> None:
-        """Read the repository's documents in the background, then fill the list."""
+    def load(self, repo: ContentRepository, language: str, select: str | None = None) -> None:
+        """Read the repository's documents in the background, then fill the list (selecting `select`)."""
         self.ready = False
+        self._pending_selection = select
         self.error: Exception | None = None
 
         def work(task: Task) -> list[Entry] | None:
@@ -113,7 +118,8 @@ class DocumentList(QWidget):
         if found is None:
             return  # cancelled: a newer reading of the list follows
         self._pending_fill = found
-        self._fill_selected = self.current_path()
+        self._fill_selected = self._pending_selection or self.current_path()
+        self._pending_selection = None
         self.tree.clear()
         self._items.clear()
         self._search.clear()
@@ -154,6 +160,9 @@ class DocumentList(QWidget):
         self.apply_filter(self.filter.text())
         if self._fill_selected:
             self.select(self._fill_selected)
+            item = self._items.get(self._fill_selected)
+            if item is not None:
+                self.tree.scrollToItem(item)
         self.ready = True
         self.loaded.emit()
 
@@ -194,7 +203,7 @@ class DocumentList(QWidget):
 
     def _fit_status_column(self) -> None:
         texts = [self.tr("nieuw"), self.tr("gewijzigd"), self.tr("hernoemd"), self.tr("conflict"),
-                 self.tr("verwijderd"), self.tr("Status")]
+                 self.tr("verwijderd"), self.tr("Wijziging")]
         shown = {item.text(1) for item in (self._items[p] for p in self._git.keys() | self._drafts
                                            if p in self._items)}
         metrics = self.tree.fontMetrics()

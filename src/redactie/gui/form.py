@@ -104,6 +104,7 @@ class TextField(FieldWidget):
             self.edit.set_original(text)
         else:
             self.edit.setText(text)
+            self.edit.setCursorPosition(0)  # a long title shows its start, not its end
         self._loading = False
         self._update_count()
 

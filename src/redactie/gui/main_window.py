@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import importlib
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QKeySequence, QUndoGroup
+from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 from ..drafts import DraftStore
 from ..fileio import FileRefused, clean_stale_temporaries, file_problem
 from ..repository import ContentRepository, find_root
+from ..resources import resource
 from ..schema import SCHEMA_FILE, SchemaError
 from ..schema.select import AUTO, FILE, saved_choice
 from ..workspace import data_dir, recent_repositories, remember_repository
@@ -44,6 +44,7 @@ from .tasks import TaskRunner
 if TYPE_CHECKING:  # the dialogs are imported when first opened, so the window appears sooner
     from .conflict_dialog import ConflictDialog
     from .review_dialog import ReviewDialog
+from .undo_keys import redo_shortcuts
 
 BACKGROUND_DELAY_MS = 600
 
@@ -54,6 +55,7 @@ class MainWindow(QMainWindow):
     def __init__(self, language: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.language = language
+        self.setWindowIcon(QIcon(str(resource("icon.svg"))))  # also when started without app.run (tests, embedding)
         self.repo: ContentRepository | None = None
         self.runner = TaskRunner(self)
         self.drafts = DraftStore(data_dir() / "drafts")
@@ -87,6 +89,7 @@ class MainWindow(QMainWindow):
         self.documents.failed.connect(self._documents_failed)
         self.editor.modified_changed.connect(self._modified)
         self.editor.text_changed.connect(self.preview.schedule)
+        self.editor.text_changed.connect(self._fields_to_preview)
         self.editor.session_changed.connect(self._session_changed)
         self.editor.saved.connect(lambda _: self.monitor.refresh())
         self.monitor.refreshed.connect(self._refreshed)
@@ -130,9 +133,10 @@ class MainWindow(QMainWindow):
         self.actions_ = add_actions(self, file_menu, [
             ("new", self.tr("&Nieuw document…"), self.tr("Maak een nieuw document op basis van het sjabloon"),
              keys.New, self.new_document),
-            ("open", self.tr("Repository &openen…"), self.tr("Open een map met documenten"), keys.Open,
+            ("open", self.tr("Map met documenten &openen…"), self.tr("Open een map met documenten"), keys.Open,
              self._choose_repository),
-            ("clone", self.tr("Repository &klonen…"), self.tr("Haal een kopie op van een gedeelde repository"),
+            ("clone", self.tr("Gedeelde documenten op&halen…"),
+             self.tr("Haal een eigen kopie op van documenten die u met anderen deelt"),
              None, self.clone_repository),
             None,
             ("save", self.tr("&Opslaan"), self.tr("Sla het geopende document op"), keys.Save, self.save),
@@ -148,8 +152,7 @@ class MainWindow(QMainWindow):
         self.undo_action = self.undo_group.createUndoAction(self, self.tr("&Ongedaan maken"))
         self.undo_action.setShortcuts(keys.Undo)  # every binding of the platform (Ctrl+Z, ...)
         self.redo_action = self.undo_group.createRedoAction(self, self.tr("Opnieuw &uitvoeren"))
-        self.redo_action.setShortcuts([*QKeySequence.keyBindings(keys.Redo),
-                                        *([QKeySequence("Ctrl+Y")] if sys.platform != "darwin" else [])])
+        self.redo_action.setShortcuts(redo_shortcuts())
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
@@ -361,10 +364,15 @@ class MainWindow(QMainWindow):
 
     def _created(self, relpath: str | None) -> None:
         if relpath and self.repo is not None:
-            self.documents.load(self.repo, self.language)
+            self.documents.load(self.repo, self.language, select=relpath)
             self.editor.open(self.repo, relpath, self.language)
             self.preview.set_context(self.repo, relpath, self.runner)
             self.monitor.refresh()
+
+    def _fields_to_preview(self) -> None:
+        session = self.editor.session
+        if session is not None and session.doc is not None:
+            self.preview.set_fields(dict(session.doc.fields))
 
     def _session_changed(self, session: object) -> None:
         stack = getattr(session, "undo_stack", None)
@@ -460,7 +468,7 @@ class MainWindow(QMainWindow):
             self.recent_menu.addAction(self.tr("(geen)")).setEnabled(False)
 
     def _choose_repository(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Repository openen"))
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Map met documenten openen"))
         if folder and self._may_leave():
             self.load_repository(Path(folder))
 

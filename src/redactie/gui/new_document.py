@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSizePolicy,
+    QWidget,
+)
 
 from ..newdoc import create, id_key, ids_in_use, needs_code, propose
 from ..repository import ContentRepository
@@ -47,8 +56,10 @@ class NewDocumentDialog(QDialog):
         self.code_label = QLabel(self.tr("Code"), self)
         layout.addRow(self.code_label, self.code)
         layout.addRow(self.tr("Bestand"), self.file_label)
-        layout.addRow(self.tr("Id"), self.id_label)
+        self.id_row_label = QLabel(self.tr("Id"), self)
+        layout.addRow(self.id_row_label, self.id_label)
         layout.addRow(self.problems)
+        self._keep_size_while_typing()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
                                         self)
         self.create_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -63,6 +74,18 @@ class NewDocumentDialog(QDialog):
         self.update_proposal()
         keys = {key for t in repo.schema.types.values() if (key := id_key(repo, t))}
         runner.run("new-document-ids", lambda task: {k: ids_in_use(repo, k) for k in keys}, self._ids_read)
+
+    def _keep_size_while_typing(self) -> None:
+        """Room for a long path and three lines of problems from the start, so the dialog never jumps."""
+        lines = self.fontMetrics().lineSpacing()
+        width = self.fontMetrics().horizontalAdvance("x") * 70
+        for label in (self.file_label, self.id_label):
+            label.setWordWrap(True)
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            label.setMinimumHeight(lines * 2)
+        self.problems.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.problems.setMinimumHeight(lines * 3)
+        self.setMinimumWidth(width)
 
     def _ids_read(self, used: dict[str, set[str]]) -> None:
         self.used_ids = used
@@ -86,7 +109,12 @@ class NewDocumentDialog(QDialog):
         proposal = propose(self.repo, doc_type, self.title.text(), self.code.text(),
                            self.used_ids.get(key or "", set()))
         self.file_label.setText(proposal.path)
-        self.id_label.setText(proposal.id or "—")
+        has_id = bool(doc_type.id_format)
+        self.id_label.setVisible(has_id)
+        self.id_row_label.setVisible(has_id)
+        # live: the id's fixed part shows at once, the code's place is marked until it is typed
+        self.id_label.setText((proposal.id or "") if self.code.text().strip() or not coded else
+                              doc_type.id_format.replace("{code}", "…"))
         language = 1 if self.language == "en" else 0
         problems = [problem[language] for problem in proposal.problems]
         if waiting:

@@ -37,6 +37,7 @@ class Preview(QTextBrowser):
         self.language = "nl"
         self._macros: dict[str, str] = {}
         self.runner: TaskRunner | None = None
+        self._context: tuple[ContentRepository, str] | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(250)
@@ -48,6 +49,7 @@ class Preview(QTextBrowser):
 
         language = self.language
         self.runner = runner or self.runner
+        self._context = (repo, relpath)
 
         def apply(texts: dict[str, str]) -> None:
             self._macros = texts
@@ -57,6 +59,22 @@ class Preview(QTextBrowser):
             apply(macro_texts(repo, relpath, language))
         else:
             runner.run("preview-macros", lambda task: macro_texts(repo, relpath, language), apply, lambda e: None)
+
+    def set_fields(self, fields: dict[str, object]) -> None:
+        """Show the labels of the fields as they are now, saved or not (the rest of the macros stay)."""
+        if self._context is None:
+            return
+        from ..macros import tag_texts
+        from ..schema import SchemaError
+
+        repo, relpath = self._context
+        try:
+            tags = tag_texts(repo, relpath, fields, self.language)
+        except SchemaError:
+            return  # a broken vocabulary is reported where the schema is loaded
+        if any(self._macros.get(key) != text for key, text in tags.items()):
+            self._macros = {**self._macros, **tags}
+            self._timer.start()
 
     def loadResource(self, kind: int, url: QUrl) -> object:  # noqa: N802 - Qt override
         """Load nothing remote or local: the preview shows text only."""

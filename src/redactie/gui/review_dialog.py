@@ -69,6 +69,10 @@ class ReviewDialog(QDialog):
         self.parts.setToolTip(self.tr("Vink een onderdeel uit om het nu niet vast te leggen; het blijft gewoon "
                                       "in het bestand staan"))
         self.parts.itemChanged.connect(self._part_changed)
+        for side_list in (self.files, self.parts):  # long titles wrap instead of hiding behind a scroll bar
+            side_list.setWordWrap(True)
+            side_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            side_list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.unticked: dict[str, set[str]] = {}
         self.summary = DiffView(self.tr("Samenvatting van de wijzigingen"), splitter)
         self.summary.setToolTip(self.tr("Wat er is veranderd, per veld en per sectie"))
@@ -188,13 +192,19 @@ class ReviewDialog(QDialog):
                 item.setText(f"{group.message.get(self.language)} ▸ {item.text()}")
         self.files.blockSignals(False)
         if self.reviews:
-            self.intro.setText(self.tr("%1 gewijzigde bestanden. Bekijk ze en vink aan wat u wilt vastleggen.")
-                               .replace("%1", str(len(self.reviews))))
+            count = len(self.reviews)
+            # Dutch and English both have one singular form, used for exactly 1
+            text = (self.tr("1 gewijzigd bestand. Bekijk het en vink aan wat u wilt vastleggen.") if count == 1 else
+                    self.tr("%1 gewijzigde bestanden. Bekijk ze en vink aan wat u wilt vastleggen.")
+                    .replace("%1", str(count)))
+            self.intro.setText(text)
             self.files.setCurrentRow(0)
+            self._show_file(0)  # also when row 0 was already current: the list under it changed
         else:
             self.intro.setText(self.tr("Er zijn geen wijzigingen om vast te leggen."))
             self.summary.clear()
             self.raw.clear()
+            self.parts.clear()
         self._selection_changed()
 
     def _show_file(self, row: int) -> None:

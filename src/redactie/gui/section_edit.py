@@ -5,17 +5,29 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QColor, QContextMenuEvent, QFont, QSyntaxHighlighter, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QPlainTextEdit, QWidget
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QContextMenuEvent,
+    QFont,
+    QKeyEvent,
+    QKeySequence,
+    QSyntaxHighlighter,
+    QTextCharFormat,
+    QTextCursor,
+)
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QPlainTextEdit, QWidget
 
 from ..faithful import INVISIBLE_RE
 from ..spelling import Speller
 from .faithful_edit import FaithfulEdit
+from .formatting import add_format_actions
 from .undo_keys import route_undo
 
 _RULES = [
     (re.compile(r"^\s{0,3}#{1,6} .*$"), "heading"),
     (re.compile(r"\*\*[^*]+\*\*|__[^_]+__"), "bold"),
+    (re.compile(r"(?<![*\w])\*(?![\s*])[^*]*?[^\s*]\*(?!\*)|(?<![_\w])_(?![\s_])[^_]*?[^\s_]_(?![_\w])"), "italic"),
     (re.compile(r"\[[^\]]+\]\([^)]+\)|https?://\S+"), "link"),
     (re.compile(r"^\s*(?:[-*+]|\d+\.)\s"), "bullet"),
     (re.compile(r"^\s*(?:!!!|\?\?\?\+?|===)\s.*$|<!--.*?-->"), "markup"),
@@ -38,6 +50,8 @@ class MarkdownHighlighter(QSyntaxHighlighter):
             if bold:
                 fmt.setFontWeight(QFont.Weight.Bold)
             self.formats[name] = fmt
+        self.formats["italic"] = QTextCharFormat()
+        self.formats["italic"].setFontItalic(True)
         # No-break spaces, zero-width characters and the markers for characters a text box cannot hold.
         self.formats["invisible"] = QTextCharFormat()
         self.formats["invisible"].setBackground(QColor("#ffe9a8"))
@@ -50,6 +64,12 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         for pattern, name in _RULES:
             for match in pattern.finditer(text):
                 self.setFormat(match.start(), match.end() - match.start(), self.formats[name])
+                if name in ("bold", "italic"):  # the markers dimmed, so the text reads like a document
+                    width = 2 if name == "bold" else 1
+                    for at in (match.start(), match.end() - width):
+                        dim = QTextCharFormat(self.formats[name])
+                        dim.setForeground(QColor("#9a9a9a"))
+                        self.setFormat(at, width, dim)
         if self.speller is not None:
             # The block state carries "inside a code fence / HTML comment" to the next line only.
             spans, state = self.speller.check(text, max(self.previousBlockState(), 0))
@@ -58,6 +78,12 @@ class MarkdownHighlighter(QSyntaxHighlighter):
                 fmt = QTextCharFormat(self.format(start))
                 fmt.merge(self.misspelled)
                 self.setFormat(start, length, fmt)
+
+
+def _standard_keys(action: QAction) -> list[QKeySequence.StandardKey | QKeySequence]:
+    if action.property("standard_key") is not None:
+        return [action.property("standard_key")]
+    return [QKeySequence(action.property("key_text"))] if action.property("key_text") else []
 
 
 class SectionEdit(FaithfulEdit):
@@ -69,6 +95,16 @@ class SectionEdit(FaithfulEdit):
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.setTabChangesFocus(True)
         route_undo(self)
+        self.format_actions = add_format_actions(self)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
+        """Ctrl+B and Ctrl+I also when the key reaches the editor instead of its action's shortcut."""
+        for action in self.format_actions.values():
+            if any(event.matches(key) if isinstance(key, QKeySequence.StandardKey)
+                   else QKeySequence(event.keyCombination()) == key for key in _standard_keys(action)):
+                action.trigger()
+                return
+        super().keyPressEvent(event)
 
     def set_speller(self, speller: Speller | None) -> None:
         """Turn spell checking on (with a loaded dictionary) or off."""
@@ -123,7 +159,7 @@ class SectionEdit(FaithfulEdit):
                 none = menu.addAction(self.tr("Geen suggesties"))
                 none.setEnabled(False)
                 menu.insertAction(first, none)
-            choices = [(self.tr("Toevoegen aan de woordenlijst van deze repository"), "repository"),
+            choices = [(self.tr("Toevoegen aan de gedeelde woordenlijst van deze documenten"), "repository"),
                        (self.tr("Toevoegen aan mijn eigen woordenlijst"), "user"),
                        (self.tr("Negeren tot Redactie sluit"), "session")]
             for text, where in choices:
@@ -133,7 +169,20 @@ class SectionEdit(FaithfulEdit):
                 add.triggered.connect(lambda _=False, w=where: self.accept_word(word, w))
                 menu.insertAction(first, add)
             menu.insertSeparator(first)
+        if not self.isReadOnly():
+            menu.addSeparator()
+            menu.addMenu(self.format_menu(menu))
         menu.exec(event.globalPos())
+
+    def format_menu(self, parent: QWidget) -> QMenu:
+        """The "Opmaak" menu: bold, italic, link, lists, quote and the site's boxes, each as its shortcut does."""
+        menu = QMenu(self.tr("Opmaak"), parent)
+        menu.setToolTipsVisible(True)
+        for key, action in self.format_actions.items():
+            if key in ("bullet", "admonition-example"):  # groups: inline, lines, boxes
+                menu.addSeparator()
+            menu.addAction(action)
+        return menu
 
     def _replacer(self, cursor: QTextCursor, word: str):  # noqa: ANN202
         return lambda: self.replace_word(cursor, word)

@@ -59,7 +59,7 @@ class SettingsDialog(QDialog):
         self.name.setToolTip(self.tr("Uw naam zoals die bij uw vastgelegde wijzigingen wordt bewaard"))
         self.email = QLineEdit(self)
         self.email.setAccessibleName(self.tr("E-mailadres van de auteur"))
-        self.email.setToolTip(self.tr("Het e-mailadres waarmee u bij de gedeelde repository bekend bent"))
+        self.email.setToolTip(self.tr("Het e-mailadres waarmee u bij de gedeelde documenten bekend bent"))
         self.font_size = QSpinBox(self)
         self.font_size.setRange(0, 32)
         self.font_size.setSpecialValueText(self.tr("standaard"))

@@ -45,7 +45,7 @@ class AuthorDialog(_Form):
         self.name = self.line(self.tr("Naam"), self.tr("Naam van de auteur"),
                               self.tr("Uw naam zoals collega's die zien bij uw wijzigingen"), name)
         self.email = self.line(self.tr("E-mailadres"), self.tr("E-mailadres van de auteur"),
-                               self.tr("Het e-mailadres waarmee u bij de gedeelde repository bekend bent"), email)
+                               self.tr("Het e-mailadres waarmee u bij de gedeelde documenten bekend bent"), email)
         self.finish()
         for edit in (self.name, self.email):
             edit.textChanged.connect(self._check)

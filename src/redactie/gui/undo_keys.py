@@ -7,16 +7,29 @@ from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
 _KEYS = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
+_CTRL_Y = QKeySequence("Ctrl+Y")
+
+
+def redo_shortcuts(bindings: list[QKeySequence] | None = None) -> list[QKeySequence]:
+    """The platform's redo keys plus Ctrl+Y, which X11 desktops leave unbound but Dutch editors expect."""
+    keys = list(QKeySequence.keyBindings(QKeySequence.StandardKey.Redo) if bindings is None else bindings)
+    if not any(key.matches(_CTRL_Y) == QKeySequence.SequenceMatch.ExactMatch for key in keys):
+        keys.append(_CTRL_Y)
+    return keys
 
 
 class _Router(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         """Refuse the shortcut override for undo and redo, so the window's actions get the keys."""
         if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
-            if any(event.matches(key) for key in _KEYS):
+            if any(event.matches(key) for key in _KEYS) or _is_ctrl_y(event):
                 event.ignore()
                 return True
         return False
+
+
+def _is_ctrl_y(event: QKeyEvent) -> bool:
+    return QKeySequence(event.keyCombination()).matches(_CTRL_Y) == QKeySequence.SequenceMatch.ExactMatch
 
 
 _ROUTER: _Router | None = None

@@ -10,6 +10,7 @@ from ..gitservice.service import GitService
 from ..gitservice.status import FILE as FILE_CHANGE
 from ..gitservice.status import FOLDER, HUGE, LINK, NEW, REPOSITORY, SUBMODULE, FileChange
 from ..repository import ContentRepository
+from ..schema import SchemaError, Vocabulary
 from .summary import FIELD, FILE, SECTION, ChangeItem, parse_or_none, summarize
 from .worddiff import DiffLine, line_diff
 
@@ -128,11 +129,20 @@ def _code_and_title(repo: ContentRepository | None, path: str, data: bytes | Non
     return stem, title
 
 
+def _vocabularies(repo: ContentRepository | None) -> dict[str, Vocabulary] | None:
+    """The repository's vocabularies to show values by label; None when a broken one is reported elsewhere."""
+    try:
+        return repo.vocabularies() if repo is not None else None
+    except SchemaError:
+        return None
+
+
 def collect(service: GitService, repo: ContentRepository | None, language: str = "nl",
             changes: list[FileChange] | None = None) -> list[FileReview]:
     """Review every changed file (or the given ones): old bytes from HEAD, new bytes from disk, the summary."""
     reviews = []
     held = 0  # bytes of files read so far: the whole review stays under MAX_REVIEW_TOTAL
+    vocabularies = _vocabularies(repo)
     for change in changes if changes is not None else service.status():
         if change.committable:
             what, size = _on_disk(service, change.path)
@@ -155,7 +165,7 @@ def collect(service: GitService, repo: ContentRepository | None, language: str =
                            else "Groot bestand; de tekst wordt op verzoek getoond")]
             reviews.append(FileReview(change, old, new, label, change.path.rsplit("/", 1)[-1], items, ""))
             continue
-        items = summarize(repo.schema if repo else None, doc_type, old, new, language)
+        items = summarize(repo.schema if repo else None, doc_type, old, new, language, vocabularies)
         if change.old_path:
             items.insert(0, ChangeItem(FILE, "renamed", ("Renamed from " if language == "en" else "Hernoemd van ")
                                        + change.old_path))

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..document import Document, DocumentEncodingError, FrontMatterError
 from ..document.model import same
-from ..schema import DocType, Schema
+from ..schema import DocType, Schema, Vocabulary
 from .worddiff import DiffLine, line_diff
 
 FIELD, SECTION, FILE = "field", "section", "file"
@@ -105,9 +105,18 @@ def section_changes(old: Document | None, new: Document | None) -> list[ChangeIt
     return items
 
 
+def _with_value_labels(item: ChangeItem, vocabulary: Vocabulary, language: str) -> ChangeItem:
+    """The item with vocabulary values shown by their labels ("Nog niet geldend", not `nog-niet-geldend`)."""
+    def name(value: str) -> str:
+        return vocabulary.label(value, language) if value else value
+
+    return replace(item, old=name(item.old), new=name(item.new), added=[name(v) for v in item.added],
+                   removed=[name(v) for v in item.removed])
+
+
 def summarize(schema: Schema | None, doc_type: DocType | None, old: bytes | None, new: bytes | None,
-              language: str = "nl") -> list[ChangeItem]:
-    """What changed between two versions of a document, in the editor's terms."""
+              language: str = "nl", vocabularies: dict[str, Vocabulary] | None = None) -> list[ChangeItem]:
+    """What changed between two versions of a document, in the editor's terms (values by label if given)."""
     en = language == "en"
     if old is None:
         return [ChangeItem(FILE, "added", "New document" if en else "Nieuw document")]
@@ -121,6 +130,10 @@ def summarize(schema: Schema | None, doc_type: DocType | None, old: bytes | None
     if schema is not None and doc_type is not None:
         labels = {f.key: f.label.get(language) for f in schema.fields_of(doc_type)}
     items = field_changes(a, b, labels) + section_changes(a, b)
+    if vocabularies and schema is not None and doc_type is not None:
+        kinds = {f.key: f.vocabulary for f in schema.fields_of(doc_type) if f.kind in ("choice", "multichoice")}
+        items = [_with_value_labels(i, vocabularies[kinds[i.name]], language)
+                 if i.kind == FIELD and kinds.get(i.name) in vocabularies else i for i in items]
     if not items and a.body != b.body:
         diff = line_diff(a.body, b.body, limit=SECTION_DIFF_LINES)
         items.append(ChangeItem(FILE, "body", "Text outside the sections changed" if en
