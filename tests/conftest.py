@@ -76,3 +76,25 @@ def shared(tmp_path: Path, content_repo: Path) -> tuple[Path, Path]:
     git(mine, "config", "user.name", "Mijn Naam")
     git(mine, "config", "user.email", "mij@example.org")
     return bare, mine
+
+
+SAMPLE_DOC = "docs/vereisten/ai_geletterdheid.md"
+
+
+@pytest.fixture
+def sample_window(qtbot, content_repo: Path, isolated_home: Path):  # noqa: ANN001, ANN201
+    """The main window on the sample content with SAMPLE_DOC open; closed without questions afterwards."""
+    from redactie.gui.main_window import MainWindow
+
+    win = MainWindow("nl")
+    assert win.load_repository(content_repo)
+    win.show()
+    qtbot.waitUntil(lambda: win.documents.ready)
+    win.open_document(SAMPLE_DOC)
+    qtbot.wait(1)
+    yield win
+    if win.editor.session is not None:
+        win.editor.discard_draft()
+        win.editor.session.saved_bytes = win.editor.session.current()
+    win.close()
+    win.deleteLater()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QKeySequence, QTextCursor
@@ -11,23 +10,10 @@ from PySide6.QtWidgets import QPlainTextEdit
 
 from redactie.gui.main_window import MainWindow
 
-DOC = "docs/vereisten/ai_geletterdheid.md"
-
 
 @pytest.fixture
-def window(qtbot, content_repo: Path, isolated_home: Path):  # noqa: ANN001, ANN201
-    win = MainWindow("nl")
-    assert win.load_repository(content_repo)
-    win.show()
-    qtbot.waitUntil(lambda: win.documents.ready)
-    win.open_document(DOC)
-    qtbot.wait(1)
-    yield win
-    if win.editor.session is not None:
-        win.editor.discard_draft()
-        win.editor.session.saved_bytes = win.editor.session.current()
-    win.close()
-    win.deleteLater()
+def window(sample_window: MainWindow) -> MainWindow:
+    return sample_window
 
 
 def test_undo_leaves_the_cursor_where_the_typing_was(qtbot, window: MainWindow) -> None:  # noqa: ANN001

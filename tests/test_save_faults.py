@@ -2,31 +2,18 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QPushButton
 
 from redactie.gui.main_window import MainWindow
 
-DOC = "docs/vereisten/ai_geletterdheid.md"
+from .conftest import SAMPLE_DOC as DOC
 
 
 @pytest.fixture
-def window(qtbot, content_repo: Path, isolated_home: Path):  # noqa: ANN001, ANN201
-    win = MainWindow("nl")
-    assert win.load_repository(content_repo)
-    win.show()
-    qtbot.waitUntil(lambda: win.documents.ready)
-    win.open_document(DOC)
-    qtbot.wait(1)
-    yield win
-    if win.editor.session is not None:
-        win.editor.discard_draft()
-        win.editor.session.saved_bytes = win.editor.session.current()
-    win.close()
-    win.deleteLater()
+def window(sample_window: MainWindow) -> MainWindow:
+    return sample_window
 
 
 def _type(qtbot, win: MainWindow, text: str) -> None:  # noqa: ANN001
