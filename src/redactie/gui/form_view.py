@@ -66,6 +66,7 @@ class FormView(QScrollArea):
         """Build the form and section editors for a document."""
         self.session, self.language = session, language
         self.rebuild()
+        self.verticalScrollBar().setValue(0)  # another document starts at its top, not where the last one was
 
     def rebuild(self) -> None:
         """Build widgets from the session's current document."""
