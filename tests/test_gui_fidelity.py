@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -84,6 +85,10 @@ WINDOWS: dict[str, MainWindow] = {}
 def _close_windows(qapp: QApplication):  # noqa: ANN202
     yield
     for win in WINDOWS.values():
+        deadline = time.monotonic() + 60
+        while win.runner.busy and time.monotonic() < deadline:  # no background work left for later tests
+            qapp.processEvents()
+            time.sleep(0.01)
         if win.editor.session is not None:
             win.editor.discard_draft()
             win.editor.session.saved_bytes = win.editor.session.current()

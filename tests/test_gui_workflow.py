@@ -50,7 +50,8 @@ def open_window(qtbot, repo: Path, language: str = "nl") -> MainWindow:  # noqa:
     OPEN.append(win)
     assert win.load_repository(repo)
     win.show()
-    qtbot.waitUntil(lambda: win.documents.ready and win.monitor.snapshot is not None)
+    # Generous: on a busy CI machine the first git status of a fresh repository can take seconds.
+    qtbot.waitUntil(lambda: win.documents.ready and win.monitor.snapshot is not None, timeout=30000)
     return win
 
 
