@@ -1,4 +1,6 @@
-"""Every byte through the window: real files opened in the real window, edited through its widgets, saved.
+"""(Runs near the end of the suite: its three big windows leave work behind for later GUI tests.)
+
+Every byte through the window: real files opened in the real window, edited through its widgets, saved.
 
 For every file of both corpus snapshots and for constructed files with each character a text widget cannot
 hold (no-break space, lone CR, U+2028/U+2029, control characters, CRLF among LF, a BOM, a last heading
@@ -15,6 +17,7 @@ import time
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QKeySequence, QTextCursor
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QWidget
 
@@ -95,6 +98,7 @@ def _close_windows(qapp: QApplication):  # noqa: ANN202
         win.close()
         win.deleteLater()
     WINDOWS.clear()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # gone now, with their timers and watchers
 
 
 def _window(qtbot, repositories: dict[str, Path], name: str) -> MainWindow:  # noqa: ANN001
