@@ -104,10 +104,15 @@ def _move(root: Path, old: str, new: str) -> None:
     os.replace(root / old, root / new)
 
 
-def _refuse(reason_nl: str, reason_en: str, paths: list[str]) -> BulkRefused:
+_AGAIN = ("Nothing was changed; make the plan again.", "Er is niets veranderd; maak het plan opnieuw.")
+_KEPT = ("Nothing was put back and your edits are kept; undo them yourself first, or commit the change as it is.",
+         "Er is niets teruggezet en uw bewerkingen blijven staan; maak ze eerst zelf ongedaan, of leg de wijziging "
+         "vast zoals ze is.")
+
+
+def _refuse(reason_nl: str, reason_en: str, paths: list[str], way: tuple[str, str] = _AGAIN) -> BulkRefused:
     listed = ", ".join(paths[:10]) + (f" (+{len(paths) - 10})" if len(paths) > 10 else "")
-    return BulkRefused(f"{reason_en}: {listed}. Nothing was changed; make the plan again.",
-                       f"{reason_nl}: {listed}. Er is niets veranderd; maak het plan opnieuw.", paths)
+    return BulkRefused(f"{reason_en}: {listed}. {way[0]}", f"{reason_nl}: {listed}. {way[1]}", paths)
 
 
 def check(root: Path, plan: Plan, unsaved: Collection[str] = ()) -> None:
@@ -192,11 +197,25 @@ def pending(root: Path) -> list[Journal]:
             journal = Journal.from_json(json.loads(item.read_bytes()))
         except (OSError, ValueError, KeyError, TypeError):
             continue
-        if journal.head != head or not any(_still_applied(root, f) for f in journal.files):
+        if journal.head != head or all(file_state(root, f) == UNDONE for f in journal.files):
             item.unlink(missing_ok=True)  # committed, or undone by hand: nothing left to undo
             continue
         found.append(journal)
     return found
+
+
+APPLIED, UNDONE, EDITED = "applied", "undone", "edited"
+
+
+def file_state(root: Path, f: JournalFile) -> str:
+    """APPLIED (as the bulk change wrote it), UNDONE (back as it was before) or EDITED (changed since)."""
+    if _still_applied(root, f):
+        return APPLIED
+    try:
+        back = (root / f.path).read_bytes() == f.before
+    except OSError:
+        back = False
+    return UNDONE if back and (f.final == f.path or not (root / f.final).exists()) else EDITED
 
 
 def _still_applied(root: Path, f: JournalFile) -> bool:
@@ -217,7 +236,8 @@ def undo(root: Path, journal: Journal, unsaved: Collection[str] = ()) -> None:
     changed = [f.final for f in journal.files if not _still_applied(root, f)]
     changed += [old for old, _ in journal.folders if (root / old).exists()]
     if changed:
-        raise _refuse("gewijzigd sinds de bulkwijziging", "changed since the bulk change", changed)
+        raise _refuse("gewijzigd na de bulkwijziging (met de hand of door een ander programma)",
+                      "changed after the bulk change (by hand or by another program)", changed, _KEPT)
     for f in journal.files:
         if f.after_sha is None:
             (root / f.path).parent.mkdir(parents=True, exist_ok=True)

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..document import Document, EditError, FrontMatterError
 from ..schema import Text
-from .plan import FileChange, line_changes
+from .plan import FileChange, Plan, line_changes
 
 
 @dataclass
@@ -97,3 +97,22 @@ def file_change(loaded: Loaded, doc: Document) -> FileChange | None:
     before_doc = loaded.doc if loaded.doc.dump() == loaded.data else Document.parse(loaded.data)
     return FileChange(loaded.path, loaded.data, after,
                       line_changes(before_doc.text, doc.text, where_map(before_doc)))
+
+
+def plan_each(root: Path, plan: Plan, paths: Iterable[str], edit: Callable[[str, Document], Document]) -> None:
+    """For every path: read it, `edit(path, document)`, and add the change to the plan; an unreadable file or
+    an edit that cannot be made line-confined (EditError) becomes a note and the file is left out."""
+    for path in paths:
+        loaded = load(root, path)
+        if loaded.doc is None:
+            if loaded.problem is not None:
+                plan.notes.append(loaded.problem)
+            continue
+        try:
+            doc = edit(path, loaded.doc)
+        except EditError as exc:
+            plan.notes.append(Text(f"{path}: overgeslagen ({exc})", f"{path}: skipped ({exc})"))
+            continue
+        change = file_change(loaded, doc)
+        if change is not None:
+            plan.files.append(change)

@@ -73,6 +73,12 @@ class Plan:
                 "files": len({f.path for f in self.files}), "notes": [n.get(language) for n in self.notes]}
 
 
+def documents(count: int) -> Text:
+    """'1 document' or '37 documenten' (Dutch and English: the singular for exactly one)."""
+    return Text(f"{count} document" if count == 1 else f"{count} documenten",
+                f"{count} document" if count == 1 else f"{count} documents")
+
+
 def line_changes(before: str, after: str, where_of: dict[int, str]) -> list[LineChange]:
     """The changed lines between two texts; `where_of` names the field or section of a 1-based old line."""
     old, new = before.splitlines(), after.splitlines()

@@ -7,12 +7,12 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..document import EditError
+from ..document import Document
 from ..repository import ContentRepository
 from ..schema import Text
 from .errors import BulkCancelled, BulkError
-from .files import body_start, edit_body, file_change, load, where_map
-from .plan import Plan
+from .files import body_start, edit_body, load, plan_each, where_map
+from .plan import Plan, documents
 
 TEXT_KINDS = ("text", "multiline")
 
@@ -91,48 +91,39 @@ def plan_replace(repo: ContentRepository, hits: list[Hit], needle: str, replacem
     for hit in hits:
         by_path[hit.path].append(hit)
     plan = Plan("replace", Text("", ""))
-    for path, found in sorted(by_path.items()):
-        loaded = load(repo.root, path)
-        if loaded.doc is None:
-            if loaded.problem is not None:
-                plan.notes.append(loaded.problem)
-            continue
-        doc = loaded.doc
-        try:
-            field_spots: dict[str, list[tuple[int, int]]] = defaultdict(list)
-            line_spots: dict[int, list[tuple[int, int]]] = defaultdict(list)
-            for hit in found:
-                (field_spots[hit.where] if hit.in_field else line_spots[hit.line]).append((hit.offset, hit.length))
-            stale = False
 
-            def change(number: int, text: str, spots: dict[int, list[tuple[int, int]]] = line_spots) -> str:
-                nonlocal stale
-                if number not in spots:
-                    return text
-                new = _replace_at(text, spots[number], needle, replacement)
-                if new is None:
-                    stale = True
-                    return text
-                return new
+    def edit(path: str, doc: Document) -> Document:
+        field_spots: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        line_spots: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        for hit in by_path[path]:
+            (field_spots[hit.where] if hit.in_field else line_spots[hit.line]).append((hit.offset, hit.length))
+        stale = False
 
-            doc = edit_body(doc, change) or doc  # body first: field edits may move body lines
-            for key, spots in field_spots.items():
-                value = doc.fields.get(key)
-                new = _replace_at(value, spots, needle, replacement) if isinstance(value, str) else None
-                if new is None:
-                    stale = True
-                    continue
-                doc.set_field(key, new)
-        except EditError as exc:
-            plan.notes.append(Text(f"{path}: overgeslagen ({exc})", f"{path}: skipped ({exc})"))
-            continue
+        def change(number: int, text: str) -> str:
+            nonlocal stale
+            if number not in line_spots:
+                return text
+            new = _replace_at(text, line_spots[number], needle, replacement)
+            if new is None:
+                stale = True
+                return text
+            return new
+
+        doc = edit_body(doc, change) or doc  # body first: field edits may move body lines
+        for key, spots in field_spots.items():
+            value = doc.fields.get(key)
+            new = _replace_at(value, spots, needle, replacement) if isinstance(value, str) else None
+            if new is None:
+                stale = True
+                continue
+            doc.set_field(key, new)
         if stale:
             plan.notes.append(Text(f"{path}: een treffer is sinds het zoeken veranderd en wordt overgeslagen",
                                    f"{path}: a hit changed since the search and is skipped"))
-        change_ = file_change(loaded, doc)
-        if change_ is not None:
-            plan.files.append(change_)
-    count = sum(len(v) for v in by_path.values())
-    plan.message = Text(f"'{needle}' vervangen door '{replacement}' ({count}× in {len(plan.files)} documenten)",
-                        f"'{needle}' replaced by '{replacement}' ({count}× in {len(plan.files)} documents)")
+        return doc
+
+    plan_each(repo.root, plan, sorted(by_path), edit)
+    count, counted = sum(len(v) for v in by_path.values()), documents(len(plan.files))
+    plan.message = Text(f"'{needle}' vervangen door '{replacement}' ({count}× in {counted.nl})",
+                        f"'{needle}' replaced by '{replacement}' ({count}× in {counted.en})")
     return plan

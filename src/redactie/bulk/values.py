@@ -11,9 +11,9 @@ from ..repository import ContentRepository, markdown_files
 from ..schema import FieldDef, Text
 from ..validation import ERROR, check_document
 from .errors import BulkCancelled, BulkError
-from .files import edit_body, file_change, load, parsed
+from .files import edit_body, file_change, parsed, plan_each
 from .links import Move, rewrite_hooks, rewrite_line, rewrite_site_config
-from .plan import FileChange, FolderRename, LineChange, Plan
+from .plan import FileChange, FolderRename, LineChange, Plan, documents
 
 Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
@@ -44,6 +44,12 @@ def related_keys(repo: ContentRepository, field: FieldDef) -> list[str]:
 def _label(field: FieldDef) -> Text:
     nl, en = field.label.nl or field.name, field.label.en or field.name
     return Text(nl[:1].upper() + nl[1:], en[:1].upper() + en[1:])
+
+
+def _message(field: FieldDef, value: str, done_nl: str, done_en: str, count: int) -> Text:
+    """'Levenscyclus: monitoring-en-beheer hernoemd naar beheer in 37 documenten' (singular for one)."""
+    label, counted = _label(field), documents(count)
+    return Text(f"{label.nl}: {value} {done_nl} {counted.nl}", f"{label.en}: {value} {done_en} {counted.en}")
 
 
 def defining_path(repo: ContentRepository, field: FieldDef, value: str) -> tuple[str, bool] | None:
@@ -333,13 +339,10 @@ def plan_rename(repo: ContentRepository, field_name: str, old: str, new: str, ca
             plan.files.append(change)
     _add_moves(repo, plan, moves, merge)
     _site_config(repo, plan, moves)
-    label = _label(field)
     if merge:
-        plan.message = Text(f"{label.nl}: {old} samengevoegd met {new} in {holders} documenten",
-                            f"{label.en}: {old} merged into {new} in {holders} documents")
+        plan.message = _message(field, old, f"samengevoegd met {new} in", f"merged into {new} in", holders)
     else:
-        plan.message = Text(f"{label.nl}: {old} hernoemd naar {new} in {holders} documenten",
-                            f"{label.en}: {old} renamed to {new} in {holders} documents")
+        plan.message = _message(field, old, f"hernoemd naar {new} in", f"renamed to {new} in", holders)
     return plan
 
 
@@ -440,26 +443,15 @@ def plan_retire(repo: ContentRepository, field_name: str, value: str, choices: d
         if replacement is not None:
             check_value(replacement)
     plan = Plan("retire", Text("", ""))
-    for path, replacement in sorted(choices.items()):
-        loaded = load(repo.root, path)
-        if loaded.doc is None:
-            if loaded.problem is not None:
-                plan.notes.append(loaded.problem)
-            continue
-        doc = loaded.doc
-        try:
-            for key in keys:
-                doc = set_value(doc, key, value, replacement) or doc
-        except EditError as exc:
-            plan.notes.append(Text(f"{path}: overgeslagen ({exc})", f"{path}: skipped ({exc})"))
-            continue
-        change = file_change(loaded, doc)
-        if change is not None:
-            plan.files.append(change)
-    label = _label(field)
-    count = len(plan.files)
-    plan.message = Text(f"{label.nl}: {value} uitgefaseerd in {count} documenten",
-                        f"{label.en}: {value} retired in {count} documents")
+
+    def edit(path: str, doc: Document) -> Document:
+        replacement = choices[path]
+        for key in keys:
+            doc = set_value(doc, key, value, replacement) or doc
+        return doc
+
+    plan_each(repo.root, plan, sorted(choices), edit)
+    plan.message = _message(field, value, "uitgefaseerd in", "retired in", len(plan.files))
     return plan
 
 
@@ -468,40 +460,28 @@ def plan_label(repo: ContentRepository, paths: list[str], field_name: str, add: 
     """Add or remove a value of a multichoice field, or set a single-choice field, in every selected document."""
     field = field_def(repo, field_name)
     plan = Plan("label", Text("", ""))
-    for path in paths:
-        loaded = load(repo.root, path)
-        if loaded.doc is None:
-            if loaded.problem is not None:
-                plan.notes.append(loaded.problem)
-            continue
-        doc = loaded.doc
+
+    def edit(_path: str, doc: Document) -> Document:
         current = doc.fields.get(field.key)
-        try:
-            if set_to is not None:
-                as_list = isinstance(current, list) or (current is None and field.store == "list")
-                doc.set_field(field.key, [set_to] if as_list else set_to)
-            else:
-                values = list(current) if isinstance(current, list) else [] if current in (None, "") else [current]
-                if add is not None and add not in values:
-                    values.append(add)
-                if remove is not None:
-                    values = [v for v in values if v != remove]
-                if current is not None or values:
-                    doc.set_field(field.key, values)
-        except EditError as exc:
-            plan.notes.append(Text(f"{path}: overgeslagen ({exc})", f"{path}: skipped ({exc})"))
-            continue
-        change = file_change(loaded, doc)
-        if change is not None:
-            plan.files.append(change)
-    label, count = _label(field), len(plan.files)
+        if set_to is not None:
+            as_list = isinstance(current, list) or (current is None and field.store == "list")
+            doc.set_field(field.key, [set_to] if as_list else set_to)
+            return doc
+        values = list(current) if isinstance(current, list) else [] if current in (None, "") else [current]
+        if add is not None and add not in values:
+            values.append(add)
+        if remove is not None:
+            values = [v for v in values if v != remove]
+        if current is not None or values:
+            doc.set_field(field.key, values)
+        return doc
+
+    plan_each(repo.root, plan, paths, edit)
+    count = len(plan.files)
     if set_to is not None:
-        plan.message = Text(f"{label.nl}: {set_to} ingesteld in {count} documenten",
-                            f"{label.en}: set to {set_to} in {count} documents")
+        plan.message = _message(field, set_to, "ingesteld in", "set in", count)
     elif add is not None:
-        plan.message = Text(f"{label.nl}: {add} toegevoegd aan {count} documenten",
-                            f"{label.en}: {add} added to {count} documents")
+        plan.message = _message(field, add, "toegevoegd aan", "added to", count)
     else:
-        plan.message = Text(f"{label.nl}: {remove} verwijderd uit {count} documenten",
-                            f"{label.en}: {remove} removed from {count} documents")
+        plan.message = _message(field, remove or "", "verwijderd uit", "removed from", count)
     return plan
