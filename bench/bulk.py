@@ -13,8 +13,8 @@ import subprocess
 import sys
 import tempfile
 import time
-from statistics import median
 from pathlib import Path
+from statistics import median
 
 from redactie.bulk import apply_plan, plan_rename
 from redactie.repository import ContentRepository

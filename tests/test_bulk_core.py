@@ -236,3 +236,55 @@ def test_a_label_typed_as_the_new_value_of_a_file_vocabulary_is_refused(tmp_path
         plan_rename(content, "levenscyclus", "implementatie", "Fase 1, probleemanalyse (test)")
     assert "kleine letters" in refused.value.localized("nl")
     assert plan_rename(content, "levenscyclus", "implementatie", "invoering").files
+
+
+def test_messages_count_documents_in_dutch_and_english(content_repo: Path) -> None:
+    repo = ContentRepository(content_repo)
+    holding = [c.path for c in plan_rename(repo, "levenscyclus", "monitoring-en-beheer", "x").edited
+               if "levenscyclus" in {line.where for line in c.lines}]
+    one = plan_label(repo, holding[:1], "bouwblok", add="extra")
+    assert one.message.nl.endswith("toegevoegd aan 1 document") and one.message.en.endswith("added to 1 document")
+    two = plan_label(repo, holding[:2], "bouwblok", add="extra")
+    assert two.message.nl.endswith("aan 2 documenten") and two.message.en.endswith("to 2 documents")
+    rename = plan_rename(repo, "levenscyclus", "monitoring-en-beheer", "beheer")
+    assert rename.message.nl == f"Fases van de levenscyclus: monitoring-en-beheer hernoemd naar beheer in " \
+                                f"{len(holding)} documenten"
+
+
+def test_review_groups_keep_a_hand_edited_file_and_order_the_rows(content_repo: Path) -> None:
+    from redactie.bulk.groups import arrange, group_message, load_groups
+
+    repo = ContentRepository(content_repo)
+    journal = apply_plan(content_repo, plan_rename(repo, "levenscyclus", "monitoring-en-beheer", "beheer"))
+    other = content_repo / "README.md"
+    other.write_text("los van de bulkwijziging\n", encoding="utf-8")
+    changed = ["README.md", *sorted(journal.paths)]
+    groups = load_groups(content_repo, changed)
+    assert len(groups) == 1 and groups[0].renamed == {"docs/levenscyclus/beheer.md":
+                                                      "docs/levenscyclus/monitoring-en-beheer.md"}
+    rows = arrange(changed, groups)
+    assert rows[0] == (None, "README.md") and rows[1] == (groups[0], None)
+    assert [p for g, p in rows[2:]] == groups[0].paths and all(g is groups[0] for g, _ in rows[1:])
+    assert group_message(groups, set(groups[0].paths), "nl") == journal.message.nl
+    assert group_message(groups, {"README.md", *groups[0].paths}, "nl") == ""
+    # every file edited by hand afterwards: the group stays (undo refuses, the edits are kept)
+    for entry in journal.files:
+        target = content_repo / entry.final
+        if target.exists():
+            target.write_bytes(target.read_bytes() + b"\nMet de hand.\n")
+    again = load_groups(content_repo, changed)
+    assert len(again) == 1 and set(again[0].edited) >= {f.final for f in journal.files if f.after_sha}
+    with pytest.raises(BulkRefused) as refused:
+        undo(content_repo, journal)
+    assert "blijven staan" in refused.value.localized("nl")
+
+
+def test_a_label_of_an_existing_value_typed_as_the_new_value_is_refused(content_repo: Path) -> None:
+    from redactie.bulk.errors import BulkError
+
+    repo = ContentRepository(content_repo)
+    for typed in ("Ontwerp", "Verificatie en validatie", "ONTWERP"):
+        with pytest.raises(BulkError) as refused:
+            plan_rename(repo, "levenscyclus", "monitoring-en-beheer", typed)
+        assert "ontwerp" in refused.value.localized("nl") or "verificatie-en-validatie" in refused.value.localized("nl")
+    assert plan_rename(repo, "levenscyclus", "monitoring-en-beheer", "ontwerp").kind == "merge"

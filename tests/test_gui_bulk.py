@@ -6,10 +6,21 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QListWidget, QPushButton, QTreeWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QPushButton,
+    QTreeWidget,
+    QWidget,
+)
 
 from redactie.document import Document
 from redactie.gui.main_window import MainWindow
+from redactie.gui.review_groups import GROUP_ROLE
 
 from .conftest import git
 from .test_gui_workflow import by_name, close_windows, open_window, settle  # noqa: F401 - fixture
@@ -39,6 +50,36 @@ def holders(repo: Path, value: str) -> list[str]:
                   if value in (Document.parse(p.read_bytes()).fields.get("levenscyclus") or []))
 
 
+def rename_in_window(qtbot, win: MainWindow, field: str = "levenscyclus", old: str = VALUE,  # noqa: ANN001
+                     new: str = "beheer") -> None:
+    dialog = dialog_for(win, "bulk-rename")
+    pick(by_name(dialog, QComboBox, "Veld"), field)
+    by_name(dialog, QComboBox, "Huidige waarde").setEditText(old)
+    by_name(dialog, QLineEdit, "Nieuwe waarde").setText(new)
+    plan_and_apply(qtbot, win, dialog)
+
+
+def open_review(qtbot, win: MainWindow):  # noqa: ANN001, ANN201
+    win.show_review()
+    qtbot.waitUntil(lambda: not win.review.loading, timeout=15000)
+    settle(qtbot, win)
+    return win.review
+
+
+def group_rows(review) -> list[int]:  # noqa: ANN001
+    files = by_name(review, QListWidget, "Gewijzigde bestanden")
+    return [i for i in range(files.count()) if files.item(i).data(GROUP_ROLE) is not None]
+
+
+def confirm_undo(qtbot, win: MainWindow, review) -> None:  # noqa: ANN001
+    by_name(review, QPushButton, "Bulkwijziging ongedaan maken").click()
+    box = by_name(review, QMessageBox, "Bulkwijziging ongedaan maken?")
+    qtbot.waitUntil(box.isVisible)
+    by_name(box, QPushButton, "Ongedaan maken").click()
+    settle(qtbot, win)
+    qtbot.waitUntil(lambda: not review.loading, timeout=15000)
+
+
 def test_rename_shows_in_review_as_one_group_and_undoes_as_a_whole(qtbot, content_repo: Path,  # noqa: ANN001
                                                                   isolated_home: Path) -> None:
     win = open_window(qtbot, content_repo)
@@ -58,15 +99,59 @@ def test_rename_shows_in_review_as_one_group_and_undoes_as_a_whole(qtbot, conten
     assert holders(content_repo, VALUE) == [] and holders(content_repo, "beheer") == before
     assert (content_repo / "docs/levenscyclus/beheer.md").is_file()
     message = f"Fases van de levenscyclus: {VALUE} hernoemd naar beheer in {len(before)} documenten"
-    win.show_review()
-    qtbot.waitUntil(lambda: not win.review.loading, timeout=15000)
-    assert by_name(win.review, QLineEdit, "Beschrijving van de wijziging").text() == message
-    files = by_name(win.review, QListWidget, "Gewijzigde bestanden")
-    assert all(files.item(i).text().startswith(message) for i in range(files.count()))
-    win.review.close()
-    win.actions_["bulk-undo"].trigger()
-    settle(qtbot, win)
+    review = open_review(qtbot, win)
+    assert by_name(review, QLineEdit, "Beschrijving van de wijziging").text() == message
+    files = by_name(review, QListWidget, "Gewijzigde bestanden")
+    assert group_rows(review) == [0]  # one group row, every changed file under it
+    assert files.item(0).text().startswith(f"▾ {message}")
+    members = {files.item(i).data(Qt.ItemDataRole.UserRole) for i in range(1, files.count())}
+    assert set(before) <= members and "docs/levenscyclus/beheer.md" in members
+    renamed = next(r for r in review.reviews if r.path == "docs/levenscyclus/beheer.md")
+    assert renamed.change.old_path == f"docs/levenscyclus/{VALUE}.md"  # a rename (git mv), not delete + add
+    files.setCurrentRow(0)
+    overview = by_name(review, QWidget, "Samenvatting van de wijzigingen").toPlainText()
+    assert f"docs/levenscyclus/{VALUE}.md hernoemd naar docs/levenscyclus/beheer.md" in overview
+    # the group's tick box ticks and unticks all its files; Vastleggen then says why it cannot be used
+    files.item(0).setCheckState(Qt.CheckState.Unchecked)
+    assert review.chosen() == []
+    assert not by_name(review, QPushButton, "Vastleggen").isEnabled()
+    assert "Vink ten minste één bestand aan" in by_name(review, QLabel, "Waarom niet vastleggen").text()
+    files.item(0).setCheckState(Qt.CheckState.Checked)
+    assert {r.path for r in review.chosen()} == members
+    files.item(1).setCheckState(Qt.CheckState.Unchecked)
+    assert files.item(0).checkState() == Qt.CheckState.PartiallyChecked
+    files.item(1).setCheckState(Qt.CheckState.Checked)
+    assert files.item(0).checkState() == Qt.CheckState.Checked
+    confirm_undo(qtbot, win, review)
     assert git(content_repo, "status", "--porcelain") == ""
+    assert "Ongedaan gemaakt" in by_name(review, QLabel, "Resultaat").text()
+    assert review.reviews == [] and group_rows(review) == []
+    review.close()
+
+
+def test_undo_from_the_review_keeps_a_later_hand_edit(qtbot, content_repo: Path,  # noqa: ANN001
+                                                      isolated_home: Path) -> None:
+    win = open_window(qtbot, content_repo)
+    before = holders(content_repo, VALUE)
+    rename_in_window(qtbot, win)
+    victim = content_repo / before[0]
+    edited = victim.read_bytes() + b"\nMet de hand erbij geschreven.\n"
+    victim.write_bytes(edited)
+    review = open_review(qtbot, win)
+    files = by_name(review, QListWidget, "Gewijzigde bestanden")
+    rows = group_rows(review)
+    assert len(rows) == 1
+    group = review.rows[rows[0]][0]
+    assert before[0] in group.paths and group.edited == [before[0]]  # still in its group, marked
+    files.setCurrentRow(rows[0])
+    assert before[0] in by_name(review, QLabel, "Bulkwijziging").text()
+    status = git(content_repo, "status", "--porcelain")
+    confirm_undo(qtbot, win, review)
+    result = by_name(review, QLabel, "Resultaat").text()
+    assert "Niet ongedaan gemaakt" in result and before[0] in result and "blijven staan" in result
+    assert victim.read_bytes() == edited  # the hand edit is never lost
+    assert git(content_repo, "status", "--porcelain") == status  # nothing was put back
+    review.close()
 
 
 def test_refused_when_a_file_changed_on_disk_after_the_plan(qtbot, content_repo: Path,  # noqa: ANN001
@@ -215,3 +300,44 @@ def test_refused_when_a_file_has_a_draft_from_a_crash(qtbot, content_repo: Path,
     assert path in by_name(dialog, QLabel, "Toestand van de bulkwijziging").text()
     assert git(content_repo, "status", "--porcelain") == ""
     win.drafts.discard(content_repo, path)
+
+
+def test_the_review_says_why_it_cannot_commit(qtbot, content_repo: Path, isolated_home: Path) -> None:  # noqa: ANN001
+    path = holders(content_repo, VALUE)[0]
+    target = content_repo / path
+    target.write_bytes(target.read_bytes().replace(f"- {VALUE}\n".encode(), b"- bestaat-niet\n", 1))
+    win = open_window(qtbot, content_repo)
+    review = open_review(qtbot, win)
+    assert not by_name(review, QPushButton, "Vastleggen").isEnabled()
+    why = by_name(review, QLabel, "Waarom niet vastleggen").text()
+    assert path in why and "bestaat-niet" in why and "fout" in why
+    review.close()
+
+
+def test_the_rename_dialog_shows_labels_and_refuses_a_label_as_new_value(qtbot, content_repo: Path,  # noqa: ANN001
+                                                                         isolated_home: Path) -> None:
+    win = open_window(qtbot, content_repo)
+    dialog = dialog_for(win, "bulk-rename")
+    pick(by_name(dialog, QComboBox, "Veld"), "levenscyclus")
+    old = by_name(dialog, QComboBox, "Huidige waarde")
+    index = old.findData(VALUE)
+    assert old.itemText(index) == f"Monitoring en beheer ({VALUE})"  # the form's label beside the raw value
+    old.setCurrentIndex(index)
+    new = by_name(dialog, QLineEdit, "Nieuwe waarde")
+    new.setText("ontwerp")
+    meaning = by_name(dialog, QLabel, "Betekenis van de waarden").text()
+    assert f"Monitoring en beheer ({VALUE})" in meaning and "samengevoegd met Ontwerp (ontwerp)" in meaning
+    new.setText("Ontwerp")  # the label of a value, typed where the value belongs
+    by_name(dialog, QPushButton, "Plan maken").click()
+    settle(qtbot, win)
+    status = by_name(dialog, QLabel, "Toestand van de bulkwijziging").text()
+    assert "is het label van de waarde 'ontwerp'" in status
+    new.setText("Beheer en onderhoud")  # not written like the other values, which are file names
+    by_name(dialog, QPushButton, "Plan maken").click()
+    settle(qtbot, win)
+    assert "kleine letters" in by_name(dialog, QLabel, "Toestand van de bulkwijziging").text()
+    new.setText("ontwerp")  # the value chosen by its label is planned by its raw value: a merge
+    by_name(dialog, QPushButton, "Plan maken").click()
+    settle(qtbot, win)
+    assert dialog.plan is not None and dialog.plan.kind == "merge"
+    assert git(content_repo, "status", "--porcelain") == ""

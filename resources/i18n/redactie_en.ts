@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="nl_NL">
 <context>
     <name>AboutDialog</name>
@@ -77,7 +78,7 @@
         <translation>Author name</translation>
     </message>
     <message>
-        <source>Uw naam zoals collega's die zien bij uw wijzigingen</source>
+        <source>Uw naam zoals collega&apos;s die zien bij uw wijzigingen</source>
         <translation>Your name as colleagues see it with your changes</translation>
     </message>
     <message>
@@ -210,8 +211,8 @@
         <translation>Plan of the change</translation>
     </message>
     <message>
-        <source>Elk bestand en elke regel die verandert; pas na 'Uitvoeren' wordt er iets opgeslagen</source>
-        <translation>Every file and every line that changes; nothing is saved until 'Apply'</translation>
+        <source>Elk bestand en elke regel die verandert; pas na &apos;Uitvoeren&apos; wordt er iets opgeslagen</source>
+        <translation>Every file and every line that changes; nothing is saved until &apos;Apply&apos;</translation>
     </message>
     <message>
         <source>Toestand van de bulkwijziging</source>
@@ -301,8 +302,8 @@
         <translation>%1 (not allowed)</translation>
     </message>
     <message>
-        <source>Vervangen door '%1'</source>
-        <translation>Replace with '%1'</translation>
+        <source>Vervangen door &apos;%1&apos;</source>
+        <translation>Replace with &apos;%1&apos;</translation>
     </message>
 </context>
 <context>
@@ -396,7 +397,7 @@
     </message>
     <message>
         <source>Gebruik de versie van de ander; uw wijziging in dit bestand vervalt</source>
-        <translation>Use the other person's version; your change to this file is dropped</translation>
+        <translation>Use the other person&apos;s version; your change to this file is dropped</translation>
     </message>
     <message>
         <source>Als tekst openen</source>
@@ -569,7 +570,7 @@
     </message>
     <message>
         <source>De gegevens en secties van het document als formulier</source>
-        <translation>The document's data and sections as a form</translation>
+        <translation>The document&apos;s data and sections as a form</translation>
     </message>
     <message>
         <source>Het hele bestand als tekst, voor gevorderden en om fouten te herstellen</source>
@@ -809,8 +810,8 @@
         <translation>Section %1</translation>
     </message>
     <message>
-        <source>Tekst van de sectie '%1' (Markdown)</source>
-        <translation>Text of the section '%1' (Markdown)</translation>
+        <source>Tekst van de sectie &apos;%1&apos; (Markdown)</source>
+        <translation>Text of the section &apos;%1&apos; (Markdown)</translation>
     </message>
     <message>
         <source>%1 (alleen lezen)</source>
@@ -934,6 +935,69 @@
     <message>
         <source>Terug naar de toestand van voor het synchroniseren</source>
         <translation>Back to the state before synchronising</translation>
+    </message>
+</context>
+<context>
+    <name>GroupBar</name>
+    <message>
+        <source>Bulkwijziging</source>
+        <translation>Bulk change</translation>
+    </message>
+    <message>
+        <source>Ongedaan maken</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>Bulkwijziging ongedaan maken</source>
+        <translation>Undo bulk change</translation>
+    </message>
+    <message>
+        <source>Zet alle bestanden van deze bulkwijziging terug zoals ze waren; kan alleen zolang ze niet is vastgelegd</source>
+        <translation>Put every file of this bulk change back as it was; possible only until it is committed</translation>
+    </message>
+    <message>
+        <source>1 bestand</source>
+        <translation>1 file</translation>
+    </message>
+    <message>
+        <source>%1 bestanden</source>
+        <translation>%1 files</translation>
+    </message>
+    <message>
+        <source>Eén bulkwijziging: vink aan of uit om al haar bestanden samen vast te leggen of niet</source>
+        <translation>One bulk change: tick or untick it to commit all its files together, or not</translation>
+    </message>
+    <message>
+        <source>Bulkwijziging: %1</source>
+        <translation>Bulk change: %1</translation>
+    </message>
+    <message>
+        <source>met de hand gewijzigd daarna: %1</source>
+        <translation>edited by hand since: %1</translation>
+    </message>
+    <message>
+        <source>Deze bestanden zijn samen in één bulkwijziging veranderd. Met &apos;Ongedaan maken&apos; zet u ze allemaal terug.</source>
+        <translation>These files were changed together in one bulk change. &apos;Undo&apos; puts them all back.</translation>
+    </message>
+    <message>
+        <source>%1 hernoemd naar %2</source>
+        <translation>%1 renamed to %2</translation>
+    </message>
+    <message>
+        <source>daarna met de hand gewijzigd</source>
+        <translation>edited by hand since</translation>
+    </message>
+    <message>
+        <source>Bulkwijziging ongedaan maken?</source>
+        <translation>Undo bulk change?</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; ongedaan maken? Alle %2 worden teruggezet zoals ze waren (hernoemde bestanden krijgen hun oude naam terug).</source>
+        <translation>Undo &apos;%1&apos;? All %2 are put back as they were (renamed files get their old name back).</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -1119,7 +1183,7 @@
     </message>
     <message>
         <source>De waarde uit de woordenlijst van dit veld</source>
-        <translation>The value from this field's vocabulary</translation>
+        <translation>The value from this field&apos;s vocabulary</translation>
     </message>
     <message>
         <source>Selecteer eerst documenten in de lijst.</source>
@@ -1253,7 +1317,7 @@
     </message>
     <message>
         <source>Haal wijzigingen van anderen op en zet de uwe erbovenop</source>
-        <translation>Fetch others' changes and put yours on top</translation>
+        <translation>Fetch others&apos; changes and put yours on top</translation>
     </message>
     <message>
         <source>&amp;Geschiedenis</source>
@@ -1419,7 +1483,7 @@
     </message>
     <message>
         <source>De korte code van het document, bijvoorbeeld aia-18; die komt in de bestandsnaam en het id</source>
-        <translation>The document's short code, for example aia-18; it goes into the file name and the id</translation>
+        <translation>The document&apos;s short code, for example aia-18; it goes into the file name and the id</translation>
     </message>
     <message>
         <source>Voorgestelde bestandsnaam</source>
@@ -1524,6 +1588,22 @@
     <message>
         <source>De nieuwe naam; is het een bestaande waarde, dan worden de twee samengevoegd</source>
         <translation>The new name; if it is an existing value, the two are merged</translation>
+    </message>
+    <message>
+        <source>Betekenis van de waarden</source>
+        <translation>Meaning of the values</translation>
+    </message>
+    <message>
+        <source>Hoe de waarden in het formulier heten</source>
+        <translation>What the values are called in the form</translation>
+    </message>
+    <message>
+        <source>wordt samengevoegd met %1</source>
+        <translation>is merged into %1</translation>
+    </message>
+    <message>
+        <source>wordt hernoemd naar de nieuwe waarde %1</source>
+        <translation>is renamed to the new value %1</translation>
     </message>
     <message>
         <source>Vul de huidige en de nieuwe waarde in.</source>
@@ -1728,7 +1808,7 @@
     </message>
     <message>
         <source>Het verschil in de tekst van het bestand; gewijzigde woorden zijn gemarkeerd</source>
-        <translation>The difference in the file's text; changed words are highlighted</translation>
+        <translation>The difference in the file&apos;s text; changed words are highlighted</translation>
     </message>
     <message>
         <source>Tekstverschil toch tonen</source>
@@ -1784,7 +1864,7 @@
     </message>
     <message>
         <source>Haal wijzigingen van anderen op en zet de uwe erbovenop</source>
-        <translation>Fetch others' changes and put yours on top</translation>
+        <translation>Fetch others&apos; changes and put yours on top</translation>
     </message>
     <message>
         <source>Voorstel indienen</source>
@@ -1801,6 +1881,10 @@
     <message>
         <source>Dit venster sluiten</source>
         <translation>Close this window</translation>
+    </message>
+    <message>
+        <source>Waarom niet vastleggen</source>
+        <translation>Why not commit</translation>
     </message>
     <message>
         <source>Wijzigingen lezen…</source>
@@ -1823,8 +1907,8 @@
         <translation>There are no changes to commit.</translation>
     </message>
     <message>
-        <source>Dit bestand is groot. Kies 'Tekstverschil toch tonen' om het verschil te berekenen.</source>
-        <translation>This file is large. Choose 'Show the text difference anyway' to compute the difference.</translation>
+        <source>Dit bestand is groot. Kies &apos;Tekstverschil toch tonen&apos; om het verschil te berekenen.</source>
+        <translation>This file is large. Choose &apos;Show the text difference anyway&apos; to compute the difference.</translation>
     </message>
     <message>
         <source>%1 is een binair bestand (geen tekst); de inhoud wordt niet getoond.</source>
@@ -1851,8 +1935,40 @@
         <translation>Warning</translation>
     </message>
     <message>
-        <source>Los eerst de fouten op die hieronder staan</source>
-        <translation>First fix the errors listed below</translation>
+        <source>Wijzigingen worden nog gelezen…</source>
+        <translation>Changes are still being read…</translation>
+    </message>
+    <message>
+        <source>Vink ten minste één bestand aan.</source>
+        <translation>Tick at least one file.</translation>
+    </message>
+    <message>
+        <source>Kan niet vastleggen: %1 heeft een fout (%2).</source>
+        <translation>Cannot commit: %1 has an error (%2).</translation>
+    </message>
+    <message>
+        <source>En nog %1 fouten; zie de lijst hierboven.</source>
+        <translation>And %1 more errors; see the list above.</translation>
+    </message>
+    <message>
+        <source>Vul een beschrijving in.</source>
+        <translation>Fill in a description.</translation>
+    </message>
+    <message>
+        <source>Bekijk de waarschuwingen en vink aan dat u ze hebt gezien.</source>
+        <translation>Look at the warnings and tick that you have seen them.</translation>
+    </message>
+    <message>
+        <source>Ongedaan gemaakt: %1</source>
+        <translation>Undone: %1</translation>
+    </message>
+    <message>
+        <source>Niet ongedaan gemaakt: %1</source>
+        <translation>Not undone: %1</translation>
+    </message>
+    <message>
+        <source>Bulkwijziging ongedaan maken…</source>
+        <translation>Undoing bulk change…</translation>
     </message>
     <message>
         <source>%1 kan alleen in zijn geheel worden vastgelegd; vink alle onderdelen aan en probeer het opnieuw.</source>
@@ -1890,8 +2006,8 @@
         <translation>Format</translation>
     </message>
     <message>
-        <source>'%1' staat nu in %2: beoordeel en leg die wijziging vast zoals elke wijziging</source>
-        <translation>'%1' is now in %2: review and commit that change like any other</translation>
+        <source>&apos;%1&apos; staat nu in %2: beoordeel en leg die wijziging vast zoals elke wijziging</source>
+        <translation>&apos;%1&apos; is now in %2: review and commit that change like any other</translation>
     </message>
     <message>
         <source>Woordenlijst niet bijgewerkt</source>
@@ -1914,7 +2030,7 @@
     </message>
     <message>
         <source>De taal van Redactie; wordt gebruikt vanaf de volgende start</source>
-        <translation>Redactie's language; used from the next start</translation>
+        <translation>Redactie&apos;s language; used from the next start</translation>
     </message>
     <message>
         <source>Naam van de auteur</source>
@@ -1950,7 +2066,7 @@
     </message>
     <message>
         <source>Welke regels Redactie gebruikt voor de documenten van deze repository. Automatisch: het schemabestand van de repository, anders het herkende formaat van het Algoritmekader, anders afgeleid uit de documenten. De keuze wordt alleen op deze computer onthouden, niet in de repository.</source>
-        <translation>Which rules Redactie uses for the documents of this repository. Automatic: the repository's schema file, else the recognised Algoritmekader format, else inferred from the documents. The choice is remembered on this computer only, not in the repository.</translation>
+        <translation>Which rules Redactie uses for the documents of this repository. Automatic: the repository&apos;s schema file, else the recognised Algoritmekader format, else inferred from the documents. The choice is remembered on this computer only, not in the repository.</translation>
     </message>
     <message>
         <source>Schema in gebruik</source>
@@ -2163,8 +2279,8 @@
         <translation>Make the selected lines a quote</translation>
     </message>
     <message>
-        <source>Kader '%1'</source>
-        <translation>Box '%1'</translation>
+        <source>Kader &apos;%1&apos;</source>
+        <translation>Box &apos;%1&apos;</translation>
     </message>
     <message>
         <source>Zet de geselecteerde regels in een kader zoals de website dat toont</source>

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 
 from ..document import Document, EditError, FrontMatterError
 from ..repository import ContentRepository, markdown_files
-from ..schema import FieldDef, Text
+from ..schema import FieldDef, SchemaError, Text
 from ..validation import ERROR, check_document
 from .errors import BulkCancelled, BulkError
 from .files import edit_body, file_change, parsed, plan_each
@@ -87,9 +87,36 @@ def check_value(value: str) -> None:
 _KEBAB = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
+def value_labels(repo: ContentRepository, field: FieldDef, language: str) -> dict[str, str]:
+    """The field's known values with their labels as the form shows them (a relation's: the document titles)."""
+    try:
+        vocabulary = repo.vocabularies().get(field.vocabulary or "")
+    except SchemaError:
+        vocabulary = None
+    if vocabulary is not None:
+        return {value: vocabulary.label(value, language) for value in vocabulary.values}
+    targets = [field.target] if field.kind == "relation" and field.target else []
+    return {ref.stem: repo.title(ref.path) or ref.stem for t in targets for ref in repo.documents_of(t)}
+
+
+def _check_label(repo: ContentRepository, field: FieldDef, new: str) -> None:
+    """A label typed where a value belongs ('Monitoring en beheer' for `monitoring-en-beheer`) is refused."""
+    labels = value_labels(repo, field, "nl") | value_labels(repo, field, "en")
+    if new in labels:
+        return
+    meant = sorted(v for v, label in labels.items() if label.casefold() == new.casefold() and label != v)
+    if not meant:
+        meant = sorted(v for v in labels if v.casefold() == new.casefold())
+    if meant:
+        raise BulkError(f"'{new}' is the label of the value '{meant[0]}'; type the value itself ({meant[0]}) to "
+                        "merge into it", f"'{new}' is het label van de waarde '{meant[0]}'; typ de waarde zelf "
+                        f"({meant[0]}) om ermee samen te voegen")
+
+
 def _check_style(repo: ContentRepository, field: FieldDef, new: str, merge: bool) -> None:
     """A new value (often a new file name) is written like the values it joins: when every existing value is
     lower case with dashes (`monitoring-en-beheer`), a label such as 'Fase 1, probleemanalyse' is refused."""
+    _check_label(repo, field, new)
     if merge:
         return
     vocabulary = repo.vocabularies().get(field.vocabulary or "")

@@ -85,10 +85,11 @@ class BulkActions(QObject):
             undo(root, journals[-1], unsaved)
             return journals[-1]
 
-        window.runner.run("bulk-undo", work, self._undone, self._undo_failed,
+        window.runner.run("bulk-undo", work, self.undone, self._undo_failed,
                           label=self.tr("Bulkwijziging ongedaan maken…"))
 
-    def _undone(self, journal: Journal | None) -> None:
+    def undone(self, journal: Journal | None) -> None:
+        """After a bulk change was undone: say so, and follow renamed files back."""
         bar = self.window.statusBar()
         if journal is None:
             bar.showMessage(self.tr("Er is geen bulkwijziging om ongedaan te maken"), 8000)

@@ -4,16 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QComboBox, QLineEdit, QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QTreeWidget, QTreeWidgetItem, QWidget
 
 from ..bulk import holders, plan_label, plan_rename, plan_retire
 from ..bulk.plan import Plan
+from ..bulk.values import value_labels
 from ..repository import ContentRepository
 from ..schema import FieldDef
 from .bulk_plan import BulkDialog
 from .tasks import Task, TaskRunner
 
 VALUE_KINDS = ("choice", "multichoice", "relation")
+
+
+def shown(value: str, label: str) -> str:
+    """'Monitoring en beheer (monitoring-en-beheer)': the label with the raw value, or the value alone."""
+    return value if label == value or f"({value})" in label else f"{label} ({value})"
 
 
 def value_fields(repo: ContentRepository) -> list[FieldDef]:
@@ -40,23 +46,30 @@ class _ValueDialog(BulkDialog):
         self.form.addRow(label, box)
         return box
 
-    def known_values(self, field_name: str) -> list[str]:
+    def known_values(self, field_name: str) -> dict[str, str]:
+        """The field's values with their labels, as the form shows them."""
         field = self.repo.schema.fields.get(field_name)
-        vocabulary = self.repo.schema.vocabularies.get(field.vocabulary or "") if field else None
-        if vocabulary is None:
-            return []
-        if vocabulary.source == "inline":
-            return list(vocabulary.values)
+        if field is None:
+            return {}
         try:
-            return list(self.repo.vocabulary(vocabulary.name).values)
-        except Exception:  # noqa: BLE001 - a vocabulary folder that is gone: the editor types the value
-            return []
+            return value_labels(self.repo, field, self.language)
+        except OSError:  # a vocabulary folder that is gone: the editor types the value
+            return {}
 
     def fill_values(self, box: QComboBox, field_name: str) -> None:
-        current = box.currentText()
+        """The value box lists every known value by its label with the raw value beside it."""
+        current = self.value_of(box)
         box.clear()
-        box.addItems(self.known_values(field_name))
+        for value, label in self.known_values(field_name).items():
+            box.addItem(shown(value, label), value)
         box.setEditText(current)
+
+    @staticmethod
+    def value_of(box: QComboBox) -> str:
+        """The raw value chosen in a value box (a listed entry by its value, typed text as typed)."""
+        index = box.findText(box.currentText())
+        data = box.itemData(index) if index >= 0 else None
+        return data if isinstance(data, str) else box.currentText().strip()
 
 
 class RenameValueDialog(_ValueDialog):
@@ -73,19 +86,43 @@ class RenameValueDialog(_ValueDialog):
         self.new.setAccessibleName(self.tr("Nieuwe waarde"))
         self.new.setToolTip(self.tr("De nieuwe naam; is het een bestaande waarde, dan worden de twee samengevoegd"))
         self.form.addRow(self.tr("Nieuwe waarde"), self.new)
+        self.meaning = QLabel(self)
+        self.meaning.setWordWrap(True)
+        self.meaning.setAccessibleName(self.tr("Betekenis van de waarden"))
+        self.meaning.setToolTip(self.tr("Hoe de waarden in het formulier heten"))
+        self.form.addRow("", self.meaning)
         self.field.currentIndexChanged.connect(lambda _: self.fill_values(self.old, self.field.currentData()))
+        self.old.currentTextChanged.connect(lambda _: self._explain())
+        self.new.textChanged.connect(lambda _: self._explain())
         self.fill_values(self.old, self.field.currentData())
+        self._explain()
+
+    def _explain(self) -> None:
+        """Name both values by their labels: what goes, and whether the new value is new or a merge."""
+        labels = self.known_values(self.field.currentData())
+        old, new = self.value_of(self.old), self.new.text().strip()
+        parts = [shown(old, labels[old])] if old in labels else []
+        if new in labels:
+            parts.append(self.tr("wordt samengevoegd met %1").replace("%1", shown(new, labels[new])))
+        elif new:
+            parts.append(self.tr("wordt hernoemd naar de nieuwe waarde %1").replace("%1", new))
+        self.meaning.setText(" ".join(parts))
 
     def ready(self) -> str | None:
         """Both values are needed."""
-        if not self.old.currentText().strip() or not self.new.text().strip():
+        if not self.value_of(self.old) or not self.new.text().strip():
             return self.tr("Vul de huidige en de nieuwe waarde in.")
         return None
 
+    def make(self) -> None:
+        """Read the inputs on the GUI thread, then plan."""
+        self._inputs = (self.field.currentData(), self.value_of(self.old), self.new.text().strip())
+        super().make()
+
     def make_plan(self, task: Task) -> Plan:
         """Plan the rename or merge."""
-        return plan_rename(self.repo, self.field.currentData(), self.old.currentText().strip(),
-                           self.new.text().strip(), cancel=task.cancel.is_set,
+        field, old, new = self._inputs
+        return plan_rename(self.repo, field, old, new, cancel=task.cancel.is_set,
                            progress=lambda done, total: task.progress("", int(100 * done / max(total, 1))))
 
 
@@ -117,7 +154,7 @@ class RetireValueDialog(_ValueDialog):
 
     def find(self) -> None:
         """List the documents that hold the value (in the background)."""
-        field, value = self.field.currentData(), self.value.currentText().strip()
+        field, value = self.field.currentData(), self.value_of(self.value)
         if not value:
             self.status.setText(self.tr("Vul de waarde in."))
             return
@@ -127,7 +164,8 @@ class RetireValueDialog(_ValueDialog):
     def _found(self, paths: list[str]) -> None:
         self.documents.clear()
         self.choices.clear()
-        others = [v for v in self.known_values(self.field.currentData()) if v != self.value.currentText().strip()]
+        labels = self.known_values(self.field.currentData())
+        others = [v for v in labels if v != self.value_of(self.value)]
         for path in paths:
             item = QTreeWidgetItem(self.documents, [path])
             box = QComboBox(self.documents)
@@ -135,7 +173,7 @@ class RetireValueDialog(_ValueDialog):
             box.setToolTip(self.tr("Verwijder de waarde uit dit document of vervang haar"))
             box.addItem(self.tr("verwijderen"), REMOVE)
             for other in others:
-                box.addItem(self.tr("vervangen door %1").replace("%1", other), other)
+                box.addItem(self.tr("vervangen door %1").replace("%1", shown(other, labels[other])), other)
             self.documents.setItemWidget(item, 1, box)
             self.choices[path] = box
         self.documents.resizeColumnToContents(0)
@@ -147,12 +185,13 @@ class RetireValueDialog(_ValueDialog):
 
     def make_plan(self, task: Task) -> Plan:
         """Plan the per-document choices."""
-        return plan_retire(self.repo, self.field.currentData(), self.value.currentText().strip(), self._chosen)
+        return plan_retire(self.repo, self._field, self._value, self._chosen)
 
     def make(self) -> None:
         """Read the choices on the GUI thread, then plan."""
         self._chosen = {path: None if box.currentData() == REMOVE else box.currentData()
                         for path, box in self.choices.items()}
+        self._field, self._value = self.field.currentData(), self.value_of(self.value)
         super().make()
 
 
@@ -192,11 +231,11 @@ class LabelDialog(_ValueDialog):
         """A value and a selection are needed."""
         if not self.paths:
             return self.tr("Selecteer eerst documenten in de lijst.")
-        return None if self.value.currentText().strip() else self.tr("Kies een waarde.")
+        return None if self.value_of(self.value) else self.tr("Kies een waarde.")
 
     def make(self) -> None:
         """Read the inputs on the GUI thread, then plan."""
-        self._inputs = (self.field.currentData(), self.action.currentData(), self.value.currentText().strip())
+        self._inputs = (self.field.currentData(), self.action.currentData(), self.value_of(self.value))
         super().make()
 
     def make_plan(self, task: Task) -> Plan:

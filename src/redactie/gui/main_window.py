@@ -407,7 +407,8 @@ class MainWindow(QMainWindow):
             self.review.close()
         from .review_dialog import ReviewDialog
 
-        self.review = ReviewDialog(self.repo, self.sharing, self.runner, self.language, self)
+        self.review = ReviewDialog(self.repo, self.sharing, self.runner, self.language, self, self.bulk.unsaved)
+        self.review.bulk_undone.connect(self.bulk.undone)
         self.review.show_field.connect(self.show_field)
         self.review.committed.connect(lambda _: self.monitor.refresh())
         self.review.show()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
@@ -19,7 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..bulk import Journal
+from ..bulk import BulkError, undo
+from ..bulk.groups import Group, arrange, group_message, group_of, load_groups
 from ..document import FrontMatterError
 from ..gitservice.problems import GitProblem
 from ..gitservice.service import GitService
@@ -28,8 +30,8 @@ from ..review import BINARY, LARGE, TEXT, DiffLine, FileReview, collect, suggest
 from ..review.partial import partial_bytes, selectable
 from ..schema import SCHEMA_FILE
 from ..validation import ERROR, INFO, WARNING, Finding, validate_repository
-from .bulk_review import bulk_groups, group_message, group_of
 from .diff_view import DiffView, diff_html, summary_html
+from .review_groups import MEMBER_INDENT, GroupBar, group_ident, tick_state
 from .sharing import SharingController
 from .tasks import Task, TaskRunner
 
@@ -42,13 +44,16 @@ class ReviewDialog(QDialog):
 
     show_field = Signal(str, str)
     committed = Signal(str)
+    bulk_undone = Signal(object)  # the Journal of a bulk change undone from here
 
     def __init__(self, repo: ContentRepository, sharing: SharingController, runner: TaskRunner, language: str,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, unsaved: Callable[[], set[str]] | None = None) -> None:
         super().__init__(parent)
         self.repo, self.sharing, self.runner, self.language = repo, sharing, runner, language
+        self.unsaved = unsaved or set
         self.reviews: list[FileReview] = []
-        self.groups: list[Journal] = []
+        self.groups: list[Group] = []
+        self.rows: list[tuple[Group | None, str | None]] = []  # per row of the file list
         self.findings: list[Finding] = []
         self._suggested = ""
         self.setWindowTitle(self.tr("Wijzigingen bekijken"))
@@ -63,7 +68,7 @@ class ReviewDialog(QDialog):
         self.files.setAccessibleName(self.tr("Gewijzigde bestanden"))
         self.files.setToolTip(self.tr("Vink de bestanden aan die u wilt vastleggen; alleen die worden vastgelegd"))
         self.files.currentRowChanged.connect(self._show_file)
-        self.files.itemChanged.connect(self._selection_changed)
+        self.files.itemChanged.connect(self._item_changed)
         self.parts = QListWidget(left)
         self.parts.setAccessibleName(self.tr("Onderdelen van dit bestand"))
         self.parts.setToolTip(self.tr("Vink een onderdeel uit om het nu niet vast te leggen; het blijft gewoon "
@@ -74,7 +79,14 @@ class ReviewDialog(QDialog):
             side_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             side_list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.unticked: dict[str, set[str]] = {}
-        self.summary = DiffView(self.tr("Samenvatting van de wijzigingen"), splitter)
+        summary_box = QWidget(splitter)
+        summary_layout = QVBoxLayout(summary_box)
+        summary_layout.setContentsMargins(0, 0, 0, 0)
+        self.group_bar = GroupBar(language, summary_box)
+        self.group_bar.undo_requested.connect(self._undo_group)
+        summary_layout.addWidget(self.group_bar)
+        self.summary = DiffView(self.tr("Samenvatting van de wijzigingen"), summary_box)
+        summary_layout.addWidget(self.summary, 1)
         self.summary.setToolTip(self.tr("Wat er is veranderd, per veld en per sectie"))
         raw_box = QWidget(splitter)
         raw_layout = QVBoxLayout(raw_box)
@@ -122,7 +134,13 @@ class ReviewDialog(QDialog):
                                                                                "om haar ter beoordeling voor te "
                                                                                "stellen"), sharing.propose)
         self.close_button = self._button(self.tr("Sluiten"), self.tr("Dit venster sluiten"), self.reject)
-        for button in (self.commit_button, self.sync_button, self.propose_button):
+        self.why_not = QLabel(self)
+        self.why_not.setWordWrap(True)
+        self.why_not.setAccessibleName(self.tr("Waarom niet vastleggen"))
+        self.why_not.setStyleSheet("color: #8a1f11;")
+        buttons.addWidget(self.commit_button)
+        buttons.addWidget(self.why_not, 1)
+        for button in (self.sync_button, self.propose_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)
@@ -154,12 +172,13 @@ class ReviewDialog(QDialog):
         self.loading = True
         self.commit_button.setEnabled(False)
 
-        def work(task: Task) -> tuple[list[FileReview], list[Finding], list[Journal]]:
+        def work(task: Task) -> tuple[list[FileReview], list[Finding], list[Group]]:
             with service.lock:
                 reviews = collect(service, repo, language)
             documents = {ref.path for ref in repo.documents}
             paths = [r.path for r in reviews if r.new is not None and r.path in documents]
-            return reviews, validate_repository(repo, paths) if paths else [], bulk_groups(repo.root)
+            findings = validate_repository(repo, paths) if paths else []
+            return reviews, findings, load_groups(repo.root, [r.path for r in reviews])
 
         self.runner.run("review", work, self._loaded, self._failed, label=self.tr("Wijzigingen lezen…"))
 
@@ -167,12 +186,19 @@ class ReviewDialog(QDialog):
         self.loading = False
         self.intro.setText(error.localized(self.language) if isinstance(error, GitProblem) else str(error))
 
-    def _loaded(self, result: tuple[list[FileReview], list[Finding], list[Journal]]) -> None:
+    def _loaded(self, result: tuple[list[FileReview], list[Finding], list[Group]]) -> None:
         self.loading = False
         self.reviews, self.findings, self.groups = result
         self.files.blockSignals(True)
         self.files.clear()
-        for review in self.reviews:
+        self.rows = arrange([r.path for r in self.reviews], self.groups)
+        by_path = {r.path: r for r in self.reviews}
+        for group, path in self.rows:
+            if path is None:
+                assert group is not None
+                self.group_bar.group_row(self.files, group)
+                continue
+            review = by_path[path]
             kind = KIND_NL.get(review.change.kind, review.change.kind) if self.language != "en" else review.change.kind
             label = f"{review.type_label}: {review.title or review.code}" if review.type_label else review.path
             item = QListWidgetItem(f"{label} — {kind}", self.files)
@@ -187,9 +213,8 @@ class ReviewDialog(QDialog):
                 item.setText(f"{review.path} — {review.items[0].label}")
                 item.setToolTip(self.tr("%1: Redactie legt dit niet vast").replace("%1", review.path))
             item.setData(Qt.ItemDataRole.UserRole, review.path)
-            group = group_of(self.groups, review.path)
-            if group is not None:  # one group per bulk change
-                item.setText(f"{group.message.get(self.language)} ▸ {item.text()}")
+            if group is not None:  # a file of a bulk change, under its group row
+                item.setText(MEMBER_INDENT + item.text())
         self.files.blockSignals(False)
         if self.reviews:
             count = len(self.reviews)
@@ -202,14 +227,31 @@ class ReviewDialog(QDialog):
             self._show_file(0)  # also when row 0 was already current: the list under it changed
         else:
             self.intro.setText(self.tr("Er zijn geen wijzigingen om vast te leggen."))
+            self.group_bar.show_group(None)
             self.summary.clear()
             self.raw.clear()
             self.parts.clear()
         self._selection_changed()
 
+    def _review_at(self, row: int) -> FileReview | None:
+        """The review shown on a row of the file list; None for a group row."""
+        if not 0 <= row < len(self.rows) or self.rows[row][1] is None:
+            return None
+        return next((r for r in self.reviews if r.path == self.rows[row][1]), None)
+
+    def _row_of(self, path: str) -> int:
+        return next(i for i, (_, p) in enumerate(self.rows) if p == path)
+
     def _show_file(self, row: int) -> None:
-        if 0 <= row < len(self.reviews):
-            review = self.reviews[row]
+        if 0 <= row < len(self.rows):
+            self.group_bar.show_group(self.rows[row][0])
+        review = self._review_at(row)
+        if review is None and 0 <= row < len(self.rows) and self.rows[row][0] is not None:
+            self.summary.setHtml(self.group_bar.overview_html(self.rows[row][0]))
+            self.raw.clear()
+            self.parts.clear()
+            self.show_large.hide()
+        if review is not None:
             self.summary.setHtml(summary_html(review.items, self.language))
             shown = review.shown_as
             self.show_large.setVisible(shown == LARGE)
@@ -227,9 +269,9 @@ class ReviewDialog(QDialog):
 
     def _show_large_diff(self) -> None:
         row = self.files.currentRow()
-        if not 0 <= row < len(self.reviews):
+        review = self._review_at(row)
+        if review is None:
             return
-        review = self.reviews[row]
         self.show_large.setEnabled(False)
         self.raw.setPlainText(self.tr("Verschil wordt berekend…"))
 
@@ -265,10 +307,10 @@ class ReviewDialog(QDialog):
         self.parts.blockSignals(False)
 
     def _part_changed(self, entry: QListWidgetItem) -> None:
-        row = self.files.currentRow()
-        if not 0 <= row < len(self.reviews):
+        review = self._review_at(self.files.currentRow())
+        if review is None:
             return
-        path = self.reviews[row].path
+        path = review.path
         off = self.unticked.setdefault(path, set())
         key = entry.data(Qt.ItemDataRole.UserRole)
         if entry.checkState() == Qt.CheckState.Checked:
@@ -281,9 +323,10 @@ class ReviewDialog(QDialog):
         """Tick or untick one part (`field:status_vereiste`, `section:Risico`) of a file."""
         off = self.unticked.setdefault(path, set())
         (off.discard if checked else off.add)(key)
-        row = [r.path for r in self.reviews].index(path)
-        if self.files.currentRow() == row:
-            self._show_parts(self.reviews[row])
+        row = self._row_of(path)
+        review = self._review_at(row)
+        if self.files.currentRow() == row and review is not None:
+            self._show_parts(review)
         self._selection_changed()
 
     def _as_committed(self, review: FileReview) -> FileReview:
@@ -294,15 +337,48 @@ class ReviewDialog(QDialog):
 
     def chosen(self) -> list[FileReview]:
         """The reviews the user ticked."""
-        return [review for index, review in enumerate(self.reviews)
-                if review.change.committable and self.files.item(index).checkState() == Qt.CheckState.Checked
+        return [review for review in self.reviews
+                if review.change.committable
+                and self.files.item(self._row_of(review.path)).checkState() == Qt.CheckState.Checked
                 and not {f"{i.kind}:{i.name}" for i in review.items} <= self.unticked.get(review.path, set())]
 
     def set_checked(self, path: str, checked: bool) -> None:
         """Tick or untick a file."""
-        for index, review in enumerate(self.reviews):
-            if review.path == path:
-                self.files.item(index).setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        if any(review.path == path for review in self.reviews):
+            self.files.item(self._row_of(path)).setCheckState(Qt.CheckState.Checked if checked
+                                                               else Qt.CheckState.Unchecked)
+
+    def set_group_checked(self, ident: str, checked: bool) -> None:
+        """Tick or untick a bulk change's group row (and so all its files)."""
+        for row in range(self.files.count()):
+            if group_ident(self.files.item(row)) == ident:
+                self.files.item(row).setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+
+    def _item_changed(self, item: QListWidgetItem) -> None:
+        """A group's tick box ticks all its files; a file's box sets its group's box to all, none or some."""
+        ident = group_ident(item)
+        self.files.blockSignals(True)
+        try:
+            if ident is not None:
+                state = item.checkState()
+                if state == Qt.CheckState.PartiallyChecked:  # a click on a partly ticked group ticks all
+                    state = Qt.CheckState.Checked
+                    item.setCheckState(state)
+                for row, (group, path) in enumerate(self.rows):
+                    if group is not None and group.ident == ident and path is not None:
+                        member = self.files.item(row)
+                        if member.flags() & Qt.ItemFlag.ItemIsUserCheckable:
+                            member.setCheckState(state)
+            else:
+                group = group_of(self.groups, item.data(Qt.ItemDataRole.UserRole) or "")
+                if group is not None:
+                    rows = [i for i, (g, p) in enumerate(self.rows) if g is group]
+                    head = next(i for i in rows if self.rows[i][1] is None)
+                    self.files.item(head).setCheckState(tick_state(
+                        [self.files.item(i).checkState() for i in rows if i != head]))
+        finally:
+            self.files.blockSignals(False)
+        self._selection_changed()
 
     def _selection_changed(self) -> None:
         chosen = {r.path for r in self.chosen()}
@@ -341,10 +417,50 @@ class ReviewDialog(QDialog):
         ready = (bool(chosen) and bool(self.message.text().strip()) and not self.blocking_errors()
                  and (not warnings or self.accept_warnings.isChecked()) and not self.loading)
         self.commit_button.setEnabled(ready)
-        if self.blocking_errors():
-            self.commit_button.setToolTip(self.tr("Los eerst de fouten op die hieronder staan"))
-        else:
-            self.commit_button.setToolTip(self.tr("Leg de aangevinkte bestanden vast met deze beschrijving"))
+        why = "" if ready else self._why_not(chosen, warnings)
+        self.why_not.setText(why)
+        self.commit_button.setToolTip(why or self.tr("Leg de aangevinkte bestanden vast met deze beschrijving"))
+
+    def _why_not(self, chosen: set[str], warnings: bool) -> str:
+        """Why Vastleggen cannot be used now, named next to the button."""
+        errors = self.blocking_errors()
+        if self.loading:
+            return self.tr("Wijzigingen worden nog gelezen…")
+        if not self.reviews:
+            return ""
+        if not chosen:
+            return self.tr("Vink ten minste één bestand aan.")
+        if errors:
+            first = errors[0]
+            text = self.tr("Kan niet vastleggen: %1 heeft een fout (%2).").replace("%1", first.path) \
+                .replace("%2", first.message(self.language))
+            if len(errors) > 1:
+                text += " " + self.tr("En nog %1 fouten; zie de lijst hierboven.").replace("%1", str(len(errors) - 1))
+            return text
+        if not self.message.text().strip():
+            return self.tr("Vul een beschrijving in.")
+        if warnings and not self.accept_warnings.isChecked():
+            return self.tr("Bekijk de waarschuwingen en vink aan dat u ze hebt gezien.")
+        return ""
+
+    def _undo_group(self, group: Group) -> None:
+        """Undo a whole bulk change (confirmed in the group bar), in the background, then read the changes again."""
+        root, journal, unsaved = self.repo.root, group.journal, self.unsaved()
+
+        def work(task: Task) -> None:
+            undo(root, journal, unsaved)
+
+        def done(_: None) -> None:
+            self.result.setText(self.tr("Ongedaan gemaakt: %1").replace("%1", group.message(self.language)))
+            self.bulk_undone.emit(journal)
+            self.sharing.monitor.refresh()
+            self.reload()
+
+        def failed(error: Exception) -> None:
+            text = error.localized(self.language) if isinstance(error, BulkError) else str(error)
+            self.result.setText(self.tr("Niet ongedaan gemaakt: %1").replace("%1", text))
+
+        self.runner.run("review-bulk-undo", work, done, failed, label=self.tr("Bulkwijziging ongedaan maken…"))
 
     def _open_problem(self, item: QListWidgetItem) -> None:
         path, field = item.data(Qt.ItemDataRole.UserRole)
