@@ -288,3 +288,17 @@ def test_a_label_of_an_existing_value_typed_as_the_new_value_is_refused(content_
             plan_rename(repo, "levenscyclus", "monitoring-en-beheer", typed)
         assert "ontwerp" in refused.value.localized("nl") or "verificatie-en-validatie" in refused.value.localized("nl")
     assert plan_rename(repo, "levenscyclus", "monitoring-en-beheer", "ontwerp").kind == "merge"
+
+
+def test_untracked_and_ignored_documents_are_renamed_too(content_repo: Path) -> None:
+    seed = (content_repo / "docs/vereisten/menselijk_toezicht_hoog_risico.md").read_text(encoding="utf-8")
+    assert "- monitoring-en-beheer\n" in seed
+    (content_repo / "docs/vereisten/nieuw_en_niet_gevolgd.md").write_text(seed, encoding="utf-8")
+    (content_repo / "docs/vereisten/genegeerd.md").write_text(seed, encoding="utf-8")
+    (content_repo / ".gitignore").write_text("docs/vereisten/genegeerd.md\n", encoding="utf-8")
+    plan = plan_rename(ContentRepository(content_repo), "levenscyclus", "monitoring-en-beheer", "beheer")
+    planned = {f.path for f in plan.files}
+    assert {"docs/vereisten/nieuw_en_niet_gevolgd.md", "docs/vereisten/genegeerd.md"} <= planned
+    everything = {p.relative_to(content_repo).as_posix() for p in content_repo.rglob("*.md")
+                  if ".git" not in p.parts and b"monitoring-en-beheer" in p.read_bytes()}
+    assert everything <= planned | {"docs/levenscyclus/monitoring-en-beheer.md"}

@@ -1,7 +1,9 @@
-"""Screenshot of a bulk rename with its plan, from the real app offscreen, in Dutch and English.
+"""Screenshots of a bulk rename with its plan, and of the review with the bulk change as one group, from the
+real app, in Dutch and English.
 
-Usage: QT_QPA_PLATFORM=offscreen python tools/bulk_screenshot.py
-Writes docs/screenshot-bulk-{nl,en}.png from a temporary copy of the sample content.
+Usage: xvfb-run -s "-screen 0 1366x768x24" python tools/bulk_screenshot.py
+Writes docs/screenshot-bulk-{nl,en}.png and docs/screenshot-bulk-review-{nl,en}.png from a temporary copy of
+the sample content (the review as it fits a 1366x768 screen).
 """
 
 from __future__ import annotations
@@ -44,7 +46,20 @@ def shoot(language: str, out: Path) -> None:
             dialog.tree.topLevelItem(index).setExpanded(True)
         wait(app, lambda: False, 0.3)
         dialog.grab().save(str(out / f"screenshot-bulk-{language}.png"))
+        dialog.apply()
+        wait(app, lambda: not window.runner.busy)
         dialog.close()
+        window.showMaximized()
+        window.show_review()
+        review = window.review
+        assert review is not None
+        review.resize(1340, 720)
+        review.move(8, 8)
+        wait(app, lambda: not review.loading and not window.runner.busy)
+        review.files.setCurrentRow(0)  # the group row: its overview and "Ongedaan maken"
+        wait(app, lambda: False, 0.5)
+        review.grab().save(str(out / f"screenshot-bulk-review-{language}.png"))
+        review.close()
         window.runner.wait(5000)
         window.close()
 
@@ -54,7 +69,7 @@ def main() -> None:
     out = ROOT / "docs"
     for language in ("nl", "en"):
         shoot(language, out)
-        print(f"wrote docs/screenshot-bulk-{language}.png")
+        print(f"wrote docs/screenshot-bulk-{language}.png and docs/screenshot-bulk-review-{language}.png")
 
 
 if __name__ == "__main__":

@@ -105,6 +105,7 @@ class ContentRepository:
         self.schema = schema
         self._refs: list[DocumentRef] | None = None
         self._vocabularies: dict[str, Vocabulary] | None = None
+        self._resolved: dict[str, Vocabulary] = {}  # vocabularies resolved one at a time
         self._stems: dict[str, frozenset[str]] = {}
         self._index: DocumentIndex | None = None
 
@@ -149,6 +150,7 @@ class ContentRepository:
         """Forget cached listings and vocabularies (after files changed on disk)."""
         self._refs = None
         self._vocabularies = None
+        self._resolved = {}
         self._stems = {}
 
     def documents_of(self, type_name: str) -> list[DocumentRef]:
@@ -162,13 +164,18 @@ class ContentRepository:
         return self._stems[type_name]
 
     def vocabulary(self, name: str) -> Vocabulary:
-        """A vocabulary with its values resolved from the repository where it is derived."""
-        return self.vocabularies()[name]
+        """A vocabulary with its values resolved from the repository where it is derived (only this one: a
+        vocabulary of document titles reads every document of its type)."""
+        if self._vocabularies is not None:
+            return self._vocabularies[name]
+        if name not in self._resolved:
+            self._resolved[name] = self._resolve(self.schema.vocabularies[name])
+        return self._resolved[name]
 
     def vocabularies(self) -> dict[str, Vocabulary]:
         """All vocabularies, resolved."""
         if self._vocabularies is None:
-            self._vocabularies = {name: self._resolve(v) for name, v in self.schema.vocabularies.items()}
+            self._vocabularies = {name: self.vocabulary(name) for name in self.schema.vocabularies}
         return self._vocabularies
 
     def _resolve(self, vocabulary: Vocabulary) -> Vocabulary:

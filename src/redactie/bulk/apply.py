@@ -175,13 +175,18 @@ def apply_plan(root: Path, plan: Plan, unsaved: Collection[str] = (), cancel: Ca
         if final != current:
             _move(root, current, final)
         writes.append((root / final, f.after))
-    # Each write is atomic and synced to disk; many at once let the disk sync them together.
+    # Each write is atomic (a whole new file renamed over the old one). Where the system can flush every
+    # file to disk in one call, that is done once after the last write instead of once per file; the journal
+    # that can put everything back was flushed before the first write.
+    once = hasattr(os, "sync")
     with ThreadPoolExecutor(max_workers=16) as pool:
-        futures = [pool.submit(atomic_write, path, data) for path, data in writes]
+        futures = [pool.submit(atomic_write, path, data, not once) for path, data in writes]
         for number, future in enumerate(as_completed(futures), start=total - len(writes) + 1):
             future.result()
             if progress is not None and (number % 50 == 0 or number == total):
                 progress(number, total)
+    if once:
+        os.sync()
     return journal
 
 

@@ -17,6 +17,7 @@ class Group:
     paths: list[str] = field(default_factory=list)  # its changed files, in the review's order
     edited: list[str] = field(default_factory=list)  # of those, edited by hand after the bulk change
     renamed: dict[str, str] = field(default_factory=dict)  # new path -> path before the bulk change
+    members: set[str] = field(default_factory=set)  # the same paths, to look up
 
     @property
     def ident(self) -> str:
@@ -34,10 +35,11 @@ def find_groups(root: Path, journals: list[Journal], changed: list[str]) -> list
     claimed: set[str] = set()
     for journal in journals:
         group = Group(journal)
-        members = journal.paths
+        touched = journal.paths
         for path in changed:
-            if path in members and path not in claimed:
+            if path in touched and path not in claimed:
                 group.paths.append(path)
+                group.members.add(path)
                 claimed.add(path)
         for entry in journal.files:
             if file_state(root, entry) == EDITED:
@@ -59,7 +61,7 @@ def load_groups(root: Path, changed: list[str]) -> list[Group]:
 
 def group_of(groups: list[Group], path: str) -> Group | None:
     """The group a changed file belongs to."""
-    return next((g for g in groups if path in g.paths), None)
+    return next((g for g in groups if path in g.members), None)
 
 
 def arrange(changed: list[str], groups: list[Group]) -> list[tuple[Group | None, str | None]]:

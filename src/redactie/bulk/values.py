@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import functools
+import os
 import posixpath
 import re
+import subprocess
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 from ..document import Document, EditError, FrontMatterError
+from ..gitservice.runner import git_environment
 from ..repository import ContentRepository, markdown_files
 from ..schema import FieldDef, SchemaError, Text
 from ..validation import ERROR, check_document
@@ -90,7 +95,7 @@ _KEBAB = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 def value_labels(repo: ContentRepository, field: FieldDef, language: str) -> dict[str, str]:
     """The field's known values with their labels as the form shows them (a relation's: the document titles)."""
     try:
-        vocabulary = repo.vocabularies().get(field.vocabulary or "")
+        vocabulary = repo.vocabulary(field.vocabulary) if field.vocabulary in repo.schema.vocabularies else None
     except SchemaError:
         vocabulary = None
     if vocabulary is not None:
@@ -101,6 +106,8 @@ def value_labels(repo: ContentRepository, field: FieldDef, language: str) -> dic
 
 def _check_label(repo: ContentRepository, field: FieldDef, new: str) -> None:
     """A label typed where a value belongs ('Monitoring en beheer' for `monitoring-en-beheer`) is refused."""
+    if _SLUG.fullmatch(new) and new == new.lower():
+        return  # written like a value; labels (a relation's are every target's title) need not be read
     labels = value_labels(repo, field, "nl") | value_labels(repo, field, "en")
     if new in labels:
         return
@@ -119,7 +126,7 @@ def _check_style(repo: ContentRepository, field: FieldDef, new: str, merge: bool
     _check_label(repo, field, new)
     if merge:
         return
-    vocabulary = repo.vocabularies().get(field.vocabulary or "")
+    vocabulary = repo.vocabulary(field.vocabulary) if field.vocabulary in repo.schema.vocabularies else None
     values = list(vocabulary.values) if vocabulary is not None else []
     if field.kind == "relation" and field.target:
         values = [ref.stem for ref in repo.documents_of(field.target)]
@@ -200,10 +207,31 @@ def set_value(doc: Document, key: str, old: str, new: str | None) -> Document | 
     return None
 
 
+def _containing(root: Path, needle: str) -> set[str] | None:
+    """The Markdown files of the work tree whose bytes contain `needle`, found by `git grep` (tracked, untracked
+    and ignored files alike); None when git cannot answer (no repository, no git): then every file is read."""
+    if not (root / ".git").exists():
+        return None
+    try:
+        result = subprocess.run(["git", "grep", "--untracked", "--no-exclude-standard", "-l", "-z", "-F",
+                                 "--no-color", "-e", needle, "--", "*.md"], cwd=root, env=git_environment(),
+                                capture_output=True, timeout=600)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if result.returncode not in (0, 1):
+        return None
+    return {os.fsdecode(name) for name in result.stdout.split(b"\0") if name}
+
+
 def _scan(repo: ContentRepository, needle: str, cancel: Cancel | None,
           progress: Progress | None) -> Iterator[tuple[str, bytes]]:
     """(path, bytes) of every Markdown file of the repository that contains `needle` at all."""
     paths = markdown_files(repo.root)
+    if cancel is not None and cancel():
+        raise BulkCancelled()
+    found = _containing(repo.root, needle)
+    if found is not None:
+        paths = [p for p in paths if p in found]
     raw = needle.encode("utf-8")
     for number, path in enumerate(paths):
         if cancel is not None and cancel():
@@ -218,6 +246,17 @@ def _scan(repo: ContentRepository, needle: str, cancel: Cancel | None,
             continue
         if raw in data:
             yield path, data
+
+
+@functools.lru_cache(maxsize=4096)
+def _entry_value(entry: str, key: str) -> tuple[object, ...] | None:
+    """The list one front-matter entry holds, read with the lossless reader; None when it is not a list or
+    unreadable. Cached: the same few lists of values recur in many documents of a catalogue."""
+    try:
+        value = Document.parse(entry.encode("utf-8")).fields.get(key)
+    except FrontMatterError:
+        return None
+    return tuple(value) if isinstance(value, list) else None
 
 
 def quick_rename(path: str, data: bytes, keys: list[str], old: str, new: str) -> FileChange | None:
@@ -285,10 +324,7 @@ def quick_rename(path: str, data: bytes, keys: list[str], old: str, new: str) ->
         return None  # mentioned elsewhere too (a link, a hook comment): the careful path handles the whole file
     for key, (first, stop) in entries.items():
         entry = "---\n" + "".join(line.rstrip("\r\n") + "\n" for line in lines[first:stop] if line) + "---\n"
-        try:
-            if Document.parse(entry.encode("utf-8")).fields.get(key) != expected[key]:
-                return None
-        except FrontMatterError:
+        if _entry_value(entry, key) != tuple(expected[key]):
             return None
     return FileChange(path, data, (b"\xef\xbb\xbf" if bom else b"") + result.encode("utf-8"), changes)
 
@@ -301,7 +337,6 @@ def plan_rename(repo: ContentRepository, field_name: str, old: str, new: str, ca
     if old == new:
         raise BulkError("the old and new value are the same", "de oude en de nieuwe waarde zijn gelijk")
     keys = related_keys(repo, field)
-    documents = {ref.path for ref in repo.documents}
     defined = defining_path(repo, field, old)
     target = defining_path(repo, field, new)
     if defined is not None and not (repo.root / defined[0]).exists():
@@ -335,7 +370,8 @@ def plan_rename(repo: ContentRepository, field_name: str, old: str, new: str, ca
     for path, data in _scan(repo, old, cancel, progress):
         if path in removed:
             continue  # a merged value's index page that goes away
-        quick = quick_rename(path, data, keys, old, new) if path in documents else None
+        is_document = repo.schema.type_for(path) is not None  # as repo.documents decides, for this file only
+        quick = quick_rename(path, data, keys, old, new) if is_document else None
         if quick is not None:
             plan.files.append(quick)
             holders += 1
@@ -348,7 +384,7 @@ def plan_rename(repo: ContentRepository, field_name: str, old: str, new: str, ca
         doc = loaded.doc
         held = False
         try:
-            if loaded.path in documents:
+            if is_document:
                 for key in keys:
                     edited_doc = set_value(doc, key, old, new)
                     if edited_doc is not None:

@@ -54,6 +54,8 @@ class ReviewDialog(QDialog):
         self.reviews: list[FileReview] = []
         self.groups: list[Group] = []
         self.rows: list[tuple[Group | None, str | None]] = []  # per row of the file list
+        self.row_by_path: dict[str, int] = {}
+        self.review_by_path: dict[str, FileReview] = {}
         self.findings: list[Finding] = []
         self._suggested = ""
         self.setWindowTitle(self.tr("Wijzigingen bekijken"))
@@ -192,7 +194,8 @@ class ReviewDialog(QDialog):
         self.files.blockSignals(True)
         self.files.clear()
         self.rows = arrange([r.path for r in self.reviews], self.groups)
-        by_path = {r.path: r for r in self.reviews}
+        self.row_by_path = {path: row for row, (_, path) in enumerate(self.rows) if path is not None}
+        by_path = self.review_by_path = {r.path: r for r in self.reviews}
         for group, path in self.rows:
             if path is None:
                 assert group is not None
@@ -237,10 +240,10 @@ class ReviewDialog(QDialog):
         """The review shown on a row of the file list; None for a group row."""
         if not 0 <= row < len(self.rows) or self.rows[row][1] is None:
             return None
-        return next((r for r in self.reviews if r.path == self.rows[row][1]), None)
+        return self.review_by_path.get(self.rows[row][1] or "")
 
     def _row_of(self, path: str) -> int:
-        return next(i for i, (_, p) in enumerate(self.rows) if p == path)
+        return self.row_by_path[path]
 
     def _show_file(self, row: int) -> None:
         if 0 <= row < len(self.rows):
