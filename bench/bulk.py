@@ -108,7 +108,8 @@ def main() -> None:
           f"ratio {ours / synced:.2f}x")
     print("all rounds: sed " + ", ".join(f"{t:.2f}" for t in base_times) + "; sed + sync "
           + ", ".join(f"{t:.2f}" for t in synced_times) + "; Redactie " + ", ".join(f"{t:.2f}" for t in our_times))
-    print("ratio per round: " + ", ".join(f"{r:.2f}x" for r in ratios) + f"; load average {os.getloadavg()[0]:.1f}")
+    print("ratio per round: " + ", ".join(f"{r:.2f}x" for r in ratios) + f" (median {median(ratios):.2f}x, "
+          f"worst {max(ratios):.2f}x); load average {os.getloadavg()[0]:.1f}")
 
 
 if __name__ == "__main__":

@@ -37,7 +37,7 @@ def shoot(language: str, out: Path) -> None:
         dialog = window.bulk.open_dialog("rename")
         assert dialog is not None
         dialog.field.setCurrentIndex(dialog.field.findData("levenscyclus"))
-        dialog.old.setEditText("monitoring-en-beheer")
+        dialog.old.setCurrentIndex(dialog.old.findData("monitoring-en-beheer"))  # listed by its label
         dialog.new.setText("beheer")
         dialog.resize(1100, 720)
         dialog.make()

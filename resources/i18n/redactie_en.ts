@@ -1907,6 +1907,10 @@
         <translation>There are no changes to commit.</translation>
     </message>
     <message>
+        <source>Kies een bestand van deze bulkwijziging om zijn tekstverschil te zien.</source>
+        <translation>Choose a file of this bulk change to see its text difference.</translation>
+    </message>
+    <message>
         <source>Dit bestand is groot. Kies &apos;Tekstverschil toch tonen&apos; om het verschil te berekenen.</source>
         <translation>This file is large. Choose &apos;Show the text difference anyway&apos; to compute the difference.</translation>
     </message>

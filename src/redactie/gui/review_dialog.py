@@ -31,7 +31,7 @@ from ..review.partial import partial_bytes, selectable
 from ..schema import SCHEMA_FILE
 from ..validation import ERROR, INFO, WARNING, Finding, validate_repository
 from .diff_view import DiffView, diff_html, summary_html
-from .review_groups import MEMBER_INDENT, GroupBar, group_ident, tick_state
+from .review_groups import GroupBar, group_ident, member_icon, tick_state
 from .sharing import SharingController
 from .tasks import Task, TaskRunner
 
@@ -196,6 +196,7 @@ class ReviewDialog(QDialog):
         self.rows = arrange([r.path for r in self.reviews], self.groups)
         self.row_by_path = {path: row for row, (_, path) in enumerate(self.rows) if path is not None}
         by_path = self.review_by_path = {r.path: r for r in self.reviews}
+        guide = member_icon()
         for group, path in self.rows:
             if path is None:
                 assert group is not None
@@ -217,7 +218,7 @@ class ReviewDialog(QDialog):
                 item.setToolTip(self.tr("%1: Redactie legt dit niet vast").replace("%1", review.path))
             item.setData(Qt.ItemDataRole.UserRole, review.path)
             if group is not None:  # a file of a bulk change, under its group row
-                item.setText(MEMBER_INDENT + item.text())
+                item.setIcon(guide)
         self.files.blockSignals(False)
         if self.reviews:
             count = len(self.reviews)
@@ -251,7 +252,7 @@ class ReviewDialog(QDialog):
         review = self._review_at(row)
         if review is None and 0 <= row < len(self.rows) and self.rows[row][0] is not None:
             self.summary.setHtml(self.group_bar.overview_html(self.rows[row][0]))
-            self.raw.clear()
+            self.raw.setPlainText(self.tr("Kies een bestand van deze bulkwijziging om zijn tekstverschil te zien."))
             self.parts.clear()
             self.show_large.hide()
         if review is not None:

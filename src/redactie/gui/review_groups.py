@@ -5,12 +5,24 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMessageBox, QPushButton, QWidget
 
 from ..bulk.groups import Group
 
 GROUP_ROLE = Qt.ItemDataRole.UserRole + 1  # a group row holds its bulk change's id here
-MEMBER_INDENT = "      "
+
+
+def member_icon() -> QIcon:
+    """A tree guide (└) before a group's file: its text, wrapped lines too, stands indented under the group."""
+    pixmap = QPixmap(22, 16)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setPen(QPen(QColor("#8a8a8a"), 1))
+    painter.drawLine(10, 0, 10, 8)
+    painter.drawLine(10, 8, 20, 8)
+    painter.end()
+    return QIcon(pixmap)
 
 
 def group_ident(item: QListWidgetItem | None) -> str | None:
