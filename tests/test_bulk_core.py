@@ -10,6 +10,7 @@ import yaml
 
 from redactie.bulk import (
     BulkCancelled,
+    BulkError,
     BulkRefused,
     apply_plan,
     find,
@@ -302,3 +303,15 @@ def test_untracked_and_ignored_documents_are_renamed_too(content_repo: Path) -> 
     everything = {p.relative_to(content_repo).as_posix() for p in content_repo.rglob("*.md")
                   if ".git" not in p.parts and b"monitoring-en-beheer" in p.read_bytes()}
     assert everything <= planned | {"docs/levenscyclus/monitoring-en-beheer.md"}
+
+
+def test_a_rename_resolves_only_its_own_vocabulary(content_repo: Path) -> None:
+    """Another vocabulary whose folder is gone (or whose titles would mean reading every document) is not read."""
+    import shutil
+
+    shutil.rmtree(content_repo / "docs/bouwblokken")
+    repo = ContentRepository(content_repo)
+    plan = plan_rename(repo, "levenscyclus", "monitoring-en-beheer", "beheer")
+    assert plan.files and plan.kind == "rename"
+    with pytest.raises(BulkError):
+        plan_rename(repo, "levenscyclus", "monitoring-en-beheer", "Ontwerp")  # labels of this field still read
