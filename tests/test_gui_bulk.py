@@ -130,7 +130,7 @@ def test_rename_shows_in_review_as_one_group_and_undoes_as_a_whole(qtbot, conten
 
 
 def test_undo_from_the_review_keeps_a_later_hand_edit(qtbot, content_repo: Path,  # noqa: ANN001
-                                                      isolated_home: Path) -> None:
+                                                      isolated_home: Path, capfd) -> None:  # noqa: ANN001
     win = open_window(qtbot, content_repo)
     before = holders(content_repo, VALUE)
     rename_in_window(qtbot, win)
@@ -143,6 +143,8 @@ def test_undo_from_the_review_keeps_a_later_hand_edit(qtbot, content_repo: Path,
     assert len(rows) == 1
     group = review.rows[rows[0]][0]
     assert before[0] in group.paths and group.edited == [before[0]]  # still in its group, marked
+    marked = files.item(review.row_by_path[before[0]]).text()
+    assert marked.endswith("daarna met de hand gewijzigd")
     files.setCurrentRow(rows[0])
     assert before[0] in by_name(review, QLabel, "Bulkwijziging").text()
     status = git(content_repo, "status", "--porcelain")
@@ -151,6 +153,7 @@ def test_undo_from_the_review_keeps_a_later_hand_edit(qtbot, content_repo: Path,
     assert "Niet ongedaan gemaakt" in result and before[0] in result and "blijven staan" in result
     assert victim.read_bytes() == edited  # the hand edit is never lost
     assert git(content_repo, "status", "--porcelain") == status  # nothing was put back
+    assert "Traceback" not in capfd.readouterr().err  # a refusal for the user, not a program error
     review.close()
 
 

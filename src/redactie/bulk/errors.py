@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 
-class BulkError(Exception):
-    """A bulk change that cannot be made; carries the message in both languages."""
+class BulkError(ValueError):
+    """A bulk change that cannot be made; carries the message in both languages.
+
+    A ValueError: a refusal the user can act on, shown to them, never a program error with a traceback."""
 
     def __init__(self, en: str, nl: str, paths: list[str] | None = None) -> None:
         super().__init__(en)

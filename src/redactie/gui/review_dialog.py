@@ -219,6 +219,7 @@ class ReviewDialog(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, review.path)
             if group is not None:  # a file of a bulk change, under its group row
                 item.setIcon(guide)
+                item.setText(self.group_bar.member_text(group, path, item.text()))
         self.files.blockSignals(False)
         if self.reviews:
             count = len(self.reviews)

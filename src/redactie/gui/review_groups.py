@@ -78,6 +78,10 @@ class GroupBar(QWidget):
                                 "niet"))
         return item
 
+    def member_text(self, group: Group, path: str, text: str) -> str:
+        """A group's file row: its text, marked when it was edited by hand after the bulk change."""
+        return f"{text} — {self.tr('daarna met de hand gewijzigd')}" if path in group.edited else text
+
     def show_group(self, group: Group | None) -> None:
         """Show the bar for this group, or hide it."""
         self.group = group
