@@ -174,7 +174,7 @@ def test_markup_like_text_stays_text() -> None:
     assert "<b>" not in rendered(markdown)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("<>/ab pliuoltd=\"'&;#!-[]*_|\n\x00\u00a0")), max_size=200))
 def test_any_html_gives_text_or_nothing_never_an_error(html: str) -> None:
     markdown = html_to_markdown(html).markdown
@@ -186,3 +186,18 @@ def test_any_html_gives_text_or_nothing_never_an_error(html: str) -> None:
 def test_absurd_nesting_falls_back_to_plain_text_with_a_note(html: str) -> None:
     pasted = html_to_markdown(html)
     assert pasted.markdown is None and "te diep genest" in pasted.notes[0].nl
+
+
+@pytest.mark.parametrize(("before", "after", "expected"), [
+    ("", "", "- a\n- b"),
+    ("Tekst", "", "Tekst\n\n- a\n- b"),
+    ("Tekst\n", "\n", "Tekst\n\n- a\n- b\n"),
+    ("Tekst\n\n", "meer", "Tekst\n\n- a\n- b\n\nmeer"),
+    ("Tekst ", " meer\nnog", "Tekst \n\n- a\n- b\n\n meer\nnog"),
+    ("\n\n", "\n\n", "\n\n- a\n- b\n\n"),
+])
+def test_pasted_blocks_stand_apart_from_the_text_around_them(before: str, after: str, expected: str) -> None:
+    from redactie.pastehtml import spaced_blocks
+
+    assert before + spaced_blocks("- a\n- b", before, after) + after == expected
+    assert spaced_blocks("een woord", before, after) == "een woord"

@@ -1459,6 +1459,17 @@
     </message>
 </context>
 <context>
+    <name>Paste</name>
+    <message>
+        <source>Plakken als platte tekst</source>
+        <translation>Paste as plain text</translation>
+    </message>
+    <message>
+        <source>Plak de tekst van het klembord zonder opmaak: geen vet, lijsten, links of tabellen</source>
+        <translation>Paste the clipboard's text without formatting: no bold, lists, links or tables</translation>
+    </message>
+</context>
+<context>
     <name>Preview</name>
     <message>
         <source>Voorbeeldweergave</source>

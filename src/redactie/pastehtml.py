@@ -107,6 +107,16 @@ def _convert(data: str) -> Pasted:
     return Pasted(_tidy(text), tuple(notes))
 
 
+def spaced_blocks(markdown: str, before: str, after: str) -> str:
+    """`markdown` as inserted between `before` and `after`: pasted paragraphs, lists or tables get an empty
+    line on each side that has text (Markdown needs it to see a list or table); a pasted phrase joins its line."""
+    if "\n" not in markdown:
+        return markdown
+    lead = 0 if not before.strip() else max(0, 2 - (len(before) - len(before.rstrip("\n"))))
+    trail = 0 if not after.strip() else max(0, 2 - (len(after) - len(after.lstrip("\n"))))
+    return "\n" * lead + markdown + "\n" * trail
+
+
 def _drop_noise(soup: BeautifulSoup) -> None:
     """Remove comments (Word's conditional ones too), declarations, styles, metadata and Office's `o:p`."""
     for node in soup.find_all(string=lambda s: isinstance(s, (Comment, Declaration, Doctype,
