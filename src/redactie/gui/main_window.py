@@ -242,8 +242,8 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(BACKGROUND_DELAY_MS, self._background_checks)
         drafts = self.drafts.for_repository(self.repo.root) if self.repo else []
         if drafts:
-            self.statusBar().showMessage(self.tr("Niet-opgeslagen werk gevonden in %1 documenten; open een "
-                                                 "document om het te herstellen").replace("%1", str(len(drafts))))
+            self.statusBar().showMessage(self.tr("Niet-opgeslagen werk gevonden in %n documenten; open een "
+                                                 "document om het te herstellen", "", len(drafts)))
 
     def _folders_changed(self) -> None:
         """Files were added, removed or renamed by another program: read the list again."""
