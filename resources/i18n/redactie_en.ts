@@ -1241,6 +1241,14 @@
         <translation>&amp;Redo</translation>
     </message>
     <message>
+        <source>Document &amp;zoeken</source>
+        <translation>&amp;Find document</translation>
+    </message>
+    <message>
+        <source>Zoek een document op titel, code of label in de lijst; Enter opent het eerste, pijl omlaag gaat naar de lijst</source>
+        <translation>Find a document by title, code or label in the list; Enter opens the first, the down arrow goes into the list</translation>
+    </message>
+    <message>
         <source>&amp;Meerdere documenten</source>
         <translation>&amp;Multiple documents</translation>
     </message>
@@ -1784,8 +1792,8 @@
         <translation>Accept warnings</translation>
     </message>
     <message>
-        <source>Beschrijving</source>
-        <translation>Description</translation>
+        <source>&amp;Beschrijving</source>
+        <translation>&amp;Description</translation>
     </message>
     <message>
         <source>Beschrijving van de wijziging</source>

@@ -156,6 +156,11 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
+        self.actions_.update(add_actions(self, edit_menu, [
+            ("find", self.tr("Document &zoeken"), self.tr("Zoek een document op titel, code of label in de lijst; "
+                                                         "Enter opent het eerste, pijl omlaag gaat naar de lijst"),
+             keys.Find, lambda: self.documents.focus_filter()),
+        ]))
         self.bulk = BulkActions(self)
         self.actions_.update(self.bulk.fill(edit_menu.addMenu(self.tr("&Meerdere documenten"))))
         git_menu = self.menuBar().addMenu(self.tr("&Versiebeheer"))

@@ -101,8 +101,10 @@ class ReviewDialog(QDialog):
         self.accept_warnings.toggled.connect(self._update_buttons)
         layout.addWidget(self.accept_warnings)
         row = QHBoxLayout()
-        row.addWidget(QLabel(self.tr("Beschrijving"), self))
+        label = QLabel(self.tr("&Beschrijving"), self)  # Alt+B jumps to the description
+        row.addWidget(label)
         self.message = QLineEdit(self)
+        label.setBuddy(self.message)
         self.message.setAccessibleName(self.tr("Beschrijving van de wijziging"))
         self.message.setToolTip(self.tr("Beschrijf kort wat u hebt veranderd; dit is verplicht en blijft bij de "
                                         "wijziging bewaard"))
