@@ -6,9 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QImage, QKeySequence
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QWidget
 
 from redactie.gui.main_window import MainWindow
 
@@ -124,3 +124,40 @@ def test_the_whole_workflow_by_keyboard(qtbot, tmp_path: Path, shared: tuple[Pat
     qtbot.waitUntil(lambda: "nog niet gedeeld" in window.statusBar().currentMessage(), timeout=30000)
     qtbot.waitUntil(lambda: not window.runner.busy, timeout=15000)
     assert git(mine, "status", "--porcelain").strip() == ""
+
+
+def _ring(image: QImage, width: int = 2) -> list[int]:
+    """The pixels of an image's outer frame (where a focus frame is drawn)."""
+    w, h = image.width(), image.height()
+    points = [(x, y) for x in range(w) for y in (*range(width), *range(h - width, h))]
+    points += [(x, y) for y in range(h) for x in (*range(width), *range(w - width, w))]
+    return [image.pixel(x, y) for x, y in points]
+
+
+def test_the_focus_is_visible_on_every_control_tab_reaches(sample_window: MainWindow, qtbot) -> None:  # noqa: ANN001
+    """Every widget in the window's Tab chain looks different with the focus than without: text boxes, lists
+    and scroll areas in their frame (where the platform style draws no focus of its own), others anywhere."""
+    window = sample_window
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    qtbot.waitUntil(lambda: any(w.accessibleName() == "Sectie Risico" and w.isVisible()
+                                for w in window.findChildren(QWidget)))
+    start = focused()
+    looks: list[tuple[QWidget, QImage]] = []
+    for _ in range(40):
+        widget = focused()
+        looks.append((widget, widget.grab().toImage()))
+        press(Qt.Key.Key_Tab)
+        if focused() is start:
+            break
+    assert len(looks) > 15  # the list, the form's fields, the sections, the preview
+    invisible = []
+    for widget, with_focus in looks:
+        without = widget.grab().toImage()
+        if widget is focused() or with_focus.size() != without.size():
+            continue
+        same = _ring(with_focus) == _ring(without) if isinstance(widget, QAbstractScrollArea) else \
+            with_focus == without
+        if same:
+            invisible.append(widget.accessibleName() or type(widget).__name__)
+    assert invisible == []

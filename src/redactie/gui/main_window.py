@@ -31,6 +31,7 @@ from .banner import Banner
 from .bulk_actions import BulkActions
 from .document_list import DocumentList
 from .editor import DocumentEditor
+from .focus import show_focus
 from .git_status import GitStatus
 from .history_panel import HistoryPanel
 from .menus import add_actions
@@ -101,6 +102,7 @@ class MainWindow(QMainWindow):
         self.runner.progress.connect(self._progress)
         self.editor.form_view.set_font_size(saved_font_size())
         self._speller_requested: object = False  # False, or the repository root the speller was loaded for
+        show_focus(self)
         self._restore()
 
     # -- building ------------------------------------------------------------------------------------------
