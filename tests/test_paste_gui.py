@@ -119,4 +119,26 @@ def test_a_phrase_from_a_web_page_joins_the_line(sample_window: MainWindow, qtbo
     data.setHtml('<meta charset="utf-8"><span>Let op: </span><b>belangrijk</b> ')
     data.setText("Let op: belangrijk ")
     risico.insertFromMimeData(data)
-    assert risico.original().startswith("\nMedewerkers Let op: **belangrijk**zonder")  # no paragraph of its own
+    assert risico.original().startswith("\nMedewerkers Let op: **belangrijk** zonder")  # no paragraph of its own
+
+
+def test_a_paste_into_a_crlf_document_writes_crlf_lines(qtbot, content_repo: Path, isolated_home: Path) -> None:  # noqa: ANN001
+    path = content_repo / SAMPLE_DOC
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    window = MainWindow("nl")
+    qtbot.addWidget(window)
+    assert window.load_repository(content_repo)
+    window.show()
+    qtbot.waitUntil(lambda: window.documents.ready)
+    window.open_document(SAMPLE_DOC)
+    qtbot.waitUntil(lambda: any(e.isVisible() for e in window.findChildren(SectionEdit)))
+    risico = by_name(window, SectionEdit, "Sectie Risico")
+    at_end(risico)
+    put_on_clipboard("libreoffice-writer.html", "plain")
+    qtbot.keySequence(risico, QKeySequence.StandardKey.Paste)
+    qtbot.waitUntil(lambda: window.editor.modified)
+    window.save()
+    data = path.read_bytes()
+    assert b"- tweede punt\r\n    - onderpunt\r\n" in data and b"|------|-------|\r\n" in data
+    assert data.count(b"\n") == data.count(b"\r\n")  # every line ending stays CRLF, new ones too
+    qtbot.waitUntil(lambda: not window.runner.busy, timeout=15000)

@@ -231,3 +231,11 @@ def test_the_real_documents_survive_a_copy_from_the_site_and_a_paste() -> None:
         if len(links) != len(after.find_all("a")):
             differences.append(f"{path.name}: links")
     assert len(files) > 100 and differences == []
+
+
+def test_a_pasted_phrase_keeps_its_edge_spaces() -> None:
+    from redactie.pastehtml import keep_edge_spaces
+
+    assert keep_edge_spaces("**vet**", " vet ") == " **vet** "
+    assert keep_edge_spaces("**vet**", "vet\n") == "**vet**"
+    assert keep_edge_spaces("- a\n- b", " a\nb ") == "- a\n- b"

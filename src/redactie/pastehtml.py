@@ -117,6 +117,15 @@ def spaced_blocks(markdown: str, before: str, after: str) -> str:
     return "\n" * lead + markdown + "\n" * trail
 
 
+def keep_edge_spaces(markdown: str, plain: str) -> str:
+    """A pasted phrase keeps the space the copied text began or ended with (the conversion trims lines), so
+    it does not stick to the words around it."""
+    if "\n" in markdown or not markdown:
+        return markdown
+    return (" " if plain[:1] in (" ", "\t", "\u00a0") else "") + markdown + \
+        (" " if plain[-1:] in (" ", "\t", "\u00a0") else "")
+
+
 def _drop_noise(soup: BeautifulSoup) -> None:
     """Remove comments (Word's conditional ones too), declarations, styles, metadata and Office's `o:p`."""
     for node in soup.find_all(string=lambda s: isinstance(s, (Comment, Declaration, Doctype,

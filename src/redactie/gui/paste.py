@@ -6,7 +6,7 @@ from PySide6.QtCore import QCoreApplication, QMimeData, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QPlainTextEdit
 
-from ..pastehtml import html_to_markdown, spaced_blocks
+from ..pastehtml import html_to_markdown, keep_edge_spaces, spaced_blocks
 
 PLAIN_PASTE_KEY = QKeySequence("Ctrl+Shift+V")  # Qt has no standard key for it; the one word processors use
 
@@ -27,7 +27,8 @@ def paste_rich(edit: QPlainTextEdit, source: QMimeData) -> bool:
     document = edit.document()
     before = _text(document, 0, cursor.selectionStart())
     after = _text(document, cursor.selectionEnd(), document.characterCount() - 1)
-    cursor.insertText(spaced_blocks(pasted.markdown, before, after))
+    markdown = keep_edge_spaces(pasted.markdown, source.text() if source.hasText() else "")
+    cursor.insertText(spaced_blocks(markdown, before, after))
     edit.setTextCursor(cursor)
     edit.ensureCursorVisible()
     return True
