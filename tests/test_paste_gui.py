@@ -57,6 +57,7 @@ def test_word_paste_becomes_markdown_in_the_section_and_the_file(sample_window: 
     text = (content_repo / SAMPLE_DOC).read_text(encoding="utf-8")
     assert "    - ook de **doelgroep**\n" in text and "<o:p>" not in text and "mso-" not in text
     assert " \n" not in text.split("## Risico")[1]
+    assert "| altijd |\n\n## Maatregelen" in text  # the next heading stays a heading, not a table row
 
 
 def test_ctrl_shift_v_and_the_context_menu_paste_plain_text(sample_window: MainWindow, qtbot) -> None:  # noqa: ANN001

@@ -189,9 +189,9 @@ def test_absurd_nesting_falls_back_to_plain_text_with_a_note(html: str) -> None:
 
 
 @pytest.mark.parametrize(("before", "after", "expected"), [
-    ("", "", "- a\n- b"),
-    ("Tekst", "", "Tekst\n\n- a\n- b"),
-    ("Tekst\n", "\n", "Tekst\n\n- a\n- b\n"),
+    ("", "", "- a\n- b\n\n"),
+    ("Tekst", "", "Tekst\n\n- a\n- b\n\n"),
+    ("Tekst\n", "\n", "Tekst\n\n- a\n- b\n\n"),
     ("Tekst\n\n", "meer", "Tekst\n\n- a\n- b\n\nmeer"),
     ("Tekst ", " meer\nnog", "Tekst \n\n- a\n- b\n\n meer\nnog"),
     ("\n\n", "\n\n", "\n\n- a\n- b\n\n"),

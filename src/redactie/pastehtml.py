@@ -108,12 +108,14 @@ def _convert(data: str) -> Pasted:
 
 
 def spaced_blocks(markdown: str, before: str, after: str) -> str:
-    """`markdown` as inserted between `before` and `after`: pasted paragraphs, lists or tables get an empty
-    line on each side that has text (Markdown needs it to see a list or table); a pasted phrase joins its line."""
+    """`markdown` as inserted between `before` and `after` (the section's text around the cursor): pasted
+    paragraphs, lists or tables get an empty line before them when text precedes, and always one after them,
+    also at the section's end, where the next heading follows (a table line would take it in); a pasted phrase
+    joins its line."""
     if "\n" not in markdown:
         return markdown
     lead = 0 if not before.strip() else max(0, 2 - (len(before) - len(before.rstrip("\n"))))
-    trail = 0 if not after.strip() else max(0, 2 - (len(after) - len(after.lstrip("\n"))))
+    trail = max(0, 2 - (len(after) - len(after.lstrip("\n"))))
     return "\n" * lead + markdown + "\n" * trail
 
 
