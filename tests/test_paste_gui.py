@@ -51,7 +51,7 @@ def test_word_paste_becomes_markdown_in_the_section_and_the_file(sample_window: 
     assert added.startswith("**Wat moet je doen?**\n\nOrganisaties die **hoog-risico-AI-systemen**")
     assert "- Beschrijf het doel van het systeem\n    - ook de **doelgroep**\n" in added
     assert "| Bron | Toelichting |\n|------|-------------|\n" in added
-    assert "Koppen uit de geplakte tekst" in sample_window.statusBar().currentMessage()
+    assert "Geplakte koppen zijn vet geworden" in sample_window.statusBar().currentMessage()
     qtbot.waitUntil(lambda: sample_window.editor.modified)
     sample_window.save()
     text = (content_repo / SAMPLE_DOC).read_text(encoding="utf-8")

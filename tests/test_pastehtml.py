@@ -47,8 +47,8 @@ def test_word_on_windows() -> None:
         "|------|-------------|\n"
         "| [Artikel 1 Grondwet](https://wetten.overheid.nl/jci1.3:c:BWBR0001840&hoofdstuk=1&artikel=1) | "
         "Gelijke behandeling in gelijke gevallen \\| altijd |")
-    assert [note.nl.split()[0] for note in pasted.notes] == ["Koppen", "Afbeeldingen"]
-    assert pasted.notes[0].localized("en").startswith("Headings in the pasted text became bold")
+    assert [note.nl.split()[0] for note in pasted.notes] == ["Geplakte", "Afbeeldingen"]
+    assert pasted.notes[0].localized("en").startswith("Pasted headings became bold")
 
 
 def test_word_without_its_header_or_its_conditional_comments() -> None:

@@ -97,13 +97,11 @@ def _convert(data: str) -> Pasted:
     text = _Converter().convert_soup(soup)
     notes = []
     if headings:
-        notes.append(Note("Koppen uit de geplakte tekst zijn vetgedrukte tekst geworden: de sectie heeft haar "
-                          "eigen kop.", "Headings in the pasted text became bold text: the section has its own "
-                          "heading."))
+        notes.append(Note("Geplakte koppen zijn vet geworden (de sectie heeft al een kop).",
+                          "Pasted headings became bold text (the section has a heading of its own)."))
     if images:
-        notes.append(Note("Afbeeldingen uit de geplakte tekst zijn niet overgenomen; voeg ze toe als bestand "
-                          "op de website.", "Images in the pasted text were left out; add them to the site as "
-                          "files."))
+        notes.append(Note("Afbeeldingen van uw computer zijn weggelaten.",
+                          "Images from your computer were left out."))
     return Pasted(_tidy(text), tuple(notes))
 
 
