@@ -127,6 +127,11 @@ def test_list_column_for_git_state_does_not_clash_with_the_status_field(window: 
 
 
 def test_review_counts_files_in_proper_dutch(window: MainWindow, content_repo: Path, qtbot) -> None:  # noqa: ANN001, F811
+    from PySide6.QtWidgets import QApplication
+
+    from redactie.gui import i18n
+
+    i18n.install(QApplication.instance(), "nl")  # as the app does: the Dutch singular is a plural form in a .qm
     path = content_repo / DOC
     path.write_bytes(path.read_bytes().replace(b"derden.", b"derden en de organisatie."))
     dialog = open_review(window, qtbot)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import sys
 import xml.etree.ElementTree as ET
@@ -61,3 +62,50 @@ def test_qt_dialogs_are_dutch_by_default(qapp: QApplication) -> None:
     i18n.install(qapp, "nl")
     box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
     assert box.button(QDialogButtonBox.StandardButton.Cancel).text().replace("&", "") == "Annuleren"
+
+
+TS_NL = ROOT / "resources" / "i18n" / "redactie_nl.ts"
+
+
+def test_the_dutch_plural_forms_are_complete_and_compiled(tmp_path: Path) -> None:
+    copy = tmp_path / "redactie_nl.ts"
+    shutil.copy(TS_NL, copy)
+    i18n_tool.update(copy, plurals_only=True)
+    messages = list(ET.parse(copy).getroot().iter("message"))
+    assert messages and all(m.get("numerus") == "yes" for m in messages)
+    for message in messages:
+        forms = [f.text for f in message.find("translation").iter("numerusform")]
+        assert message.find("translation").get("type") != "unfinished" and len(forms) == 2 and all(forms), \
+            message.findtext("source")
+    qm = tmp_path / "redactie_nl.qm"
+    i18n_tool.release(TS_NL, qm)
+    assert qm.read_bytes() == TS_NL.with_suffix(".qm").read_bytes(), "run `make i18n`"
+
+
+@pytest.mark.parametrize(("language", "one", "two"), [
+    ("nl", "1 gewijzigd bestand. Bekijk het", "2 gewijzigde bestanden. Bekijk ze"),
+    ("en", "1 changed file. Review it", "2 changed files. Review them"),
+])
+def test_counts_use_the_languages_plural_forms(qapp: QApplication, language: str, one: str, two: str) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    i18n.install(qapp, language)
+    try:
+        source = "%n gewijzigde bestanden. Bekijk ze en vink aan wat u wilt vastleggen."
+        assert QCoreApplication.translate("ReviewDialog", source, "", 1).startswith(one)
+        assert QCoreApplication.translate("ReviewDialog", source, "", 2).startswith(two)
+        versions = QCoreApplication.translate("HistoryPanel", "%n versies", "", 1)
+        assert versions == ("1 versie" if language == "nl" else "1 version")
+        assert QCoreApplication.translate("HistoryPanel", "%n versies", "", 0) == (
+            "0 versies" if language == "nl" else "0 versions")
+    finally:
+        i18n.install(qapp, "nl")
+
+
+def test_no_count_is_glued_into_a_string_by_hand() -> None:
+    """A number put into a translated string with .replace() cannot get its singular: use tr(text, "", n)."""
+    glued = []
+    for path in sorted((ROOT / "src" / "redactie" / "gui").glob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        glued += [f"{path.name}: {m.group()}" for m in re.finditer(r'\.replace\("%\d", str\((len\(|count)', text)]
+    assert glued == []

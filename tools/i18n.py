@@ -2,6 +2,11 @@
 
 The user interface's source strings are Dutch. English lives in resources/i18n/redactie_en.ts, where
 translators edit it (Qt Linguist or any editor); this script updates it from the code and compiles the .qm.
+
+Count-based strings use Qt's plural forms (`self.tr("%n gewijzigde bestanden", "", n)`). Qt shows the source
+text for every count unless a translation gives the forms, so the Dutch singular comes from
+resources/i18n/redactie_nl.ts: only the plural messages (`lupdate -pluralonly`, as Qt's Linguist manual
+advises for source texts with plurals), with the Dutch forms for one and for more.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 TS = ROOT / "resources" / "i18n" / "redactie_en.ts"
 QM = TS.with_suffix(".qm")
+TS_NL = TS.with_name("redactie_nl.ts")  # the Dutch plural forms of the source strings
 
 
 def tool(name: str) -> str:
@@ -33,15 +39,17 @@ def _known(ts: Path) -> dict[str, str]:
     known = {}
     for message in ET.parse(ts).getroot().iter("message"):
         translation = message.find("translation")
-        if translation is not None and translation.text and translation.get("type") != "unfinished":
-            known[message.findtext("source") or ""] = translation.text
+        if translation is not None and translation.get("type") != "unfinished" and (
+                translation.text or translation.find("numerusform") is not None):
+            known[message.findtext("source") or ""] = translation
     return known
 
 
-def update(ts: Path = TS) -> str:
+def update(ts: Path = TS, plurals_only: bool = False) -> str:
     """Run lupdate over the sources into `ts`, keeping translations (also when code moved to another class)."""
     known = _known(ts)
-    out = subprocess.run([tool("pyside6-lupdate"), "-no-obsolete", "-locations", "none", *sources(), "-ts",
+    only = ["-pluralonly", "-target-language", "nl_NL"] if plurals_only else ["-target-language", "en_GB"]
+    out = subprocess.run([tool("pyside6-lupdate"), "-no-obsolete", "-locations", "none", *only, *sources(), "-ts",
                           str(ts)], check=True, capture_output=True, text=True).stdout
     tree = ET.parse(ts)
     reused = 0
@@ -49,8 +57,8 @@ def update(ts: Path = TS) -> str:
         translation = message.find("translation")
         source = message.findtext("source") or ""
         if translation is not None and translation.get("type") == "unfinished" and source in known:
-            translation.text = known[source]
-            del translation.attrib["type"]
+            message.remove(translation)
+            message.append(known[source])
             reused += 1
     if reused:
         tree.write(ts, encoding="utf-8", xml_declaration=True)
@@ -65,4 +73,6 @@ def release(ts: Path = TS, qm: Path = QM) -> None:
 if __name__ == "__main__":
     print(update())
     release()
-    print(f"wrote {QM.relative_to(ROOT)}")
+    print(update(TS_NL, plurals_only=True))
+    release(TS_NL, TS_NL.with_suffix(".qm"))
+    print(f"wrote {QM.relative_to(ROOT)} and {TS_NL.with_suffix('.qm').relative_to(ROOT)}")

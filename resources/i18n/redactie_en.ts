@@ -262,9 +262,12 @@
         <source>Niets te doen: geen document verandert.</source>
         <translation>Nothing to do: no document changes.</translation>
     </message>
-    <message>
-        <source>%1 bestanden veranderen: %2. Controleer het plan en kies Uitvoeren.</source>
-        <translation>%1 files change: %2. Check the plan and choose Apply.</translation>
+    <message numerus="yes">
+        <source>%n bestanden veranderen: %2. Controleer het plan en kies Uitvoeren.</source>
+        <translation>
+            <numerusform>%n file changes: %2. Check the plan and choose Apply.</numerusform>
+            <numerusform>%n files change: %2. Check the plan and choose Apply.</numerusform>
+        </translation>
     </message>
     <message>
         <source>bestanden schrijven</source>
@@ -1110,9 +1113,12 @@
         <source>geen zichtbare wijziging</source>
         <translation>no visible change</translation>
     </message>
-    <message>
-        <source>%1 versies</source>
-        <translation>%1 versions</translation>
+    <message numerus="yes">
+        <source>%n versies</source>
+        <translation>
+            <numerusform>%n version</numerusform>
+            <numerusform>%n versions</numerusform>
+        </translation>
     </message>
     <message>
         <source>Dit document is nog nooit vastgelegd.</source>
@@ -1153,9 +1159,12 @@
 </context>
 <context>
     <name>LabelDialog</name>
-    <message>
-        <source>Label %1 documenten</source>
-        <translation>Label %1 documents</translation>
+    <message numerus="yes">
+        <source>Label %n documenten</source>
+        <translation>
+            <numerusform>Label %n document</numerusform>
+            <numerusform>Label %n documents</numerusform>
+        </translation>
     </message>
     <message>
         <source>Handeling</source>
@@ -1296,6 +1305,14 @@
         <translation>&amp;Redo</translation>
     </message>
     <message>
+        <source>Document &amp;zoeken</source>
+        <translation>&amp;Find document</translation>
+    </message>
+    <message>
+        <source>Zoek een document op titel, code of label in de lijst; Enter opent het eerste, pijl omlaag gaat naar de lijst</source>
+        <translation>Find a document by title, code or label in the list; Enter opens the first, the down arrow goes into the list</translation>
+    </message>
+    <message>
         <source>&amp;Meerdere documenten</source>
         <translation>&amp;Multiple documents</translation>
     </message>
@@ -1371,9 +1388,12 @@
         <source>Geen schemabestand gevonden: het schema is afgeleid uit de documenten</source>
         <translation>No schema file found: the schema was inferred from the documents</translation>
     </message>
-    <message>
-        <source>Niet-opgeslagen werk gevonden in %1 documenten; open een document om het te herstellen</source>
-        <translation>Unsaved work found in %1 documents; open a document to restore it</translation>
+    <message numerus="yes">
+        <source>Niet-opgeslagen werk gevonden in %n documenten; open een document om het te herstellen</source>
+        <translation>
+            <numerusform>Unsaved work found in %n document; open it to restore it</numerusform>
+            <numerusform>Unsaved work found in %n documents; open a document to restore it</numerusform>
+        </translation>
     </message>
     <message>
         <source>Nieuwe versie: %1</source>
@@ -1520,6 +1540,17 @@
     <message>
         <source>De ids van de andere documenten worden nog gecontroleerd…</source>
         <translation>The ids of the other documents are still being checked…</translation>
+    </message>
+</context>
+<context>
+    <name>Paste</name>
+    <message>
+        <source>Plakken als platte tekst</source>
+        <translation>Paste as plain text</translation>
+    </message>
+    <message>
+        <source>Plak de tekst van het klembord zonder opmaak: geen vet, lijsten, links of tabellen</source>
+        <translation>Paste the clipboard&apos;s text without formatting: no bold, lists, links or tables</translation>
     </message>
 </context>
 <context>
@@ -1684,9 +1715,12 @@
         <source>tekst</source>
         <translation>text</translation>
     </message>
-    <message>
-        <source>%1 treffers.</source>
-        <translation>%1 hits.</translation>
+    <message numerus="yes">
+        <source>%n treffers.</source>
+        <translation>
+            <numerusform>%n hit.</numerusform>
+            <numerusform>%n hits.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Zoek eerst en vink de treffers aan die u wilt vervangen.</source>
@@ -1759,9 +1793,12 @@
         <source>vervangen door %1</source>
         <translation>replace with %1</translation>
     </message>
-    <message>
-        <source>%1 documenten hebben deze waarde.</source>
-        <translation>%1 documents hold this value.</translation>
+    <message numerus="yes">
+        <source>%n documenten hebben deze waarde.</source>
+        <translation>
+            <numerusform>%n document holds this value.</numerusform>
+            <numerusform>%n documents hold this value.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Zoek eerst de documenten met deze waarde.</source>
@@ -1835,8 +1872,8 @@
         <translation>Accept warnings</translation>
     </message>
     <message>
-        <source>Beschrijving</source>
-        <translation>Description</translation>
+        <source>&amp;Beschrijving</source>
+        <translation>&amp;Description</translation>
     </message>
     <message>
         <source>Beschrijving van de wijziging</source>
@@ -1894,13 +1931,12 @@
         <source>%1: Redactie legt dit niet vast</source>
         <translation>%1: Redactie does not record this</translation>
     </message>
-    <message>
-        <source>1 gewijzigd bestand. Bekijk het en vink aan wat u wilt vastleggen.</source>
-        <translation>1 changed file. Review it and tick what you want to commit.</translation>
-    </message>
-    <message>
-        <source>%1 gewijzigde bestanden. Bekijk ze en vink aan wat u wilt vastleggen.</source>
-        <translation>%1 changed files. Review them and tick what you want to commit.</translation>
+    <message numerus="yes">
+        <source>%n gewijzigde bestanden. Bekijk ze en vink aan wat u wilt vastleggen.</source>
+        <translation>
+            <numerusform>%n changed file. Review it and tick what you want to commit.</numerusform>
+            <numerusform>%n changed files. Review them and tick what you want to commit.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Er zijn geen wijzigingen om vast te leggen.</source>

@@ -131,8 +131,8 @@ class BulkDialog(QDialog):
         if plan.empty:
             self.status.setText(self.tr("Niets te doen: geen document verandert."))
         else:
-            self.status.setText(self.tr("%1 bestanden veranderen: %2. Controleer het plan en kies Uitvoeren.")
-                                .replace("%1", str(len(plan.files))).replace("%2", plan.message.get(self.language)))
+            self.status.setText(self.tr("%n bestanden veranderen: %2. Controleer het plan en kies Uitvoeren.", "",
+                                        len(plan.files)).replace("%2", plan.message.get(self.language)))
         self.apply_button.setEnabled(not plan.empty)
 
     def _failed(self, error: Exception) -> None:

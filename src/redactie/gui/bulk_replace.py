@@ -76,7 +76,7 @@ class ReplaceDialog(BulkDialog):
             item = QListWidgetItem(f"{hit.path}:{hit.line} ({where}): {hit.context}", self.hits_list)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
-        self.status.setText(self.tr("%1 treffers.").replace("%1", str(len(hits))))
+        self.status.setText(self.tr("%n treffers.", "", len(hits)))
 
     def ticked(self) -> list[Hit]:
         """The hits that are ticked."""

@@ -177,7 +177,7 @@ class RetireValueDialog(_ValueDialog):
             self.documents.setItemWidget(item, 1, box)
             self.choices[path] = box
         self.documents.resizeColumnToContents(0)
-        self.status.setText(self.tr("%1 documenten hebben deze waarde.").replace("%1", str(len(paths))))
+        self.status.setText(self.tr("%n documenten hebben deze waarde.", "", len(paths)))
 
     def ready(self) -> str | None:
         """The documents must have been listed."""
@@ -205,7 +205,7 @@ class LabelDialog(_ValueDialog):
                  unsaved: Callable[[], set[str]], paths: list[str], parent: QWidget | None = None) -> None:
         super().__init__(repo, runner, language, unsaved, parent)
         self.paths = list(paths)
-        self.setWindowTitle(self.tr("Label %1 documenten").replace("%1", str(len(self.paths))))
+        self.setWindowTitle(self.tr("Label %n documenten", "", len(self.paths)))
         fields = [f for f in value_fields(repo) if f.kind in ("choice", "multichoice")]
         self.field = self.field_box(fields)
         self.action = QComboBox(self)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import gc
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QIcon, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -45,6 +45,8 @@ class DocumentList(QWidget):
         self.filter.setToolTip(self.tr("Toon alleen documenten waarvan de titel, code of labels deze tekst bevatten"))
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self.apply_filter)
+        self.filter.returnPressed.connect(self._open_first_shown)  # type a title, Enter: it opens
+        self.filter.installEventFilter(self)  # Down: into the list
         self.tree = QTreeWidget(self)
         self.tree.setColumnCount(2)
         self.tree.setUniformRowHeights(True)  # rows are one line: the view need not measure each one
@@ -296,6 +298,33 @@ class DocumentList(QWidget):
         if modifiers & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier):
             return  # extending the selection, not opening
         self._activated(item)
+
+    def focus_filter(self) -> None:
+        """Put the keyboard in the filter with its text selected (Ctrl+F), ready to type a new search."""
+        self.filter.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter.selectAll()
+
+    def first_shown(self) -> QTreeWidgetItem | None:
+        """The first document the filter shows, in list order."""
+        return next((item for item in self._items.values() if not item.isHidden()
+                     and not (item.parent() is not None and item.parent().isHidden())), None)
+
+    def _open_first_shown(self) -> None:
+        item = self.first_shown()
+        if item is not None:
+            self.tree.setCurrentItem(item)
+            self._activated(item)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        """Down in the filter moves to the first document it shows."""
+        if watched is self.filter and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
+                and event.key() == Qt.Key.Key_Down and not event.modifiers():
+            item = self.first_shown()
+            self.tree.setFocus(Qt.FocusReason.TabFocusReason)
+            if item is not None:
+                self.tree.setCurrentItem(item)
+            return True
+        return super().eventFilter(watched, event)
 
     def _activated(self, item: QTreeWidgetItem) -> None:
         path = item.data(0, PATH_ROLE)

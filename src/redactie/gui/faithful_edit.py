@@ -111,6 +111,15 @@ class FaithfulEdit(QPlainTextEdit):
             return
         super().keyPressEvent(event)
 
+    def createMimeDataFromSelection(self) -> QMimeData:  # noqa: N802 - Qt API
+        """Copy the selection's exact text as plain text (no HTML of the highlighting to be pasted back)."""
+        cursor = self.textCursor()
+        start = self._text.to_original(cursor.selectionStart())
+        end = self._text.to_original(cursor.selectionEnd())
+        data = QMimeData()
+        data.setText(self._text.original[start:end])
+        return data
+
     def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802 - Qt API
         """Paste as plain text with plain newlines and without control characters."""
         if source.hasText():

@@ -70,6 +70,7 @@ class TextField(FieldWidget):
         self.edit.setAccessibleName(field.label.get(language))
         self.edit.setToolTip(field.help.get(language) or field.label.get(language))
         if multi:
+            self.edit.setTabChangesFocus(True)  # Tab goes to the next field: a tab character has no place here
             self.edit.setMaximumHeight(90)
             self.edit.edited.connect(self._changed)
         else:
@@ -120,6 +121,7 @@ class ListField(FieldWidget):
         self.edit.setAccessibleName(field.label.get(language))
         self.edit.setToolTip((field.help.get(language) or field.label.get(language)) + "\n"
                              + self.tr("Eén waarde per regel"))
+        self.edit.setTabChangesFocus(True)
         self.edit.setMaximumHeight(110)
         self.edit.edited.connect(self._changed)
         self.layout_.addWidget(self.edit)

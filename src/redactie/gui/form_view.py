@@ -100,7 +100,20 @@ class FormView(QScrollArea):
             box_layout.addWidget(edit)
             self.sections_box.addWidget(box)
             self.section_editors[name] = edit
+        self._chain_focus()
         self.revalidate()
+
+    def _chain_focus(self) -> None:
+        """Tab from the form goes through its fields and sections in order, before it leaves for the preview
+        (widgets built for a document come later in Qt's focus chain than the panes built with the window)."""
+        inner = self.widget()
+        # hidden ones too (a widget just put in a layout is shown later); never a popup's (a combo box's list)
+        inputs = [w for w in inner.findChildren(QWidget)
+                  if w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.window() is inner.window()]
+        previous: QWidget = self
+        for widget in inputs:
+            QWidget.setTabOrder(previous, widget)
+            previous = widget
 
     def _mark_read_only(self, box: QGroupBox, edit: SectionEdit, name: str, text: str) -> None:
         """Show a section the editor may not change as such, saying truthfully why."""

@@ -199,7 +199,7 @@ class HistoryPanel(QDockWidget):
             item.setData(Qt.ItemDataRole.UserRole, entry)
             self.list.addItem(item)
         count = self.list.count()
-        self.status.setText(self.tr("%1 versies").replace("%1", str(count)) if count else
+        self.status.setText(self.tr("%n versies", "", count) if count else
                             self.tr("Dit document is nog nooit vastgelegd."))
         self.more.setVisible(page.more)
         self.more.setEnabled(True)

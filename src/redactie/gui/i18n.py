@@ -22,6 +22,10 @@ def install(app: QCoreApplication, language: str) -> str:
         if qt.load(QLocale(QLocale.Language.Dutch), "qtbase", "_", qt_dir):
             app.installTranslator(qt)
             _installed.append(qt)
+        plurals = QTranslator(app)  # only the Dutch forms of "%n ..." strings: "1 versie", "2 versies"
+        if plurals.load(str(resource("i18n", "redactie_nl.qm"))):
+            app.installTranslator(plurals)
+            _installed.append(plurals)
     else:
         own = QTranslator(app)
         if own.load(str(resource("i18n", "redactie_en.qm"))):

@@ -31,6 +31,7 @@ from .banner import Banner
 from .bulk_actions import BulkActions
 from .document_list import DocumentList
 from .editor import DocumentEditor
+from .focus import show_focus
 from .git_status import GitStatus
 from .history_panel import HistoryPanel
 from .menus import add_actions
@@ -101,6 +102,7 @@ class MainWindow(QMainWindow):
         self.runner.progress.connect(self._progress)
         self.editor.form_view.set_font_size(saved_font_size())
         self._speller_requested: object = False  # False, or the repository root the speller was loaded for
+        show_focus(self)
         self._restore()
 
     # -- building ------------------------------------------------------------------------------------------
@@ -156,6 +158,11 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
+        self.actions_.update(add_actions(self, edit_menu, [
+            ("find", self.tr("Document &zoeken"), self.tr("Zoek een document op titel, code of label in de lijst; "
+                                                         "Enter opent het eerste, pijl omlaag gaat naar de lijst"),
+             keys.Find, lambda: self.documents.focus_filter()),
+        ]))
         self.bulk = BulkActions(self)
         self.actions_.update(self.bulk.fill(edit_menu.addMenu(self.tr("&Meerdere documenten"))))
         git_menu = self.menuBar().addMenu(self.tr("&Versiebeheer"))
@@ -242,8 +249,8 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(BACKGROUND_DELAY_MS, self._background_checks)
         drafts = self.drafts.for_repository(self.repo.root) if self.repo else []
         if drafts:
-            self.statusBar().showMessage(self.tr("Niet-opgeslagen werk gevonden in %1 documenten; open een "
-                                                 "document om het te herstellen").replace("%1", str(len(drafts))))
+            self.statusBar().showMessage(self.tr("Niet-opgeslagen werk gevonden in %n documenten; open een "
+                                                 "document om het te herstellen", "", len(drafts)))
 
     def _folders_changed(self) -> None:
         """Files were added, removed or renamed by another program: read the list again."""

@@ -115,8 +115,10 @@ class ReviewDialog(QDialog):
         self.accept_warnings.toggled.connect(self._update_buttons)
         layout.addWidget(self.accept_warnings)
         row = QHBoxLayout()
-        row.addWidget(QLabel(self.tr("Beschrijving"), self))
+        label = QLabel(self.tr("&Beschrijving"), self)  # Alt+B jumps to the description
+        row.addWidget(label)
         self.message = QLineEdit(self)
+        label.setBuddy(self.message)
         self.message.setAccessibleName(self.tr("Beschrijving van de wijziging"))
         self.message.setToolTip(self.tr("Beschrijf kort wat u hebt veranderd; dit is verplicht en blijft bij de "
                                         "wijziging bewaard"))
@@ -223,11 +225,9 @@ class ReviewDialog(QDialog):
         self.files.blockSignals(False)
         if self.reviews:
             count = len(self.reviews)
-            # Dutch and English both have one singular form, used for exactly 1
-            text = (self.tr("1 gewijzigd bestand. Bekijk het en vink aan wat u wilt vastleggen.") if count == 1 else
-                    self.tr("%1 gewijzigde bestanden. Bekijk ze en vink aan wat u wilt vastleggen.")
-                    .replace("%1", str(count)))
-            self.intro.setText(text)
+            # Qt's plural forms: the Dutch singular comes from redactie_nl.qm, the English forms from redactie_en.qm
+            self.intro.setText(self.tr("%n gewijzigde bestanden. Bekijk ze en vink aan wat u wilt vastleggen.", "",
+                                       count))
             self.files.setCurrentRow(0)
             self._show_file(0)  # also when row 0 was already current: the list under it changed
         else:

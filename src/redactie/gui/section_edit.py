@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QMimeData, QPoint, Qt
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -22,6 +22,7 @@ from ..faithful import INVISIBLE_RE
 from ..spelling import Speller
 from .faithful_edit import FaithfulEdit
 from .formatting import add_format_actions
+from .paste import add_plain_paste_action, add_to_context_menu, is_plain_paste_key, paste_rich
 from .undo_keys import route_undo
 
 _RULES = [
@@ -96,9 +97,22 @@ class SectionEdit(FaithfulEdit):
         self.setTabChangesFocus(True)
         route_undo(self)
         self.format_actions = add_format_actions(self)
+        self.paste_plain_action = add_plain_paste_action(self)
+
+    def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802 - Qt API
+        """Rich text (Word, a web page) as Markdown; plain text as it is."""
+        if not paste_rich(self, source):
+            super().insertFromMimeData(source)
+
+    def canInsertFromMimeData(self, source: QMimeData) -> bool:  # noqa: N802 - Qt API
+        """Also clipboard data with only HTML."""
+        return source.hasHtml() or super().canInsertFromMimeData(source)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
         """Ctrl+B and Ctrl+I also when the key reaches the editor instead of its action's shortcut."""
+        if is_plain_paste_key(event):
+            self.paste_plain_action.trigger()
+            return
         for action in self.format_actions.values():
             if any(event.matches(key) if isinstance(key, QKeySequence.StandardKey)
                    else QKeySequence(event.keyCombination()) == key for key in _standard_keys(action)):
@@ -145,6 +159,7 @@ class SectionEdit(FaithfulEdit):
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt API
         """The standard menu, headed by spelling suggestions and word-list choices for an underlined word."""
         menu = self.createStandardContextMenu()
+        add_to_context_menu(menu, self.paste_plain_action, self.isReadOnly())
         speller = self.highlighter.speller
         cursor = self.misspelled_at(event.pos())
         if speller is not None and cursor is not None:
