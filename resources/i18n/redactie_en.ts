@@ -958,13 +958,12 @@
         <source>Zet alle bestanden van deze bulkwijziging terug zoals ze waren; kan alleen zolang ze niet is vastgelegd</source>
         <translation>Put every file of this bulk change back as it was; possible only until it is committed</translation>
     </message>
-    <message>
-        <source>1 bestand</source>
-        <translation>1 file</translation>
-    </message>
-    <message>
-        <source>%1 bestanden</source>
-        <translation>%1 files</translation>
+    <message numerus="yes">
+        <source>%n bestanden</source>
+        <translation>
+            <numerusform>%n file</numerusform>
+            <numerusform>%n files</numerusform>
+        </translation>
     </message>
     <message>
         <source>Eén bulkwijziging: vink aan of uit om al haar bestanden samen vast te leggen of niet</source>
@@ -1986,9 +1985,12 @@
         <source>Kan niet vastleggen: %1 heeft een fout (%2).</source>
         <translation>Cannot commit: %1 has an error (%2).</translation>
     </message>
-    <message>
-        <source>En nog %1 fouten; zie de lijst hierboven.</source>
-        <translation>And %1 more errors; see the list above.</translation>
+    <message numerus="yes">
+        <source>En nog %n fouten; zie de lijst hierboven.</source>
+        <translation>
+            <numerusform>And %n more error; see the list above.</numerusform>
+            <numerusform>And %n more errors; see the list above.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Vul een beschrijving in.</source>

@@ -12,6 +12,16 @@
     </message>
 </context>
 <context>
+    <name>GroupBar</name>
+    <message numerus="yes">
+        <source>%n bestanden</source>
+        <translation>
+            <numerusform>%n bestand</numerusform>
+            <numerusform>%n bestanden</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>HistoryPanel</name>
     <message numerus="yes">
         <source>%n versies</source>
@@ -68,6 +78,13 @@
         <translation>
             <numerusform>%n gewijzigd bestand. Bekijk het en vink aan wat u wilt vastleggen.</numerusform>
             <numerusform>%n gewijzigde bestanden. Bekijk ze en vink aan wat u wilt vastleggen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>En nog %n fouten; zie de lijst hierboven.</source>
+        <translation>
+            <numerusform>En nog %n fout; zie de lijst hierboven.</numerusform>
+            <numerusform>En nog %n fouten; zie de lijst hierboven.</numerusform>
         </translation>
     </message>
 </context>

@@ -440,7 +440,7 @@ class ReviewDialog(QDialog):
             text = self.tr("Kan niet vastleggen: %1 heeft een fout (%2).").replace("%1", first.path) \
                 .replace("%2", first.message(self.language))
             if len(errors) > 1:
-                text += " " + self.tr("En nog %1 fouten; zie de lijst hierboven.").replace("%1", str(len(errors) - 1))
+                text += " " + self.tr("En nog %n fouten; zie de lijst hierboven.", "", len(errors) - 1)
             return text
         if not self.message.text().strip():
             return self.tr("Vul een beschrijving in.")

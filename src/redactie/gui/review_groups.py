@@ -66,7 +66,7 @@ class GroupBar(QWidget):
     def group_row(self, files: QListWidget, group: Group) -> QListWidgetItem:
         """Add the group's own row to the file list: its message and a tick box for all its files."""
         count = len(group.paths)
-        files_text = self.tr("1 bestand") if count == 1 else self.tr("%1 bestanden").replace("%1", str(count))
+        files_text = self.tr("%n bestanden", "", count)
         item = QListWidgetItem(f"▾ {group.message(self.language)} ({files_text})", files)
         font = item.font()
         font.setBold(True)
@@ -114,7 +114,7 @@ class GroupBar(QWidget):
         if group is None:
             return
         count = len(group.journal.files)
-        files_text = self.tr("1 bestand") if count == 1 else self.tr("%1 bestanden").replace("%1", str(count))
+        files_text = self.tr("%n bestanden", "", count)
         self.confirm = QMessageBox(QMessageBox.Icon.Question, self.tr("Bulkwijziging ongedaan maken?"),
                                    self.tr("'%1' ongedaan maken? Alle %2 worden teruggezet zoals ze waren "
                                            "(hernoemde bestanden krijgen hun oude naam terug).")
