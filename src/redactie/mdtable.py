@@ -304,10 +304,18 @@ class Table:
                 segments: list[str | None] = [*row.segments[:self.width]]
                 segments += [None] * (self.width - len(segments))
                 out = [seg if seg is not None and old[j] == new[j] else None for j, seg in enumerate(segments)]
+                if not row.trailing and len(row.segments) <= self.width and len(new) > len(row.segments):
+                    # the row's last cell had no pipe after it; it gets one now, written anew (a final `\`)
+                    out[len(row.segments) - 1] = None
                 # cells the original row did not have and that stay empty are left out
                 while out and out[-1] is None and new[len(out) - 1] == "" and len(out) > len(row.segments):
                     out.pop()
-                return self._assemble(row.indent, row.leading, row.trailing, out, new, widths, grid.alignments)
+                line = self._assemble(row.indent, row.leading, row.trailing, out, new, widths, grid.alignments)
+                if self._reads_as(line, new):
+                    return line
+                # a kept cell pairs up with a new one (a lone backtick): the whole row anew
+                return self._assemble(row.indent, row.leading, row.trailing, [None] * len(out), new, widths,
+                                      grid.alignments)
             return self._assemble(style.indent, style.leading, style.trailing, [None] * len(new), new, widths,
                                   grid.alignments)
 
@@ -335,6 +343,12 @@ class Table:
                 eol = style.eol
             result.append(content + eol)
         return result
+
+    def _reads_as(self, line: str, cells: list[str]) -> bool:
+        """Whether a written row reads back as the cells it was written for."""
+        read = [cell_text(segment) for segment in _split(line, self.style.indent).segments]
+        read += [""] * (len(cells) - len(read))
+        return read[:len(cells)] == [cell_text(cell_markdown(cell, self.style.br)) for cell in cells]
 
     def _content(self, index: int) -> str:
         line = self.lines[index]
