@@ -310,6 +310,9 @@ class Table:
                 # cells the original row did not have and that stay empty are left out
                 while out and out[-1] is None and new[len(out) - 1] == "" and len(out) > len(row.segments):
                     out.pop()
+                if all(segment is None for segment in out):  # nothing of the row kept: the table's style
+                    return self._assemble(style.indent, style.leading, style.trailing, out, new, widths,
+                                          grid.alignments)
                 line = self._assemble(row.indent, row.leading, row.trailing, out, new, widths, grid.alignments)
                 if self._reads_as(line, new):
                     return line

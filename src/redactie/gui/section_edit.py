@@ -22,6 +22,7 @@ from ..faithful import INVISIBLE_RE
 from ..spelling import Speller
 from .faithful_edit import FaithfulEdit
 from .formatting import add_format_actions
+from .table_actions import add_table_actions, add_table_entries
 from .undo_keys import route_undo
 
 _RULES = [
@@ -96,6 +97,7 @@ class SectionEdit(FaithfulEdit):
         self.setTabChangesFocus(True)
         route_undo(self)
         self.format_actions = add_format_actions(self)
+        self.table_actions = add_table_actions(self)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
         """Ctrl+B and Ctrl+I also when the key reaches the editor instead of its action's shortcut."""
@@ -172,6 +174,7 @@ class SectionEdit(FaithfulEdit):
         if not self.isReadOnly():
             menu.addSeparator()
             menu.addMenu(self.format_menu(menu))
+        add_table_entries(self, menu, self.table_actions, event.pos())
         menu.exec(event.globalPos())
 
     def format_menu(self, parent: QWidget) -> QMenu:
