@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QAction, QKeySequence, QTextCursor
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QDialog, QMenu
 
 from ..mdtable import Table, find_tables, line_edits, new_table, table_at
@@ -11,6 +11,27 @@ from .faithful_edit import FaithfulEdit
 from .table_editor import TableEditor
 
 TABLE_KEY = "Ctrl+Shift+T"
+
+
+class _TableKey(QObject):
+    """Ctrl+Shift+T in a section editor opens the table dialog, also where the key reaches the text box instead
+    of the action's shortcut (under X11 it does, as Ctrl+B does: see `SectionEdit.keyPressEvent`)."""
+
+    def __init__(self, action: QAction) -> None:
+        super().__init__(action)
+        self.action = action
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        """Leave the shortcut to the action; a key press that still arrives triggers it."""
+        if not isinstance(event, QKeyEvent) or QKeySequence(event.keyCombination()) != QKeySequence(TABLE_KEY):
+            return False
+        if event.type() == QEvent.Type.ShortcutOverride:
+            event.ignore()
+            return True
+        if event.type() == QEvent.Type.KeyPress:
+            self.action.trigger()
+            return True
+        return False
 
 
 def add_table_actions(edit: FaithfulEdit) -> dict[str, QAction]:
@@ -22,6 +43,7 @@ def add_table_actions(edit: FaithfulEdit) -> dict[str, QAction]:
     edit_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
     edit_action.triggered.connect(lambda _=False: edit_or_insert_table(edit))
     edit.addAction(edit_action)
+    edit.installEventFilter(_TableKey(edit_action))
     insert_action = QAction(edit.tr("Tabel invoegen…"), edit)
     insert_action.setToolTip(edit.tr("Voeg op de plaats van de cursor een nieuwe tabel in (2 kolommen, 2 rijen)"))
     insert_action.triggered.connect(lambda _=False: insert_table(edit))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, Qt
-from PySide6.QtGui import QAction, QBrush, QColor, QFont, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QBrush, QColor, QFont, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -29,6 +29,8 @@ HEADER_BACKGROUND = QColor("#dde6f3")
 class CellDelegate(QStyledItemDelegate):
     """Edits a cell in a small text box: Enter keeps the text, Shift+Enter starts a new line in the cell."""
 
+    replace_next = False  # set by the view when a typed character opens the editor
+
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,  # noqa: N802 - Qt API
                      index: QModelIndex) -> QWidget:
         """A plain text box (a cell may hold more than one line)."""
@@ -40,10 +42,15 @@ class CellDelegate(QStyledItemDelegate):
         return editor
 
     def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:  # noqa: N802 - Qt API
-        """Put the cell's text in the box, cursor at the end."""
+        """Put the cell's text in the box: selected when typing opened it (typing replaces the text, as in a
+        spreadsheet), otherwise with the cursor at the end (F2, double-click)."""
         assert isinstance(editor, QPlainTextEdit)
         editor.setPlainText(str(index.data(Qt.ItemDataRole.EditRole) or ""))
-        editor.moveCursor(editor.textCursor().MoveOperation.End)
+        if self.replace_next:
+            editor.selectAll()
+        else:
+            editor.moveCursor(editor.textCursor().MoveOperation.End)
+        self.replace_next = False
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel,  # noqa: N802 - Qt API
                      index: QModelIndex) -> None:
@@ -83,7 +90,9 @@ class TableEditor(QDialog):
         self.table.setAccessibleName(self.tr("Cellen van de tabel"))
         self.table.setToolTip(self.tr("De cellen van de tabel; de eerste rij (blauw) is de kop. Enter bevestigt "
                                       "een cel, Shift+Enter maakt een nieuwe regel in de cel."))
-        self.table.setItemDelegate(CellDelegate(self.table))
+        self.delegate = CellDelegate(self.table)
+        self.table.setItemDelegate(self.delegate)
+        self.table.installEventFilter(self)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                    | QAbstractItemView.EditTrigger.EditKeyPressed
@@ -175,6 +184,20 @@ class TableEditor(QDialog):
         editor = self.table.focusWidget() if self.table.state() == QAbstractItemView.State.EditingState else None
         if isinstance(editor, QPlainTextEdit):
             self.table.commitData(editor)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        """Note when a typed character (not a shortcut) is about to open a cell's editor."""
+        if (watched is self.table and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+                and self.table.state() != QAbstractItemView.State.EditingState and event.text().isprintable()
+                and event.text() and not event.modifiers() & (Qt.KeyboardModifier.ControlModifier
+                                                              | Qt.KeyboardModifier.AltModifier)):
+            self.delegate.replace_next = True
+        return super().eventFilter(watched, event)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+        """Fit the rows to their text once the columns have their real width."""
+        super().showEvent(event)
+        self.table.resizeRowsToContents()
 
     def accept(self) -> None:
         """OK: keep what is typed in an open cell too."""
