@@ -339,3 +339,40 @@ def test_table_key_reaching_the_text_box_opens_the_grid(corpus_window, qtbot) ->
     modifiers = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     QApplication.sendEvent(edit, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_T, modifiers, "\x14"))
     assert seen and edit.original() == text  # no control character typed, nothing changed
+
+
+def test_a_row_with_a_control_character_is_not_rewritten(sample_window, qtbot) -> None:  # noqa: ANN001
+    """A kept cell with a character the text box shows as a marker would lose it: the grid refuses, writes nothing."""
+    from PySide6.QtWidgets import QMessageBox
+
+    win = sample_window
+    edit = [e for e in win.findChildren(QPlainTextEdit) if e.accessibleName().startswith("Sectie ")
+            and not e.isReadOnly()][0]
+    cursor = edit.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+    cursor.insertText("\n\n| a | b |\n|---|---|\n| x | y |\n")
+    # the control character arrives as the file would hold it (typing cannot add one)
+    table_text = edit.original().replace("| x |", "| x\x01 |")
+    edit.set_original(table_text)
+    text = edit.original()
+    table = find_tables(text)[0]
+    cursor.setPosition(table.start + 2)
+    edit.setTextCursor(cursor)
+    warned: list[str] = []
+
+    def close_warning() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            warned.append(box.text())
+            box.close()
+        else:
+            QTimer.singleShot(20, close_warning)
+
+    def change_y(dialog: TableEditor) -> None:
+        by_name(dialog, QTableWidget, "Cellen van de tabel").item(1, 1).setText("z")
+        QTimer.singleShot(0, close_warning)
+        press_ok(dialog)
+
+    with_dialog(qtbot, change_y)
+    edit.table_actions["edit-table"].trigger()
+    assert warned and edit.original() == text

@@ -2361,6 +2361,14 @@
         <translation>Insert a new table at the cursor (2 columns, 2 rows)</translation>
     </message>
     <message>
+        <source>Tabel niet gewijzigd</source>
+        <translation>Table not changed</translation>
+    </message>
+    <message>
+        <source>Een rij die u wijzigde bevat een teken dat Redactie niet via het raster kan schrijven (gemarkeerd in de tekst). Er is niets veranderd; haal dat teken eerst in de tekst weg, of wijzig die rij in de tekst zelf.</source>
+        <translation>A row you changed holds a character Redactie cannot write through the grid (marked in the text). Nothing was changed; remove that character in the text first, or change that row in the text itself.</translation>
+    </message>
+    <message>
         <source>Kolom %1</source>
         <translation>Column %1</translation>
     </message>

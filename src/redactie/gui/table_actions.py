@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QTextCursor
-from PySide6.QtWidgets import QDialog, QMenu
+from PySide6.QtWidgets import QDialog, QMenu, QMessageBox
 
+from ..faithful import clean_new_text
 from ..mdtable import Table, find_tables, line_edits, new_table, table_at
 from .faithful_edit import FaithfulEdit
 from .table_editor import TableEditor
@@ -89,6 +90,14 @@ def edit_table(edit: FaithfulEdit, table: Table) -> bool:
             return False
         edits = line_edits(table, dialog.grid())
         if not edits:
+            return False
+        if any(clean_new_text(change.text) != change.text for change in edits):
+            # a changed row keeps a character typed text cannot hold (a control character): writing it through
+            # the text box would drop it, so nothing is written
+            QMessageBox.warning(edit, edit.tr("Tabel niet gewijzigd"),
+                                edit.tr("Een rij die u wijzigde bevat een teken dat Redactie niet via het raster "
+                                        "kan schrijven (gemarkeerd in de tekst). Er is niets veranderd; haal dat "
+                                        "teken eerst in de tekst weg, of wijzig die rij in de tekst zelf."))
             return False
         cursor = QTextCursor(edit.document())
         cursor.beginEditBlock()
