@@ -345,3 +345,14 @@ def test_lone_backticks_cannot_join_cells() -> None:
     assert cell_markdown("`a|b`") == "`a|b`"  # a code span keeps its pipe as the site shows it
     assert cell_markdown("a|b") == "a\\|b"
     assert cell_markdown("regel 1\nregel 2") == "regel 1<br>regel 2"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("a |-:\\`\n\r\t<br>~")), max_size=60))
+def test_any_text_reads_and_writes_back_unchanged(text: str) -> None:
+    """Hostile text: finding tables never fails, and each found table writes back as it was."""
+    for table in find_tables(text):
+        assert text[table.start:table.end] == table.text
+        assert table.write(table.grid()) == table.text
+        position = table.start + len(table.lines[0]) - 1
+        assert table_at(text, max(position, table.start)) is not None
