@@ -213,6 +213,10 @@ def test_new_table_is_a_table() -> None:
     table = only(text)
     grid.rows[0][1] = "waarde"
     assert table.write(grid).splitlines()[2] == "|         | waarde  |"
+    filled = new_table(header=["Risico", "Maatregel"], body=[["a|b", "lang verhaal"]], alignments=[None, "right"])
+    assert filled == ("| Risico |    Maatregel |\n|--------|-------------:|\n| a\\|b   | lang verhaal |\n")
+    assert only(filled).grid().rows == [["a|b", "lang verhaal"]]
+    assert only(filled).style.widths == [8, 14]
 
 
 # ---- properties ------------------------------------------------------------------------------------------

@@ -575,11 +575,28 @@ def line_edits(table: Table, grid: Grid) -> list[LineEdit]:
     return list(reversed(edits))
 
 
-def new_table(columns: int = 2, rows: int = 2, eol: str = "\n", header: list[str] | None = None) -> str:
-    """A new empty table in the site's usual style: `| Kop 1 | Kop 2 |`, `|-------|-------|`, empty rows."""
+def new_table(columns: int = 2, rows: int = 2, eol: str = "\n", header: list[str] | None = None,
+              body: list[list[str]] | None = None, alignments: list[str | None] | None = None) -> str:
+    """A new table in the corpus's style: outer pipes, a space around each cell, every column as wide as its
+    widest cell (`| Kolom 1 | Kolom 2 |`, `|---------|---------|`); empty cells unless `body` is given."""
     names = header or [f"Kolom {n}" for n in range(1, columns + 1)]
-    width = max(len(n) for n in names) + 2
-    lines = ["|" + "|".join(f" {n} ".ljust(width) for n in names) + "|",
-             "|" + "|".join("-" * width for _ in names) + "|"]
-    lines += ["|" + "|".join(" " * width for _ in names) + "|" for _ in range(rows)]
+    cells = body if body is not None else [[""] * len(names) for _ in range(rows)]
+    aligns = alignments or [None] * len(names)
+    markdown = [[cell_markdown(text) for text in row] for row in [names, *cells]]
+    widths = [max(3, *(len(row[j]) for row in markdown)) for j in range(len(names))]
+
+    def line(row: list[str]) -> str:
+        parts = []
+        for j, text in enumerate(row):
+            fill = (text.rjust(widths[j]) if aligns[j] == "right"
+                    else text.center(widths[j]) if aligns[j] == "center" else text.ljust(widths[j]))
+            parts.append(f" {fill} ")
+        return "|" + "|".join(parts) + "|"
+
+    def dashes(j: int) -> str:
+        left, right = aligns[j] in ("left", "center"), aligns[j] in ("right", "center")
+        return (":" if left else "") + "-" * (widths[j] + 2 - left - right) + (":" if right else "")
+
+    lines = [line(markdown[0]), "|" + "|".join(dashes(j) for j in range(len(names))) + "|"]
+    lines += [line(row) for row in markdown[1:]]
     return eol.join(lines) + eol

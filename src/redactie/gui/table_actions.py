@@ -124,7 +124,8 @@ def insert_table(edit: FaithfulEdit) -> bool:
     try:
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
-        text = table.write(dialog.grid())
+        grid = dialog.grid()
+        text = new_table(header=grid.header, body=grid.rows, alignments=grid.alignments)
     finally:
         dialog.deleteLater()
     cursor = edit.textCursor()
