@@ -291,6 +291,17 @@
     </message>
 </context>
 <context>
+    <name>CellDelegate</name>
+    <message>
+        <source>Celtekst</source>
+        <translation>Cell text</translation>
+    </message>
+    <message>
+        <source>Enter: klaar; Shift+Enter: nieuwe regel in de cel (op de website een regelafbreking)</source>
+        <translation>Enter: done; Shift+Enter: new line in the cell (a line break on the website)</translation>
+    </message>
+</context>
+<context>
     <name>ChoiceField</name>
     <message>
         <source>Voorgestelde waarde gebruiken</source>
@@ -2246,6 +2257,169 @@
     </message>
 </context>
 <context>
+    <name>TableEditor</name>
+    <message>
+        <source>Tabel invoegen</source>
+        <translation>Insert table</translation>
+    </message>
+    <message>
+        <source>Tabel bewerken</source>
+        <translation>Edit table</translation>
+    </message>
+    <message>
+        <source>De eerste rij is de kop van de tabel. Dubbelklik of typ in een cel om haar te wijzigen; alleen de rijen die u wijzigt worden anders in het document.</source>
+        <translation>The first row is the table&apos;s header. Double-click or type in a cell to change it; only the rows you change become different in the document.</translation>
+    </message>
+    <message>
+        <source>Cellen van de tabel</source>
+        <translation>Table cells</translation>
+    </message>
+    <message>
+        <source>De cellen van de tabel; de eerste rij (blauw) is de kop. Enter bevestigt een cel, Shift+Enter maakt een nieuwe regel in de cel.</source>
+        <translation>The table&apos;s cells; the first row (blue) is the header. Enter confirms a cell, Shift+Enter starts a new line in the cell.</translation>
+    </message>
+    <message>
+        <source>Rij toevoegen</source>
+        <translation>Add row</translation>
+    </message>
+    <message>
+        <source>Een lege rij onder de huidige rij</source>
+        <translation>An empty row below the current row</translation>
+    </message>
+    <message>
+        <source>Rij verwijderen</source>
+        <translation>Remove row</translation>
+    </message>
+    <message>
+        <source>Verwijder de huidige rij (niet de kop)</source>
+        <translation>Remove the current row (not the header)</translation>
+    </message>
+    <message>
+        <source>Rij omhoog</source>
+        <translation>Row up</translation>
+    </message>
+    <message>
+        <source>Zet de huidige rij een plaats hoger</source>
+        <translation>Move the current row up one place</translation>
+    </message>
+    <message>
+        <source>Rij omlaag</source>
+        <translation>Row down</translation>
+    </message>
+    <message>
+        <source>Zet de huidige rij een plaats lager</source>
+        <translation>Move the current row down one place</translation>
+    </message>
+    <message>
+        <source>Kolom toevoegen</source>
+        <translation>Add column</translation>
+    </message>
+    <message>
+        <source>Een lege kolom rechts van de huidige kolom</source>
+        <translation>An empty column to the right of the current column</translation>
+    </message>
+    <message>
+        <source>Kolom verwijderen</source>
+        <translation>Remove column</translation>
+    </message>
+    <message>
+        <source>Verwijder de huidige kolom met al haar cellen (een tabel houdt minstens één kolom)</source>
+        <translation>Remove the current column with all its cells (a table keeps at least one column)</translation>
+    </message>
+    <message>
+        <source>Kolom naar links</source>
+        <translation>Column left</translation>
+    </message>
+    <message>
+        <source>Zet de huidige kolom een plaats naar links</source>
+        <translation>Move the current column one place to the left</translation>
+    </message>
+    <message>
+        <source>Kolom naar rechts</source>
+        <translation>Column right</translation>
+    </message>
+    <message>
+        <source>Zet de huidige kolom een plaats naar rechts</source>
+        <translation>Move the current column one place to the right</translation>
+    </message>
+    <message>
+        <source>Uitlijning van de kolom</source>
+        <translation>Column alignment</translation>
+    </message>
+    <message>
+        <source>Hoe de website de tekst in de huidige kolom uitlijnt (de dubbele punten in de scheidingsregel van de tabel)</source>
+        <translation>How the website aligns the text in the current column (the colons in the table&apos;s delimiter row)</translation>
+    </message>
+    <message>
+        <source>Standaard</source>
+        <translation>Default</translation>
+    </message>
+    <message>
+        <source>Links</source>
+        <translation>Left</translation>
+    </message>
+    <message>
+        <source>Midden</source>
+        <translation>Centre</translation>
+    </message>
+    <message>
+        <source>Rechts</source>
+        <translation>Right</translation>
+    </message>
+    <message>
+        <source>Uitlijning:</source>
+        <translation>Alignment:</translation>
+    </message>
+    <message>
+        <source>Ongedaan maken</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>Maak de laatste wijziging in deze tabel ongedaan (%1)</source>
+        <translation>Undo the last change in this table (%1)</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Zet de tabel in de sectie; alleen de gewijzigde rijen worden herschreven</source>
+        <translation>Put the table in the section; only the changed rows are rewritten</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Sluit zonder iets in de sectie te veranderen</source>
+        <translation>Close without changing anything in the section</translation>
+    </message>
+    <message>
+        <source>Kop van kolom %1</source>
+        <translation>Header of column %1</translation>
+    </message>
+    <message>
+        <source>Kop</source>
+        <translation>Header</translation>
+    </message>
+    <message>
+        <source> (links)</source>
+        <translation> (left)</translation>
+    </message>
+    <message>
+        <source> (midden)</source>
+        <translation> (centre)</translation>
+    </message>
+    <message>
+        <source> (rechts)</source>
+        <translation> (right)</translation>
+    </message>
+    <message>
+        <source>Kolom %1</source>
+        <translation>Column %1</translation>
+    </message>
+</context>
+<context>
     <name>TextField</name>
     <message>
         <source>%1 van %2 woorden</source>
@@ -2327,6 +2501,34 @@
     <message>
         <source>Zet de geselecteerde regels in een kader zoals de website dat toont</source>
         <translation>Put the selected lines in a box as the website shows it</translation>
+    </message>
+    <message>
+        <source>Tabel bewerken…</source>
+        <translation>Edit table…</translation>
+    </message>
+    <message>
+        <source>Bewerk de tabel waar de cursor staat als raster van cellen; staat de cursor niet in een tabel, dan voegt u er een in</source>
+        <translation>Edit the table at the cursor as a grid of cells; when the cursor is not in a table, insert one</translation>
+    </message>
+    <message>
+        <source>Tabel invoegen…</source>
+        <translation>Insert table…</translation>
+    </message>
+    <message>
+        <source>Voeg op de plaats van de cursor een nieuwe tabel in (2 kolommen, 2 rijen)</source>
+        <translation>Insert a new table at the cursor (2 columns, 2 rows)</translation>
+    </message>
+    <message>
+        <source>Tabel niet gewijzigd</source>
+        <translation>Table not changed</translation>
+    </message>
+    <message>
+        <source>Een rij die u wijzigde bevat een teken dat Redactie niet via het raster kan schrijven (gemarkeerd in de tekst). Er is niets veranderd; haal dat teken eerst in de tekst weg, of wijzig die rij in de tekst zelf.</source>
+        <translation>A row you changed holds a character Redactie cannot write through the grid (marked in the text). Nothing was changed; remove that character in the text first, or change that row in the text itself.</translation>
+    </message>
+    <message>
+        <source>Kolom %1</source>
+        <translation>Column %1</translation>
     </message>
 </context>
 <context>

@@ -23,6 +23,7 @@ from ..spelling import Speller
 from .faithful_edit import FaithfulEdit
 from .formatting import add_format_actions
 from .paste import add_plain_paste_action, add_to_context_menu, is_plain_paste_key, paste_rich
+from .table_actions import add_table_actions, add_table_entries
 from .undo_keys import route_undo
 
 _RULES = [
@@ -98,6 +99,7 @@ class SectionEdit(FaithfulEdit):
         route_undo(self)
         self.format_actions = add_format_actions(self)
         self.paste_plain_action = add_plain_paste_action(self)
+        self.table_actions = add_table_actions(self)
 
     def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802 - Qt API
         """Rich text (Word, a web page) as Markdown; plain text as it is."""
@@ -187,6 +189,7 @@ class SectionEdit(FaithfulEdit):
         if not self.isReadOnly():
             menu.addSeparator()
             menu.addMenu(self.format_menu(menu))
+        add_table_entries(self, menu, self.table_actions, event.pos())
         menu.exec(event.globalPos())
 
     def format_menu(self, parent: QWidget) -> QMenu:
