@@ -9,6 +9,11 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# The machine the suite runs on is often shared: a property test's speed is not what it checks.
+settings.register_profile("redactie", deadline=None)
+settings.load_profile("redactie")
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["GIT_TERMINAL_PROMPT"] = "0"
