@@ -100,6 +100,7 @@ class DocumentList(QWidget):
             if not repo.sync_index(task.cancel.is_set, lambda done, total: task.progress("", done * 100 // total)):
                 return None
             repo.vocabularies()  # resolved here, off the GUI thread; a broken schema fails here
+            repo.index.save()  # with the vocabularies' own files, which they have just read: none next time
             found = entries(repo, language)
             # The index holds a few objects per document for the whole session: keep them out of the cyclic
             # garbage collector's full passes, which otherwise hold the interpreter lock (and stall the
