@@ -88,9 +88,9 @@ class FormView(QScrollArea):
             box = QGroupBox(name, self)
             box_layout = QVBoxLayout(box)
             edit = SectionEdit(box)
+            edit.highlighter.speller = self.speller  # before the text: each line is coloured once, not twice
             edit.set_original(doc.section(name))
             edit.setAccessibleName(self.tr("Sectie %1").replace("%1", name))
-            edit.set_speller(self.speller)
             self._apply_font(edit)
             if name in editable:
                 edit.setToolTip(self.tr("Tekst van de sectie '%1' (Markdown)").replace("%1", name))
