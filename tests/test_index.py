@@ -199,3 +199,26 @@ def test_a_large_cache_is_stored_in_parts(repo_path: Path, monkeypatch: pytest.M
     second.sync(paths)
     assert second.reads == 0
     assert second.entries() == first.entries()
+
+
+@pytest.mark.skipif(CORPUS is None or not CORPUS.is_dir(), reason="the shared corpus is not present")
+def test_the_index_reads_every_corpus_file_as_the_document_model_does() -> None:
+    """The index reads only the front matter; its fields and key lines are the document model's."""
+    from redactie.document import Document, FrontMatterError
+    from redactie.index import front_matter
+
+    files = sorted(CORPUS.rglob("*.md"))
+    assert len(files) > 300
+    for path in files:
+        data = path.read_bytes()
+        try:
+            doc = Document.parse(data)
+        except (FrontMatterError, RecursionError, ValueError) as exc:
+            try:
+                assert front_matter(data) is None, path
+            except (FrontMatterError, RecursionError, ValueError) as again:
+                assert type(again) is type(exc), path
+            continue
+        fields, lines = front_matter(data)
+        assert fields == dict(doc.fields), path
+        assert lines == {key: doc.field_line(key) for key in doc.fields}, path

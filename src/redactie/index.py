@@ -112,6 +112,25 @@ def plain(value: object) -> Any:
     return str(value)
 
 
+def front_matter(data: bytes) -> tuple[dict[str, Any], dict[str, int]] | None:
+    """A file's fields and the 1-based line of each key, as `Document.parse` reads them, without reading the
+    body (the index needs no headings); None when the front matter is never closed. Raises FrontMatterError
+    (or ValueError) as `Document.parse` does for front matter it cannot read."""
+    from .document.frontmatter import CLOSE_RE, OPEN_RE, FrontMatter
+    from .document.text import content, decode, split_lines
+
+    _, text = decode(data)
+    lines = split_lines(text)
+    if not (lines and OPEN_RE.fullmatch(content(lines[0]))):
+        return {}, {}
+    close = next((i for i in range(1, len(lines)) if CLOSE_RE.fullmatch(content(lines[i]))), None)
+    if close is None:
+        return None
+    matter = FrontMatter(lines, close)
+    fields = dict(matter.fields)
+    return fields, {key: matter.occurrences(key)[-1].first + 1 for key in fields}
+
+
 def _signature(full: str) -> tuple[int, int, bool] | None:
     """(size, mtime_ns, is a regular file) without following a symbolic link; None when it is gone."""
     try:
@@ -146,7 +165,7 @@ class DocumentIndex:
     # -- reading files ---------------------------------------------------------------------------------------
 
     def _read(self, relpath: str, signature: tuple[int, int, bool]) -> IndexEntry:
-        from .document import Document, FrontMatterError
+        from .document import FrontMatterError
         from .fileio import read_document
 
         size, mtime_ns, regular = signature
@@ -161,9 +180,10 @@ class DocumentIndex:
             with self._lock:
                 self.reads += 1
         try:
-            doc = Document.parse(data)
-            fields = dict(doc.fields)
-            lines = {key: doc.field_line(key) or 1 for key in fields}
+            found = front_matter(data)
+            if found is None:
+                return IndexEntry(relpath, size, mtime_ns, readable=False, racy=racy)
+            fields, lines = found
         except (FrontMatterError, RecursionError, ValueError):
             return IndexEntry(relpath, size, mtime_ns, readable=False, racy=racy)
         except Exception:  # noqa: BLE001 - one file never breaks the index; it is read again next time
