@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from redactie.catalogue import entries
-from redactie.index import FORMAT, MAGIC, DocumentIndex, IndexEntry, cache_file_for, plain
+from redactie.index import FORMAT, MAGIC, DocumentIndex, IndexEntry, cache_file_for, gc_paused, plain
 from redactie.macros import macro_texts
 from redactie.repository import ContentRepository
 from redactie.schema import load_schema
@@ -222,3 +222,34 @@ def test_the_index_reads_every_corpus_file_as_the_document_model_does() -> None:
         fields, lines = front_matter(data)
         assert fields == dict(doc.fields), path
         assert lines == {key: doc.field_line(key) for key in doc.fields}, path
+
+
+def test_the_collector_is_paused_only_while_the_cache_is_decoded(repo_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+
+    cache = repo_path.parent / "cache.index"
+    first = DocumentIndex(repo_path, cache)
+    first.sync(sorted(p.relative_to(repo_path).as_posix() for p in repo_path.rglob("*.md")))
+    first.save()
+    seen: list[bool] = []
+    original = IndexEntry.from_row
+
+    def watching(raw: object) -> IndexEntry | None:
+        seen.append(gc.isenabled())
+        return original(raw)
+
+    monkeypatch.setattr(IndexEntry, "from_row", staticmethod(watching))
+    assert gc.isenabled()
+    second = DocumentIndex(repo_path, cache)
+    second.sync([])
+    assert seen and not any(seen)
+    assert gc.isenabled()
+    assert len(second) == len(first)
+    gc.disable()
+    try:
+        with gc_paused():
+            pass
+        assert not gc.isenabled()  # a collector that was off stays off
+    finally:
+        gc.enable()

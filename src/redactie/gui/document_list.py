@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..catalogue import Entry, entries
+from ..index import gc_paused
 from ..repository import ContentRepository
 from .tasks import Task, TaskRunner
 
@@ -105,7 +106,8 @@ class DocumentList(QWidget):
                 return None
             repo.vocabularies()  # resolved here, off the GUI thread; a broken schema fails here
             repo.index.save()  # with the vocabularies' own files, which they have just read: none next time
-            found = entries(repo, language)
+            with gc_paused():
+                found = entries(repo, language)
             # The index holds a few objects per document for the whole session: keep them out of the cyclic
             # garbage collector's full passes, which otherwise hold the interpreter lock (and stall the
             # window) for longer the bigger the repository is.
