@@ -159,7 +159,8 @@ def test_recognised_format_is_shown_and_written_only_when_asked(qtbot, content_r
     assert button.isVisible()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     written = load_schema(content_repo / "redactie-schema.yaml")
-    assert set(written.types) == set(win.repo.schema.types) and win.repo.schema.origin == "file"
+    qtbot.waitUntil(lambda: win.repo.schema.origin == "file")  # the repository is read again in the background
+    assert set(written.types) == set(win.repo.schema.types)
     assert not button.isVisible()
     qtbot.waitUntil(lambda: win.documents.ready)
     assert win.documents.count() == 13

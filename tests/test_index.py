@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+import marshal
 import os
 import shutil
 from pathlib import Path
@@ -9,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from redactie.catalogue import entries
-from redactie.index import FORMAT, DocumentIndex, cache_file_for
+from redactie.index import FORMAT, MAGIC, DocumentIndex, IndexEntry, cache_file_for, gc_paused, plain
 from redactie.macros import macro_texts
 from redactie.repository import ContentRepository
 from redactie.schema import load_schema
@@ -124,7 +126,10 @@ def test_a_broken_or_foreign_cache_is_ignored(repo_path: Path) -> None:
     cache = cache_file_for(repo_path)
     cache.parent.mkdir(parents=True, exist_ok=True)
     for junk in (b"\x00not json", b'{"format": %d, "root": "/elders", "entries": {}}' % FORMAT,
-                 b'{"format": 0, "entries": {"x.md": [1, 2, {}, {}, true, false]}}', b"[]"):
+                 b'{"format": 0, "entries": {"x.md": [1, 2, {}, {}, true, false]}}', b"[]",
+                 marshal.dumps((MAGIC, FORMAT, "/elders", [])), marshal.dumps((MAGIC, FORMAT - 1, str(repo_path), [])),
+                 marshal.dumps((MAGIC, FORMAT, str(repo_path), [b"\xff\x00", marshal.dumps([("x.md", 1)])])),
+                 marshal.dumps((MAGIC, FORMAT, str(repo_path), [marshal.dumps([1, 2])]))[:-3]):
         cache.write_bytes(junk)
         repo = ContentRepository(repo_path)
         assert repo.sync_index()
@@ -165,3 +170,86 @@ def test_validating_one_file_reads_only_that_file_and_still_finds_duplicate_ids(
     one = validate_repository(again, [changed])
     assert again.index.reads == 0  # the changed file itself is read by validation, not by the index
     assert one == [f for f in full if f.path == changed]
+
+
+def test_the_cache_keeps_every_value_as_shown_and_reads_back_the_same(repo_path: Path) -> None:
+    """Texts with any character (an unpaired surrogate from a non-UTF-8 file too), nested values, dates as text."""
+    odd = {"title": "Titel \udcff met \u00e9", "n": 3, "x": 1.5, "ja": True, "leeg": None,
+           "lijst": ["a", {"b": [1, 2]}], "datum": datetime.date(2024, 5, 1)}
+    entry = IndexEntry("docs/a.md", 10, 20, odd, {"title": 2})
+    back = IndexEntry.from_row(marshal.loads(marshal.dumps(entry.as_row())))
+    assert back == IndexEntry("docs/a.md", 10, 20, {**odd, "datum": "2024-05-01"}, {"title": 2})
+    assert plain(odd) == back.fields
+
+
+def test_a_large_cache_is_stored_in_parts(repo_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each part is decoded on its own, so reading the cache never holds the interpreter lock for long."""
+    from redactie import index as module
+
+    monkeypatch.setattr(module, "CHUNK", 4)
+    cache = repo_path.parent / "cache.index"
+    first = DocumentIndex(repo_path, cache)
+    paths = sorted(p.relative_to(repo_path).as_posix() for p in repo_path.rglob("*.md"))
+    first.sync(paths)
+    assert first.save()
+    assert not first.save()  # nothing changed: nothing written
+    stored = marshal.loads(cache.read_bytes())
+    assert len(stored[3]) == -(-len(paths) // 4) > 2
+    second = DocumentIndex(repo_path, cache)
+    second.sync(paths)
+    assert second.reads == 0
+    assert second.entries() == first.entries()
+
+
+@pytest.mark.skipif(CORPUS is None or not CORPUS.is_dir(), reason="the shared corpus is not present")
+def test_the_index_reads_every_corpus_file_as_the_document_model_does() -> None:
+    """The index reads only the front matter; its fields and key lines are the document model's."""
+    from redactie.document import Document, FrontMatterError
+    from redactie.index import front_matter
+
+    files = sorted(CORPUS.rglob("*.md"))
+    assert len(files) > 300
+    for path in files:
+        data = path.read_bytes()
+        try:
+            doc = Document.parse(data)
+        except (FrontMatterError, RecursionError, ValueError) as exc:
+            try:
+                assert front_matter(data) is None, path
+            except (FrontMatterError, RecursionError, ValueError) as again:
+                assert type(again) is type(exc), path
+            continue
+        fields, lines = front_matter(data)
+        assert fields == dict(doc.fields), path
+        assert lines == {key: doc.field_line(key) for key in doc.fields}, path
+
+
+def test_the_collector_is_paused_only_while_the_cache_is_decoded(repo_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+
+    cache = repo_path.parent / "cache.index"
+    first = DocumentIndex(repo_path, cache)
+    first.sync(sorted(p.relative_to(repo_path).as_posix() for p in repo_path.rglob("*.md")))
+    first.save()
+    seen: list[bool] = []
+    original = IndexEntry.from_row
+
+    def watching(raw: object) -> IndexEntry | None:
+        seen.append(gc.isenabled())
+        return original(raw)
+
+    monkeypatch.setattr(IndexEntry, "from_row", staticmethod(watching))
+    assert gc.isenabled()
+    second = DocumentIndex(repo_path, cache)
+    second.sync([])
+    assert seen and not any(seen)
+    assert gc.isenabled()
+    assert len(second) == len(first)
+    gc.disable()
+    try:
+        with gc_paused():
+            pass
+        assert not gc.isenabled()  # a collector that was off stays off
+    finally:
+        gc.enable()

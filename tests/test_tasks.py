@@ -78,7 +78,8 @@ def test_the_window_module_imports_no_git_markdown_spelling_or_dialogs() -> None
     """These load when first needed or after the first paint, so the window appears sooner."""
     heavy = ["git", "markdown_it", "spellchecker", "importlib.metadata", "urllib.request",
              "redactie.gui.review_dialog", "redactie.gui.conflict_dialog", "redactie.gui.clone_dialog",
-             "redactie.gui.new_document", "redactie.gui.about"]
+             "redactie.gui.new_document", "redactie.gui.about", "redactie.bulk", "redactie.gui.bulk_plan",
+             "redactie.gui.bulk_values", "redactie.gui.bulk_replace"]
     script = f"import sys, redactie.gui.app; print([m for m in {heavy!r} if m in sys.modules])"
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True,
                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})

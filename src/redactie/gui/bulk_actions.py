@@ -8,13 +8,11 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox
 
-from ..bulk import BulkError, Journal, pending, undo
-from .bulk_plan import BulkDialog
-from .bulk_replace import ReplaceDialog
-from .bulk_values import LabelDialog, RenameValueDialog, RetireValueDialog
 from .menus import add_actions
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the bulk dialogs and their core are imported when first used, so the window appears sooner
+    from ..bulk import Journal
+    from .bulk_plan import BulkDialog
     from .main_window import MainWindow
 
 
@@ -55,6 +53,9 @@ class BulkActions(QObject):
         window = self.window
         if window.repo is None:
             return None
+        from .bulk_replace import ReplaceDialog
+        from .bulk_values import LabelDialog, RenameValueDialog, RetireValueDialog
+
         args = (window.repo, window.runner, window.language, self.unsaved)
         selection = window.documents.selected_paths()
         if kind == "rename":
@@ -79,6 +80,8 @@ class BulkActions(QObject):
         root, unsaved = window.repo.root, self.unsaved()
 
         def work(task: object) -> Journal | None:
+            from ..bulk import pending, undo
+
             journals = pending(root)
             if not journals:
                 return None
@@ -99,6 +102,8 @@ class BulkActions(QObject):
         self.after_change({f.final: f.path for f in journal.files if f.after_sha is not None and f.final != f.path})
 
     def _undo_failed(self, error: Exception) -> None:
+        from ..bulk import BulkError
+
         text = error.localized(self.window.language) if isinstance(error, BulkError) else str(error)
         self.message = QMessageBox(QMessageBox.Icon.Warning, self.tr("Niet ongedaan gemaakt"), text,
                                    QMessageBox.StandardButton.Ok, self.window)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import time
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon, QKeyEvent
@@ -20,11 +21,14 @@ from PySide6.QtWidgets import (
 )
 
 from ..catalogue import Entry, entries
+from ..index import gc_paused
 from ..repository import ContentRepository
 from .tasks import Task, TaskRunner
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
-FILL_CHUNK = 250  # rows added per turn of the event loop
+FILL_CHUNK = 250  # rows whose markers are brought up to date per turn of the event loop
+FILL_BATCH = 100  # rows added to the tree at once while filling
+FILL_BUDGET_S = 0.015  # filling adds batches for this long per turn of the event loop, then lets it run
 
 
 class DocumentList(QWidget):
@@ -93,6 +97,7 @@ class DocumentList(QWidget):
     def load(self, repo: ContentRepository, language: str, select: str | None = None) -> None:
         """Read the repository's documents in the background, then fill the list (selecting `select`)."""
         self.ready = False
+        self._pending_fill = None  # an unfinished fill of an older reading stops: it would report itself ready
         self._pending_selection = select
         self.error: Exception | None = None
 
@@ -102,7 +107,9 @@ class DocumentList(QWidget):
             if not repo.sync_index(task.cancel.is_set, lambda done, total: task.progress("", done * 100 // total)):
                 return None
             repo.vocabularies()  # resolved here, off the GUI thread; a broken schema fails here
-            found = entries(repo, language)
+            repo.index.save()  # with the vocabularies' own files, which they have just read: none next time
+            with gc_paused():
+                found = entries(repo, language)
             # The index holds a few objects per document for the whole session: keep them out of the cyclic
             # garbage collector's full passes, which otherwise hold the interpreter lock (and stall the
             # window) for longer the bigger the repository is.
@@ -135,7 +142,36 @@ class DocumentList(QWidget):
         """Add the next rows; a long list is built over several turns of the event loop, so it never stalls."""
         if found is not self._pending_fill:
             return  # a newer list replaced this one
-        end = min(len(found), start + FILL_CHUNK)
+        # As many rows as fit in a short time slice: every turn of the event loop in between costs a layout
+        # and a paint of the growing tree, so fewer, fuller turns fill a long list sooner, never stalling.
+        deadline = time.perf_counter() + FILL_BUDGET_S
+        end = start
+        while end < len(found) and (end == start or time.perf_counter() < deadline):
+            end = self._add_rows(found, end, min(len(found), end + FILL_BATCH))
+        if end < len(found):
+            QTimer.singleShot(0, lambda: self._fill_chunk(found, end))
+        elif start > 0:
+            QTimer.singleShot(0, lambda: self._finish_fill(found))  # the last rows and the finishing: two turns
+        else:
+            self._finish_fill(found)  # a short list: at once
+
+    def _finish_fill(self, found: list[Entry]) -> None:
+        """Every row is there: markers, filter and selection, then `loaded`."""
+        if found is not self._pending_fill:
+            return
+        self._pending_fill = None
+        self._markers()
+        self.apply_filter(self.filter.text())
+        if self._fill_selected:
+            self.select(self._fill_selected)
+            item = self._items.get(self._fill_selected)
+            if item is not None:
+                self.tree.scrollToItem(item)
+        self.ready = True
+        self.loaded.emit()
+
+    def _add_rows(self, found: list[Entry], start: int, end: int) -> int:
+        """Add the rows of found[start:end] under their groups; returns `end`."""
         batches: dict[str, list[QTreeWidgetItem]] = {}
         for entry in found[start:end]:
             group = self._groups.get(entry.type_name)
@@ -154,19 +190,7 @@ class DocumentList(QWidget):
                 self._remarks[entry.path] = entry.remark
         for type_name, items in batches.items():
             self._groups[type_name].addChildren(items)  # one insertion for the view, not one per row
-        if end < len(found):
-            QTimer.singleShot(0, lambda: self._fill_chunk(found, end))
-            return
-        self._pending_fill = None
-        self._markers()
-        self.apply_filter(self.filter.text())
-        if self._fill_selected:
-            self.select(self._fill_selected)
-            item = self._items.get(self._fill_selected)
-            if item is not None:
-                self.tree.scrollToItem(item)
-        self.ready = True
-        self.loaded.emit()
+        return end
 
     def set_validation(self, severities: dict[str, str]) -> None:
         """Mark documents with errors or warnings."""

@@ -56,6 +56,7 @@ class FormView(QScrollArea):
         self.speller: Speller | None = None
         self.font_size = 0
         self.section_editors: dict[str, SectionEdit] = {}
+        self._spell_queue: list[SectionEdit] = []  # editors of the open document still to be spell-checked
         self._loading = False
         self._validate_timer = QTimer(self)
         self._validate_timer.setSingleShot(True)
@@ -88,9 +89,8 @@ class FormView(QScrollArea):
             box = QGroupBox(name, self)
             box_layout = QVBoxLayout(box)
             edit = SectionEdit(box)
-            edit.set_original(doc.section(name))
+            edit.set_original(doc.section(name))  # coloured at once; spelling follows in later turns (_spell_next)
             edit.setAccessibleName(self.tr("Sectie %1").replace("%1", name))
-            edit.set_speller(self.speller)
             self._apply_font(edit)
             if name in editable:
                 edit.setToolTip(self.tr("Tekst van de sectie '%1' (Markdown)").replace("%1", name))
@@ -102,6 +102,23 @@ class FormView(QScrollArea):
             self.section_editors[name] = edit
         self._chain_focus()
         self.revalidate()
+        self._spell_queue = list(self.section_editors.values())
+        if self.speller is not None and self._spell_queue:
+            QTimer.singleShot(0, self._spell_next)
+
+    def _spell_next(self) -> None:
+        """Spell-check the next section editor of the open document, one editor per turn of the event loop.
+
+        Checking every line of a long document takes longer than a stall may last; the document opens
+        first, its underlines follow a moment later.
+        """
+        while self._spell_queue:
+            edit = self._spell_queue.pop(0)
+            if edit in self.section_editors.values() and edit.highlighter.speller is not self.speller:
+                edit.set_speller(self.speller)
+                break
+        if self._spell_queue:
+            QTimer.singleShot(0, self._spell_next)
 
     def _chain_focus(self) -> None:
         """Tab from the form goes through its fields and sections in order, before it leaves for the preview

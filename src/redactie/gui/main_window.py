@@ -206,24 +206,18 @@ class MainWindow(QMainWindow):
     # -- the repository ------------------------------------------------------------------------------------
 
     def load_repository(self, path: Path) -> bool:
-        """Open a content repository (any folder inside it); the list fills in the background.
+        """Open a content repository (any folder inside it); its schema and then the list load in the background.
 
-        Without a schema file the schema is inferred from every document, which is whole-repository work:
-        that happens in the background too. False when the schema file is unusable.
+        Reading the schema (and, without a schema file, recognising the format or inferring a schema from
+        every document) never runs on the GUI thread: the window paints and answers meanwhile. A schema that
+        cannot be used is reported through `documents.failed`. Always True (kept for callers that check it).
         """
         root = find_root(path)
-        if not (root / SCHEMA_FILE).is_file() or saved_choice(root) not in (AUTO, FILE):
-            # Recognising a format or inferring a schema reads every document: in the background.
-            self.documents.ready, self.documents.error = False, None
-            self.runner.run("open-repository", lambda task: ContentRepository(root), self._use,
-                            self.documents.failed.emit, label=self.tr("Schema bepalen uit de documenten…"))
-            return True
-        try:
-            repo = ContentRepository(root)
-        except SchemaError as exc:
-            QMessageBox.warning(self, self.tr("Schema onbruikbaar"), exc.localized(self.language))
-            return False
-        self._use(repo)
+        inferring = not (root / SCHEMA_FILE).is_file() or saved_choice(root) not in (AUTO, FILE)
+        self.documents.ready, self.documents.error = False, None
+        self.runner.run("open-repository", lambda task: ContentRepository(root), self._use,
+                        self.documents.failed.emit,
+                        label=self.tr("Schema bepalen uit de documenten…") if inferring else "")
         return True
 
     def _use(self, repo: ContentRepository) -> None:
