@@ -1,0 +1,84 @@
+"""What the rules need from the schema and the repository, worked out once per validation run, not per document."""
+
+from __future__ import annotations
+
+import os
+
+from ..repository import ContentRepository
+from ..schema import DocType, FieldDef
+from .suggest import suggest
+
+
+class RuleContext:
+    """The schema's fields per type, the vocabularies' values and the files links may name, each looked up once.
+
+    Values come from `ContentRepository.value_names`: a relation vocabulary's values are file names, so no
+    document is read for its title. One context serves one validation run (of one thread); files that
+    change while it runs are seen as they were when first asked about.
+    """
+
+    def __init__(self, repo: ContentRepository) -> None:
+        self.repo = repo
+        self.schema = repo.schema
+        self._root = str(repo.root)
+        self._fields: dict[str, tuple[list[FieldDef], dict[str, FieldDef]]] = {}
+        self._values: dict[str, tuple[list[str], frozenset[str]]] = {}
+        self._expression: dict[str, frozenset[str]] = {}
+        self._folders: dict[str, bool] = {}
+        self._suggestions: dict[tuple[str, tuple[str, ...]], str | None] = {}
+        self.unique_keys = list(dict.fromkeys(f.key for f in self.schema.fields.values()
+                                              if f.kind == "identifier" and f.unique))
+
+    def fields(self, doc_type: DocType) -> tuple[list[FieldDef], dict[str, FieldDef]]:
+        """The type's field definitions in schema order, and the same by key."""
+        found = self._fields.get(doc_type.name)
+        if found is None:
+            defs = list(self.schema.fields_of(doc_type))
+            found = self._fields[doc_type.name] = (defs, {f.key: f for f in defs})
+        return found
+
+    def values(self, vocabulary: str) -> tuple[list[str], frozenset[str]]:
+        """A vocabulary's values in its order (for suggestions) and as a set (for look-ups)."""
+        found = self._values.get(vocabulary)
+        if found is None:
+            names = list(self.repo.value_names(vocabulary))
+            found = self._values[vocabulary] = (names, frozenset(names))
+        return found
+
+    def is_open(self, vocabulary: str) -> bool:
+        """True when the vocabulary accepts logical expressions over its names."""
+        return self.schema.vocabularies[vocabulary].open
+
+    def expression_names(self, doc_type: DocType) -> frozenset[str]:
+        """Names a logical label expression may use: every label value of the type, also as `<field>-<value>`."""
+        found = self._expression.get(doc_type.name)
+        if found is None:
+            names: set[str] = set()
+            for field in self.fields(doc_type)[0]:
+                if field.vocabulary and field.kind in ("choice", "multichoice"):
+                    for value in self.values(field.vocabulary)[0]:
+                        names.update({value, f"{field.key}-{value}"})
+            found = self._expression[doc_type.name] = frozenset(names)
+        return found
+
+    def suggest(self, value: str, allowed: list[str]) -> str | None:
+        """The allowed value most likely meant (the same wrong value in many documents is compared once)."""
+        key = (value, tuple(allowed))
+        if key not in self._suggestions:
+            self._suggestions[key] = suggest(value, allowed)
+        return self._suggestions[key]
+
+    def stems(self, doc_type: str) -> frozenset[str]:
+        """The file names (without `.md`) a relation to `doc_type` may name."""
+        return self.repo.stems(doc_type)
+
+    def file_exists(self, relpath: str) -> bool:
+        """True when a regular file (or a link to one) is at this repository path."""
+        return os.path.isfile(os.path.join(self._root, relpath))
+
+    def folder_exists(self, relpath: str) -> bool:
+        """True when a folder is at this repository path (asked once per folder)."""
+        found = self._folders.get(relpath)
+        if found is None:
+            found = self._folders[relpath] = os.path.isdir(os.path.join(self._root, relpath))
+        return found
