@@ -58,6 +58,7 @@ def _check_encodable(text: str) -> None:
 
 
 _NO_FIELDS: Mapping[str, Any] = MappingProxyType({})
+_FENCES = ("---", "...")
 
 
 class Document:
@@ -69,7 +70,9 @@ class Document:
         self._fm: FrontMatter | None = None
         body_start = 0
         if lines and OPEN_RE.fullmatch(content(lines[0])):
-            close = next((i for i in range(1, len(lines)) if CLOSE_RE.fullmatch(content(lines[i]))), None)
+            # Only a line starting with `---` or `...` can close it: the rest need no pattern match.
+            close = next((i for i in range(1, len(lines))
+                          if lines[i][:3] in _FENCES and CLOSE_RE.fullmatch(content(lines[i]))), None)
             if close is None:
                 raise FrontMatterError(
                     1,

@@ -26,8 +26,15 @@ class RuleContext:
         self._expression: dict[str, frozenset[str]] = {}
         self._folders: dict[str, bool] = {}
         self._suggestions: dict[tuple[str, tuple[str, ...]], str | None] = {}
+        self.types: dict[str, DocType | None] = {}  # document types already known (the repository's listing)
         self.unique_keys = list(dict.fromkeys(f.key for f in self.schema.fields.values()
                                               if f.kind == "identifier" and f.unique))
+
+    def type_for(self, relpath: str) -> DocType | None:
+        """The document type of a path (from the listing when known, else by the schema)."""
+        if relpath in self.types:
+            return self.types[relpath]
+        return self.schema.type_for(relpath)
 
     def fields(self, doc_type: DocType) -> tuple[list[FieldDef], dict[str, FieldDef]]:
         """The type's field definitions in schema order, and the same by key."""

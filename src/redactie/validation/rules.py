@@ -52,7 +52,7 @@ def check_parsed(repo: ContentRepository, relpath: str, doc: Document,
     """Findings for a document already parsed (the editor's live checks use this)."""
     if context is None:
         context = RuleContext(repo)
-    doc_type = repo.schema.type_for(relpath)
+    doc_type = context.type_for(relpath)
     findings: list[Finding] = []
     fm = doc._fm  # noqa: SLF001 - validation reads the model's own positions
     for line in fm.trailing_tab_lines if fm else []:
@@ -111,7 +111,7 @@ def _check_field(context: RuleContext, path: str, doc: Document, doc_type: DocTy
     if field.kind in ("text", "multiline") and isinstance(value, str):
         if field.no_full_stop and value.rstrip().endswith("."):
             out.append(finding(path, line, field.key, "title-full-stop", value.rstrip().rstrip(".")))
-        words = len(_WORD_RE.findall(value))
+        words = len(_WORD_RE.findall(value)) if field.max_words else 0
         if field.max_words and words > field.max_words:
             out.append(finding(path, line, field.key, "word-limit", label=_label(field), count=words,
                                limit=field.max_words))
@@ -248,6 +248,7 @@ def validate_repository(repo: ContentRepository, paths: list[str] | None = None,
     document index.
     """
     context = RuleContext(repo)
+    context.types.update((ref.path, ref.doc_type) for ref in repo.documents)
     keys = context.unique_keys
     findings: list[Finding] = []
     places: dict[str, IdPlaces] = {}
