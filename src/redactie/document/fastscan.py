@@ -52,11 +52,24 @@ _RESOLVED_FIRST = frozenset(_RESOLVER.versioned_resolver)
 _STR_TAG = "tag:yaml.org,2002:str"
 
 
+# Plain values repeat across documents (`niet-van-toepassing`, `true`): each short one is resolved once.
+# The values are immutable (str, int, float, bool, None); the size is bounded, whatever the input.
+_PLAIN_CACHE: dict[str, Any] = {}
+_PLAIN_CACHE_SIZE = 4096
+_PLAIN_CACHE_TEXT = 80
+
+
 def _plain(text: str) -> Any:
     if text[0] not in _RESOLVED_FIRST:
         return text
-    node = ScalarNode(_RESOLVER.resolve(ScalarNode, text, (True, False)), text)
-    return to_python(node)
+    try:
+        return _PLAIN_CACHE[text]
+    except KeyError:
+        pass
+    value = to_python(ScalarNode(_RESOLVER.resolve(ScalarNode, text, (True, False)), text))
+    if len(text) <= _PLAIN_CACHE_TEXT and len(_PLAIN_CACHE) < _PLAIN_CACHE_SIZE:
+        _PLAIN_CACHE[text] = value
+    return value
 
 
 _COMMENT = re.compile(r" +#")

@@ -6,6 +6,7 @@ import os
 
 from ..repository import ContentRepository
 from ..schema import DocType, FieldDef
+from .labels import yaml11_boolean
 from .suggest import suggest
 
 
@@ -23,6 +24,7 @@ class RuleContext:
         self._root = str(repo.root)
         self._fields: dict[str, tuple[list[FieldDef], dict[str, FieldDef]]] = {}
         self._values: dict[str, tuple[list[str], frozenset[str]]] = {}
+        self._plain: dict[str, frozenset[str]] = {}
         self._expression: dict[str, frozenset[str]] = {}
         self._folders: dict[str, bool] = {}
         self._suggestions: dict[tuple[str, tuple[str, ...]], str | None] = {}
@@ -50,6 +52,15 @@ class RuleContext:
         if found is None:
             names = list(self.repo.value_names(vocabulary))
             found = self._values[vocabulary] = (names, frozenset(names))
+        return found
+
+    def plain_values(self, vocabulary: str) -> frozenset[str]:
+        """The values that, written as they are, need no further look (not blank, no outer spaces, and not a
+        word the site reads as a boolean): an item equal to one of them is fine."""
+        found = self._plain.get(vocabulary)
+        if found is None:
+            found = self._plain[vocabulary] = frozenset(
+                v for v in self.values(vocabulary)[1] if v.strip() and v == v.strip() and yaml11_boolean(v) is None)
         return found
 
     def is_open(self, vocabulary: str) -> bool:
