@@ -73,6 +73,7 @@ def _plain(text: str) -> Any:
 
 
 _COMMENT = re.compile(r" +#")
+_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 _FLOW_PLAIN_BAD = re.compile(r"[#:\[\]{}]")
 
 
@@ -212,6 +213,11 @@ class _Nested:
         if match is None or indent != self.item_indent:
             return None
         self.item_map = None
+        raw = match.group(3)
+        if raw and _WORD.fullmatch(raw):  # `- word`, the common item: no colon, comment, quote or space
+            assert self.items is not None
+            self.items.append(_plain(raw))
+            return True
         if match.group(2) and _KEY_RE.match(match.group(3)):
             item: dict[Any, Any] = {}
             self.item_map_col = match.start(3)

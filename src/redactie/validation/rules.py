@@ -86,11 +86,11 @@ def _check_field(context: RuleContext, path: str, doc: Document, doc_type: DocTy
                  field: FieldDef) -> list[Finding]:
     out: list[Finding] = []
     value = doc.fields.get(field.key)
-    line = doc.field_line(field.key) or 1
     if _is_empty(value) or (isinstance(value, list) and all(_is_empty(v) for v in value)):
         if field.required:
-            out.append(finding(path, line, field.key, "required", label=_label(field)))
+            out.append(finding(path, doc.field_line(field.key) or 1, field.key, "required", label=_label(field)))
         return out
+    line = doc.field_line(field.key) or 1
     if field.kind in ("choice", "multichoice", "hidden") and field.vocabulary:
         out += _check_labels(context, path, doc, doc_type, field, value, line)
     elif field.kind == "relation" and field.target:
