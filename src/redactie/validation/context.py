@@ -27,7 +27,8 @@ class RuleContext:
         self._plain: dict[str, frozenset[str]] = {}
         self._expression: dict[str, frozenset[str]] = {}
         self._folders: dict[str, bool] = {}
-        self._suggestions: dict[tuple[str, tuple[str, ...]], str | None] = {}
+        self._suggestions: dict[tuple[str, int], str | None] = {}
+        self._sorted_expression: dict[str, list[str]] = {}
         self.types: dict[str, DocType | None] = {}  # document types already known (the repository's listing)
         self.unique_keys = list(dict.fromkeys(f.key for f in self.schema.fields.values()
                                               if f.kind == "identifier" and f.unique))
@@ -79,12 +80,26 @@ class RuleContext:
             found = self._expression[doc_type.name] = frozenset(names)
         return found
 
+    def sorted_expression_names(self, doc_type: DocType) -> list[str]:
+        """`expression_names` in order, for suggestions."""
+        found = self._sorted_expression.get(doc_type.name)
+        if found is None:
+            found = self._sorted_expression[doc_type.name] = sorted(self.expression_names(doc_type))
+        return found
+
     def suggest(self, value: str, allowed: list[str]) -> str | None:
-        """The allowed value most likely meant (the same wrong value in many documents is compared once)."""
-        key = (value, tuple(allowed))
-        if key not in self._suggestions:
-            self._suggestions[key] = suggest(value, allowed)
-        return self._suggestions[key]
+        """The allowed value most likely meant; the same wrong value in many documents is compared once.
+
+        `allowed` is one of this context's own lists (`values`, `sorted_expression_names`): it lives as long
+        as the context, so its identity names it in the cache.
+        """
+        key = (value, id(allowed))
+        if key in self._suggestions:
+            return self._suggestions[key]
+        found = suggest(value, allowed)
+        if len(self._suggestions) < 10_000:  # bounded, whatever a repository holds
+            self._suggestions[key] = found
+        return found
 
     def stems(self, doc_type: str) -> frozenset[str]:
         """The file names (without `.md`) a relation to `doc_type` may name."""

@@ -158,7 +158,7 @@ def _check_labels(context: RuleContext, path: str, doc: Document, doc_type: DocT
             names = context.expression_names(doc_type)
             for name in expression_names(text):
                 if name not in names:
-                    hint = context.suggest(name, sorted(names))
+                    hint = context.suggest(name, context.sorted_expression_names(doc_type))
                     out.append(finding(path, where, field.key, "expression-name", hint, value=name,
                                        label=_label(field),
                                        hint=(f"; bedoelt u '{hint}'?", f"; did you mean '{hint}'?") if hint else ""))
