@@ -12,23 +12,12 @@ from __future__ import annotations
 
 import argparse
 import os
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
+from common import run_measured
 from speed import PYYAML_BASELINE, app_env, generate, med
-
-
-def run_process(args: list[str], env: dict[str, str]) -> tuple[float, float, float]:
-    """Wall ms, CPU ms (user + system) and peak MB of one child process."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(proc.pid, 0)
-    if os.waitstatus_to_exitcode(status) not in (0, 1):
-        raise SystemExit(f"{args} failed with {status}")
-    return (time.perf_counter() - start) * 1000, (usage.ru_utime + usage.ru_stime) * 1000, usage.ru_maxrss / 1024
 
 
 def measure(root: Path, tmp: Path, repeat: int) -> None:
@@ -36,11 +25,11 @@ def measure(root: Path, tmp: Path, repeat: int) -> None:
     env = app_env(tmp, tmp / "home")
     ours = [sys.executable, "-m", "redactie", "validate", "--format", "json", str(root)]
     baseline = [sys.executable, "-c", PYYAML_BASELINE, str(root)]
-    run_process(ours, env)  # writes the bytecode caches, as an installed app has them
+    run_measured(ours, env)  # writes the bytecode caches, as an installed app has them
     ours_runs, base_runs = [], []
     for _ in range(repeat):
-        base_runs.append(run_process(baseline, env))
-        ours_runs.append(run_process(ours, env))
+        base_runs.append(run_measured(baseline, env))
+        ours_runs.append(run_measured(ours, env))
     wall, cpu, peak = (med([r[k] for r in ours_runs]) for k in range(3))
     base_wall, base_cpu, base_peak = (med([r[k] for r in base_runs]) for k in range(3))
     load = os.getloadavg()[0]

@@ -216,9 +216,11 @@ def spelling_main(argv: list[str]) -> int:
 
 def is_askpass_call(argv: list[str]) -> bool:
     """True when git runs the app as its askpass program: one argument, a question such as `Password for 'x':`."""
+    if not (len(argv) == 1 and argv[0].rstrip().endswith(":")):
+        return False  # every other start, `validate` among them, need not load the git environment module
     from .gitservice.gitenv import ASKPASS_MARK
 
-    return bool(os.environ.get(ASKPASS_MARK)) and len(argv) == 1 and argv[0].rstrip().endswith(":")
+    return bool(os.environ.get(ASKPASS_MARK))
 
 
 def rename_value_main(argv: list[str]) -> int:
