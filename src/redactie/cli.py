@@ -7,7 +7,9 @@ import json
 import os
 import re
 import sys
+from collections.abc import Iterable
 from pathlib import Path
+from typing import TextIO
 
 
 class _Version(argparse.Action):
@@ -140,8 +142,8 @@ def _validate(args: argparse.Namespace) -> int:
                  else "no schema file in the repository; --write-schema writes this schema out as a starting point")
     if args.format == "json":
         # A file name that is not UTF-8 is shown with U+FFFD: the JSON stays valid UTF-8.
-        print(json.dumps([{k: printable(v) if isinstance(v, str) else v for k, v in f.as_json(args.lang).items()}
-                          for f in findings], ensure_ascii=False, indent=2))
+        write_json_list(({k: v if not isinstance(v, str) or v.isascii() else printable(v)
+                          for k, v in f.as_json(args.lang).items()} for f in findings), sys.stdout)
     else:
         for f in findings:
             field = f"{f.field}: " if f.field else ""
@@ -151,6 +153,23 @@ def _validate(args: argparse.Namespace) -> int:
                    if nl else f"{len(findings)} findings, {errors} errors in {len(wanted or repo.documents)} documents")
         print(summary, file=sys.stderr)
     return 1 if any(f.severity == ERROR for f in findings) else 0
+
+
+def write_json_list(items: Iterable[dict[str, object]], out: TextIO) -> None:
+    """Write a list of objects as `json.dumps(..., ensure_ascii=False, indent=2)` prints it, one object
+    at a time: the whole text is never held, and each value goes through the C encoder."""
+    encode = json.JSONEncoder(ensure_ascii=False).encode
+
+    def nested(value: object) -> str:
+        return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n    ")
+
+    first = True
+    for item in items:
+        fields = ",\n".join(f"    {encode(k)}: " + (encode(v) if not isinstance(v, (list, dict)) else nested(v))
+                            for k, v in item.items())
+        out.write(("[\n" if first else ",\n") + ("  {\n" + fields + "\n  }" if fields else "  {}"))
+        first = False
+    out.write("[]\n" if first else "\n]\n")
 
 
 def printable(text: object) -> str:
@@ -197,9 +216,11 @@ def spelling_main(argv: list[str]) -> int:
 
 def is_askpass_call(argv: list[str]) -> bool:
     """True when git runs the app as its askpass program: one argument, a question such as `Password for 'x':`."""
+    if not (len(argv) == 1 and argv[0].rstrip().endswith(":")):
+        return False  # every other start, `validate` among them, need not load the git environment module
     from .gitservice.gitenv import ASKPASS_MARK
 
-    return bool(os.environ.get(ASKPASS_MARK)) and len(argv) == 1 and argv[0].rstrip().endswith(":")
+    return bool(os.environ.get(ASKPASS_MARK))
 
 
 def rename_value_main(argv: list[str]) -> int:

@@ -107,6 +107,7 @@ class ContentRepository:
         self._vocabularies: dict[str, Vocabulary] | None = None
         self._resolved: dict[str, Vocabulary] = {}  # vocabularies resolved one at a time
         self._stems: dict[str, frozenset[str]] = {}
+        self._value_names: dict[str, tuple[str, ...]] = {}
         self._index: DocumentIndex | None = None
 
     @property
@@ -152,6 +153,7 @@ class ContentRepository:
         self._vocabularies = None
         self._resolved = {}
         self._stems = {}
+        self._value_names = {}
 
     def documents_of(self, type_name: str) -> list[DocumentRef]:
         """The documents of one type."""
@@ -178,7 +180,21 @@ class ContentRepository:
             self._vocabularies = {name: self.vocabulary(name) for name in self.schema.vocabularies}
         return self._vocabularies
 
-    def _resolve(self, vocabulary: Vocabulary) -> Vocabulary:
+    def value_names(self, name: str) -> tuple[str, ...]:
+        """A vocabulary's values in its order, without reading every document's title (what validation needs)."""
+        if self._vocabularies is not None:
+            return tuple(self._vocabularies[name].values)
+        if not self._value_names:  # all at once, so a broken vocabulary is refused as `vocabularies()` does
+            self._value_names = {key: tuple(self._resolve(v, titles=False).values)
+                                 for key, v in self.schema.vocabularies.items()}
+        return self._value_names[name]
+
+    def _resolve(self, vocabulary: Vocabulary, titles: bool = True) -> Vocabulary:
+        """The vocabulary's values from the repository; `titles` False leaves a documents vocabulary unlabelled.
+
+        Its order is the file names' either way; the few files of a files or folders vocabulary are read for
+        their titles in both cases, since those set the order (`_phase_order`).
+        """
         kind, _, arg = vocabulary.source.partition(":")
         if kind == "inline":
             return vocabulary
@@ -205,7 +221,7 @@ class ContentRepository:
         elif kind == "documents":
             # Relations are picked by title; the stored value stays the file name.
             for ref in sorted(self.documents_of(arg), key=lambda r: r.stem):
-                title = self.title(ref.path)
+                title = self.title(ref.path) if titles else None
                 label = f"{title} ({ref.stem})" if title else ref.stem
                 values[ref.stem] = Text(label, label)
         for value in vocabulary.extra:  # e.g. a topic that moved to its own section (docs/governance/)

@@ -19,6 +19,8 @@ from .values import to_python
 
 # Tabs, carriage returns and every character YAML does not allow unescaped: such lines go to ruamel.yaml.
 _NOT_PLAIN = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff]")
+# The same but for the line feed: a whole front matter without any of these needs no check per line.
+_NOT_PLAIN_BUT_LF = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff]")
 _KEY_RE = re.compile(r"([A-Za-z0-9_][A-Za-z0-9_.-]*):(?:([ ]+)(.*))?$")
 _ITEM_RE = re.compile(r"( *)-(?:([ ]+)(.*))?$")
 _RESOLVER = VersionedResolver(version=(1, 2))
@@ -50,14 +52,28 @@ _RESOLVED_FIRST = frozenset(_RESOLVER.versioned_resolver)
 _STR_TAG = "tag:yaml.org,2002:str"
 
 
+# Plain values repeat across documents (`niet-van-toepassing`, `true`): each short one is resolved once.
+# The values are immutable (str, int, float, bool, None); the size is bounded, whatever the input.
+_PLAIN_CACHE: dict[str, Any] = {}
+_PLAIN_CACHE_SIZE = 4096
+_PLAIN_CACHE_TEXT = 80
+
+
 def _plain(text: str) -> Any:
     if text[0] not in _RESOLVED_FIRST:
         return text
-    node = ScalarNode(_RESOLVER.resolve(ScalarNode, text, (True, False)), text)
-    return to_python(node)
+    try:
+        return _PLAIN_CACHE[text]
+    except KeyError:
+        pass
+    value = to_python(ScalarNode(_RESOLVER.resolve(ScalarNode, text, (True, False)), text))
+    if len(text) <= _PLAIN_CACHE_TEXT and len(_PLAIN_CACHE) < _PLAIN_CACHE_SIZE:
+        _PLAIN_CACHE[text] = value
+    return value
 
 
 _COMMENT = re.compile(r" +#")
+_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 _FLOW_PLAIN_BAD = re.compile(r"[#:\[\]{}]")
 
 
@@ -197,6 +213,11 @@ class _Nested:
         if match is None or indent != self.item_indent:
             return None
         self.item_map = None
+        raw = match.group(3)
+        if raw and _WORD.fullmatch(raw):  # `- word`, the common item: no colon, comment, quote or space
+            assert self.items is not None
+            self.items.append(_plain(raw))
+            return True
         if match.group(2) and _KEY_RE.match(match.group(3)):
             item: dict[Any, Any] = {}
             self.item_map_col = match.start(3)
@@ -265,8 +286,14 @@ def _item(match: re.Match[str]) -> tuple[bool, Any]:
     return _value(raw) if space else (True, None)
 
 
-def scan(lines: list[str], close_line: int) -> FastResult | None:
-    """Read lines[1:close_line] if they are all of the plain subset; otherwise None."""
+def scan(lines: list[str], close_line: int, text: str | None = None) -> FastResult | None:
+    """Read lines[1:close_line] if they are all of the plain subset; otherwise None.
+
+    `text` is those lines joined, when the caller has it: without a tab, a carriage return or any other
+    character that is not plain, every line is its content plus LF and needs no check of its own.
+    """
+    block = "".join(lines[1:close_line]) if text is None else text
+    clean = _NOT_PLAIN_BUT_LF.search(block) is None
     result = FastResult()
     current: FastEntry | None = None
     nested: _Nested | None = None
@@ -277,13 +304,16 @@ def scan(lines: list[str], close_line: int) -> FastResult | None:
             result.empty_items.extend((nested.key, line) for line in nested.empty_items)
 
     for index in range(1, close_line):
-        text = content(lines[index])
-        if "\t" in text:
-            # A tab in a line's trailing space reads as a space (as in FrontMatter); anywhere else it is not plain.
-            kept = text.rstrip(" \t")
-            text = kept + " " * (len(text) - len(kept))
-        if _NOT_PLAIN.search(text):
-            return None
+        if clean:  # lines before the closing fence all end in LF
+            text = lines[index][:-1]
+        else:
+            text = content(lines[index])
+            if "\t" in text:
+                # A tab in a line's trailing space reads as a space (as in FrontMatter); anywhere else it is not plain.
+                kept = text.rstrip(" \t")
+                text = kept + " " * (len(text) - len(kept))
+            if _NOT_PLAIN.search(text):
+                return None
         stripped = text.strip(" ")
         if not stripped or stripped[0] == "#":
             continue

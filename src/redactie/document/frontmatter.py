@@ -78,7 +78,7 @@ class FrontMatter:
             1 + row for row, line in enumerate(lines[1:close_line]) if "\t" in line and "\t" in _trailing_space(line)
         ]
         if not full:
-            fast = scan(lines, close_line)
+            fast = scan(lines, close_line, self.text)
             if fast is not None:
                 self.full = False
                 for e in fast.entries:

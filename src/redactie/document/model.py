@@ -16,7 +16,7 @@ from .body import Heading, scan_headings, section_index
 from .errors import EditError, FrontMatterError
 from .frontmatter import CLOSE_RE, OPEN_RE, Entry, FrontMatter
 from .render import block_lines, common_dash, flow_list, is_scalar, literal_block
-from .text import BOM, content, decode, dominant_ending, ending, split_lines
+from .text import BOM, content, decode, dominant_ending, ending, lf_text, split_lines
 from .values import MAX_INT_BITS, to_python
 
 
@@ -58,6 +58,7 @@ def _check_encodable(text: str) -> None:
 
 
 _NO_FIELDS: Mapping[str, Any] = MappingProxyType({})
+_FENCES = ("---", "...")
 
 
 class Document:
@@ -69,7 +70,9 @@ class Document:
         self._fm: FrontMatter | None = None
         body_start = 0
         if lines and OPEN_RE.fullmatch(content(lines[0])):
-            close = next((i for i in range(1, len(lines)) if CLOSE_RE.fullmatch(content(lines[i]))), None)
+            # Only a line starting with `---` or `...` can close it: the rest need no pattern match.
+            close = next((i for i in range(1, len(lines))
+                          if lines[i][:3] in _FENCES and CLOSE_RE.fullmatch(content(lines[i]))), None)
             if close is None:
                 raise FrontMatterError(
                     1,
@@ -135,7 +138,7 @@ class Document:
     @property
     def body(self) -> str:
         """The Markdown body (everything after the front matter), line endings normalised to LF."""
-        return "".join(content(line) + ("\n" if ending(line) else "") for line in self._lines[self._body_start:])
+        return lf_text(self._lines[self._body_start:])
 
     @property
     def section_names(self) -> list[str]:
@@ -150,7 +153,7 @@ class Document:
     def section(self, name: str) -> str:
         """The Markdown between the heading `name` and the next heading of level <= 2 (LF endings)."""
         first, stop = self._span(name)
-        return "".join(content(line) + ("\n" if ending(line) else "") for line in self._lines[first:stop])
+        return lf_text(self._lines[first:stop])
 
     def _span(self, name: str) -> tuple[int, int]:
         span = self._sections.get(name)

@@ -51,6 +51,12 @@ def ending(line: str) -> str:
     return ""
 
 
+def lf_text(lines: list[str]) -> str:
+    """The lines joined with every ending as LF (a CR alone stays: it ends no line)."""
+    # Lines are split on LF, so a CR before an LF can only be a line's own CRLF ending.
+    return "".join(lines).replace("\r\n", "\n")
+
+
 def dominant_ending(lines: list[str], default: str = "\n") -> str:
     """The most common line ending among `lines`."""
     counts = Counter(ending(line) for line in lines if ending(line))

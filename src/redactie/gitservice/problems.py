@@ -176,6 +176,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                                        r"cannot (pull|rebase) with rebase: You have unstaged changes|"
                                        r"Your local changes", re.I)),
     ("conflicts", re.compile(r"CONFLICT|could not apply|Merge conflict", re.I)),
+    # git's own refusal when no name or e-mail address is configured (`user.useConfigOnly`)
+    ("author-missing", re.compile(r"Please tell me who you are|auto-detection is disabled|empty ident name", re.I)),
 ]
 
 

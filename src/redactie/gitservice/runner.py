@@ -98,11 +98,12 @@ def filter_environment(filter_drivers: Iterable[str]) -> dict[str, str]:
     return {k: v for k, v in with_config(git_environment(), pairs).items() if k.startswith("GIT_CONFIG_")}
 
 
-def command(args: Sequence[str], filter_drivers: Iterable[str] = ()) -> list[str]:
-    """The full command line for `git ARGS`: the chosen git, and the safety options this command needs."""
+def command(args: Sequence[str], filter_drivers: Iterable[str] = (), config: Iterable[str] = ()) -> list[str]:
+    """The full command line for `git ARGS`: the chosen git, the safety options this command needs, and
+    `config` (`name=value` settings for this command)."""
     args = list(args)
     options: list[str] = []
-    for item in ALWAYS:
+    for item in (*ALWAYS, *config):
         options += ["-c", item]
     if not is_user_action(args):
         options += read_only_options(filter_drivers)

@@ -54,6 +54,14 @@ def blob_hash(data: bytes) -> str:
     return hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()  # noqa: S324 - git's own id, not security
 
 
+def literal(paths: list[str]) -> list[str]:
+    """Pathspecs that match exactly these names: `a[1].md` is never a pattern that also takes `a1.md`.
+
+    Per path rather than `--literal-pathspecs`, which git hands on to hooks through the environment.
+    """
+    return [f":(literal){path}" for path in paths]
+
+
 _VERSION_CHECKED: list[bool] = []
 
 
@@ -109,12 +117,13 @@ class GitService:
         return self._filters[1]
 
     def _command(self, args: tuple[str, ...], kwargs: dict[str, Any]) -> list[str]:
-        """The command line for one git command in this repository (see runner.command)."""
+        """The command line for one git command in this repository (see runner.command); a `config` keyword
+        holds `name=value` settings for this command only."""
         filters = self.filter_drivers()
         odd = filter_environment(filters)
         if odd:
             kwargs["env"] = {**odd, **kwargs.get("env", {})}
-        return command(args, filters)
+        return command(args, filters, kwargs.pop("config", ()))
 
     def run(self, *args: str, **kwargs: Any) -> str:
         """Run one git command in the repository; GitProblem when it fails."""
@@ -311,11 +320,14 @@ class GitService:
         self.run("config", "--local", "user.name", name.strip())
         self.run("config", "--local", "user.email", email.strip())
 
-    def _ready_to_commit(self, reviewed: dict[str, bytes | None], message: str) -> None:
-        """Refuse a commit without a message or author, or of files that changed since the review."""
+    def _ready_to_commit(self, reviewed: dict[str, bytes | None], message: str, author: bool = True) -> None:
+        """Refuse a commit without a message or author, or of files that changed since the review.
+
+        `author` False leaves the author to the commit itself (see `_commit_tracked`).
+        """
         if not message.strip():
             raise GitProblem("empty-message")
-        if self.author() is None:
+        if author and self.author() is None:
             raise GitProblem("author-missing")
         changed = sorted(p for p, data in reviewed.items() if self.work_bytes(p) != data)
         if changed:
@@ -329,21 +341,83 @@ class GitService:
         """
         if not reviewed:
             raise GitProblem("nothing-to-commit")
-        self._ready_to_commit(reviewed, message)
+        self._ready_to_commit(reviewed, message, author=False)
+        if self._commit_tracked(reviewed, message):
+            return self.head_sha()
+        if self.author() is None:
+            raise GitProblem("author-missing")
         present = [p for p, data in reviewed.items() if data is not None]
         if present:
-            self.run("add", "--", *present)
+            self.run("add", "--", *literal(present))
         paths = sorted(reviewed)
         gone = [p for p, data in reviewed.items() if data is None]
         if gone:
             # A deleted file that was never committed has nothing to record.
-            known = set(self.run("ls-files", "-z", "--", *gone).split("\0"))
+            known = set(self.run("ls-files", "-z", "--", *literal(gone)).split("\0"))
             known |= set(self._head_hashes(gone)) if self.has_commits() else set()
             paths = [p for p in paths if p not in gone or p in known]
         if not paths:
             raise GitProblem("nothing-to-commit")
-        self.run("commit", "--only", "--quiet", "-m", message.strip(), "--", *paths)
-        return self.repo.head.commit.hexsha
+        self.run("commit", "--only", "--quiet", "-m", message.strip(), "--", *literal(paths))
+        return self.head_sha()
+
+    def _commit_tracked(self, reviewed: dict[str, bytes | None], message: str) -> bool:
+        """Commit in one `git commit --include` when that records exactly the reviewed files; False when not.
+
+        That holds when every reviewed file is tracked and present, nothing else differs between the index
+        and HEAD, and no merge, rebase, cherry-pick or revert is under way. Then `--include` stages the files
+        and commits the index in one process, with one index write, where `--only` builds a second index;
+        hooks run as for any commit, and a failing commit leaves the index as it was. The commit itself
+        refuses a missing name or e-mail address (`user.useConfigOnly`: git never guesses them), so no
+        separate `git config` is needed.
+        """
+        paths = sorted(reviewed)
+        if any(data is None for data in reviewed.values()):
+            return False
+        try:
+            self.head_sha()
+        except (ValueError, OSError):
+            return False  # no commit yet
+        if self.operation() is not None or any((self.git_dir / name).exists()
+                                               for name in ("CHERRY_PICK_HEAD", "REVERT_HEAD", "sequencer")):
+            return False
+        # Both questions only read the index: asked at the same time, they cost the time of one.
+        staged, tracked = self._run_together(("diff-index", "--cached", "--no-renames", "--name-only", "-z", "HEAD",
+                                              "--"), ("ls-files", "-z", "--", *literal(paths)))
+        if not set(filter(None, staged.split("\0"))) <= set(paths):
+            return False  # someone staged another file: `--only` keeps it out of the commit
+        if not set(tracked.split("\0")) >= set(paths):
+            return False  # a new file: an older git's `--include` would leave it out without a word
+        self.run("commit", "--include", "--quiet", "-m", message.strip(), "--", *literal(paths),
+                 config=("user.useConfigOnly=true",))
+        return True
+
+    def _run_together(self, first: tuple[str, ...], second: tuple[str, ...]) -> tuple[str, str]:
+        """The output of two read-only git commands run at the same time (GitProblem when either fails)."""
+        results: dict[int, str | GitProblem] = {}
+
+        def work() -> None:
+            try:
+                results[1] = self.run(*second)
+            except GitProblem as exc:
+                results[1] = exc
+
+        helper = threading.Thread(target=work, daemon=True)
+        helper.start()
+        try:
+            results[0] = self.run(*first)
+        finally:
+            helper.join()
+        for result in (results[0], results[1]):
+            if isinstance(result, GitProblem):
+                raise result
+        return str(results[0]), str(results[1])
+
+    def head_sha(self) -> str:
+        """The commit HEAD points at, read from the refs without starting a git process."""
+        from git.refs.symbolic import SymbolicReference
+
+        return SymbolicReference.dereference_recursive(self.repo, "HEAD")
 
     def commit_contents(self, contents: dict[str, bytes], reviewed: dict[str, bytes | None], message: str) -> str:
         """Commit given bytes for some files (part of what the user changed) plus whole reviewed files.
@@ -375,8 +449,8 @@ class GitService:
                 self.run("update-index", "--add", "--cacheinfo", f"{mode},{sha},{path}", env=env)
             self.run("commit", "--quiet", "-m", message.strip(), env=env)
         # The real index follows the new commit for these paths; the rest of the change stays unstaged.
-        self.run("reset", "--quiet", "--", *sorted(entries))
-        return self.repo.head.commit.hexsha
+        self.run("reset", "--quiet", "--", *literal(sorted(entries)))
+        return self.head_sha()
 
     def _head_modes(self, paths: list[str]) -> dict[str, str]:
         out = self.run("ls-tree", "-z", "HEAD", "--", *paths)

@@ -7,6 +7,7 @@ import re
 # PyYAML (YAML 1.1, what the site reads front matter with) turns these plain words into booleans.
 YAML11_TRUE = {"y", "yes", "true", "on"}
 YAML11_FALSE = {"n", "no", "false", "off"}
+_YAML11_WORDS = frozenset(YAML11_TRUE | YAML11_FALSE)
 _TOKEN = re.compile(r'"([^"]*)"|\'([^\']*)\'|(\|\||&&|!|\(|\))|([^\s()!&|"\']+)')
 _OPERATORS = {"and", "or", "not", "||", "&&", "!", "(", ")"}
 
@@ -18,7 +19,7 @@ def yaml11_boolean(value: object) -> bool | None:
     if not isinstance(value, str):
         return None
     word = value.strip()
-    if word.lower() not in YAML11_TRUE | YAML11_FALSE or word not in (word.lower(), word.capitalize(), word.upper()):
+    if word.lower() not in _YAML11_WORDS or word not in (word.lower(), word.capitalize(), word.upper()):
         return None
     return word.lower() in YAML11_TRUE
 

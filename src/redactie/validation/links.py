@@ -19,11 +19,11 @@ def relative_link_targets(doc: Document) -> list[tuple[int, str, str]]:
     if ".md" not in body:  # the common case: no link to a document at all
         return []
     lines = body.splitlines()
-    first = len(doc.text.splitlines()) - len(lines) + 1
+    first = 0  # the body's first line in the file, counted only when a link is found
     out: list[tuple[int, str, str]] = []
     fenced = False
     for offset, text in enumerate(lines):
-        if _FENCE.match(text):
+        if ("```" in text or "~~~" in text) and _FENCE.match(text):
             fenced = not fenced
             continue
         if fenced:
@@ -37,6 +37,7 @@ def relative_link_targets(doc: Document) -> list[tuple[int, str, str]]:
                 continue
             path = unquote(parsed.path)
             if path.endswith(".md"):
+                first = first or len(doc.text.splitlines()) - len(lines) + 1
                 out.append((first + offset, link, path))
     return out
 

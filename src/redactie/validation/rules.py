@@ -13,15 +13,17 @@ from ..fileio import FileRefused, read_document
 from ..index import IndexEntry
 from ..repository import ContentRepository
 from ..schema import DocType, FieldDef
+from .context import RuleContext
 from .findings import Finding, finding
 from .items import line_of_item
 from .labels import expression_names, is_expression, yaml11_boolean
 from .links import broken_links
-from .suggest import suggest
 from .yamlerrors import refine
 
 _LINK_RE = re.compile(r"\[[^\]]*\]\(\s*<?([^)\s>]*(?:\s[^)\"']*)?)>?(?:\s+[\"'][^\"']*[\"'])?\s*\)")
 _WORD_RE = re.compile(r"\S+")
+_SPACE_RE = re.compile(r"\s")
+_NUMBER_PREFIX = re.compile(r"\d+-")
 
 
 def _label(field: FieldDef) -> tuple[str, str]:
@@ -32,7 +34,8 @@ def _is_empty(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip()) or value == [] or value == {}
 
 
-def check_document(repo: ContentRepository, relpath: str, data: bytes) -> tuple[list[Finding], Document | None]:
+def check_document(repo: ContentRepository, relpath: str, data: bytes,
+                   context: RuleContext | None = None) -> tuple[list[Finding], Document | None]:
     """Findings for one document's bytes (without repository-wide rules), and the parsed document."""
     try:
         doc = Document.parse(data)
@@ -41,12 +44,15 @@ def check_document(repo: ContentRepository, relpath: str, data: bytes) -> tuple[
     except FrontMatterError as exc:
         line, _column, nl, en = refine(data, exc)
         return [finding(relpath, line, "", "front-matter", detail=(nl, en))], None
-    return check_parsed(repo, relpath, doc), doc
+    return check_parsed(repo, relpath, doc, context), doc
 
 
-def check_parsed(repo: ContentRepository, relpath: str, doc: Document) -> list[Finding]:
+def check_parsed(repo: ContentRepository, relpath: str, doc: Document,
+                 context: RuleContext | None = None) -> list[Finding]:
     """Findings for a document already parsed (the editor's live checks use this)."""
-    doc_type = repo.schema.type_for(relpath)
+    if context is None:
+        context = RuleContext(repo)
+    doc_type = context.type_for(relpath)
     findings: list[Finding] = []
     fm = doc._fm  # noqa: SLF001 - validation reads the model's own positions
     for line in fm.trailing_tab_lines if fm else []:
@@ -56,18 +62,17 @@ def check_parsed(repo: ContentRepository, relpath: str, doc: Document) -> list[F
                                 lines=", ".join(map(str, lines))))
     if doc_type is None:
         return findings
-    defs = repo.schema.fields_of(doc_type)
-    labels = {f.key: f for f in defs}
+    defs, labels = context.fields(doc_type)
     for key, line in doc.empty_list_items():
         field = labels.get(key)
         findings.append(finding(relpath, line, key, "empty-item", label=_label(field) if field else key))
     for field in defs:
-        findings += _check_field(repo, relpath, doc, doc_type, field)
+        findings += _check_field(context, relpath, doc, doc_type, field)
     for key in doc.fields:
         if key not in labels:
             findings.append(finding(relpath, doc.field_line(key) or 1, key, "unknown-field"))
     findings += _check_links(relpath, doc)
-    findings += _check_body_links(repo, relpath, doc)
+    findings += _check_body_links(context, relpath, doc)
     return findings
 
 
@@ -77,19 +82,19 @@ def _values(value: object) -> list[object]:
     return [] if value is None else [value]
 
 
-def _check_field(repo: ContentRepository, path: str, doc: Document, doc_type: DocType,
+def _check_field(context: RuleContext, path: str, doc: Document, doc_type: DocType,
                  field: FieldDef) -> list[Finding]:
     out: list[Finding] = []
     value = doc.fields.get(field.key)
-    line = doc.field_line(field.key) or 1
     if _is_empty(value) or (isinstance(value, list) and all(_is_empty(v) for v in value)):
         if field.required:
-            out.append(finding(path, line, field.key, "required", label=_label(field)))
+            out.append(finding(path, doc.field_line(field.key) or 1, field.key, "required", label=_label(field)))
         return out
+    line = doc.field_line(field.key) or 1
     if field.kind in ("choice", "multichoice", "hidden") and field.vocabulary:
-        out += _check_labels(repo, path, doc, doc_type, field, value, line)
+        out += _check_labels(context, path, doc, doc_type, field, value, line)
     elif field.kind == "relation" and field.target:
-        known = repo.stems(field.target)
+        known = context.stems(field.target)
         for position, item in enumerate(_values(value)):
             if not _is_empty(item) and str(item).strip() not in known:
                 out.append(finding(path, line_of_item(doc, field.key, position), field.key, "relation-missing",
@@ -101,73 +106,72 @@ def _check_field(repo: ContentRepository, path: str, doc: Document, doc_type: Do
             out.append(finding(path, line, field.key, "id-pattern", value=value, pattern=field.pattern))
         code = doc_type.code_from_id(value)
         if doc_type.code_in_file_name and code:
-            name = path.rsplit("/", 1)[-1]
-            if not re.match(rf"^(?:\d+-)?{re.escape(code)}-", name):  # upstream's own pattern
+            if not _starts_with_code(path.rsplit("/", 1)[-1], code):
                 out.append(finding(path, line, field.key, "file-prefix", prefix=code, example=f"{code}-....md"))
     if field.kind in ("text", "multiline") and isinstance(value, str):
         if field.no_full_stop and value.rstrip().endswith("."):
             out.append(finding(path, line, field.key, "title-full-stop", value.rstrip().rstrip(".")))
-        words = len(_WORD_RE.findall(value))
+        words = len(_WORD_RE.findall(value)) if field.max_words else 0
         if field.max_words and words > field.max_words:
             out.append(finding(path, line, field.key, "word-limit", label=_label(field), count=words,
                                limit=field.max_words))
     return out
 
 
-def _check_labels(repo: ContentRepository, path: str, doc: Document, doc_type: DocType, field: FieldDef,
+def _starts_with_code(name: str, code: str) -> bool:
+    r"""Upstream's own pattern `^(?:\d+-)?<code>-`, without compiling a pattern for every document's code."""
+    if name.startswith(f"{code}-"):
+        return True
+    number = _NUMBER_PREFIX.match(name)
+    return number is not None and name[number.end():].startswith(f"{code}-")
+
+
+def _check_labels(context: RuleContext, path: str, doc: Document, doc_type: DocType, field: FieldDef,
                   value: object, line: int) -> list[Finding]:
     """Label values against their vocabulary, as the site's CI reads them (YAML 1.1, expressions)."""
     out: list[Finding] = []
-    vocabulary = repo.vocabulary(field.vocabulary or "")
+    allowed, known = context.values(field.vocabulary or "")
+    plain = context.plain_values(field.vocabulary or "")
+    is_open = context.is_open(field.vocabulary or "")
     items = _values(value)
     if field.kind == "choice" and len([v for v in items if not _is_empty(v)]) > 1:
         out.append(finding(path, line, field.key, "too-many-values", label=_label(field)))
     if isinstance(value, dict) or any(isinstance(v, (list, dict)) for v in items):
         return out + [finding(path, line, field.key, "wrong-shape", label=_label(field),
                               expected=("een lijst van waarden", "a list of values"))]
-    allowed = list(vocabulary.values)
     for position, item in enumerate(items):
+        if item.__class__ is str and item in plain:
+            continue  # the most common case of all, decided by one look-up
         if _is_empty(item):
             continue
         boolean = yaml11_boolean(item)
         text = str(item).strip()
-        if boolean is None and (text in vocabulary.values or (vocabulary.open and is_expression(text) and all(
-                name in _expression_vocabulary(repo, doc_type) for name in expression_names(text)))):
+        if boolean is None and (text in known or (is_open and is_expression(text) and all(
+                name in context.expression_names(doc_type) for name in expression_names(text)))):
             continue  # the common case: no finding, so no need to locate the item
         where = line_of_item(doc, field.key, position) if isinstance(value, list) else line
         if boolean is not None:
             out.append(finding(path, where, field.key, "yaml-boolean", value=str(item).strip(), label=_label(field),
                                boolean=("waar (true)", "true") if boolean else ("onwaar (false)", "false")))
             continue
-        if vocabulary.open and is_expression(text):
-            names = _expression_vocabulary(repo, doc_type)
+        if is_open and is_expression(text):
+            names = context.expression_names(doc_type)
             for name in expression_names(text):
                 if name not in names:
-                    hint = suggest(name, sorted(names))
+                    hint = context.suggest(name, context.sorted_expression_names(doc_type))
                     out.append(finding(path, where, field.key, "expression-name", hint, value=name,
                                        label=_label(field),
                                        hint=(f"; bedoelt u '{hint}'?", f"; did you mean '{hint}'?") if hint else ""))
             continue
-        hint = suggest(text, allowed)
+        hint = context.suggest(text, allowed)
         out.append(finding(path, where, field.key, "vocabulary", hint, value=text, label=_label(field),
                            hint=(f"; bedoelt u '{hint}'?", f"; did you mean '{hint}'?") if hint else ""))
     return out
 
 
-def _expression_vocabulary(repo: ContentRepository, doc_type: DocType) -> set[str]:
-    """Names a logical label expression may use: every label value of the type, also as `<field>-<value>`."""
-    names: set[str] = set()
-    for field in repo.schema.fields_of(doc_type):
-        if field.vocabulary and field.kind in ("choice", "multichoice"):
-            for value in repo.vocabulary(field.vocabulary).values:
-                names.update({value, f"{field.key}-{value}"})
-    return names
-
-
-def _check_body_links(repo: ContentRepository, path: str, doc: Document) -> list[Finding]:
+def _check_body_links(context: RuleContext, path: str, doc: Document) -> list[Finding]:
     return [finding(path, line, "", "broken-link", value=link)
-            for line, link in broken_links(path, doc, lambda target: (repo.root / target).is_file(),
-                                           lambda folder: (repo.root / folder).is_dir())]
+            for line, link in broken_links(path, doc, context.file_exists, context.folder_exists)]
 
 
 def _check_links(path: str, doc: Document) -> list[Finding]:
@@ -184,7 +188,7 @@ def _check_links(path: str, doc: Document) -> list[Finding]:
 
 
 def _url_ok(url: str) -> bool:
-    if not url or any(ch.isspace() for ch in url):
+    if not url or _SPACE_RE.search(url):
         return False
     parsed = urlparse(url)
     if parsed.scheme in ("http", "https"):
@@ -196,20 +200,36 @@ def _url_ok(url: str) -> bool:
     return True  # a relative link to another page of the site
 
 
+IdPlaces = tuple[tuple[str, str, int], ...]  # (key, id, 1-based line) of each unique id a document holds
+
+
+def id_places(keys: list[str], doc: Document | IndexEntry) -> IdPlaces:
+    """The unique ids a parsed document (or its index entry) holds: all the id check keeps of it."""
+    found = []
+    for key in keys:
+        value = doc.fields.get(key)
+        if isinstance(value, str) and value.strip():
+            found.append((key, value.strip(), doc.field_line(key) or 1))
+    return tuple(found)
+
+
 def check_unique_ids(repo: ContentRepository, docs: Mapping[str, Document | IndexEntry]) -> list[Finding]:
     """Ids that more than one document uses, one finding per document."""
-    keys = {f.key for f in repo.schema.fields.values() if f.kind == "identifier" and f.unique}
+    keys = RuleContext(repo).unique_keys
+    return duplicate_ids({path: id_places(keys, doc) for path, doc in docs.items()})
+
+
+def duplicate_ids(places: Mapping[str, IdPlaces]) -> list[Finding]:
+    """One finding per document for each id that more than one document uses (`places` in document order)."""
     seen: dict[str, list[tuple[str, str, int]]] = defaultdict(list)
-    for path, doc in docs.items():
-        for key in keys:
-            value = doc.fields.get(key)
-            if isinstance(value, str) and value.strip():
-                seen[value.strip()].append((path, key, doc.field_line(key) or 1))
+    for path, found in places.items():
+        for key, value, line in found:
+            seen[value].append((path, key, line))
     out: list[Finding] = []
-    for value, places in seen.items():
-        if len(places) > 1:
-            for path, key, line in places:
-                others = ", ".join(p for p, _k, _l in places if p != path)
+    for value, where in seen.items():
+        if len(where) > 1:
+            for path, key, line in where:
+                others = ", ".join(p for p, _k, _l in where if p != path)
                 out.append(finding(path, line, key, "id-duplicate", value=value, other=others))
     return out
 
@@ -222,21 +242,19 @@ def unreadable_detail(exc: OSError) -> tuple[str, str]:
     return f"het bestand kan niet worden gelezen ({reason})", f"the file cannot be read ({reason})"
 
 
-def _id_source(repo: ContentRepository, path: str, doc: Document) -> IndexEntry:
-    """Only what the id check needs from a parsed document, so the document itself need not be kept."""
-    keys = [f.key for f in repo.schema.fields.values() if f.kind == "identifier" and f.unique]
-    fields = {key: doc.fields[key] for key in keys if key in doc.fields}
-    return IndexEntry(path, 0, 0, fields, {key: doc.field_line(key) or 1 for key in fields})
-
-
 def validate_repository(repo: ContentRepository, paths: list[str] | None = None,
                         cancelled: Callable[[], bool] = lambda: False) -> list[Finding]:
     """All findings for the repository's documents (or only `paths`, still checking ids repository-wide).
 
-    With `paths`, only those files are read; the other documents' ids come from the document index.
+    One pass: each file is read and parsed once, checked, and dropped; only its ids are kept for the check
+    across documents. With `paths`, only those files are read; the other documents' ids come from the
+    document index.
     """
+    context = RuleContext(repo)
+    context.types.update((ref.path, ref.doc_type) for ref in repo.documents)
+    keys = context.unique_keys
     findings: list[Finding] = []
-    sources: dict[str, Document | IndexEntry] = {}
+    places: dict[str, IdPlaces] = {}
     wanted = set(paths) if paths is not None else None
     if wanted is not None:
         # The other documents' ids come from the index: checked against the disk once per process, then kept
@@ -246,25 +264,26 @@ def validate_repository(repo: ContentRepository, paths: list[str] | None = None,
         for path in wanted:
             repo.index.update(path)
         entries = repo.index.entries()
-        sources = {ref.path: entries[ref.path] for ref in repo.documents
-                   if ref.path in entries and entries[ref.path].readable}
+        for ref in repo.documents:
+            entry = entries.get(ref.path)
+            if ref.path not in wanted and entry is not None and entry.readable:
+                places[ref.path] = id_places(keys, entry)
     for ref in repo.documents:
         if wanted is not None and ref.path not in wanted:
             continue
         if cancelled():
             return []
-        sources.pop(ref.path, None)
         try:
             data = read_document(repo.root / ref.path)
         except OSError as exc:
             findings.append(finding(ref.path, 1, "", "unreadable", detail=unreadable_detail(exc)))
             continue
-        found, doc = check_document(repo, ref.path, data)
+        found, doc = check_document(repo, ref.path, data, context)
         findings += found
         if doc is not None:
-            sources[ref.path] = _id_source(repo, ref.path, doc)
-    ordered = {ref.path: sources[ref.path] for ref in repo.documents if ref.path in sources}
-    for item in check_unique_ids(repo, ordered):
+            places[ref.path] = id_places(keys, doc)
+    ordered = {ref.path: places[ref.path] for ref in repo.documents if places.get(ref.path)}
+    for item in duplicate_ids(ordered):
         if wanted is None or item.path in wanted:
             findings.append(item)
     return sorted(findings, key=lambda f: (f.path, f.line, f.code))
