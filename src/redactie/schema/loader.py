@@ -164,25 +164,23 @@ class _Reader:
 
 def parse_schema(text: str, path: str = SCHEMA_FILE) -> Schema:
     """Read a schema from YAML text; raises SchemaError with a location."""
+    from ruamel.yaml.constructor import RoundTripConstructor
+
     from ..document.yamlread import LimitError, compose
 
-    try:  # the same limits as a document's front matter (size, nesting, aliases), before the real read
-        compose(text)
+    try:  # the same limits as a document's front matter (size, nesting, aliases); one read, no second parse
+        node = compose(text)
+        data = RoundTripConstructor(loader=YAML(typ="rt", pure=True)).construct_document(node) if node else None
     except LimitError as exc:
         raise SchemaError(path, text.count("\n", 0, exc.index) + 1,
                           "the schema file is too large or too deeply nested to be read safely",
                           "het schemabestand is te groot of te diep genest om veilig te lezen") from None
-    except (YAMLError, RecursionError):
-        pass  # reported with its location by the read below
-    yaml = YAML(typ="rt", pure=True)
-    try:
-        data = yaml.load(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else 1
         raise SchemaError(path, line, f"the schema is not valid YAML: {exc.problem}",
                           f"het schema is geen geldige YAML: {exc.problem}") from None
-    except YAMLError as exc:
+    except (YAMLError, RecursionError) as exc:
         raise SchemaError(path, 1, f"the schema cannot be read: {exc}", f"het schema kan niet gelezen worden: {exc}"
                           ) from None
     return _Reader(path).read(data)
