@@ -103,3 +103,17 @@ def sample_window(qtbot, content_repo: Path, isolated_home: Path):  # noqa: ANN0
         win.editor.session.saved_bytes = win.editor.session.current()
     win.close()
     win.deleteLater()
+
+
+def wait_idle(qtbot, win, timeout: int = 30_000) -> None:  # noqa: ANN001
+    """Wait until the window's background tasks are done; on a timeout say which run and where their threads are."""
+    import sys
+    import traceback
+
+    try:
+        qtbot.waitUntil(lambda: not win.runner.busy, timeout=timeout)
+    except Exception:
+        running = [f"{task.key} ({task.label})" for task, _, _ in win.runner._running.values()]
+        stacks = "\n".join(f"--- thread {ident}\n" + "".join(traceback.format_stack(frame)[-6:])
+                           for ident, frame in sys._current_frames().items())
+        raise AssertionError(f"background tasks still running after {timeout} ms: {running}\n{stacks}") from None

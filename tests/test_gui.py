@@ -12,7 +12,7 @@ from redactie.document.locality import touched_lines
 from redactie.gui.form import ChoiceField, MultiChoiceField
 from redactie.gui.main_window import MainWindow
 
-from .conftest import git
+from .conftest import git, wait_idle
 
 DOC = "docs/vereisten/corrigerende_maatregelen_voor_non_conforme_ai.md"
 
@@ -33,7 +33,7 @@ def window(qtbot, content_repo: Path, isolated_home: Path):  # noqa: ANN001, ANN
     yield win
     if win.editor.modified:  # never leave a modal "unsaved changes" question open at teardown
         win.editor.save()
-    qtbot.waitUntil(lambda: not win.runner.busy, timeout=15000)  # git, spelling and validation load meanwhile
+    wait_idle(qtbot, win)  # git, spelling and validation load meanwhile
 
 
 def test_lists_documents_grouped_and_filters(window: MainWindow) -> None:
@@ -164,4 +164,4 @@ def test_recognised_format_is_shown_and_written_only_when_asked(qtbot, content_r
     assert not button.isVisible()
     qtbot.waitUntil(lambda: win.documents.ready)
     assert win.documents.count() == 13
-    qtbot.waitUntil(lambda: not win.runner.busy, timeout=15000)  # git, spelling and validation load meanwhile
+    wait_idle(qtbot, win)  # git, spelling and validation load meanwhile

@@ -14,7 +14,7 @@ from redactie.gui.main_window import MainWindow
 from redactie.gui.table_editor import TableEditor
 from redactie.mdtable import find_tables
 
-from .conftest import CORPUS, copy_writable, git
+from .conftest import CORPUS, copy_writable, git, wait_idle
 from .test_gui import by_name
 
 SNAPSHOT = CORPUS / "algoritmekader-2024"
@@ -42,7 +42,7 @@ def corpus_window(qtbot, tmp_path: Path, isolated_home: Path):  # noqa: ANN001, 
     if win.editor.session is not None:  # close without the "unsaved changes" question
         win.editor.discard_draft()
         win.editor.session.saved_bytes = win.editor.session.current()
-    qtbot.waitUntil(lambda: not win.runner.busy, timeout=15000)
+    wait_idle(qtbot, win)  # git, spelling and validation load meanwhile
     win.close()
     win.deleteLater()
 

@@ -33,7 +33,7 @@ from redactie.gui.review_dialog import ReviewDialog
 from redactie.gui.settings_dialog import SettingsDialog
 from redactie.gui.small_dialogs import AuthorDialog, BranchDialog
 
-from .conftest import git
+from .conftest import git, wait_idle
 
 DOC = "docs/vereisten/corrigerende_maatregelen_voor_non_conforme_ai.md"
 
@@ -56,7 +56,7 @@ def open_window(qtbot, repo: Path, language: str = "nl") -> MainWindow:  # noqa:
 
 
 def settle(qtbot, win: MainWindow) -> None:  # noqa: ANN001
-    qtbot.waitUntil(lambda: not win.runner.busy, timeout=15000)
+    wait_idle(qtbot, win)  # git, spelling and validation load meanwhile
 
 
 OPEN: list[MainWindow] = []
