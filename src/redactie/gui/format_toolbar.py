@@ -82,7 +82,7 @@ class FormatToolBar(QToolBar):
     def _live_target(self) -> SectionEdit | None:
         target = self.target
         try:
-            alive = target is not None and target.isVisible() and self.area.isAncestorOf(target)
+            alive = target is not None and not target.isHidden() and self.area.isAncestorOf(target)
         except RuntimeError:  # the editor was deleted with the document it showed
             alive = False
         if not alive:

@@ -42,7 +42,7 @@ def choices(repo: ContentRepository, current: str) -> list[tuple[str, str, str]]
 
 
 class LinkPicker(QDialog):
-    """Filters the repository's documents by every typed word (title, code, id or file name); `chosen(markdown)`."""
+    """Filters the documents by every typed word (in the title, code or path); `chosen(markdown)`."""
 
     chosen = Signal(str)
 
@@ -83,7 +83,7 @@ class LinkPicker(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.resize(560, 420)
-        self._all = [(title, code, path, _fold(f"{title} {code} {posixpath.basename(path)}"))
+        self._all = [(title, code, path, _fold(f"{title} {code} {path}"))
                      for title, code, path in choices(repo, current)]
         self.search.textChanged.connect(self.filter)
         self.search.installEventFilter(self)
