@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="nl_NL">
 <context>
     <name>AboutDialog</name>
@@ -77,7 +78,7 @@
         <translation>Author name</translation>
     </message>
     <message>
-        <source>Uw naam zoals collega's die zien bij uw wijzigingen</source>
+        <source>Uw naam zoals collega&apos;s die zien bij uw wijzigingen</source>
         <translation>Your name as colleagues see it with your changes</translation>
     </message>
     <message>
@@ -210,8 +211,8 @@
         <translation>Plan of the change</translation>
     </message>
     <message>
-        <source>Elk bestand en elke regel die verandert; pas na 'Uitvoeren' wordt er iets opgeslagen</source>
-        <translation>Every file and every line that changes; nothing is saved until 'Apply'</translation>
+        <source>Elk bestand en elke regel die verandert; pas na &apos;Uitvoeren&apos; wordt er iets opgeslagen</source>
+        <translation>Every file and every line that changes; nothing is saved until &apos;Apply&apos;</translation>
     </message>
     <message>
         <source>Toestand van de bulkwijziging</source>
@@ -301,8 +302,8 @@
         <translation>%1 (not allowed)</translation>
     </message>
     <message>
-        <source>Vervangen door '%1'</source>
-        <translation>Replace with '%1'</translation>
+        <source>Vervangen door &apos;%1&apos;</source>
+        <translation>Replace with &apos;%1&apos;</translation>
     </message>
 </context>
 <context>
@@ -396,7 +397,7 @@
     </message>
     <message>
         <source>Gebruik de versie van de ander; uw wijziging in dit bestand vervalt</source>
-        <translation>Use the other person's version; your change to this file is dropped</translation>
+        <translation>Use the other person&apos;s version; your change to this file is dropped</translation>
     </message>
     <message>
         <source>Als tekst openen</source>
@@ -569,7 +570,7 @@
     </message>
     <message>
         <source>De gegevens en secties van het document als formulier</source>
-        <translation>The document's data and sections as a form</translation>
+        <translation>The document&apos;s data and sections as a form</translation>
     </message>
     <message>
         <source>Het hele bestand als tekst, voor gevorderden en om fouten te herstellen</source>
@@ -809,8 +810,8 @@
         <translation>Section %1</translation>
     </message>
     <message>
-        <source>Tekst van de sectie '%1' (Markdown)</source>
-        <translation>Text of the section '%1' (Markdown)</translation>
+        <source>Tekst van de sectie &apos;%1&apos; (Markdown)</source>
+        <translation>Text of the section &apos;%1&apos; (Markdown)</translation>
     </message>
     <message>
         <source>%1 (alleen lezen)</source>
@@ -839,6 +840,92 @@
     <message>
         <source>Een kop van niveau 1 of 2 kan niet binnen een sectie staan; deze wijziging is nog niet overgenomen.</source>
         <translation>A level 1 or 2 heading cannot be inside a section; this change has not been applied yet.</translation>
+    </message>
+</context>
+<context>
+    <name>FormatCommands</name>
+    <message>
+        <source>Vet</source>
+        <translation>Bold</translation>
+    </message>
+    <message>
+        <source>Maak de geselecteerde tekst vet (Markdown **tekst**); nog eens haalt het vet weg</source>
+        <translation>Make the selected text bold (Markdown **text**); again removes the bold</translation>
+    </message>
+    <message>
+        <source>Cursief</source>
+        <translation>Italic</translation>
+    </message>
+    <message>
+        <source>Maak de geselecteerde tekst cursief (Markdown *tekst*); nog eens haalt het cursief weg</source>
+        <translation>Make the selected text italic (Markdown *text*); again removes the italics</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <source>Maak van de geselecteerde tekst een link; typ daarna het webadres</source>
+        <translation>Make the selected text a link; then type the web address</translation>
+    </message>
+    <message>
+        <source>Link naar document</source>
+        <translation>Link to document</translation>
+    </message>
+    <message>
+        <source>Kies een vereiste, maatregel of ander document op titel of code en maak van de geselecteerde tekst een link ernaartoe</source>
+        <translation>Choose a requirement, measure or other document by title or code and make the selected text a link to it</translation>
+    </message>
+    <message>
+        <source>Opsomming</source>
+        <translation>Bulleted list</translation>
+    </message>
+    <message>
+        <source>Begin elke geselecteerde regel met een opsommingsteken; nog eens haalt ze weg</source>
+        <translation>Start each selected line with a bullet; again removes them</translation>
+    </message>
+    <message>
+        <source>Genummerde lijst</source>
+        <translation>Numbered list</translation>
+    </message>
+    <message>
+        <source>Nummer de geselecteerde regels 1, 2, 3 …; nog eens haalt de nummers weg</source>
+        <translation>Number the selected lines 1, 2, 3 …; again removes the numbers</translation>
+    </message>
+    <message>
+        <source>Citaat</source>
+        <translation>Quote</translation>
+    </message>
+    <message>
+        <source>Maak van de geselecteerde regels een citaat; nog eens maakt er weer gewone tekst van</source>
+        <translation>Make the selected lines a quote; again makes them plain text</translation>
+    </message>
+    <message>
+        <source>Kader &apos;%1&apos;</source>
+        <translation>Box &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Zet de geselecteerde regels in een kader &apos;%1&apos; zoals de website dat toont</source>
+        <translation>Put the selected lines in a &apos;%1&apos; box as the website shows it</translation>
+    </message>
+    <message>
+        <source>Kader</source>
+        <translation>Box</translation>
+    </message>
+    <message>
+        <source>Zet de geselecteerde regels in een kader zoals de website dat toont: Voorbeeld, Let op, Tip …</source>
+        <translation>Put the selected lines in a box as the website shows it: Example, Warning, Tip …</translation>
+    </message>
+</context>
+<context>
+    <name>FormatToolBar</name>
+    <message>
+        <source>Opmaak</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Opmaak voor de sectie waarin u typt</source>
+        <translation>Formatting for the section you are typing in</translation>
     </message>
 </context>
 <context>
@@ -1119,7 +1206,7 @@
     </message>
     <message>
         <source>De waarde uit de woordenlijst van dit veld</source>
-        <translation>The value from this field's vocabulary</translation>
+        <translation>The value from this field&apos;s vocabulary</translation>
     </message>
     <message>
         <source>Selecteer eerst documenten in de lijst.</source>
@@ -1128,6 +1215,57 @@
     <message>
         <source>Kies een waarde.</source>
         <translation>Choose a value.</translation>
+    </message>
+</context>
+<context>
+    <name>LinkPicker</name>
+    <message>
+        <source>Link naar document</source>
+        <translation>Link to document</translation>
+    </message>
+    <message>
+        <source>Typ een deel van de titel of de code van het document waarnaar u wilt linken.</source>
+        <translation>Type part of the title or the code of the document you want to link to.</translation>
+    </message>
+    <message>
+        <source>Zoek document</source>
+        <translation>Find document</translation>
+    </message>
+    <message>
+        <source>Woorden uit de titel, de code (zoals aia-01) of de bestandsnaam; pijltjes omlaag en omhoog kiezen, Enter maakt de link</source>
+        <translation>Words from the title, the code (such as aia-01) or the file name; the up and down arrows choose, Enter makes the link</translation>
+    </message>
+    <message>
+        <source>Titel of code…</source>
+        <translation>Title or code…</translation>
+    </message>
+    <message>
+        <source>Documenten om naar te linken</source>
+        <translation>Documents to link to</translation>
+    </message>
+    <message>
+        <source>De documenten die passen bij wat u typte; dubbelklik of Enter maakt de link</source>
+        <translation>The documents matching what you typed; double-click or Enter makes the link</translation>
+    </message>
+    <message>
+        <source>Link invoegen</source>
+        <translation>Insert link</translation>
+    </message>
+    <message>
+        <source>Zet de link naar het gekozen document in de tekst</source>
+        <translation>Put the link to the chosen document in the text</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Sluit zonder een link te maken</source>
+        <translation>Close without making a link</translation>
+    </message>
+    <message>
+        <source>Gevonden documenten: %1</source>
+        <translation>Documents found: %1</translation>
     </message>
 </context>
 <context>
@@ -1253,7 +1391,7 @@
     </message>
     <message>
         <source>Haal wijzigingen van anderen op en zet de uwe erbovenop</source>
-        <translation>Fetch others' changes and put yours on top</translation>
+        <translation>Fetch others&apos; changes and put yours on top</translation>
     </message>
     <message>
         <source>&amp;Geschiedenis</source>
@@ -1419,7 +1557,7 @@
     </message>
     <message>
         <source>De korte code van het document, bijvoorbeeld aia-18; die komt in de bestandsnaam en het id</source>
-        <translation>The document's short code, for example aia-18; it goes into the file name and the id</translation>
+        <translation>The document&apos;s short code, for example aia-18; it goes into the file name and the id</translation>
     </message>
     <message>
         <source>Voorgestelde bestandsnaam</source>
@@ -1728,7 +1866,7 @@
     </message>
     <message>
         <source>Het verschil in de tekst van het bestand; gewijzigde woorden zijn gemarkeerd</source>
-        <translation>The difference in the file's text; changed words are highlighted</translation>
+        <translation>The difference in the file&apos;s text; changed words are highlighted</translation>
     </message>
     <message>
         <source>Tekstverschil toch tonen</source>
@@ -1784,7 +1922,7 @@
     </message>
     <message>
         <source>Haal wijzigingen van anderen op en zet de uwe erbovenop</source>
-        <translation>Fetch others' changes and put yours on top</translation>
+        <translation>Fetch others&apos; changes and put yours on top</translation>
     </message>
     <message>
         <source>Voorstel indienen</source>
@@ -1823,8 +1961,8 @@
         <translation>There are no changes to commit.</translation>
     </message>
     <message>
-        <source>Dit bestand is groot. Kies 'Tekstverschil toch tonen' om het verschil te berekenen.</source>
-        <translation>This file is large. Choose 'Show the text difference anyway' to compute the difference.</translation>
+        <source>Dit bestand is groot. Kies &apos;Tekstverschil toch tonen&apos; om het verschil te berekenen.</source>
+        <translation>This file is large. Choose &apos;Show the text difference anyway&apos; to compute the difference.</translation>
     </message>
     <message>
         <source>%1 is een binair bestand (geen tekst); de inhoud wordt niet getoond.</source>
@@ -1870,6 +2008,10 @@
 <context>
     <name>SectionEdit</name>
     <message>
+        <source>Dit document bestaat niet: %1</source>
+        <translation>This document does not exist: %1</translation>
+    </message>
+    <message>
         <source>Geen suggesties</source>
         <translation>No suggestions</translation>
     </message>
@@ -1890,8 +2032,8 @@
         <translation>Format</translation>
     </message>
     <message>
-        <source>'%1' staat nu in %2: beoordeel en leg die wijziging vast zoals elke wijziging</source>
-        <translation>'%1' is now in %2: review and commit that change like any other</translation>
+        <source>&apos;%1&apos; staat nu in %2: beoordeel en leg die wijziging vast zoals elke wijziging</source>
+        <translation>&apos;%1&apos; is now in %2: review and commit that change like any other</translation>
     </message>
     <message>
         <source>Woordenlijst niet bijgewerkt</source>
@@ -1914,7 +2056,7 @@
     </message>
     <message>
         <source>De taal van Redactie; wordt gebruikt vanaf de volgende start</source>
-        <translation>Redactie's language; used from the next start</translation>
+        <translation>Redactie&apos;s language; used from the next start</translation>
     </message>
     <message>
         <source>Naam van de auteur</source>
@@ -1950,7 +2092,7 @@
     </message>
     <message>
         <source>Welke regels Redactie gebruikt voor de documenten van deze repository. Automatisch: het schemabestand van de repository, anders het herkende formaat van het Algoritmekader, anders afgeleid uit de documenten. De keuze wordt alleen op deze computer onthouden, niet in de repository.</source>
-        <translation>Which rules Redactie uses for the documents of this repository. Automatic: the repository's schema file, else the recognised Algoritmekader format, else inferred from the documents. The choice is remembered on this computer only, not in the repository.</translation>
+        <translation>Which rules Redactie uses for the documents of this repository. Automatic: the repository&apos;s schema file, else the recognised Algoritmekader format, else inferred from the documents. The choice is remembered on this computer only, not in the repository.</translation>
     </message>
     <message>
         <source>Schema in gebruik</source>
@@ -2110,65 +2252,6 @@
     <message>
         <source>Het keuzeveld waarvan u een waarde wilt veranderen, bijvoorbeeld de fases van de levenscyclus</source>
         <translation>The choice field whose value you want to change, for example the lifecycle phases</translation>
-    </message>
-</context>
-<context>
-    <name>edit</name>
-    <message>
-        <source>Vet</source>
-        <translation>Bold</translation>
-    </message>
-    <message>
-        <source>Maak de geselecteerde tekst vet (Markdown **tekst**)</source>
-        <translation>Make the selected text bold (Markdown **text**)</translation>
-    </message>
-    <message>
-        <source>Cursief</source>
-        <translation>Italic</translation>
-    </message>
-    <message>
-        <source>Maak de geselecteerde tekst cursief (Markdown *tekst*)</source>
-        <translation>Make the selected text italic (Markdown *text*)</translation>
-    </message>
-    <message>
-        <source>Link</source>
-        <translation>Link</translation>
-    </message>
-    <message>
-        <source>Maak van de geselecteerde tekst een link; typ daarna het webadres</source>
-        <translation>Make the selected text a link; then type the web address</translation>
-    </message>
-    <message>
-        <source>Opsomming</source>
-        <translation>Bulleted list</translation>
-    </message>
-    <message>
-        <source>Begin elke geselecteerde regel met een opsommingsteken</source>
-        <translation>Start each selected line with a bullet</translation>
-    </message>
-    <message>
-        <source>Genummerde lijst</source>
-        <translation>Numbered list</translation>
-    </message>
-    <message>
-        <source>Nummer de geselecteerde regels 1, 2, 3 …</source>
-        <translation>Number the selected lines 1, 2, 3 …</translation>
-    </message>
-    <message>
-        <source>Citaat</source>
-        <translation>Quote</translation>
-    </message>
-    <message>
-        <source>Maak van de geselecteerde regels een citaat</source>
-        <translation>Make the selected lines a quote</translation>
-    </message>
-    <message>
-        <source>Kader '%1'</source>
-        <translation>Box '%1'</translation>
-    </message>
-    <message>
-        <source>Zet de geselecteerde regels in een kader zoals de website dat toont</source>
-        <translation>Put the selected lines in a box as the website shows it</translation>
     </message>
 </context>
 <context>

@@ -19,7 +19,7 @@ LINK = "#0b5cad"
 _HEADING = re.compile(r"^(\s{0,3}#{1,6})( .*)?$")
 _BOLD = re.compile(r"\*\*[^*]+\*\*|__[^_]+__")
 _ITALIC = re.compile(r"(?<![*\w])\*(?![\s*])[^*]*?[^\s*]\*(?!\*)|(?<![_\w])_(?![\s_])[^_]*?[^\s_]_(?![_\w])")
-_BARE_URL = re.compile(r"(?<![(<\w])https?://[^\s<>()]+")
+_BARE_URL = re.compile(r"(?<![(<\w])https?://[^\s<>()]*[^\s<>().,;:!?'\"]")
 _LINE_MARKER = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])(?=\s)|^\s*>(?: ?>)*")
 _MARKUP = re.compile(r"^\s*(?:!!!|\?\?\?\+?|===)(?:\s.*)?$|<!--.*?-->")
 
