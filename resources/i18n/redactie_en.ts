@@ -1264,8 +1264,8 @@
         <translation>Close without making a link</translation>
     </message>
     <message>
-        <source>Gevonden documenten: %1</source>
-        <translation>Documents found: %1</translation>
+        <source>Gevonden: %1</source>
+        <translation>Found: %1</translation>
     </message>
 </context>
 <context>

@@ -102,7 +102,7 @@ class LinkPicker(QDialog):
                 self.list.addItem(item)
         self.list.setCurrentRow(0)
         self.ok.setEnabled(self.list.count() > 0)
-        self.count.setText(self.tr("Gevonden documenten: %1").replace("%1", str(self.list.count())))
+        self.count.setText(self.tr("Gevonden: %1").replace("%1", f"{self.list.count()}"))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         """Up and down in the search box move through the list."""
