@@ -6,6 +6,8 @@ the characters the action adds (or removes) change.
 
 from __future__ import annotations
 
+import difflib
+import re
 from pathlib import Path
 
 import pytest
@@ -19,6 +21,7 @@ from redactie.gui.main_window import MainWindow
 from redactie.gui.section_edit import SectionEdit
 from redactie.links import KnownFiles
 
+from .conftest import CORPUS, copy_writable
 from .test_gui import DOC, window  # noqa: F401 - the window fixture
 
 RISICO = "Niet reageren op non-conformiteit kan leiden tot risico's voor gebruikers en derden."
@@ -393,3 +396,43 @@ def test_the_commands_speak_english_too(qapp) -> None:  # noqa: ANN001
         assert all(spec.tip and not spec.tip.startswith(("Maak", "Zet", "Kies")) for spec in specs.values())
     finally:
         i18n.install(qapp, "nl")
+
+
+@pytest.mark.skipif(not (CORPUS / "algoritmekader-2026").is_dir(), reason="the shared corpus is not on this machine")
+def test_toolbar_bold_on_real_documents_adds_only_the_markers(qtbot, tmp_path: Path, isolated_home: Path) -> None:  # noqa: ANN001
+    repo = copy_writable(CORPUS / "algoritmekader-2026", tmp_path / "ak")
+    win = MainWindow("nl")
+    qtbot.addWidget(win)
+    assert win.load_repository(repo)
+    win.show()
+    qtbot.waitUntil(lambda: win.documents.ready, timeout=30000)
+    folder = "docs/voldoen-aan-wetten-en-regels/vereisten"
+    tried = 0
+    for path in sorted((repo / folder).glob("*.md"))[:6]:
+        relpath = path.relative_to(repo).as_posix()
+        before = path.read_bytes()
+        win.open_document(relpath)
+        editable = [e for e in win.editor.form_view.section_editors.values() if not e.isReadOnly()]
+        edit = next((e for e in editable if re.search(r"[A-Za-z]{5,}", e.toPlainText())), None)
+        if edit is None:
+            continue
+        edit.setFocus()
+        qtbot.waitUntil(edit.hasFocus)
+        word = re.search(r"[A-Za-z]{5,}", edit.toPlainText())
+        assert word is not None
+        cursor = edit.textCursor()
+        cursor.setPosition(word.start())
+        cursor.setPosition(word.end(), cursor.MoveMode.KeepAnchor)
+        edit.setTextCursor(cursor)
+        qtbot.mouseClick(by_name(_toolbar(win), QToolButton, "Vet"), Qt.MouseButton.LeftButton)
+        assert win.editor.save()
+        after = path.read_bytes()
+        changes = [op for op in difflib.SequenceMatcher(None, before, after, autojunk=False).get_opcodes()
+                   if op[0] != "equal"]
+        assert [(op[0], after[op[3]:op[4]]) for op in changes] in (
+            [("insert", b"**"), ("insert", b"**")], [("insert", b"****")]), relpath
+        assert after.replace(b"**" + word.group().encode() + b"**", word.group().encode(), 1) == before, relpath
+        tried += 1
+    assert tried >= 3
+    qtbot.waitUntil(lambda: not win.runner.busy, timeout=60000)
+    win.close()
