@@ -11,9 +11,18 @@ import re
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QKeySequence, QTextCharFormat
-from PySide6.QtWidgets import QApplication, QLineEdit, QListWidget, QPushButton, QToolBar, QToolButton, QWidget
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QColor, QHelpEvent, QKeySequence, QTextCharFormat
+from PySide6.QtWidgets import (
+    QApplication,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QToolBar,
+    QToolButton,
+    QToolTip,
+    QWidget,
+)
 
 from redactie.gui.highlighter import DIM, LINK
 from redactie.gui.link_picker import LinkPicker
@@ -349,6 +358,9 @@ def test_links_to_missing_documents_are_marked_with_a_tooltip(qtbot) -> None:  #
     assert marked == list(range(0, len("[weg](../maatregelen/weg.md)")))
     rect = edit.cursorRect(_cursor_at(edit, line.index("weg")))
     assert edit.missing_link_at(rect.center()) == "docs/maatregelen/weg.md"
+    tip = QHelpEvent(QEvent.Type.ToolTip, rect.center(), edit.viewport().mapToGlobal(rect.center()))
+    QApplication.sendEvent(edit.viewport(), tip)
+    assert QToolTip.text() == "Dit document bestaat niet: docs/maatregelen/weg.md"
     for word in ("er]", "web", "anker", "mail"):
         rect = edit.cursorRect(_cursor_at(edit, line.index(word) + 1))
         assert edit.missing_link_at(rect.center()) is None, word
