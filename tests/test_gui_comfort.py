@@ -252,6 +252,7 @@ def test_bold_and_italic_by_shortcut_add_only_the_markers(window: MainWindow, co
 
 
 def test_bold_and_italic_look_bold_and_italic_with_dimmed_markers(qtbot) -> None:  # noqa: ANN001
+    from redactie.gui.highlighter import DIM
     from redactie.gui.section_edit import SectionEdit
 
     edit = SectionEdit()
@@ -267,7 +268,7 @@ def test_bold_and_italic_look_bold_and_italic_with_dimmed_markers(qtbot) -> None
     text = edit.original()
     assert at(text.index("vet")).fontWeight() == QFont.Weight.Bold
     assert at(text.index("schuin")).fontItalic()
-    assert at(text.index("**")).foreground().color().name() == "#9a9a9a"
+    assert at(text.index("**")).foreground().color().name() == DIM
     assert not any(f.fontItalic() for (s, n), f in formats.items() if s >= text.index("2 *"))
 
 
@@ -309,6 +310,6 @@ def test_the_editor_menu_offers_every_formatting_action(window: MainWindow) -> N
     risico = by_name(window, QPlainTextEdit, "Sectie Risico")
     menu = risico.format_menu(risico)
     names = [a.text() for a in menu.actions() if not a.isSeparator()]
-    assert names[:6] == ["Vet", "Cursief", "Link", "Opsomming", "Genummerde lijst", "Citaat"]
+    assert names[:7] == ["Vet", "Cursief", "Link", "Link naar document", "Opsomming", "Genummerde lijst", "Citaat"]
     assert "Kader 'Let op'" in names
     assert all(a.toolTip() for a in menu.actions() if not a.isSeparator())

@@ -857,6 +857,92 @@
     </message>
 </context>
 <context>
+    <name>FormatCommands</name>
+    <message>
+        <source>Vet</source>
+        <translation>Bold</translation>
+    </message>
+    <message>
+        <source>Maak de geselecteerde tekst vet (Markdown **tekst**); nog eens haalt het vet weg</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Cursief</source>
+        <translation>Italic</translation>
+    </message>
+    <message>
+        <source>Maak de geselecteerde tekst cursief (Markdown *tekst*); nog eens haalt het cursief weg</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <source>Maak van de geselecteerde tekst een link; typ daarna het webadres</source>
+        <translation>Make the selected text a link; then type the web address</translation>
+    </message>
+    <message>
+        <source>Link naar document</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Kies een vereiste, maatregel of ander document op titel of code en maak van de geselecteerde tekst een link ernaartoe</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Opsomming</source>
+        <translation>Bulleted list</translation>
+    </message>
+    <message>
+        <source>Begin elke geselecteerde regel met een opsommingsteken; nog eens haalt ze weg</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Genummerde lijst</source>
+        <translation>Numbered list</translation>
+    </message>
+    <message>
+        <source>Nummer de geselecteerde regels 1, 2, 3 …; nog eens haalt de nummers weg</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Citaat</source>
+        <translation>Quote</translation>
+    </message>
+    <message>
+        <source>Maak van de geselecteerde regels een citaat; nog eens maakt er weer gewone tekst van</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Kader &apos;%1&apos;</source>
+        <translation>Box &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Zet de geselecteerde regels in een kader &apos;%1&apos; zoals de website dat toont</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Kader</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Zet de geselecteerde regels in een kader zoals de website dat toont: Voorbeeld, Let op, Tip …</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>FormatToolBar</name>
+    <message>
+        <source>Opmaak</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Opmaak voor de sectie waarin u typt</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>GitStatus</name>
     <message>
         <source>Versie en synchronisatie</source>
@@ -1211,6 +1297,57 @@
     <message>
         <source>Kies een waarde.</source>
         <translation>Choose a value.</translation>
+    </message>
+</context>
+<context>
+    <name>LinkPicker</name>
+    <message>
+        <source>Link naar document</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Typ een deel van de titel of de code van het document waarnaar u wilt linken.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Zoek document</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Woorden uit de titel, de code (zoals aia-01) of de bestandsnaam; pijltjes omlaag en omhoog kiezen, Enter maakt de link</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Titel of code…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Documenten om naar te linken</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>De documenten die passen bij wat u typte; dubbelklik of Enter maakt de link</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Link invoegen</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Zet de link naar het gekozen document in de tekst</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Sluit zonder een link te maken</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Gevonden: %1</source>
+        <translation></translation>
     </message>
 </context>
 <context>
@@ -2039,6 +2176,10 @@
 <context>
     <name>SectionEdit</name>
     <message>
+        <source>Dit document bestaat niet: %1</source>
+        <translation></translation>
+    </message>
+    <message>
         <source>Geen suggesties</source>
         <translation>No suggestions</translation>
     </message>
@@ -2446,62 +2587,6 @@
 </context>
 <context>
     <name>edit</name>
-    <message>
-        <source>Vet</source>
-        <translation>Bold</translation>
-    </message>
-    <message>
-        <source>Maak de geselecteerde tekst vet (Markdown **tekst**)</source>
-        <translation>Make the selected text bold (Markdown **text**)</translation>
-    </message>
-    <message>
-        <source>Cursief</source>
-        <translation>Italic</translation>
-    </message>
-    <message>
-        <source>Maak de geselecteerde tekst cursief (Markdown *tekst*)</source>
-        <translation>Make the selected text italic (Markdown *text*)</translation>
-    </message>
-    <message>
-        <source>Link</source>
-        <translation>Link</translation>
-    </message>
-    <message>
-        <source>Maak van de geselecteerde tekst een link; typ daarna het webadres</source>
-        <translation>Make the selected text a link; then type the web address</translation>
-    </message>
-    <message>
-        <source>Opsomming</source>
-        <translation>Bulleted list</translation>
-    </message>
-    <message>
-        <source>Begin elke geselecteerde regel met een opsommingsteken</source>
-        <translation>Start each selected line with a bullet</translation>
-    </message>
-    <message>
-        <source>Genummerde lijst</source>
-        <translation>Numbered list</translation>
-    </message>
-    <message>
-        <source>Nummer de geselecteerde regels 1, 2, 3 …</source>
-        <translation>Number the selected lines 1, 2, 3 …</translation>
-    </message>
-    <message>
-        <source>Citaat</source>
-        <translation>Quote</translation>
-    </message>
-    <message>
-        <source>Maak van de geselecteerde regels een citaat</source>
-        <translation>Make the selected lines a quote</translation>
-    </message>
-    <message>
-        <source>Kader &apos;%1&apos;</source>
-        <translation>Box &apos;%1&apos;</translation>
-    </message>
-    <message>
-        <source>Zet de geselecteerde regels in een kader zoals de website dat toont</source>
-        <translation>Put the selected lines in a box as the website shows it</translation>
-    </message>
     <message>
         <source>Tabel bewerken…</source>
         <translation>Edit table…</translation>

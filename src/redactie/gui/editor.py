@@ -15,11 +15,13 @@ from PySide6.QtWidgets import QFileDialog, QTabWidget, QVBoxLayout, QWidget
 from ..document import Document
 from ..drafts import DraftStore
 from ..fileio import FileRefused, atomic_write, read_document, write_inside
+from ..links import KnownFiles
 from ..repository import ContentRepository
 from .banner import Banner
 from .diff_view import DiffDialog
 from .draft_keeper import DraftKeeper
 from .form_view import FormView
+from .format_toolbar import FormatToolBar
 from .raw_view import RawView
 from .session import DocumentSession
 from .tasks import TaskRunner
@@ -50,6 +52,8 @@ class DocumentEditor(QWidget):
         self.tabs.setTabToolTip(0, self.tr("De gegevens en secties van het document als formulier"))
         self.tabs.setTabToolTip(1, self.tr("Het hele bestand als tekst, voor gevorderden en om fouten te herstellen"))
         self.tabs.currentChanged.connect(self._tab_changed)
+        self.format_bar = FormatToolBar(self.form_view, self)
+        layout.addWidget(self.format_bar)
         layout.addWidget(self.tabs)
         self.form_view.edited.connect(self._edited)
         self.raw_view.edited.connect(self._edited)
@@ -59,6 +63,12 @@ class DocumentEditor(QWidget):
         self.watcher.fileChanged.connect(self.check_disk)
         self.draft_keeper = DraftKeeper(runner, drafts, self)
         self._recreate = False  # the user agreed to write a file that was deleted while open
+        self._files_root: Path | None = None
+
+    def refresh_known_files(self, repo: ContentRepository) -> None:
+        """Find the repository's files again (off the GUI thread), for marking links to missing documents."""
+        self._files_root = repo.root
+        self.runner.run("known-files", lambda _task: KnownFiles.scan(repo.root), self.form_view.set_known_files)
 
     # -- compatibility helpers used by the window and tests ------------------------------------------------
 
@@ -101,6 +111,9 @@ class DocumentEditor(QWidget):
             old.deleteLater()
         self.watcher.addPath(str(session.path))
         self.form_view.show_session(session, language)
+        self.format_bar.follow(None)
+        if self._files_root != repo.root:
+            self.refresh_known_files(repo)
         self.raw_view.show_session(session, language)
         self.tabs.setTabEnabled(0, session.doc is not None)
         self.tabs.setCurrentIndex(0 if session.doc is not None else 1)
@@ -160,6 +173,7 @@ class DocumentEditor(QWidget):
             self.text_changed.emit(session.doc.body)
 
     def _tab_changed(self, index: int) -> None:
+        self.format_bar.setVisible(index == 0)  # it formats sections, which only the form shows
         if index == 0:
             self.raw_view.apply()
             self.form_view.refresh()

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QGroupBox, QLabel, QLineEdit, QPlainTextEdit, QScr
 
 from ..document import EditError
 from ..document.model import same
+from ..links import KnownFiles
 from ..spelling import Speller
 from ..validation import check_parsed
 from .form import FieldForm
@@ -57,6 +58,7 @@ class FormView(QScrollArea):
         self.font_size = 0
         self.section_editors: dict[str, SectionEdit] = {}
         self._spell_queue: list[SectionEdit] = []  # editors of the open document still to be spell-checked
+        self.known_files: KnownFiles | None = None  # the repository's files, for marking links to missing ones
         self._loading = False
         self._validate_timer = QTimer(self)
         self._validate_timer.setSingleShot(True)
@@ -91,6 +93,8 @@ class FormView(QScrollArea):
             edit = SectionEdit(box)
             edit.set_original(doc.section(name))  # coloured at once; spelling follows in later turns (_spell_next)
             edit.setAccessibleName(self.tr("Sectie %1").replace("%1", name))
+            edit.link_context = self._link_context
+            edit.highlighter.link_check = self._missing_link if self.known_files is not None else None
             self._apply_font(edit)
             if name in editable:
                 edit.setToolTip(self.tr("Tekst van de sectie '%1' (Markdown)").replace("%1", name))
@@ -176,6 +180,23 @@ class FormView(QScrollArea):
         for edit in self.section_editors.values():
             if isinstance(edit, SectionEdit):
                 edit.set_speller(speller)
+
+    def _link_context(self) -> tuple[object, str] | None:
+        session = self.session
+        return (session.repo, session.relpath) if session is not None else None
+
+    def _missing_link(self, target: str) -> str | None:
+        """The missing path a link of the open document points at, or None."""
+        if self.known_files is None or self.session is None:
+            return None
+        return self.known_files.missing(self.session.relpath, target)
+
+    def set_known_files(self, known: KnownFiles | None) -> None:
+        """The repository's files as last found: links to other files are marked when those do not exist."""
+        self.known_files = known
+        for edit in self.section_editors.values():
+            edit.highlighter.link_check = self._missing_link if known is not None else None
+            edit.highlighter.rehighlight()
 
     def set_font_size(self, size: int) -> None:
         """The editors' font size in points (0: the system's)."""

@@ -239,6 +239,7 @@ class MainWindow(QMainWindow):
     def _documents_loaded(self) -> None:
         if self.repo is not None:
             self.monitor.watch(self.repo)  # the list task already walked the folders: this is cheap
+            self.editor.refresh_known_files(self.repo)  # files came or went: links to them are checked anew
         # Heavier background work waits a moment after the list is there, so the first paint is not slowed.
         QTimer.singleShot(BACKGROUND_DELAY_MS, self._background_checks)
         drafts = self.drafts.for_repository(self.repo.root) if self.repo else []

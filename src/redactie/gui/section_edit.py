@@ -2,85 +2,24 @@
 
 from __future__ import annotations
 
-import re
+from collections.abc import Callable
 
-from PySide6.QtCore import QMimeData, QPoint, Qt
-from PySide6.QtGui import (
-    QAction,
-    QColor,
-    QContextMenuEvent,
-    QFont,
-    QKeyEvent,
-    QKeySequence,
-    QSyntaxHighlighter,
-    QTextCharFormat,
-    QTextCursor,
-)
-from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QPlainTextEdit, QWidget
+from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt
+from PySide6.QtGui import QAction, QContextMenuEvent, QFont, QHelpEvent, QKeyEvent, QKeySequence, QTextCursor
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QPlainTextEdit, QToolTip, QWidget
 
-from ..faithful import INVISIBLE_RE
+from ..links import find_links
 from ..spelling import Speller
 from .faithful_edit import FaithfulEdit
-from .formatting import add_format_actions
+from .formatting import add_format_actions, replace_selection
+from .highlighter import MarkdownHighlighter
 from .paste import add_plain_paste_action, add_to_context_menu, is_plain_paste_key, paste_rich
 from .table_actions import add_table_actions, add_table_entries
 from .undo_keys import route_undo
 
-_RULES = [
-    (re.compile(r"^\s{0,3}#{1,6} .*$"), "heading"),
-    (re.compile(r"\*\*[^*]+\*\*|__[^_]+__"), "bold"),
-    (re.compile(r"(?<![*\w])\*(?![\s*])[^*]*?[^\s*]\*(?!\*)|(?<![_\w])_(?![\s_])[^_]*?[^\s_]_(?![_\w])"), "italic"),
-    (re.compile(r"\[[^\]]+\]\([^)]+\)|https?://\S+"), "link"),
-    (re.compile(r"^\s*(?:[-*+]|\d+\.)\s"), "bullet"),
-    (re.compile(r"^\s*(?:!!!|\?\?\?\+?|===)\s.*$|<!--.*?-->"), "markup"),
-    (INVISIBLE_RE, "invisible"),
-]
-
-
-class MarkdownHighlighter(QSyntaxHighlighter):
-    """Headings, emphasis, links and the site's markup in colour; unknown words with a red wavy line."""
-
-    def __init__(self, edit: QPlainTextEdit) -> None:
-        super().__init__(edit.document())
-        self.speller: Speller | None = None
-        self.formats: dict[str, QTextCharFormat] = {}
-        for name, color, bold in (("heading", "#1f3a68", True), ("bold", "", True), ("link", "#0b5cad", False),
-                                  ("bullet", "#7a4a00", True), ("markup", "#6b6b6b", False)):
-            fmt = QTextCharFormat()
-            if color:
-                fmt.setForeground(QColor(color))
-            if bold:
-                fmt.setFontWeight(QFont.Weight.Bold)
-            self.formats[name] = fmt
-        self.formats["italic"] = QTextCharFormat()
-        self.formats["italic"].setFontItalic(True)
-        # No-break spaces, zero-width characters and the markers for characters a text box cannot hold.
-        self.formats["invisible"] = QTextCharFormat()
-        self.formats["invisible"].setBackground(QColor("#ffe9a8"))
-        self.misspelled = QTextCharFormat()
-        self.misspelled.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
-        self.misspelled.setUnderlineColor(QColor("#d00000"))
-
-    def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt API
-        """Colour one line."""
-        for pattern, name in _RULES:
-            for match in pattern.finditer(text):
-                self.setFormat(match.start(), match.end() - match.start(), self.formats[name])
-                if name in ("bold", "italic"):  # the markers dimmed, so the text reads like a document
-                    width = 2 if name == "bold" else 1
-                    for at in (match.start(), match.end() - width):
-                        dim = QTextCharFormat(self.formats[name])
-                        dim.setForeground(QColor("#9a9a9a"))
-                        self.setFormat(at, width, dim)
-        if self.speller is not None:
-            # The block state carries "inside a code fence / HTML comment" to the next line only.
-            spans, state = self.speller.check(text, max(self.previousBlockState(), 0))
-            self.setCurrentBlockState(state)
-            for start, length in spans:
-                fmt = QTextCharFormat(self.format(start))
-                fmt.merge(self.misspelled)
-                self.setFormat(start, length, fmt)
-
+__all__ = ["MarkdownHighlighter", "SectionEdit", "monospace_hint"]
+# The open document's repository and path, for "Link naar document" (None while there is none).
+LinkContext = Callable[[], "tuple[object, str] | None"]
 
 def _standard_keys(action: QAction) -> list[QKeySequence.StandardKey | QKeySequence]:
     if action.property("standard_key") is not None:
@@ -100,6 +39,8 @@ class SectionEdit(FaithfulEdit):
         self.format_actions = add_format_actions(self)
         self.paste_plain_action = add_plain_paste_action(self)
         self.table_actions = add_table_actions(self)
+        self.link_context: LinkContext | None = None
+        self.link_picker = None  # the open "Link naar document" dialog
 
     def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802 - Qt API
         """Rich text (Word, a web page) as Markdown; plain text as it is."""
@@ -121,6 +62,41 @@ class SectionEdit(FaithfulEdit):
                 action.trigger()
                 return
         super().keyPressEvent(event)
+
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        """Over a link to a document that does not exist, the tooltip says so."""
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            missing = self.missing_link_at(event.pos())
+            if missing is not None:
+                QToolTip.showText(event.globalPos(), self.tr("Dit document bestaat niet: %1").replace("%1", missing),
+                                  self)
+                return True
+        return super().viewportEvent(event)
+
+    def missing_link_at(self, position: QPoint) -> str | None:
+        """The missing path of the link at a point of the viewport, or None (no link, or its target exists)."""
+        check = self.highlighter.link_check
+        if check is None:
+            return None
+        cursor = self.cursorForPosition(position)
+        column = cursor.positionInBlock()
+        for link in find_links(cursor.block().text()):
+            if link.start <= column < link.end:
+                return check(link.target)
+        return None
+
+    def pick_document_link(self) -> None:
+        """Ask which document to link to (by title or code) and put `[text](relative/path.md)` at the selection."""
+        context = self.link_context() if self.link_context is not None else None
+        if self.isReadOnly() or context is None:
+            return
+        from .link_picker import LinkPicker  # the dialog only when asked for
+
+        repo, relpath = context
+        selected = self.textCursor().selectedText().replace("\u2029", " ")
+        self.link_picker = LinkPicker(repo, relpath, selected, self)
+        self.link_picker.chosen.connect(lambda text: (replace_selection(self, text), self.setFocus()))
+        self.link_picker.open()
 
     def set_speller(self, speller: Speller | None) -> None:
         """Turn spell checking on (with a loaded dictionary) or off."""
