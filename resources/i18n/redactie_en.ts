@@ -864,7 +864,7 @@
     </message>
     <message>
         <source>Maak de geselecteerde tekst vet (Markdown **tekst**); nog eens haalt het vet weg</source>
-        <translation></translation>
+        <translation>Make the selected text bold (Markdown **text**); again removes the bold</translation>
     </message>
     <message>
         <source>Cursief</source>
@@ -872,7 +872,7 @@
     </message>
     <message>
         <source>Maak de geselecteerde tekst cursief (Markdown *tekst*); nog eens haalt het cursief weg</source>
-        <translation></translation>
+        <translation>Make the selected text italic (Markdown *text*); again removes the italics</translation>
     </message>
     <message>
         <source>Link</source>
@@ -884,11 +884,11 @@
     </message>
     <message>
         <source>Link naar document</source>
-        <translation></translation>
+        <translation>Link to document</translation>
     </message>
     <message>
         <source>Kies een vereiste, maatregel of ander document op titel of code en maak van de geselecteerde tekst een link ernaartoe</source>
-        <translation></translation>
+        <translation>Choose a requirement, measure or other document by title or code and make the selected text a link to it</translation>
     </message>
     <message>
         <source>Opsomming</source>
@@ -896,7 +896,7 @@
     </message>
     <message>
         <source>Begin elke geselecteerde regel met een opsommingsteken; nog eens haalt ze weg</source>
-        <translation></translation>
+        <translation>Start each selected line with a bullet; again removes them</translation>
     </message>
     <message>
         <source>Genummerde lijst</source>
@@ -904,7 +904,7 @@
     </message>
     <message>
         <source>Nummer de geselecteerde regels 1, 2, 3 …; nog eens haalt de nummers weg</source>
-        <translation></translation>
+        <translation>Number the selected lines 1, 2, 3 …; again removes the numbers</translation>
     </message>
     <message>
         <source>Citaat</source>
@@ -912,7 +912,7 @@
     </message>
     <message>
         <source>Maak van de geselecteerde regels een citaat; nog eens maakt er weer gewone tekst van</source>
-        <translation></translation>
+        <translation>Make the selected lines a quote; again makes them plain text</translation>
     </message>
     <message>
         <source>Kader &apos;%1&apos;</source>
@@ -920,15 +920,15 @@
     </message>
     <message>
         <source>Zet de geselecteerde regels in een kader &apos;%1&apos; zoals de website dat toont</source>
-        <translation></translation>
+        <translation>Put the selected lines in a &apos;%1&apos; box as the website shows it</translation>
     </message>
     <message>
         <source>Kader</source>
-        <translation></translation>
+        <translation>Box</translation>
     </message>
     <message>
         <source>Zet de geselecteerde regels in een kader zoals de website dat toont: Voorbeeld, Let op, Tip …</source>
-        <translation></translation>
+        <translation>Put the selected lines in a box as the website shows it: Example, Warning, Tip …</translation>
     </message>
 </context>
 <context>
@@ -939,7 +939,7 @@
     </message>
     <message>
         <source>Opmaak voor de sectie waarin u typt</source>
-        <translation></translation>
+        <translation>Formatting for the section you are typing in</translation>
     </message>
 </context>
 <context>
@@ -1303,39 +1303,39 @@
     <name>LinkPicker</name>
     <message>
         <source>Link naar document</source>
-        <translation></translation>
+        <translation>Link to document</translation>
     </message>
     <message>
         <source>Typ een deel van de titel of de code van het document waarnaar u wilt linken.</source>
-        <translation></translation>
+        <translation>Type part of the title or the code of the document you want to link to.</translation>
     </message>
     <message>
         <source>Zoek document</source>
-        <translation></translation>
+        <translation>Find document</translation>
     </message>
     <message>
         <source>Woorden uit de titel, de code (zoals aia-01) of de bestandsnaam; pijltjes omlaag en omhoog kiezen, Enter maakt de link</source>
-        <translation></translation>
+        <translation>Words from the title, the code (such as aia-01) or the file name; the up and down arrows choose, Enter makes the link</translation>
     </message>
     <message>
         <source>Titel of code…</source>
-        <translation></translation>
+        <translation>Title or code…</translation>
     </message>
     <message>
         <source>Documenten om naar te linken</source>
-        <translation></translation>
+        <translation>Documents to link to</translation>
     </message>
     <message>
         <source>De documenten die passen bij wat u typte; dubbelklik of Enter maakt de link</source>
-        <translation></translation>
+        <translation>The documents matching what you typed; double-click or Enter makes the link</translation>
     </message>
     <message>
         <source>Link invoegen</source>
-        <translation></translation>
+        <translation>Insert link</translation>
     </message>
     <message>
         <source>Zet de link naar het gekozen document in de tekst</source>
-        <translation></translation>
+        <translation>Put the link to the chosen document in the text</translation>
     </message>
     <message>
         <source>Annuleren</source>
@@ -1343,11 +1343,11 @@
     </message>
     <message>
         <source>Sluit zonder een link te maken</source>
-        <translation></translation>
+        <translation>Close without making a link</translation>
     </message>
     <message>
         <source>Gevonden: %1</source>
-        <translation></translation>
+        <translation>Found: %1</translation>
     </message>
 </context>
 <context>
@@ -2177,7 +2177,7 @@
     <name>SectionEdit</name>
     <message>
         <source>Dit document bestaat niet: %1</source>
-        <translation></translation>
+        <translation>This document does not exist: %1</translation>
     </message>
     <message>
         <source>Geen suggesties</source>
