@@ -25,6 +25,7 @@ from ..document import Document, DocumentEncodingError, EditError, FrontMatterEr
 from ..gitservice import conflicts
 from ..merge import BASE, FIELD, OURS, SECTION, THEIRS, Conflict, MergeResult
 from ..repository import ContentRepository
+from ..review.summary import flat
 from .sharing import SharingController
 
 
@@ -65,13 +66,7 @@ def _value(doc: Document | None, conflict: Conflict) -> Any:
 
 def as_text(value: Any) -> str:
     """A value as the editor reads and edits it: list items one per line, sections as Markdown."""
-    if value is None:
-        return ""
-    if isinstance(value, list):
-        return "\n".join(as_text(v) for v in value)
-    if isinstance(value, dict):
-        return "\n".join(f"{k}: {as_text(v)}" for k, v in value.items())
-    return str(value)
+    return flat(value, "\n")
 
 
 def load_parts(service: Any, repo: ContentRepository | None, path: str, language: str) -> FileParts | None:

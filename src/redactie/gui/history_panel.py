@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from ..document import Document, DocumentEncodingError, EditError, FrontMatterError
 from ..history import PAGE_SIZE, HistoryEntry, HistoryPage, load_page, version_bytes
-from ..review.summary import summarize
+from ..review.summary import flat, summarize
 from .diff_view import summary_html
 from .form_view import FormView
 from .monitor import RepositoryMonitor
@@ -250,7 +250,7 @@ class HistoryPanel(QDockWidget):
             text = (data or b"").decode("utf-8", "replace")
             self.version_view.setHtml(f"<pre>{html.escape(text)}</pre>")
         else:
-            rows = "".join(f"<tr><td><b>{html.escape(labels.get(k, k))}</b></td><td>{html.escape(_plain(v))}</td></tr>"
+            rows = "".join(f"<tr><td><b>{html.escape(labels.get(k, k))}</b></td><td>{html.escape(flat(v))}</td></tr>"
                            for k, v in doc.fields.items())
             self.version_view.setHtml(f"<table>{rows}</table>" + to_html(doc.body))
         self.part.clear()
@@ -325,17 +325,6 @@ class HistoryPanel(QDockWidget):
         session.set_text(selected[1], self.tr("Document herstellen"))
         session.replaced.emit()
         self.message.emit(self.tr("Het document is hersteld naar de gekozen versie. U kunt dit ongedaan maken."))
-
-
-def _plain(value: Any) -> str:
-    """A field value as a reader sees it: list items and nested keys joined by commas."""
-    if value is None:
-        return ""
-    if isinstance(value, list):
-        return ", ".join(_plain(v) for v in value)
-    if isinstance(value, dict):
-        return ", ".join(f"{k}: {_plain(v)}" for k, v in value.items())
-    return str(value)
 
 
 def _parse(data: bytes | None) -> Document | None:
