@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="nl_NL">
 <context>
     <name>AboutDialog</name>
@@ -19,8 +20,20 @@
         <translation>Licences</translation>
     </message>
     <message>
+        <source>zie de licentietekst</source>
+        <translation>see the licence text</translation>
+    </message>
+    <message>
+        <source>De Qt-bibliotheken zijn losse bestanden, die u door een andere versie kunt vervangen (LGPL-3.0).</source>
+        <translation>The Qt libraries are separate files, which you can replace with another version (LGPL-3.0).</translation>
+    </message>
+    <message>
         <source>De licentieteksten staan in %1.</source>
         <translation>The licence texts are in %1.</translation>
+    </message>
+    <message>
+        <source>Redactie draait hier vanuit de broncode: de licentieteksten staan bij de geïnstalleerde onderdelen zelf (de links hierboven). Een gebouwde app verzamelt ze in één map.</source>
+        <translation>Redactie is running from its source code here: the licence texts are with the installed components themselves (the links above). A built app collects them in one folder.</translation>
     </message>
     <message>
         <source>Er is een nieuwere versie: %1</source>
@@ -35,8 +48,8 @@
         <translation>Check for new versions</translation>
     </message>
     <message>
-        <source>Redactie meldt alleen dat er een nieuwere versie is en stuurt verder niets mee</source>
-        <translation>Redactie only tells you that a newer version exists and sends nothing else</translation>
+        <source>Staat uit tot u het aanzet: Redactie maakt zonder uw toestemming geen verbinding met internet. Aan: Redactie vraagt eens per dag het nummer van de nieuwste versie op en stuurt verder niets mee</source>
+        <translation>Off until you switch it on: Redactie does not connect to the internet without your consent. On: once a day Redactie asks for the number of the latest version and sends nothing else</translation>
     </message>
 </context>
 <context>
@@ -77,7 +90,7 @@
         <translation>Author name</translation>
     </message>
     <message>
-        <source>Uw naam zoals collega's die zien bij uw wijzigingen</source>
+        <source>Uw naam zoals collega&apos;s die zien bij uw wijzigingen</source>
         <translation>Your name as colleagues see it with your changes</translation>
     </message>
     <message>
@@ -210,8 +223,8 @@
         <translation>Plan of the change</translation>
     </message>
     <message>
-        <source>Elk bestand en elke regel die verandert; pas na 'Uitvoeren' wordt er iets opgeslagen</source>
-        <translation>Every file and every line that changes; nothing is saved until 'Apply'</translation>
+        <source>Elk bestand en elke regel die verandert; pas na &apos;Uitvoeren&apos; wordt er iets opgeslagen</source>
+        <translation>Every file and every line that changes; nothing is saved until &apos;Apply&apos;</translation>
     </message>
     <message>
         <source>Toestand van de bulkwijziging</source>
@@ -301,8 +314,8 @@
         <translation>%1 (not allowed)</translation>
     </message>
     <message>
-        <source>Vervangen door '%1'</source>
-        <translation>Replace with '%1'</translation>
+        <source>Vervangen door &apos;%1&apos;</source>
+        <translation>Replace with &apos;%1&apos;</translation>
     </message>
 </context>
 <context>
@@ -396,7 +409,7 @@
     </message>
     <message>
         <source>Gebruik de versie van de ander; uw wijziging in dit bestand vervalt</source>
-        <translation>Use the other person's version; your change to this file is dropped</translation>
+        <translation>Use the other person&apos;s version; your change to this file is dropped</translation>
     </message>
     <message>
         <source>Als tekst openen</source>
@@ -569,7 +582,7 @@
     </message>
     <message>
         <source>De gegevens en secties van het document als formulier</source>
-        <translation>The document's data and sections as a form</translation>
+        <translation>The document&apos;s data and sections as a form</translation>
     </message>
     <message>
         <source>Het hele bestand als tekst, voor gevorderden en om fouten te herstellen</source>
@@ -809,8 +822,8 @@
         <translation>Section %1</translation>
     </message>
     <message>
-        <source>Tekst van de sectie '%1' (Markdown)</source>
-        <translation>Text of the section '%1' (Markdown)</translation>
+        <source>Tekst van de sectie &apos;%1&apos; (Markdown)</source>
+        <translation>Text of the section &apos;%1&apos; (Markdown)</translation>
     </message>
     <message>
         <source>%1 (alleen lezen)</source>
@@ -1119,7 +1132,7 @@
     </message>
     <message>
         <source>De waarde uit de woordenlijst van dit veld</source>
-        <translation>The value from this field's vocabulary</translation>
+        <translation>The value from this field&apos;s vocabulary</translation>
     </message>
     <message>
         <source>Selecteer eerst documenten in de lijst.</source>
@@ -1253,7 +1266,7 @@
     </message>
     <message>
         <source>Haal wijzigingen van anderen op en zet de uwe erbovenop</source>
-        <translation>Fetch others' changes and put yours on top</translation>
+        <translation>Fetch others&apos; changes and put yours on top</translation>
     </message>
     <message>
         <source>&amp;Geschiedenis</source>
@@ -1419,7 +1432,7 @@
     </message>
     <message>
         <source>De korte code van het document, bijvoorbeeld aia-18; die komt in de bestandsnaam en het id</source>
-        <translation>The document's short code, for example aia-18; it goes into the file name and the id</translation>
+        <translation>The document&apos;s short code, for example aia-18; it goes into the file name and the id</translation>
     </message>
     <message>
         <source>Voorgestelde bestandsnaam</source>
@@ -1728,7 +1741,7 @@
     </message>
     <message>
         <source>Het verschil in de tekst van het bestand; gewijzigde woorden zijn gemarkeerd</source>
-        <translation>The difference in the file's text; changed words are highlighted</translation>
+        <translation>The difference in the file&apos;s text; changed words are highlighted</translation>
     </message>
     <message>
         <source>Tekstverschil toch tonen</source>
@@ -1784,7 +1797,7 @@
     </message>
     <message>
         <source>Haal wijzigingen van anderen op en zet de uwe erbovenop</source>
-        <translation>Fetch others' changes and put yours on top</translation>
+        <translation>Fetch others&apos; changes and put yours on top</translation>
     </message>
     <message>
         <source>Voorstel indienen</source>
@@ -1823,8 +1836,8 @@
         <translation>There are no changes to commit.</translation>
     </message>
     <message>
-        <source>Dit bestand is groot. Kies 'Tekstverschil toch tonen' om het verschil te berekenen.</source>
-        <translation>This file is large. Choose 'Show the text difference anyway' to compute the difference.</translation>
+        <source>Dit bestand is groot. Kies &apos;Tekstverschil toch tonen&apos; om het verschil te berekenen.</source>
+        <translation>This file is large. Choose &apos;Show the text difference anyway&apos; to compute the difference.</translation>
     </message>
     <message>
         <source>%1 is een binair bestand (geen tekst); de inhoud wordt niet getoond.</source>
@@ -1890,8 +1903,8 @@
         <translation>Format</translation>
     </message>
     <message>
-        <source>'%1' staat nu in %2: beoordeel en leg die wijziging vast zoals elke wijziging</source>
-        <translation>'%1' is now in %2: review and commit that change like any other</translation>
+        <source>&apos;%1&apos; staat nu in %2: beoordeel en leg die wijziging vast zoals elke wijziging</source>
+        <translation>&apos;%1&apos; is now in %2: review and commit that change like any other</translation>
     </message>
     <message>
         <source>Woordenlijst niet bijgewerkt</source>
@@ -1913,8 +1926,40 @@
         <translation>Language</translation>
     </message>
     <message>
-        <source>De taal van Redactie; wordt gebruikt vanaf de volgende start</source>
-        <translation>Redactie's language; used from the next start</translation>
+        <source>De taal van Redactie; wordt gebruikt vanaf de volgende start (of nu, met Nu herstarten)</source>
+        <translation>The language of Redactie; used from the next start (or now, with Restart now)</translation>
+    </message>
+    <message>
+        <source>Wordt actief na herstarten</source>
+        <translation>Takes effect after a restart</translation>
+    </message>
+    <message>
+        <source>Wanneer de taal verandert</source>
+        <translation>When the language changes</translation>
+    </message>
+    <message>
+        <source>Redactie gebruikt de gekozen taal vanaf de volgende start</source>
+        <translation>Redactie uses the chosen language from its next start</translation>
+    </message>
+    <message>
+        <source>Nu herstarten</source>
+        <translation>Restart now</translation>
+    </message>
+    <message>
+        <source>Bewaar de instellingen en start Redactie opnieuw in de gekozen taal. Niet-opgeslagen wijzigingen blijven bewaard en worden na de start weer aangeboden</source>
+        <translation>Store the settings and start Redactie again in the chosen language. Unsaved changes are kept and offered again after the start</translation>
+    </message>
+    <message>
+        <source>Eén keer per dag kijken of er een nieuwere versie is</source>
+        <translation>Check once a day whether a newer version exists</translation>
+    </message>
+    <message>
+        <source>Zoeken naar nieuwe versies</source>
+        <translation>Check for new versions</translation>
+    </message>
+    <message>
+        <source>Staat uit tot u het aanzet: Redactie maakt zonder uw toestemming geen verbinding met internet. Aan: Redactie vraagt eens per dag het nummer van de nieuwste versie op en stuurt verder niets mee</source>
+        <translation>Off until you switch it on: Redactie does not connect to the internet without your consent. On: once a day Redactie asks for the number of the latest version and sends nothing else</translation>
     </message>
     <message>
         <source>Naam van de auteur</source>
@@ -1950,7 +1995,7 @@
     </message>
     <message>
         <source>Welke regels Redactie gebruikt voor de documenten van deze repository. Automatisch: het schemabestand van de repository, anders het herkende formaat van het Algoritmekader, anders afgeleid uit de documenten. De keuze wordt alleen op deze computer onthouden, niet in de repository.</source>
-        <translation>Which rules Redactie uses for the documents of this repository. Automatic: the repository's schema file, else the recognised Algoritmekader format, else inferred from the documents. The choice is remembered on this computer only, not in the repository.</translation>
+        <translation>Which rules Redactie uses for the documents of this repository. Automatic: the repository&apos;s schema file, else the recognised Algoritmekader format, else inferred from the documents. The choice is remembered on this computer only, not in the repository.</translation>
     </message>
     <message>
         <source>Schema in gebruik</source>
@@ -1979,6 +2024,10 @@
     <message>
         <source>In gebruik</source>
         <translation>In use</translation>
+    </message>
+    <message>
+        <source>Nieuwe versies</source>
+        <translation>New versions</translation>
     </message>
     <message>
         <source>OK</source>
@@ -2163,8 +2212,8 @@
         <translation>Make the selected lines a quote</translation>
     </message>
     <message>
-        <source>Kader '%1'</source>
-        <translation>Box '%1'</translation>
+        <source>Kader &apos;%1&apos;</source>
+        <translation>Box &apos;%1&apos;</translation>
     </message>
     <message>
         <source>Zet de geselecteerde regels in een kader zoals de website dat toont</source>

@@ -16,10 +16,16 @@ UPDATES_KEY = "updates/enabled"
 
 
 def updates_enabled() -> bool:
-    """Whether the daily check for a newer version may run (on unless switched off, or REDACTIE_NO_UPDATE_CHECK)."""
+    """Whether the daily check for a newer version may run: only once the user switched it on (never by default:
+    Redactie works offline and contacts no server without consent), and never with REDACTIE_NO_UPDATE_CHECK."""
     if os.environ.get("REDACTIE_NO_UPDATE_CHECK"):
         return False
-    return str(QSettings("Redactie", "Redactie").value(UPDATES_KEY, "true")).lower() in ("true", "1")
+    return str(QSettings("Redactie", "Redactie").value(UPDATES_KEY, "false")).lower() in ("true", "1")
+
+
+def set_updates_enabled(on: bool) -> None:
+    """Remember the user's choice about the daily check for a newer version."""
+    QSettings("Redactie", "Redactie").setValue(UPDATES_KEY, on)
 
 
 class AboutDialog(QDialog):
@@ -40,22 +46,33 @@ class AboutDialog(QDialog):
         for name, licence, files in licence_index():
             links = ", ".join(f'<a href="{QUrl.fromLocalFile(str(f)).toString()}">{html.escape(f.name)}</a>'
                               for f in files if f.is_file())
+            if not licence or licence == "see the licence text":  # a package that names no licence of its own
+                licence = self.tr("zie de licentietekst")
             lines.append(f"<li>{html.escape(name)}: {html.escape(licence)}" + (f" ({links})" if links else "")
                          + "</li>")
         lines.append("</ul>")
-        lines.append("<p>" + self.tr("De licentieteksten staan in %1.").replace(
-            "%1", f'<a href="{QUrl.fromLocalFile(str(licences_folder())).toString()}">'
-                  f'{html.escape(str(licences_folder()))}</a>') + "</p>")
+        lines.append("<p>" + self.tr("De Qt-bibliotheken zijn losse bestanden, die u door een andere versie kunt "
+                                     "vervangen (LGPL-3.0).") + "</p>")
+        folder = licences_folder()
+        if folder is not None:
+            lines.append("<p>" + self.tr("De licentieteksten staan in %1.").replace(
+                "%1", f'<a href="{QUrl.fromLocalFile(str(folder)).toString()}">{html.escape(str(folder))}</a>')
+                + "</p>")
+        else:
+            lines.append("<p>" + self.tr("Redactie draait hier vanuit de broncode: de licentieteksten staan bij de "
+                                         "geïnstalleerde onderdelen zelf (de links hierboven). Een gebouwde app "
+                                         "verzamelt ze in één map.") + "</p>")
         if newer:
             lines.append("<p><b>" + self.tr("Er is een nieuwere versie: %1").replace("%1", newer) + "</b></p>")
         text.setText("".join(lines))
         layout.addWidget(text)
         self.updates = QCheckBox(self.tr("Eén keer per dag kijken of er een nieuwere versie is"), self)
         self.updates.setAccessibleName(self.tr("Zoeken naar nieuwe versies"))
-        self.updates.setToolTip(self.tr("Redactie meldt alleen dat er een nieuwere versie is en stuurt verder "
-                                        "niets mee"))
+        self.updates.setToolTip(self.tr("Staat uit tot u het aanzet: Redactie maakt zonder uw toestemming geen "
+                                        "verbinding met internet. Aan: Redactie vraagt eens per dag het nummer van "
+                                        "de nieuwste versie op en stuurt verder niets mee"))
         self.updates.setChecked(updates_enabled())
-        self.updates.toggled.connect(lambda on: QSettings("Redactie", "Redactie").setValue(UPDATES_KEY, on))
+        self.updates.toggled.connect(set_updates_enabled)
         layout.addWidget(self.updates)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)

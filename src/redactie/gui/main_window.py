@@ -101,6 +101,7 @@ class MainWindow(QMainWindow):
         self.runner.progress.connect(self._progress)
         self.editor.form_view.set_font_size(saved_font_size())
         self._speller_requested: object = False  # False, or the repository root the speller was loaded for
+        self.keep_drafts_on_close = False  # a restart: unsaved work stays as a draft, nobody is asked
         self._restore()
 
     # -- building ------------------------------------------------------------------------------------------
@@ -434,8 +435,15 @@ class MainWindow(QMainWindow):
                                 self.repo.schema.describe().get(self.language) if self.repo else "")
         dialog.accepted.connect(lambda: self.editor.form_view.set_font_size(saved_font_size()))
         dialog.accepted.connect(lambda: dialog.schema_changed and self._schema_choice_changed())
+        dialog.restart_requested.connect(self.restart)
         dialog.open()
         self.settings_dialog = dialog
+
+    def restart(self) -> None:
+        """Start Redactie again (a new language applies); unsaved work stays as a draft and is offered again."""
+        from .restart import restart
+
+        restart(self)
 
     def _schema_choice_changed(self) -> None:
         """The user picked another schema in the settings: read the repository again with it."""
@@ -500,7 +508,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         """Ask about unsaved work; remember window sizes; let background work end."""
-        if not self._may_leave():
+        if not self.keep_drafts_on_close and not self._may_leave():
             event.ignore()
             return
         settings = QSettings("Redactie", "Redactie")
