@@ -716,6 +716,14 @@
         <source>Het bestand op schijf en uw versie</source>
         <translation>The file on disk and your version</translation>
     </message>
+    <message>
+        <source>Begrepen</source>
+        <translation>Understood</translation>
+    </message>
+    <message>
+        <source>Deze melding sluiten</source>
+        <translation>Close this message</translation>
+    </message>
 </context>
 <context>
     <name>DocumentList</name>
@@ -802,6 +810,14 @@
 </context>
 <context>
     <name>FieldForm</name>
+    <message>
+        <source>Fouten buiten de getoonde velden</source>
+        <translation>Errors outside the fields shown</translation>
+    </message>
+    <message>
+        <source>Fouten in velden die het formulier niet toont; los ze op in het tabblad Tekst</source>
+        <translation>Errors in fields the form does not show; fix them in the Text tab</translation>
+    </message>
     <message>
         <source>Overige velden</source>
         <translation>Other fields</translation>

@@ -314,6 +314,10 @@ class DocumentEditor(QWidget):
         self.banners.addWidget(banner)
         return banner
 
+    def show_note(self, name: str, text: str) -> Banner:
+        """A banner with something the editor should know about the open document, and a button to close it."""
+        return self._banner(name, text, [(self.tr("Begrepen"), self.tr("Deze melding sluiten"), lambda: None)])
+
     def banner(self, name: str) -> Banner | None:
         """The open banner with this name, if any."""
         for index in range(self.banners.count()):

@@ -359,14 +359,16 @@ class MainWindow(QMainWindow):
         from .new_document import NewDocumentDialog
 
         dialog = NewDocumentDialog(self.repo, self.language, self.runner, self)
-        dialog.accepted.connect(lambda: self._created(dialog.created_path))
+        dialog.accepted.connect(lambda: self._created(dialog.created_path, dialog.note))
         dialog.open()
         self.new_document_dialog = dialog
 
-    def _created(self, relpath: str | None) -> None:
+    def _created(self, relpath: str | None, note: str = "") -> None:
         if relpath and self.repo is not None:
             self.documents.load(self.repo, self.language, select=relpath)
             self.editor.open(self.repo, relpath, self.language)
+            if note:
+                self.editor.show_note("template-banner", note)
             self.preview.set_context(self.repo, relpath, self.runner)
             self.monitor.refresh()
 
