@@ -102,3 +102,24 @@ def test_the_update_check_is_off_until_the_user_switches_it_on(qtbot, monkeypatc
         assert updates_enabled()
     finally:
         settings.remove(UPDATES_KEY)
+
+
+def test_f1_opens_the_guide_and_about_stays_in_the_help_menu(sample_window, qtbot) -> None:  # noqa: ANN001
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtWidgets import QTextBrowser
+
+    from redactie.gui.help_dialog import HelpDialog, help_text
+
+    win = sample_window
+    f1 = QKeySequence(QKeySequence.StandardKey.HelpContents)
+    assert win.actions_["help"].shortcut() == f1 and win.actions_["about"].shortcut().isEmpty()
+    win.activateWindow()
+    qtbot.keyClick(win.editor, f1[0].key())
+    qtbot.waitUntil(lambda: any(d.isVisible() for d in win.findChildren(HelpDialog)))
+    dialog = next(d for d in win.findChildren(HelpDialog) if d.isVisible())
+    text = by_name(dialog, QTextBrowser, "Uitleg").toPlainText()
+    assert "Wijzigingen bekijken" in text and "Ctrl+S" in text and "#" not in text.split("\n", 1)[0]
+    dialog.close()
+    english = help_text("en")
+    assert "Review changes" in english and "How does Redactie work?" in english
+    assert help_text("xx") == help_text("nl")

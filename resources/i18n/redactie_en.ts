@@ -966,6 +966,25 @@
     </message>
 </context>
 <context>
+    <name>HelpDialog</name>
+    <message>
+        <source>Hoe werkt Redactie?</source>
+        <translation>How does Redactie work?</translation>
+    </message>
+    <message>
+        <source>Uitleg</source>
+        <translation>Guide</translation>
+    </message>
+    <message>
+        <source>Hoe u met Redactie documenten bewerkt, vastlegt en deelt</source>
+        <translation>How to edit, commit and share documents with Redactie</translation>
+    </message>
+    <message>
+        <source>De uitleg ontbreekt in deze installatie.</source>
+        <translation>The guide is missing from this installation.</translation>
+    </message>
+</context>
+<context>
     <name>HistoryPanel</name>
     <message>
         <source>Geschiedenis</source>
@@ -1311,6 +1330,14 @@
     <message>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;Hoe werkt het?</source>
+        <translation>&amp;How does it work?</translation>
+    </message>
+    <message>
+        <source>Korte uitleg over het bewerken, vastleggen en delen van documenten</source>
+        <translation>A short guide to editing, committing and sharing documents</translation>
     </message>
     <message>
         <source>&amp;Over Redactie</source>

@@ -177,8 +177,9 @@ class MainWindow(QMainWindow):
         ]))
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.actions_.update(add_actions(self, help_menu, [
-            ("about", self.tr("&Over Redactie"), self.tr("Versie, licenties en broncode"), keys.HelpContents,
-             self.show_about),
+            ("help", self.tr("&Hoe werkt het?"), self.tr("Korte uitleg over het bewerken, vastleggen en delen "
+                                                          "van documenten"), keys.HelpContents, self.show_help),
+            ("about", self.tr("&Over Redactie"), self.tr("Versie, licenties en broncode"), None, self.show_about),
         ]))
 
     def _restore(self) -> None:
@@ -451,6 +452,13 @@ class MainWindow(QMainWindow):
         """The user picked another schema in the settings: read the repository again with it."""
         if self.repo is not None and self._may_leave():
             self.load_repository(self.repo.root)
+
+    def show_help(self) -> None:
+        """Open Help ▸ Hoe werkt het (F1): the bundled guide, beside the window."""
+        from .help_dialog import HelpDialog
+
+        self.help_dialog = HelpDialog(self.language, self)
+        self.help_dialog.show()
 
     def show_about(self) -> None:
         """Open Help ▸ About."""
