@@ -51,6 +51,10 @@
         <source>Staat uit tot u het aanzet: Redactie maakt zonder uw toestemming geen verbinding met internet. Aan: Redactie vraagt eens per dag het nummer van de nieuwste versie op en stuurt verder niets mee</source>
         <translation>Off until you switch it on: Redactie does not connect to the internet without your consent. On: once a day Redactie asks for the number of the latest version and sends nothing else</translation>
     </message>
+    <message>
+        <source>en %1 meer in %2</source>
+        <translation>and %1 more in %2</translation>
+    </message>
 </context>
 <context>
     <name>AskPass</name>

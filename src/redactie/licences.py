@@ -14,6 +14,9 @@ from pathlib import Path
 
 LICENCE_FILE = re.compile(r"^(LICEN[CS]E|COPYING|NOTICE|AUTHORS)", re.I)
 QT_DISTRIBUTIONS = ("pyside6-essentials", "shiboken6")
+# A licence's name or SPDX expression (`MIT`, `LGPL-3.0-only OR GPL-3.0-only`, `MIT + MPL 1.1/GPL 2.0`), not a
+# sentence: a package's free-text License field ("See *.license file for each dictionary.") is not shown as one.
+_LICENCE_NAME = re.compile(r"[\w.+\-/() ]{1,80}")
 
 
 def _key(name: str) -> str:
@@ -56,7 +59,10 @@ def licence_name(dist: metadata.Distribution) -> str:
         return str(expression)
     classifiers = [c.rsplit(" :: ", 1)[-1] for c in meta.get_all("Classifier") or [] if c.startswith("License ::")]
     text = (meta.get("License") or "").strip()
-    return classifiers[0] if classifiers else (text.splitlines()[0] if text else "")
+    line = text.splitlines()[0].strip() if text else ""
+    if classifiers:
+        return classifiers[0]
+    return line if _LICENCE_NAME.fullmatch(line) and not line.endswith(".") else ""
 
 
 def licence_files(dist: metadata.Distribution) -> list[Path]:

@@ -4,9 +4,19 @@ from __future__ import annotations
 
 import html
 import os
+from pathlib import Path
 
 from PySide6.QtCore import QSettings, QUrl
-from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from .. import SOURCE_URL, __version__
 from ..resources import licence_index, licences_folder
@@ -28,6 +38,9 @@ def set_updates_enabled(on: bool) -> None:
     QSettings("Redactie", "Redactie").setValue(UPDATES_KEY, on)
 
 
+MAX_LINKS = 6  # licence files linked per component; the others are in the folder the last link names
+
+
 class AboutDialog(QDialog):
     """Shows what Redactie is, which licences apply, and where the source is."""
 
@@ -44,8 +57,7 @@ class AboutDialog(QDialog):
                  "<p>" + self.tr("Broncode: %1").replace("%1", f'<a href="{SOURCE_URL}">{SOURCE_URL}</a>') + "</p>",
                  "<p><b>" + self.tr("Licenties") + "</b></p><ul>"]
         for name, licence, files in licence_index():
-            links = ", ".join(f'<a href="{QUrl.fromLocalFile(str(f)).toString()}">{html.escape(f.name)}</a>'
-                              for f in files if f.is_file())
+            links = self._links([f for f in files if f.is_file()])
             if not licence or licence == "see the licence text":  # a package that names no licence of its own
                 licence = self.tr("zie de licentietekst")
             lines.append(f"<li>{html.escape(name)}: {html.escape(licence)}" + (f" ({links})" if links else "")
@@ -65,7 +77,14 @@ class AboutDialog(QDialog):
         if newer:
             lines.append("<p><b>" + self.tr("Er is een nieuwere versie: %1").replace("%1", newer) + "</b></p>")
         text.setText("".join(lines))
-        layout.addWidget(text)
+        text.setContentsMargins(8, 8, 8, 8)
+        scroll = QScrollArea(self)  # the licence list is longer than a laptop screen is high
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(text)
+        scroll.setMinimumWidth(min(640, text.sizeHint().width() + 40))
+        layout.addWidget(scroll, 1)
+        self.resize(680, 560)
         self.updates = QCheckBox(self.tr("Eén keer per dag kijken of er een nieuwere versie is"), self)
         self.updates.setAccessibleName(self.tr("Zoeken naar nieuwe versies"))
         self.updates.setToolTip(self.tr("Staat uit tot u het aanzet: Redactie maakt zonder uw toestemming geen "
@@ -78,3 +97,14 @@ class AboutDialog(QDialog):
         buttons.rejected.connect(self.reject)
         name_buttons(buttons)
         layout.addWidget(buttons)
+
+    def _links(self, files: list[Path]) -> str:
+        """Links to a component's licence texts; beyond a few, one link to the folder holding the rest."""
+        shown = [f'<a href="{QUrl.fromLocalFile(str(f)).toString()}">{html.escape(f.name)}</a>'
+                 for f in files[:MAX_LINKS]]
+        rest = files[MAX_LINKS:]
+        if rest:
+            folder = rest[0].parent
+            shown.append(self.tr("en %1 meer in %2").replace("%1", str(len(rest))).replace(
+                "%2", f'<a href="{QUrl.fromLocalFile(str(folder)).toString()}">{html.escape(folder.name)}</a>'))
+        return ", ".join(shown)
