@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_GB" sourcelanguage="nl_NL">
 <context>
     <name>AboutDialog</name>
@@ -38,18 +37,6 @@
     <message>
         <source>Er is een nieuwere versie: %1</source>
         <translation>A newer version is available: %1</translation>
-    </message>
-    <message>
-        <source>Eén keer per dag kijken of er een nieuwere versie is</source>
-        <translation>Check once a day whether a newer version exists</translation>
-    </message>
-    <message>
-        <source>Zoeken naar nieuwe versies</source>
-        <translation>Check for new versions</translation>
-    </message>
-    <message>
-        <source>Staat uit tot u het aanzet: Redactie maakt zonder uw toestemming geen verbinding met internet. Aan: Redactie vraagt eens per dag het nummer van de nieuwste versie op en stuurt verder niets mee</source>
-        <translation>Off until you switch it on: Redactie does not connect to the internet without your consent. On: once a day Redactie asks for the number of the latest version and sends nothing else</translation>
     </message>
     <message>
         <source>en %1 meer in %2</source>
@@ -94,7 +81,7 @@
         <translation>Author name</translation>
     </message>
     <message>
-        <source>Uw naam zoals collega&apos;s die zien bij uw wijzigingen</source>
+        <source>Uw naam zoals collega's die zien bij uw wijzigingen</source>
         <translation>Your name as colleagues see it with your changes</translation>
     </message>
     <message>
@@ -227,8 +214,8 @@
         <translation>Plan of the change</translation>
     </message>
     <message>
-        <source>Elk bestand en elke regel die verandert; pas na &apos;Uitvoeren&apos; wordt er iets opgeslagen</source>
-        <translation>Every file and every line that changes; nothing is saved until &apos;Apply&apos;</translation>
+        <source>Elk bestand en elke regel die verandert; pas na 'Uitvoeren' wordt er iets opgeslagen</source>
+        <translation>Every file and every line that changes; nothing is saved until 'Apply'</translation>
     </message>
     <message>
         <source>Toestand van de bulkwijziging</source>
@@ -318,8 +305,8 @@
         <translation>%1 (not allowed)</translation>
     </message>
     <message>
-        <source>Vervangen door &apos;%1&apos;</source>
-        <translation>Replace with &apos;%1&apos;</translation>
+        <source>Vervangen door '%1'</source>
+        <translation>Replace with '%1'</translation>
     </message>
 </context>
 <context>
@@ -413,7 +400,7 @@
     </message>
     <message>
         <source>Gebruik de versie van de ander; uw wijziging in dit bestand vervalt</source>
-        <translation>Use the other person&apos;s version; your change to this file is dropped</translation>
+        <translation>Use the other person's version; your change to this file is dropped</translation>
     </message>
     <message>
         <source>Als tekst openen</source>
@@ -586,7 +573,7 @@
     </message>
     <message>
         <source>De gegevens en secties van het document als formulier</source>
-        <translation>The document&apos;s data and sections as a form</translation>
+        <translation>The document's data and sections as a form</translation>
     </message>
     <message>
         <source>Het hele bestand als tekst, voor gevorderden en om fouten te herstellen</source>
@@ -842,8 +829,8 @@
         <translation>Section %1</translation>
     </message>
     <message>
-        <source>Tekst van de sectie &apos;%1&apos; (Markdown)</source>
-        <translation>Text of the section &apos;%1&apos; (Markdown)</translation>
+        <source>Tekst van de sectie '%1' (Markdown)</source>
+        <translation>Text of the section '%1' (Markdown)</translation>
     </message>
     <message>
         <source>%1 (alleen lezen)</source>
@@ -1171,7 +1158,7 @@
     </message>
     <message>
         <source>De waarde uit de woordenlijst van dit veld</source>
-        <translation>The value from this field&apos;s vocabulary</translation>
+        <translation>The value from this field's vocabulary</translation>
     </message>
     <message>
         <source>Selecteer eerst documenten in de lijst.</source>
@@ -1305,7 +1292,7 @@
     </message>
     <message>
         <source>Haal wijzigingen van anderen op en zet de uwe erbovenop</source>
-        <translation>Fetch others&apos; changes and put yours on top</translation>
+        <translation>Fetch others' changes and put yours on top</translation>
     </message>
     <message>
         <source>&amp;Geschiedenis</source>
@@ -1479,7 +1466,7 @@
     </message>
     <message>
         <source>De korte code van het document, bijvoorbeeld aia-18; die komt in de bestandsnaam en het id</source>
-        <translation>The document&apos;s short code, for example aia-18; it goes into the file name and the id</translation>
+        <translation>The document's short code, for example aia-18; it goes into the file name and the id</translation>
     </message>
     <message>
         <source>Voorgestelde bestandsnaam</source>
@@ -1788,7 +1775,7 @@
     </message>
     <message>
         <source>Het verschil in de tekst van het bestand; gewijzigde woorden zijn gemarkeerd</source>
-        <translation>The difference in the file&apos;s text; changed words are highlighted</translation>
+        <translation>The difference in the file's text; changed words are highlighted</translation>
     </message>
     <message>
         <source>Tekstverschil toch tonen</source>
@@ -1844,7 +1831,7 @@
     </message>
     <message>
         <source>Haal wijzigingen van anderen op en zet de uwe erbovenop</source>
-        <translation>Fetch others&apos; changes and put yours on top</translation>
+        <translation>Fetch others' changes and put yours on top</translation>
     </message>
     <message>
         <source>Voorstel indienen</source>
@@ -1883,8 +1870,8 @@
         <translation>There are no changes to commit.</translation>
     </message>
     <message>
-        <source>Dit bestand is groot. Kies &apos;Tekstverschil toch tonen&apos; om het verschil te berekenen.</source>
-        <translation>This file is large. Choose &apos;Show the text difference anyway&apos; to compute the difference.</translation>
+        <source>Dit bestand is groot. Kies 'Tekstverschil toch tonen' om het verschil te berekenen.</source>
+        <translation>This file is large. Choose 'Show the text difference anyway' to compute the difference.</translation>
     </message>
     <message>
         <source>%1 is een binair bestand (geen tekst); de inhoud wordt niet getoond.</source>
@@ -1950,8 +1937,8 @@
         <translation>Format</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; staat nu in %2: beoordeel en leg die wijziging vast zoals elke wijziging</source>
-        <translation>&apos;%1&apos; is now in %2: review and commit that change like any other</translation>
+        <source>'%1' staat nu in %2: beoordeel en leg die wijziging vast zoals elke wijziging</source>
+        <translation>'%1' is now in %2: review and commit that change like any other</translation>
     </message>
     <message>
         <source>Woordenlijst niet bijgewerkt</source>
@@ -1997,18 +1984,6 @@
         <translation>Store the settings and start Redactie again in the chosen language. Unsaved changes are kept and offered again after the start</translation>
     </message>
     <message>
-        <source>Eén keer per dag kijken of er een nieuwere versie is</source>
-        <translation>Check once a day whether a newer version exists</translation>
-    </message>
-    <message>
-        <source>Zoeken naar nieuwe versies</source>
-        <translation>Check for new versions</translation>
-    </message>
-    <message>
-        <source>Staat uit tot u het aanzet: Redactie maakt zonder uw toestemming geen verbinding met internet. Aan: Redactie vraagt eens per dag het nummer van de nieuwste versie op en stuurt verder niets mee</source>
-        <translation>Off until you switch it on: Redactie does not connect to the internet without your consent. On: once a day Redactie asks for the number of the latest version and sends nothing else</translation>
-    </message>
-    <message>
         <source>Naam van de auteur</source>
         <translation>Author name</translation>
     </message>
@@ -2042,7 +2017,7 @@
     </message>
     <message>
         <source>Welke regels Redactie gebruikt voor de documenten van deze repository. Automatisch: het schemabestand van de repository, anders het herkende formaat van het Algoritmekader, anders afgeleid uit de documenten. De keuze wordt alleen op deze computer onthouden, niet in de repository.</source>
-        <translation>Which rules Redactie uses for the documents of this repository. Automatic: the repository&apos;s schema file, else the recognised Algoritmekader format, else inferred from the documents. The choice is remembered on this computer only, not in the repository.</translation>
+        <translation>Which rules Redactie uses for the documents of this repository. Automatic: the repository's schema file, else the recognised Algoritmekader format, else inferred from the documents. The choice is remembered on this computer only, not in the repository.</translation>
     </message>
     <message>
         <source>Schema in gebruik</source>
@@ -2191,6 +2166,21 @@
     </message>
 </context>
 <context>
+    <name>UpdatesCheckBox</name>
+    <message>
+        <source>Eén keer per dag kijken of er een nieuwere versie is</source>
+        <translation>Check once a day whether a newer version exists</translation>
+    </message>
+    <message>
+        <source>Zoeken naar nieuwe versies</source>
+        <translation>Check for new versions</translation>
+    </message>
+    <message>
+        <source>Staat uit tot u het aanzet: Redactie maakt zonder uw toestemming geen verbinding met internet. Aan: Redactie vraagt eens per dag het nummer van de nieuwste versie op en stuurt verder niets mee</source>
+        <translation>Off until you switch it on: Redactie does not connect to the internet without your consent. On: once a day Redactie asks for the number of the latest version and sends nothing else</translation>
+    </message>
+</context>
+<context>
     <name>_Form</name>
     <message>
         <source>OK</source>
@@ -2259,8 +2249,8 @@
         <translation>Make the selected lines a quote</translation>
     </message>
     <message>
-        <source>Kader &apos;%1&apos;</source>
-        <translation>Box &apos;%1&apos;</translation>
+        <source>Kader '%1'</source>
+        <translation>Box '%1'</translation>
     </message>
     <message>
         <source>Zet de geselecteerde regels in een kader zoals de website dat toont</source>

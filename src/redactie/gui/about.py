@@ -38,6 +38,18 @@ def set_updates_enabled(on: bool) -> None:
     QSettings("Redactie", "Redactie").setValue(UPDATES_KEY, on)
 
 
+class UpdatesCheckBox(QCheckBox):
+    """Whether Redactie may look once a day for a newer version (off until the user switches it on)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Eén keer per dag kijken of er een nieuwere versie is"), parent)
+        self.setAccessibleName(self.tr("Zoeken naar nieuwe versies"))
+        self.setToolTip(self.tr("Staat uit tot u het aanzet: Redactie maakt zonder uw toestemming geen verbinding "
+                                "met internet. Aan: Redactie vraagt eens per dag het nummer van de nieuwste versie "
+                                "op en stuurt verder niets mee"))
+        self.setChecked(updates_enabled())
+
+
 MAX_LINKS = 6  # licence files linked per component; the others are in the folder the last link names
 
 
@@ -85,12 +97,7 @@ class AboutDialog(QDialog):
         scroll.setMinimumWidth(min(640, text.sizeHint().width() + 40))
         layout.addWidget(scroll, 1)
         self.resize(680, 560)
-        self.updates = QCheckBox(self.tr("Eén keer per dag kijken of er een nieuwere versie is"), self)
-        self.updates.setAccessibleName(self.tr("Zoeken naar nieuwe versies"))
-        self.updates.setToolTip(self.tr("Staat uit tot u het aanzet: Redactie maakt zonder uw toestemming geen "
-                                        "verbinding met internet. Aan: Redactie vraagt eens per dag het nummer van "
-                                        "de nieuwste versie op en stuurt verder niets mee"))
-        self.updates.setChecked(updates_enabled())
+        self.updates = UpdatesCheckBox(self)
         self.updates.toggled.connect(set_updates_enabled)
         layout.addWidget(self.updates)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)

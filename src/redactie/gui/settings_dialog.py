@@ -6,7 +6,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -20,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..schema.select import choices, save_choice, saved_choice
-from .about import set_updates_enabled, updates_enabled
+from .about import UpdatesCheckBox, set_updates_enabled, updates_enabled
 from .banner import name_buttons
 from .sharing import SharingController
 
@@ -78,12 +77,7 @@ class SettingsDialog(QDialog):
         language_row.addWidget(self.language, 1)
         language_row.addWidget(self.language_note)
         language_row.addWidget(self.restart_button)
-        self.updates = QCheckBox(self.tr("Eén keer per dag kijken of er een nieuwere versie is"), self)
-        self.updates.setAccessibleName(self.tr("Zoeken naar nieuwe versies"))
-        self.updates.setToolTip(self.tr("Staat uit tot u het aanzet: Redactie maakt zonder uw toestemming geen "
-                                        "verbinding met internet. Aan: Redactie vraagt eens per dag het nummer van "
-                                        "de nieuwste versie op en stuurt verder niets mee"))
-        self.updates.setChecked(updates_enabled())
+        self.updates = UpdatesCheckBox(self)
         self.name = QLineEdit(self)
         self.name.setAccessibleName(self.tr("Naam van de auteur"))
         self.name.setToolTip(self.tr("Uw naam zoals die bij uw vastgelegde wijzigingen wordt bewaard"))
