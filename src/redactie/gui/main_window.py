@@ -102,6 +102,10 @@ class MainWindow(QMainWindow):
         self.editor.form_view.set_font_size(saved_font_size())
         self._speller_requested: object = False  # False, or the repository root the speller was loaded for
         self.keep_drafts_on_close = False  # a restart: unsaved work stays as a draft, nobody is asked
+        self._background_timer = QTimer(self)  # owned, so that closing the window stops it
+        self._background_timer.setSingleShot(True)
+        self._background_timer.setInterval(BACKGROUND_DELAY_MS)
+        self._background_timer.timeout.connect(self._background_checks)
         self._restore()
 
     # -- building ------------------------------------------------------------------------------------------
@@ -241,7 +245,7 @@ class MainWindow(QMainWindow):
         if self.repo is not None:
             self.monitor.watch(self.repo)  # the list task already walked the folders: this is cheap
         # Heavier background work waits a moment after the list is there, so the first paint is not slowed.
-        QTimer.singleShot(BACKGROUND_DELAY_MS, self._background_checks)
+        self._background_timer.start()
         drafts = self.drafts.for_repository(self.repo.root) if self.repo else []
         if drafts:
             self.statusBar().showMessage(self.tr("Niet-opgeslagen werk gevonden in %1 documenten; open een "
@@ -525,6 +529,11 @@ class MainWindow(QMainWindow):
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/splitter", self.splitter.saveState())
         settings.sync()  # the process ends at once after the window closes
+        # A closed window starts nothing any more: no pending timer fires, no watched folder reports.
+        for timer in self.findChildren(QTimer):
+            timer.stop()
+        self.monitor.stop()
+        self.editor.stop_watching()
         self.runner.shutdown()  # cancel background work; closing never waits for it
         if self.monitor.service is not None:
             self.monitor.service.close()
