@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="nl_NL">
 <context>
     <name>AboutDialog</name>
@@ -81,7 +82,7 @@
         <translation>Author name</translation>
     </message>
     <message>
-        <source>Uw naam zoals collega's die zien bij uw wijzigingen</source>
+        <source>Uw naam zoals collega&apos;s die zien bij uw wijzigingen</source>
         <translation>Your name as colleagues see it with your changes</translation>
     </message>
     <message>
@@ -214,8 +215,8 @@
         <translation>Plan of the change</translation>
     </message>
     <message>
-        <source>Elk bestand en elke regel die verandert; pas na 'Uitvoeren' wordt er iets opgeslagen</source>
-        <translation>Every file and every line that changes; nothing is saved until 'Apply'</translation>
+        <source>Elk bestand en elke regel die verandert; pas na &apos;Uitvoeren&apos; wordt er iets opgeslagen</source>
+        <translation>Every file and every line that changes; nothing is saved until &apos;Apply&apos;</translation>
     </message>
     <message>
         <source>Toestand van de bulkwijziging</source>
@@ -305,8 +306,8 @@
         <translation>%1 (not allowed)</translation>
     </message>
     <message>
-        <source>Vervangen door '%1'</source>
-        <translation>Replace with '%1'</translation>
+        <source>Vervangen door &apos;%1&apos;</source>
+        <translation>Replace with &apos;%1&apos;</translation>
     </message>
 </context>
 <context>
@@ -400,7 +401,7 @@
     </message>
     <message>
         <source>Gebruik de versie van de ander; uw wijziging in dit bestand vervalt</source>
-        <translation>Use the other person's version; your change to this file is dropped</translation>
+        <translation>Use the other person&apos;s version; your change to this file is dropped</translation>
     </message>
     <message>
         <source>Als tekst openen</source>
@@ -573,7 +574,7 @@
     </message>
     <message>
         <source>De gegevens en secties van het document als formulier</source>
-        <translation>The document's data and sections as a form</translation>
+        <translation>The document&apos;s data and sections as a form</translation>
     </message>
     <message>
         <source>Het hele bestand als tekst, voor gevorderden en om fouten te herstellen</source>
@@ -829,8 +830,8 @@
         <translation>Section %1</translation>
     </message>
     <message>
-        <source>Tekst van de sectie '%1' (Markdown)</source>
-        <translation>Text of the section '%1' (Markdown)</translation>
+        <source>Tekst van de sectie &apos;%1&apos; (Markdown)</source>
+        <translation>Text of the section &apos;%1&apos; (Markdown)</translation>
     </message>
     <message>
         <source>%1 (alleen lezen)</source>
@@ -1158,7 +1159,7 @@
     </message>
     <message>
         <source>De waarde uit de woordenlijst van dit veld</source>
-        <translation>The value from this field's vocabulary</translation>
+        <translation>The value from this field&apos;s vocabulary</translation>
     </message>
     <message>
         <source>Selecteer eerst documenten in de lijst.</source>
@@ -1292,7 +1293,7 @@
     </message>
     <message>
         <source>Haal wijzigingen van anderen op en zet de uwe erbovenop</source>
-        <translation>Fetch others' changes and put yours on top</translation>
+        <translation>Fetch others&apos; changes and put yours on top</translation>
     </message>
     <message>
         <source>&amp;Geschiedenis</source>
@@ -1466,7 +1467,7 @@
     </message>
     <message>
         <source>De korte code van het document, bijvoorbeeld aia-18; die komt in de bestandsnaam en het id</source>
-        <translation>The document's short code, for example aia-18; it goes into the file name and the id</translation>
+        <translation>The document&apos;s short code, for example aia-18; it goes into the file name and the id</translation>
     </message>
     <message>
         <source>Voorgestelde bestandsnaam</source>
@@ -1775,7 +1776,7 @@
     </message>
     <message>
         <source>Het verschil in de tekst van het bestand; gewijzigde woorden zijn gemarkeerd</source>
-        <translation>The difference in the file's text; changed words are highlighted</translation>
+        <translation>The difference in the file&apos;s text; changed words are highlighted</translation>
     </message>
     <message>
         <source>Tekstverschil toch tonen</source>
@@ -1831,7 +1832,7 @@
     </message>
     <message>
         <source>Haal wijzigingen van anderen op en zet de uwe erbovenop</source>
-        <translation>Fetch others' changes and put yours on top</translation>
+        <translation>Fetch others&apos; changes and put yours on top</translation>
     </message>
     <message>
         <source>Voorstel indienen</source>
@@ -1870,8 +1871,8 @@
         <translation>There are no changes to commit.</translation>
     </message>
     <message>
-        <source>Dit bestand is groot. Kies 'Tekstverschil toch tonen' om het verschil te berekenen.</source>
-        <translation>This file is large. Choose 'Show the text difference anyway' to compute the difference.</translation>
+        <source>Dit bestand is groot. Kies &apos;Tekstverschil toch tonen&apos; om het verschil te berekenen.</source>
+        <translation>This file is large. Choose &apos;Show the text difference anyway&apos; to compute the difference.</translation>
     </message>
     <message>
         <source>%1 is een binair bestand (geen tekst); de inhoud wordt niet getoond.</source>
@@ -1937,8 +1938,8 @@
         <translation>Format</translation>
     </message>
     <message>
-        <source>'%1' staat nu in %2: beoordeel en leg die wijziging vast zoals elke wijziging</source>
-        <translation>'%1' is now in %2: review and commit that change like any other</translation>
+        <source>&apos;%1&apos; staat nu in %2: beoordeel en leg die wijziging vast zoals elke wijziging</source>
+        <translation>&apos;%1&apos; is now in %2: review and commit that change like any other</translation>
     </message>
     <message>
         <source>Woordenlijst niet bijgewerkt</source>
@@ -2017,7 +2018,7 @@
     </message>
     <message>
         <source>Welke regels Redactie gebruikt voor de documenten van deze repository. Automatisch: het schemabestand van de repository, anders het herkende formaat van het Algoritmekader, anders afgeleid uit de documenten. De keuze wordt alleen op deze computer onthouden, niet in de repository.</source>
-        <translation>Which rules Redactie uses for the documents of this repository. Automatic: the repository's schema file, else the recognised Algoritmekader format, else inferred from the documents. The choice is remembered on this computer only, not in the repository.</translation>
+        <translation>Which rules Redactie uses for the documents of this repository. Automatic: the repository&apos;s schema file, else the recognised Algoritmekader format, else inferred from the documents. The choice is remembered on this computer only, not in the repository.</translation>
     </message>
     <message>
         <source>Schema in gebruik</source>
@@ -2249,8 +2250,8 @@
         <translation>Make the selected lines a quote</translation>
     </message>
     <message>
-        <source>Kader '%1'</source>
-        <translation>Box '%1'</translation>
+        <source>Kader &apos;%1&apos;</source>
+        <translation>Box &apos;%1&apos;</translation>
     </message>
     <message>
         <source>Zet de geselecteerde regels in een kader zoals de website dat toont</source>

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from ..schema.select import choices, save_choice, saved_choice
-from .about import UpdatesCheckBox, set_updates_enabled, updates_enabled
 from .banner import name_buttons
 from .sharing import SharingController
+from .update_consent import UpdatesCheckBox, set_updates_enabled, updates_enabled
 
 LANGUAGE_KEY, FONT_KEY = "ui/language", "editor/font_size"
 
