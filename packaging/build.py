@@ -73,7 +73,8 @@ def data_folder() -> Path:
 SHIPPED = ("resources/i18n/redactie_en.qm", "resources/i18n/redactie_nl.qm",
            "resources/icon.svg", "resources/schemas/algoritmekader-2026.yaml",
            "licenses/index.json", "licenses/LGPL-3.0.txt", "licenses/Qt-replacing-the-libraries.txt",
-           "licenses/git-SOURCE-OFFER.txt", "certifi/cacert.pem", "VERSION", "content/redactie-schema.yaml")
+           "licenses/git-SOURCE-OFFER.txt", "certifi/cacert.pem", "VERSION", "content/redactie-schema.yaml",
+           "resources/help/hoe-werkt-het.nl.md", "resources/help/hoe-werkt-het.en.md")
 
 
 def os_name() -> str:

@@ -12,53 +12,20 @@ Credential Manager (MIT) from packaging/licenses/.
 from __future__ import annotations
 
 import json
-import re
 import shutil
 import sys
-import sysconfig
-from importlib import metadata
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 TEXTS = HERE / "licenses"
-LICENCE_FILE = re.compile(r"^(LICEN[CS]E|COPYING|NOTICE|AUTHORS)", re.I)
-
-
-def _name(requirement: str) -> str | None:
-    """The distribution a requirement names, or None for one that only applies to an extra."""
-    if "extra ==" in requirement.replace('"', "").replace("'", ""):
-        return None
-    match = re.match(r"\s*([A-Za-z0-9][A-Za-z0-9._-]*)", requirement)
-    return match.group(1) if match else None
-
-
-def runtime_distributions(root: str = "redactie") -> list[metadata.Distribution]:
-    """The installed distributions `root` needs at run time (not itself), followed recursively."""
-    seen: dict[str, metadata.Distribution] = {}
-    todo = [name for name in (_name(r) for r in metadata.requires(root) or []) if name]
-    while todo:
-        name = todo.pop()
-        key = re.sub(r"[-_.]+", "-", name).lower()
-        if key in seen:
-            continue
-        try:
-            dist = metadata.distribution(name)
-        except metadata.PackageNotFoundError:
-            continue
-        seen[key] = dist
-        todo += [n for n in (_name(r) for r in dist.requires or []) if n]
-    return sorted(seen.values(), key=lambda d: d.metadata["Name"].lower())
-
-
-def licence_name(dist: metadata.Distribution) -> str:
-    """The licence a distribution declares: its SPDX expression, else its License field or classifier."""
-    meta = dist.metadata
-    expression = meta.get("License-Expression")
-    if expression:
-        return expression
-    classifiers = [c.rsplit(" :: ", 1)[-1] for c in meta.get_all("Classifier") or [] if c.startswith("License ::")]
-    text = (meta.get("License") or "").strip()
-    return classifiers[0] if classifiers else (text.splitlines()[0] if text else "see the licence text")
+sys.path.insert(0, str(HERE.parent / "src"))  # the build runs from a checkout; the same rules as the About dialog
+from redactie.licences import (  # noqa: E402
+    is_qt,
+    licence_files,
+    licence_name,
+    python_licence,
+    runtime_distributions,
+)
 
 
 def _write(out: Path, name: str, data: bytes) -> str:
@@ -72,19 +39,14 @@ def collect(out: Path, git_licences: Path | None = None) -> list[dict[str, objec
     index: list[dict[str, object]] = []
     for dist in runtime_distributions():
         name, version = dist.metadata["Name"], dist.version
-        files = []
-        for file in dist.files or []:
-            if LICENCE_FILE.match(file.name) and ".dist-info" in str(file):
-                files.append(_write(out, f"{name}-{file.name}.txt", Path(dist.locate_file(file)).read_bytes()))
-            elif file.name.endswith(".license"):  # data shipped with its own licence (the spelling dictionaries)
-                files.append(_write(out, f"{name}-{file.name}.txt", Path(dist.locate_file(file)).read_bytes()))
-        if re.sub(r"[-_.]+", "-", name).lower() in ("pyside6-essentials", "shiboken6"):
+        files = [_write(out, f"{name}-{file.name}.txt", file.read_bytes()) for file in licence_files(dist)]
+        if is_qt(dist):
             files = ["LGPL-3.0.txt", "GPL-3.0.txt", "Qt-replacing-the-libraries.txt"]
         index.append({"component": f"{name} {version}", "licence": licence_name(dist), "files": files})
     for text in ("LGPL-3.0.txt", "GPL-3.0.txt", "GPL-2.0.txt", "Apache-2.0.txt", "Qt-replacing-the-libraries.txt",
                  "Git-Credential-Manager-MIT.txt"):
         shutil.copyfile(TEXTS / text, out / text)
-    python = _python_licence()
+    python = python_licence()
     index.append({"component": f"Python {sys.version.split()[0]}", "licence": "PSF-2.0",
                   "files": [_write(out, "Python-LICENSE.txt", python.read_bytes())] if python else []})
     index.append({"component": "Qt 6", "licence": "LGPL-3.0-only",
@@ -105,14 +67,6 @@ def collect(out: Path, git_licences: Path | None = None) -> list[dict[str, objec
                   "files": ["Git-Credential-Manager-MIT.txt"]})
     (out / "index.json").write_text(json.dumps(index, indent=1, ensure_ascii=False), encoding="utf-8")
     return index
-
-
-def _python_licence() -> Path | None:
-    """Python's own LICENSE.txt (it also lists the third-party code of a Windows or macOS build)."""
-    for folder in (Path(sysconfig.get_paths()["stdlib"]), Path(sys.base_prefix)):
-        if (folder / "LICENSE.txt").is_file():
-            return folder / "LICENSE.txt"
-    return None
 
 
 if __name__ == "__main__":

@@ -123,3 +123,13 @@ def test_commit_part_of_a_file_leaves_the_rest_in_the_work_tree(content_repo: Pa
     git(content_repo, "fsck", "--strict")
     [rest] = collect(service, open_repository(content_repo))
     assert [item.describe("nl") for item in rest.items] == ["Risico: gewijzigd"]
+
+
+def test_one_helper_shows_a_value_as_the_reader_sees_it() -> None:
+    from redactie.gui.conflict_parts import as_text
+    from redactie.review.summary import flat
+
+    value = {"ADR": ["a", "b"], "ARK": None}
+    assert flat(value) == "ADR: a, b, ARK: "
+    assert flat(["x", 3, None]) == "x, 3, " and flat(None) == ""
+    assert as_text(["x", {"k": ["y", "z"]}]) == "x\nk: y\nz"

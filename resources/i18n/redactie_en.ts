@@ -20,24 +20,28 @@
         <translation>Licences</translation>
     </message>
     <message>
+        <source>zie de licentietekst</source>
+        <translation>see the licence text</translation>
+    </message>
+    <message>
+        <source>De Qt-bibliotheken zijn losse bestanden, die u door een andere versie kunt vervangen (LGPL-3.0).</source>
+        <translation>The Qt libraries are separate files, which you can replace with another version (LGPL-3.0).</translation>
+    </message>
+    <message>
         <source>De licentieteksten staan in %1.</source>
         <translation>The licence texts are in %1.</translation>
+    </message>
+    <message>
+        <source>Redactie draait hier vanuit de broncode: de licentieteksten staan bij de geïnstalleerde onderdelen zelf (de links hierboven). Een gebouwde app verzamelt ze in één map.</source>
+        <translation>Redactie is running from its source code here: the licence texts are with the installed components themselves (the links above). A built app collects them in one folder.</translation>
     </message>
     <message>
         <source>Er is een nieuwere versie: %1</source>
         <translation>A newer version is available: %1</translation>
     </message>
     <message>
-        <source>Eén keer per dag kijken of er een nieuwere versie is</source>
-        <translation>Check once a day whether a newer version exists</translation>
-    </message>
-    <message>
-        <source>Zoeken naar nieuwe versies</source>
-        <translation>Check for new versions</translation>
-    </message>
-    <message>
-        <source>Redactie meldt alleen dat er een nieuwere versie is en stuurt verder niets mee</source>
-        <translation>Redactie only tells you that a newer version exists and sends nothing else</translation>
+        <source>en %1 meer in %2</source>
+        <translation>and %1 more in %2</translation>
     </message>
 </context>
 <context>
@@ -718,6 +722,14 @@
         <source>Het bestand op schijf en uw versie</source>
         <translation>The file on disk and your version</translation>
     </message>
+    <message>
+        <source>Begrepen</source>
+        <translation>Understood</translation>
+    </message>
+    <message>
+        <source>Deze melding sluiten</source>
+        <translation>Close this message</translation>
+    </message>
 </context>
 <context>
     <name>DocumentList</name>
@@ -804,6 +816,14 @@
 </context>
 <context>
     <name>FieldForm</name>
+    <message>
+        <source>Fouten buiten de getoonde velden</source>
+        <translation>Errors outside the fields shown</translation>
+    </message>
+    <message>
+        <source>Fouten in velden die het formulier niet toont; los ze op in het tabblad Tekst</source>
+        <translation>Errors in fields the form does not show; fix them in the Text tab</translation>
+    </message>
     <message>
         <source>Overige velden</source>
         <translation>Other fields</translation>
@@ -1097,6 +1117,25 @@
     <message>
         <source>Annuleren</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <source>Hoe werkt Redactie?</source>
+        <translation>How does Redactie work?</translation>
+    </message>
+    <message>
+        <source>Uitleg</source>
+        <translation>Guide</translation>
+    </message>
+    <message>
+        <source>Hoe u met Redactie documenten bewerkt, vastlegt en deelt</source>
+        <translation>How to edit, commit and share documents with Redactie</translation>
+    </message>
+    <message>
+        <source>De uitleg ontbreekt in deze installatie.</source>
+        <translation>The guide is missing from this installation.</translation>
     </message>
 </context>
 <context>
@@ -1510,6 +1549,14 @@
     <message>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;Hoe werkt het?</source>
+        <translation>&amp;How does it work?</translation>
+    </message>
+    <message>
+        <source>Korte uitleg over het bewerken, vastleggen en delen van documenten</source>
+        <translation>A short guide to editing, committing and sharing documents</translation>
     </message>
     <message>
         <source>&amp;Over Redactie</source>
@@ -2223,8 +2270,28 @@
         <translation>Language</translation>
     </message>
     <message>
-        <source>De taal van Redactie; wordt gebruikt vanaf de volgende start</source>
-        <translation>Redactie&apos;s language; used from the next start</translation>
+        <source>De taal van Redactie; wordt gebruikt vanaf de volgende start (of nu, met Nu herstarten)</source>
+        <translation>The language of Redactie; used from the next start (or now, with Restart now)</translation>
+    </message>
+    <message>
+        <source>Wordt actief na herstarten</source>
+        <translation>Takes effect after a restart</translation>
+    </message>
+    <message>
+        <source>Wanneer de taal verandert</source>
+        <translation>When the language changes</translation>
+    </message>
+    <message>
+        <source>Redactie gebruikt de gekozen taal vanaf de volgende start</source>
+        <translation>Redactie uses the chosen language from its next start</translation>
+    </message>
+    <message>
+        <source>Nu herstarten</source>
+        <translation>Restart now</translation>
+    </message>
+    <message>
+        <source>Bewaar de instellingen en start Redactie opnieuw in de gekozen taal. Niet-opgeslagen wijzigingen blijven bewaard en worden na de start weer aangeboden</source>
+        <translation>Store the settings and start Redactie again in the chosen language. Unsaved changes are kept and offered again after the start</translation>
     </message>
     <message>
         <source>Naam van de auteur</source>
@@ -2289,6 +2356,10 @@
     <message>
         <source>In gebruik</source>
         <translation>In use</translation>
+    </message>
+    <message>
+        <source>Nieuwe versies</source>
+        <translation>New versions</translation>
     </message>
     <message>
         <source>OK</source>
@@ -2565,6 +2636,21 @@
     <message>
         <source>%1 van %2 woorden</source>
         <translation>%1 of %2 words</translation>
+    </message>
+</context>
+<context>
+    <name>UpdatesCheckBox</name>
+    <message>
+        <source>Eén keer per dag kijken of er een nieuwere versie is</source>
+        <translation>Check once a day whether a newer version exists</translation>
+    </message>
+    <message>
+        <source>Zoeken naar nieuwe versies</source>
+        <translation>Check for new versions</translation>
+    </message>
+    <message>
+        <source>Staat uit tot u het aanzet: Redactie maakt zonder uw toestemming geen verbinding met internet. Aan: Redactie vraagt eens per dag het nummer van de nieuwste versie op en stuurt verder niets mee</source>
+        <translation>Off until you switch it on: Redactie does not connect to the internet without your consent. On: once a day Redactie asks for the number of the latest version and sends nothing else</translation>
     </message>
 </context>
 <context>

@@ -5,12 +5,49 @@ Everything comes from the document index: showing a document's macros reads no o
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
 from .repository import ContentRepository
+from .schema import Vocabulary
+from .validation.labels import is_expression
 
 MAX_LISTED = 500  # related documents shown per macro; a hostile list of 100,000 names is cut with a count
+
+
+# The parts of a label expression (`("a" || "b") && not c`): a quoted or bare name, or an operator.
+_EXPRESSION_PART = re.compile(r'"([^"]*)"|\'([^\']*)\'|(\|\||&&|!|\(|\))|([^\s()!&|"\']+)')
+_WORDS = {"&&": ("en", "and"), "and": ("en", "and"), "||": ("of", "or"), "or": ("of", "or"),
+          "!": ("niet", "not"), "not": ("niet", "not")}
+MAX_EXPRESSION = 2000  # characters of an expression put into words; a longer one is cut with "…"
+
+
+def readable_expression(expression: str, names: Mapping[str, str], language: str = "nl") -> str:
+    """A label expression in words: `"risicogroep-verboden-ai" && !"open-source-open-source"` reads
+    `Risicogroep: Verboden AI en niet Open source: Open source`; `names` maps a label name to its words."""
+    parts: list[str] = []
+    for match in _EXPRESSION_PART.finditer(expression[:MAX_EXPRESSION]):
+        quoted = match.group(1) if match.group(1) is not None else match.group(2)
+        word = match.group(3) or match.group(4)
+        if quoted is not None:
+            parts.append(names.get(quoted.strip(), quoted.strip()))
+        elif word.lower() in _WORDS:
+            parts.append(_WORDS[word.lower()][language == "en"])
+        else:
+            parts.append(word if word in "()" else names.get(word, word))
+    text = " ".join(parts).replace("( ", "(").replace(" )", ")")
+    return text + (" …" if len(expression) > MAX_EXPRESSION else "")
+
+
+def _expression_names(fields: list[tuple[str, str, Vocabulary]], language: str) -> dict[str, str]:
+    """Every name an expression may use, in words: `<field>-<value>` as `Field: Value`, and a bare value."""
+    names: dict[str, str] = {}
+    for key, label, vocabulary in fields:
+        for value in vocabulary.values:
+            names.setdefault(value, vocabulary.label(value, language))
+            names[f"{key}-{value}"] = f"{label}: {vocabulary.label(value, language)}"
+    return names
 
 
 def _labels(repo: ContentRepository, relpath: str, fields: Mapping[str, Any], language: str) -> list[str]:
@@ -18,14 +55,23 @@ def _labels(repo: ContentRepository, relpath: str, fields: Mapping[str, Any], la
     if doc_type is None:
         return []
     vocabularies = repo.vocabularies()
+    labelled = [(d, vocabularies[d.vocabulary]) for d in repo.schema.fields_of(doc_type)
+                if d.kind in ("choice", "multichoice") and d.vocabulary in vocabularies]
+    names: dict[str, str] | None = None
     found = []
-    for definition in repo.schema.fields_of(doc_type):
-        if definition.kind not in ("choice", "multichoice") or definition.vocabulary not in vocabularies:
-            continue
+    for definition, vocabulary in labelled:
         value = fields.get(definition.key)
         values = value if isinstance(value, list) else [value] if value else []
-        vocabulary = vocabularies[definition.vocabulary]
-        found.extend(vocabulary.label(str(v), language) for v in values[:MAX_LISTED] if v is not None)
+        for item in values[:MAX_LISTED]:
+            if item is None:
+                continue
+            text = str(item)
+            if text not in vocabulary.values and is_expression(text):  # a condition, not a label: in words
+                if names is None:
+                    names = _expression_names([(d.key, d.label.get(language), v) for d, v in labelled], language)
+                found.append(f"{definition.label.get(language)}: {readable_expression(text, names, language)}")
+            else:
+                found.append(vocabulary.label(text, language))
     return found
 
 

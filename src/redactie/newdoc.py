@@ -11,7 +11,7 @@ from pathlib import Path
 from .document import Document, FrontMatterError
 from .fileio import FileRefused, atomic_write, read_document, safe_target
 from .repository import ContentRepository
-from .schema import DocType
+from .schema import DocType, FieldDef
 
 _PLACEHOLDER = re.compile(r"\{(title|toelichting|id|code|slug|file_stem)\}")
 
@@ -173,8 +173,73 @@ def id_key(repo: ContentRepository, doc_type: DocType) -> str | None:
     return next((f.key for f in repo.schema.fields_of(doc_type) if f.kind == "identifier"), None)
 
 
+# Findings about a value the template put in a field (not about an empty or missing one).
+TEMPLATE_VALUE_CODES = ("vocabulary", "expression-name", "yaml-boolean", "relation-missing", "too-many-values",
+                        "wrong-shape")
+
+
+@dataclass
+class NewDocument:
+    """A created document, and per field the template values this repository does not accept (left out)."""
+
+    path: str
+    left_out: list[tuple[FieldDef, list[str]]] = field(default_factory=list)
+
+    def message(self, language: str = "nl") -> str:
+        """Which template values were left out and that those fields may need a choice, in `language`."""
+        if not self.left_out:
+            return ""
+        parts = "; ".join(f"{definition.label.get(language)}: {', '.join(values)}"
+                          for definition, values in self.left_out)
+        if language == "en":
+            return (f"Left out of the template because this repository does not know them: {parts}. "
+                    "Choose a value there if one applies.")
+        return f"Uit het sjabloon weggelaten omdat deze repository ze niet kent: {parts}. Kies daar zo nodig " \
+               "een waarde."
+
+
+def _valid_items(repo: ContentRepository, definition: FieldDef, value: object) -> list[object]:
+    """The items of a template value that this repository's schema accepts."""
+    items = value if isinstance(value, list) else [value]
+    if definition.kind == "relation" and definition.target:
+        known = repo.stems(definition.target)
+        return [v for v in items if isinstance(v, str) and v.strip() in known]
+    if definition.vocabulary:
+        allowed = repo.vocabulary(definition.vocabulary).values
+        kept = [v for v in items if isinstance(v, str) and v.strip() in allowed]
+        return kept[:1] if definition.kind == "choice" else kept
+    return []
+
+
+def fit_template_values(repo: ContentRepository, doc_type: DocType, path: str,
+                        doc: Document) -> list[tuple[FieldDef, list[str]]]:
+    """Leave out every template value this repository's schema does not accept, so that a new document starts
+    without an error its editor did not make; returns per field the values left out (it may need a choice)."""
+    from .validation.rules import check_parsed
+
+    wrong = {f.field for f in check_parsed(repo, path, doc) if f.code in TEMPLATE_VALUE_CODES}
+    changed = []
+    for definition in repo.schema.fields_of(doc_type):
+        if definition.key not in wrong or definition.key not in doc.fields:
+            continue
+        value = doc.fields[definition.key]
+        kept = _valid_items(repo, definition, value)
+        if isinstance(value, list) and kept == value:
+            continue
+        doc.set_field(definition.key, (kept if isinstance(value, list) or definition.kind == "multichoice"
+                                       else kept[0]) if kept else None)
+        items = value if isinstance(value, list) else [value]
+        changed.append((definition, [str(v) for v in items if v not in kept]))
+    return changed
+
+
 def render(repo: ContentRepository, doc_type: DocType, proposal: Proposal, title: str, code: str = "") -> bytes:
     """The new document's bytes: the template with title, id and code filled in, values quoted as YAML needs."""
+    return _render(repo, doc_type, proposal, title, code)[0]
+
+
+def _render(repo: ContentRepository, doc_type: DocType, proposal: Proposal, title: str,
+            code: str = "") -> tuple[bytes, list[tuple[FieldDef, list[str]]]]:
     stem = proposal.path.rsplit("/", 1)[-1].removesuffix(".md")
     values = {"title": "__REDACTIE_TITLE__", "id": "__REDACTIE_ID__", "toelichting": "", "code": code.strip().lower(),
               "slug": slugify(title, doc_type.slug_separator), "file_stem": stem}
@@ -191,16 +256,23 @@ def render(repo: ContentRepository, doc_type: DocType, proposal: Proposal, title
     for definition in repo.schema.fields_of(doc_type):
         if definition.default is not None and definition.key in doc.fields and doc.fields[definition.key] is None:
             doc.set_field(definition.key, definition.default)
-    return doc.dump()
+    left_out = fit_template_values(repo, doc_type, proposal.path, doc)
+    return doc.dump(), left_out
 
 
 def create(repo: ContentRepository, doc_type: DocType, title: str, code: str = "",
            used_ids: set[str] | None = None) -> str:
     """Write a new document (never over an existing file); returns its path. ValueError when not possible."""
+    return create_document(repo, doc_type, title, code, used_ids).path
+
+
+def create_document(repo: ContentRepository, doc_type: DocType, title: str, code: str = "",
+                    used_ids: set[str] | None = None) -> NewDocument:
+    """Write a new document (never over an existing file), saying which template values were left out."""
     proposal = propose(repo, doc_type, title, code, used_ids)
     if not proposal.ok:
         raise ValueError(proposal.problems[0][1])
-    data = render(repo, doc_type, proposal, title, code)
+    data, left_out = _render(repo, doc_type, proposal, title, code)
     try:
         target = safe_target(repo.root, proposal.path)
         _make_folders(repo.root, proposal.path)
@@ -211,7 +283,7 @@ def create(repo: ContentRepository, doc_type: DocType, title: str, code: str = "
         raise ValueError(f"A file {proposal.path} already exists.")
     atomic_write(target, data)
     repo.refresh()
-    return proposal.path
+    return NewDocument(proposal.path, left_out)
 
 
 def _make_folders(root: Path, relpath: str) -> None:

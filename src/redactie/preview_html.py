@@ -40,6 +40,45 @@ def _image(renderer: Any, tokens: list[Any], index: int, options: Any, env: Any)
     return f'<span class="image">[{html.escape(str(alt))}]</span>'
 
 
+def _without_comments(text: str) -> str:
+    """`text` with its HTML comments left out (by scanning: an unclosed one keeps the rest)."""
+    out, pos = [], 0
+    while True:
+        start = text.find("<!--", pos)
+        end = text.find("-->", start + 4) if start >= 0 else -1
+        if end < 0:
+            out.append(text[pos:])
+            return "".join(out)
+        out.append(text[pos:start])
+        pos = end + 3
+
+
+def _html_block(renderer: Any, tokens: list[Any], index: int, options: Any, env: Any) -> str:
+    """A comment block is hidden, as the site's browser hides it; text after it on its line is shown as text."""
+    rest = _without_comments(tokens[index].content).strip()
+    return f"<p>{html.escape(rest)}</p>\n" if rest else ""
+
+
+def _html_inline(renderer: Any, tokens: list[Any], index: int, options: Any, env: Any) -> str:
+    """An inline comment is hidden; any other HTML tag is shown as the text it is (never rendered)."""
+    content = tokens[index].content
+    return "" if content.startswith("<!--") else html.escape(content)
+
+
+def _comment_block(state: Any, start: int, end: int, silent: bool) -> bool:
+    """Only comments start an HTML block (other HTML stays text in a paragraph), and only a closed comment:
+    while the editor types `<!--`, the rest of the document stays visible."""
+    from markdown_it.rules_block import html_block
+
+    pos = state.bMarks[start] + state.tShift[start]
+    if not state.src.startswith("<!--", pos):
+        return False
+    last_close = state.env.get("last_close")
+    if last_close is None:
+        last_close = state.env["last_close"] = state.src.rfind("-->")
+    return last_close >= pos + 4 and bool(html_block(state, start, end, silent))
+
+
 def _markdown() -> Any:
     """This thread's Markdown parser (markdown-it is imported when the first preview is rendered)."""
     parser = getattr(_LOCAL, "parser", None)
@@ -48,8 +87,12 @@ def _markdown() -> Any:
         from mdit_py_plugins.admon import admon_plugin
         from mdit_py_plugins.attrs import attrs_block_plugin
 
-        parser = MarkdownIt("commonmark", {"html": False}).enable("table").use(admon_plugin).use(attrs_block_plugin)
+        # HTML is recognised only to hide comments (as the site's pages do); no tag is ever rendered.
+        parser = MarkdownIt("commonmark", {"html": True}).enable("table").use(admon_plugin).use(attrs_block_plugin)
+        parser.block.ruler.at("html_block", _comment_block)
         parser.add_render_rule("image", _image)
+        parser.add_render_rule("html_block", _html_block)
+        parser.add_render_rule("html_inline", _html_inline)
         _LOCAL.parser = parser
     return parser
 
@@ -118,7 +161,7 @@ def to_html(markdown: str, macro_text: dict[str, str] | None = None, language: s
         return f"\n\nREDACTIEMACRO{html.escape(label).replace(chr(10), 'MACROBR')}ENDMACRO\n\n"
 
     text = _MACRO_RE.sub(macro, text)
-    body = _markdown().render(text)
+    body = _markdown().render(text, {})
     body = _MACRO_HTML_RE.sub(r'<div class="macro">\1</div>', body)
     body = body.replace("MACROBR", "<br>")
     notice = "".join(f'<p class="notice">{html.escape(en if language == "en" else nl)}</p>' for nl, en in notices)

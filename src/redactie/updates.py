@@ -1,4 +1,5 @@
-"""The opt-out check for a newer version: at most once a day, it only learns the latest version number.
+"""The opt-in check for a newer version (off until the user switches it on): at most once a day, it only
+learns the latest version number.
 
 It asks the project's release feed (GitHub's "latest release" API) and sends nothing but the request.
 """

@@ -21,10 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..document import Document, DocumentEncodingError, EditError, FrontMatterError
+from ..document import Document, EditError, FrontMatterError
 from ..gitservice import conflicts
 from ..merge import BASE, FIELD, OURS, SECTION, THEIRS, Conflict, MergeResult
 from ..repository import ContentRepository
+from ..review.summary import flat, parse_or_none
 from .sharing import SharingController
 
 
@@ -46,13 +47,6 @@ class FileParts:
     parts: list[PartView]
 
 
-def _doc(data: bytes | None) -> Document | None:
-    try:
-        return Document.parse(data) if data is not None else None
-    except (FrontMatterError, DocumentEncodingError):
-        return None
-
-
 def _value(doc: Document | None, conflict: Conflict) -> Any:
     if doc is None:
         return None
@@ -65,13 +59,7 @@ def _value(doc: Document | None, conflict: Conflict) -> Any:
 
 def as_text(value: Any) -> str:
     """A value as the editor reads and edits it: list items one per line, sections as Markdown."""
-    if value is None:
-        return ""
-    if isinstance(value, list):
-        return "\n".join(as_text(v) for v in value)
-    if isinstance(value, dict):
-        return "\n".join(f"{k}: {as_text(v)}" for k, v in value.items())
-    return str(value)
+    return flat(value, "\n")
 
 
 def load_parts(service: Any, repo: ContentRepository | None, path: str, language: str) -> FileParts | None:
@@ -79,7 +67,7 @@ def load_parts(service: Any, repo: ContentRepository | None, path: str, language
     result = conflicts.document_merge(service, path)
     if result is None:
         return None
-    base, mine, theirs = (_doc(data) for data in conflicts.versions(service, path))
+    base, mine, theirs = (parse_or_none(data) for data in conflicts.versions(service, path))
     labels: dict[str, str] = {}
     doc_type = repo.schema.type_for(path) if repo is not None else None
     if repo is not None and doc_type is not None:

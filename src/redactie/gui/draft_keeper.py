@@ -47,6 +47,15 @@ class DraftKeeper(QObject):
         else:
             self._write(content)
 
+    def keep_now(self) -> bool:
+        """Write the open document's draft at once, whatever its size (before a restart); False if that failed."""
+        self._timer.stop()
+        session = self.session
+        if session is None or not session.modified:
+            return True
+        self._write(session.current())
+        return not self.failed
+
     def discard(self) -> None:
         """Forget the open document's draft (saved, or thrown away by the user)."""
         self._timer.stop()

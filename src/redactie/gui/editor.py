@@ -328,6 +328,15 @@ class DocumentEditor(QWidget):
         self.banners.addWidget(banner)
         return banner
 
+    def stop_watching(self) -> None:
+        """Stop noticing changes on disk (the window closed); opening a document watches again."""
+        if self.watcher.files():
+            self.watcher.removePaths(self.watcher.files())
+
+    def show_note(self, name: str, text: str) -> Banner:
+        """A banner with something the editor should know about the open document, and a button to close it."""
+        return self._banner(name, text, [(self.tr("Begrepen"), self.tr("Deze melding sluiten"), lambda: None)])
+
     def banner(self, name: str) -> Banner | None:
         """The open banner with this name, if any."""
         for index in range(self.banners.count()):

@@ -448,6 +448,8 @@ class FieldForm(QWidget):
         super().__init__(parent)
         self.form = QFormLayout(self)
         self.widgets: dict[str, FieldWidget] = {}
+        self.elsewhere: QLabel | None = None
+        self.language = "nl"
 
     def build(self, fields: list[FieldDef], values: dict[str, Any], language: str,
               vocabularies: dict[str, Vocabulary]) -> None:
@@ -455,6 +457,17 @@ class FieldForm(QWidget):
         while self.form.rowCount():
             self.form.removeRow(0)
         self.widgets.clear()
+        self.language = language
+        # Errors in a field the form does not show (a hidden one like `hide`): said here, so that nothing
+        # that blocks a commit is invisible.
+        self.elsewhere = QLabel(self)
+        self.elsewhere.setWordWrap(True)
+        self.elsewhere.setStyleSheet("color: #b00020;")
+        self.elsewhere.setAccessibleName(self.tr("Fouten buiten de getoonde velden"))
+        self.elsewhere.setToolTip(self.tr("Fouten in velden die het formulier niet toont; los ze op in het "
+                                          "tabblad Tekst"))
+        self.elsewhere.hide()
+        self.form.addRow(self.elsewhere)
         known = set()
         for field in fields:
             known.add(field.key)
@@ -480,6 +493,12 @@ class FieldForm(QWidget):
                 self.form.addRow(QLabel(key, self), widget)
 
     def show_findings(self, findings: list[Finding]) -> None:
-        """Put findings next to their fields."""
+        """Put findings next to their fields; errors in a field without a widget above the form."""
         for key, widget in self.widgets.items():
             widget.show_findings([f for f in findings if f.field == key])
+        if self.elsewhere is None:
+            return
+        unplaced = [f for f in findings if f.field and f.field not in self.widgets and f.severity == "error"]
+        text = "\n".join(f"{f.field}: {f.message(self.language)}" for f in unplaced)
+        self.elsewhere.setText(text)
+        self.elsewhere.setVisible(bool(text))

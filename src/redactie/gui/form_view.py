@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QGroupBox, QLabel, QLineEdit, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget
 
-from ..document import EditError
+from ..document import Document, EditError
 from ..document.model import same
 from ..links import KnownFiles
 from ..spelling import Speller
@@ -222,26 +223,29 @@ class FormView(QScrollArea):
         if self.session is None or self._loading:
             return
         widget = self.form.widgets[key]
-        try:
-            self.session.edit(f"field:{key}", self.tr("%1 wijzigen").replace("%1", widget.field.label.get(
-                self.language)), lambda doc: doc.set_field(key, widget.value()))
-            self.error.hide()
-        except EditError:
-            self.error.setText(self.tr("Deze waarde kan niet worden opgeslagen zonder ook iets anders in het "
-                                       "bestand te veranderen; de wijziging is niet overgenomen."))
-            self.error.show()
-        self._after_edit()
+        self._edit(f"field:{key}", self.tr("%1 wijzigen").replace("%1", widget.field.label.get(self.language)),
+                   lambda doc: doc.set_field(key, widget.value()),
+                   self.tr("Deze waarde kan niet worden opgeslagen zonder ook iets anders in het bestand te "
+                           "veranderen; de wijziging is niet overgenomen."))
 
     def _section_changed(self, name: str, edit: SectionEdit) -> None:
         if self.session is None or self._loading or self.section_editors.get(name) is not edit:
             return
+        self._edit(f"section:{name}", self.tr("Sectie %1 bewerken").replace("%1", name),
+                   lambda doc: doc.set_section(name, edit.original()),
+                   self.tr("Een kop van niveau 1 of 2 kan niet binnen een sectie staan; deze wijziging is nog "
+                           "niet overgenomen."))
+
+    def _edit(self, key: str, label: str, change: Callable[[Document], None], refused: str) -> None:
+        """Apply one edit to the session; a change the document refuses is said above the form, not lost."""
+        session = self.session
+        if session is None:
+            return
         try:
-            self.session.edit(f"section:{name}", self.tr("Sectie %1 bewerken").replace("%1", name),
-                              lambda doc: doc.set_section(name, edit.original()))
+            session.edit(key, label, change)
             self.error.hide()
         except EditError:
-            self.error.setText(self.tr("Een kop van niveau 1 of 2 kan niet binnen een sectie staan; "
-                                       "deze wijziging is nog niet overgenomen."))
+            self.error.setText(refused)
             self.error.show()
         self._after_edit()
 

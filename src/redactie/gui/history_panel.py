@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..document import Document, DocumentEncodingError, EditError, FrontMatterError
+from ..document import Document, EditError
 from ..history import PAGE_SIZE, HistoryEntry, HistoryPage, load_page, version_bytes
-from ..review.summary import summarize
+from ..review.summary import flat, parse_or_none, summarize
 from .diff_view import summary_html
 from .form_view import FormView
 from .monitor import RepositoryMonitor
@@ -219,7 +219,7 @@ class HistoryPanel(QDockWidget):
             # The version's bytes, its comparison with the current text and its parse: all off the GUI thread.
             with service.lock:
                 data = version_bytes(service, entry.version.commit, entry.version.path)
-            return data, summarize(repo.schema, doc_type, data, current, language), _parse(data)
+            return data, summarize(repo.schema, doc_type, data, current, language), parse_or_none(data)
 
         def done(found: object) -> None:
             if self.session is session and isinstance(found, tuple):
@@ -250,7 +250,7 @@ class HistoryPanel(QDockWidget):
             text = (data or b"").decode("utf-8", "replace")
             self.version_view.setHtml(f"<pre>{html.escape(text)}</pre>")
         else:
-            rows = "".join(f"<tr><td><b>{html.escape(labels.get(k, k))}</b></td><td>{html.escape(_plain(v))}</td></tr>"
+            rows = "".join(f"<tr><td><b>{html.escape(labels.get(k, k))}</b></td><td>{html.escape(flat(v))}</td></tr>"
                            for k, v in doc.fields.items())
             self.version_view.setHtml(f"<table>{rows}</table>" + to_html(doc.body))
         self.part.clear()
@@ -290,7 +290,7 @@ class HistoryPanel(QDockWidget):
         session, selected = self.session, self.selected
         if session is None or selected is None or session.doc is None:
             return
-        old = _parse(selected[1])
+        old = parse_or_none(selected[1])
         if old is None:
             return
         label = self.part.currentText() or target
@@ -325,23 +325,3 @@ class HistoryPanel(QDockWidget):
         session.set_text(selected[1], self.tr("Document herstellen"))
         session.replaced.emit()
         self.message.emit(self.tr("Het document is hersteld naar de gekozen versie. U kunt dit ongedaan maken."))
-
-
-def _plain(value: Any) -> str:
-    """A field value as a reader sees it: list items and nested keys joined by commas."""
-    if value is None:
-        return ""
-    if isinstance(value, list):
-        return ", ".join(_plain(v) for v in value)
-    if isinstance(value, dict):
-        return ", ".join(f"{k}: {_plain(v)}" for k, v in value.items())
-    return str(value)
-
-
-def _parse(data: bytes | None) -> Document | None:
-    if data is None:
-        return None
-    try:
-        return Document.parse(data)
-    except (FrontMatterError, DocumentEncodingError):
-        return None

@@ -103,6 +103,11 @@ class MainWindow(QMainWindow):
         self.editor.form_view.set_font_size(saved_font_size())
         self._speller_requested: object = False  # False, or the repository root the speller was loaded for
         show_focus(self)
+        self.keep_drafts_on_close = False  # a restart: unsaved work stays as a draft, nobody is asked
+        self._background_timer = QTimer(self)  # owned, so that closing the window stops it
+        self._background_timer.setSingleShot(True)
+        self._background_timer.setInterval(BACKGROUND_DELAY_MS)
+        self._background_timer.timeout.connect(self._background_checks)
         self._restore()
 
     # -- building ------------------------------------------------------------------------------------------
@@ -183,8 +188,9 @@ class MainWindow(QMainWindow):
         ]))
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.actions_.update(add_actions(self, help_menu, [
-            ("about", self.tr("&Over Redactie"), self.tr("Versie, licenties en broncode"), keys.HelpContents,
-             self.show_about),
+            ("help", self.tr("&Hoe werkt het?"), self.tr("Korte uitleg over het bewerken, vastleggen en delen "
+                                                          "van documenten"), keys.HelpContents, self.show_help),
+            ("about", self.tr("&Over Redactie"), self.tr("Versie, licenties en broncode"), None, self.show_about),
         ]))
 
     def _restore(self) -> None:
@@ -241,7 +247,7 @@ class MainWindow(QMainWindow):
             self.monitor.watch(self.repo)  # the list task already walked the folders: this is cheap
             self.editor.refresh_known_files(self.repo)  # files came or went: links to them are checked anew
         # Heavier background work waits a moment after the list is there, so the first paint is not slowed.
-        QTimer.singleShot(BACKGROUND_DELAY_MS, self._background_checks)
+        self._background_timer.start()
         drafts = self.drafts.for_repository(self.repo.root) if self.repo else []
         if drafts:
             self.statusBar().showMessage(self.tr("Niet-opgeslagen werk gevonden in %n documenten; open een "
@@ -360,14 +366,16 @@ class MainWindow(QMainWindow):
         from .new_document import NewDocumentDialog
 
         dialog = NewDocumentDialog(self.repo, self.language, self.runner, self)
-        dialog.accepted.connect(lambda: self._created(dialog.created_path))
+        dialog.accepted.connect(lambda: self._created(dialog.created_path, dialog.note))
         dialog.open()
         self.new_document_dialog = dialog
 
-    def _created(self, relpath: str | None) -> None:
+    def _created(self, relpath: str | None, note: str = "") -> None:
         if relpath and self.repo is not None:
             self.documents.load(self.repo, self.language, select=relpath)
             self.editor.open(self.repo, relpath, self.language)
+            if note:
+                self.editor.show_note("template-banner", note)
             self.preview.set_context(self.repo, relpath, self.runner)
             self.monitor.refresh()
 
@@ -437,13 +445,27 @@ class MainWindow(QMainWindow):
                                 self.repo.schema.describe().get(self.language) if self.repo else "")
         dialog.accepted.connect(lambda: self.editor.form_view.set_font_size(saved_font_size()))
         dialog.accepted.connect(lambda: dialog.schema_changed and self._schema_choice_changed())
+        dialog.restart_requested.connect(self.restart)
         dialog.open()
         self.settings_dialog = dialog
+
+    def restart(self) -> None:
+        """Start Redactie again (a new language applies); unsaved work stays as a draft and is offered again."""
+        from .restart import restart
+
+        restart(self)
 
     def _schema_choice_changed(self) -> None:
         """The user picked another schema in the settings: read the repository again with it."""
         if self.repo is not None and self._may_leave():
             self.load_repository(self.repo.root)
+
+    def show_help(self) -> None:
+        """Open Help ▸ Hoe werkt het (F1): the bundled guide, beside the window."""
+        from .help_dialog import HelpDialog
+
+        self.help_dialog = HelpDialog(self.language, self)
+        self.help_dialog.show()
 
     def show_about(self) -> None:
         """Open Help ▸ About."""
@@ -503,13 +525,18 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         """Ask about unsaved work; remember window sizes; let background work end."""
-        if not self._may_leave():
+        if not self.keep_drafts_on_close and not self._may_leave():
             event.ignore()
             return
         settings = QSettings("Redactie", "Redactie")
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/splitter", self.splitter.saveState())
         settings.sync()  # the process ends at once after the window closes
+        # A closed window starts nothing any more: no pending timer fires, no watched folder reports.
+        for timer in self.findChildren(QTimer):
+            timer.stop()
+        self.monitor.stop()
+        self.editor.stop_watching()
         self.runner.shutdown()  # cancel background work; closing never waits for it
         if self.monitor.service is not None:
             self.monitor.service.close()

@@ -120,6 +120,15 @@ class RepositoryMonitor(QObject):
             self._listing[folder] = names
             self._folders_timer.start()
 
+    def stop(self) -> None:
+        """Watch nothing and refresh nothing any more (the window closed); `watch` starts again."""
+        self._timer.stop()
+        self._folders_timer.stop()
+        watched = self.watcher.directories() + self.watcher.files()
+        if watched:
+            self.watcher.removePaths(watched)
+        self._listing = {}
+
     def refresh(self) -> None:
         """Refresh soon (several requests in a row become one)."""
         self._timer.start()

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..newdoc import create, id_key, ids_in_use, needs_code, propose
+from ..newdoc import create_document, id_key, ids_in_use, needs_code, propose
 from ..repository import ContentRepository
 from .banner import name_buttons
 from .tasks import TaskRunner
@@ -28,6 +28,7 @@ class NewDocumentDialog(QDialog):
         self.repo, self.language = repo, language
         self.used_ids: dict[str, set[str]] = {}
         self.created_path: str | None = None
+        self.note = ""  # template values this repository does not accept, left out: the editor may choose
         self.setWindowTitle(self.tr("Nieuw document"))
         layout = QFormLayout(self)
         self.type_box = QComboBox(self)
@@ -128,9 +129,10 @@ class NewDocumentDialog(QDialog):
             return
         try:
             doc_type = self.doc_type()
-            self.created_path = create(self.repo, doc_type, self.title.text(), self.code.text(),
-                                       self.used_ids.get(id_key(self.repo, doc_type) or "", set()))
+            made = create_document(self.repo, doc_type, self.title.text(), self.code.text(),
+                                   self.used_ids.get(id_key(self.repo, doc_type) or "", set()))
         except (OSError, ValueError) as exc:
             self.problems.setText(str(exc))
             return
+        self.created_path, self.note = made.path, made.message(self.language)
         super().accept()

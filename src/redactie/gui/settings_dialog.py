@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSpinBox,
     QWidget,
 )
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
 from ..schema.select import choices, save_choice, saved_choice
 from .banner import name_buttons
 from .sharing import SharingController
+from .update_consent import UpdatesCheckBox, set_updates_enabled, updates_enabled
 
 LANGUAGE_KEY, FONT_KEY = "ui/language", "editor/font_size"
 
@@ -38,7 +41,10 @@ def saved_font_size() -> int:
 
 
 class SettingsDialog(QDialog):
-    """Changes apply on OK; a new language applies at the next start (Qt's own dialogs included)."""
+    """Changes apply on OK; a new language applies at the next start (Qt's own dialogs included), which the
+    dialog says and offers at once (`restart_requested`, after the settings are stored)."""
+
+    restart_requested = Signal()
 
     def __init__(self, sharing: SharingController | None, language: str, parent: QWidget | None = None,
                  repository: Path | None = None, schema_name: str = "") -> None:
@@ -50,10 +56,28 @@ class SettingsDialog(QDialog):
         layout = QFormLayout(self)
         self.language = QComboBox(self)
         self.language.setAccessibleName(self.tr("Taal"))
-        self.language.setToolTip(self.tr("De taal van Redactie; wordt gebruikt vanaf de volgende start"))
+        self.language.setToolTip(self.tr("De taal van Redactie; wordt gebruikt vanaf de volgende start (of nu, met "
+                                         "Nu herstarten)"))
         self.language.addItem("Nederlands", "nl")
         self.language.addItem("English", "en")
         self.language.setCurrentIndex(1 if (saved_language() or language) == "en" else 0)
+        self.running_language = language
+        self.language_note = QLabel(self.tr("Wordt actief na herstarten"), self)
+        self.language_note.setAccessibleName(self.tr("Wanneer de taal verandert"))
+        self.language_note.setToolTip(self.tr("Redactie gebruikt de gekozen taal vanaf de volgende start"))
+        self.restart_button = QPushButton(self.tr("Nu herstarten"), self)
+        self.restart_button.setAccessibleName(self.tr("Nu herstarten"))
+        self.restart_button.setToolTip(self.tr("Bewaar de instellingen en start Redactie opnieuw in de gekozen taal. "
+                                               "Niet-opgeslagen wijzigingen blijven bewaard en worden na de start "
+                                               "weer aangeboden"))
+        self.restart_button.clicked.connect(self._restart)
+        self.language.currentIndexChanged.connect(self._language_chosen)
+        self._language_chosen()
+        language_row = QHBoxLayout()
+        language_row.addWidget(self.language, 1)
+        language_row.addWidget(self.language_note)
+        language_row.addWidget(self.restart_button)
+        self.updates = UpdatesCheckBox(self)
         self.name = QLineEdit(self)
         self.name.setAccessibleName(self.tr("Naam van de auteur"))
         self.name.setToolTip(self.tr("Uw naam zoals die bij uw vastgelegde wijzigingen wordt bewaard"))
@@ -83,12 +107,13 @@ class SettingsDialog(QDialog):
         self.schema_in_use.setToolTip(self.tr("Het schema dat nu voor deze repository wordt gebruikt"))
         self.note = QLabel(self)
         self.note.setWordWrap(True)
-        layout.addRow(self.tr("Taal"), self.language)
+        layout.addRow(self.tr("Taal"), language_row)
         layout.addRow(self.tr("Naam"), self.name)
         layout.addRow(self.tr("E-mailadres"), self.email)
         layout.addRow(self.tr("Lettergrootte"), self.font_size)
         layout.addRow(self.tr("Schema"), self.schema)
         layout.addRow(self.tr("In gebruik"), self.schema_in_use)
+        layout.addRow(self.tr("Nieuwe versies"), self.updates)
         layout.addRow(self.note)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setAccessibleName(self.tr("OK"))
@@ -107,6 +132,15 @@ class SettingsDialog(QDialog):
 
             sharing.runner.run("settings-author", read, self._author_read)
 
+    def _language_chosen(self) -> None:
+        changed = self.language.currentData() != self.running_language
+        self.language_note.setVisible(changed)
+        self.restart_button.setVisible(changed)
+
+    def _restart(self) -> None:
+        self.accept()
+        self.restart_requested.emit()
+
     def _author_read(self, author: tuple[str, str] | None) -> None:
         self._author = author
         if author and not self.name.text() and not self.email.text():
@@ -118,6 +152,8 @@ class SettingsDialog(QDialog):
         settings = QSettings("Redactie", "Redactie")
         settings.setValue(LANGUAGE_KEY, self.language.currentData())
         settings.setValue(FONT_KEY, self.font_size.value())
+        if self.updates.isChecked() != updates_enabled():
+            set_updates_enabled(self.updates.isChecked())
         if self.repository is not None:
             choice = str(self.schema.currentData())
             if choice != saved_choice(self.repository):

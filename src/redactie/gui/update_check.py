@@ -9,8 +9,8 @@ from PySide6.QtCore import QSettings
 
 from .. import __version__
 from ..updates import due, latest_version, newer
-from .about import updates_enabled
 from .tasks import TaskRunner
+from .update_consent import updates_enabled
 
 LAST_KEY = "updates/last_check"
 

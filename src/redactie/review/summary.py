@@ -42,19 +42,20 @@ class ChangeItem:
         return self.label
 
 
-def _flat(value: Any) -> str:
+def flat(value: Any, separator: str = ", ") -> str:
+    """A field value as a reader sees it: list items and nested `key: value` pairs joined by `separator`."""
     if value is None:
         return ""
     if isinstance(value, list):
-        return ", ".join(_flat(v) for v in value)
+        return separator.join(flat(v, separator) for v in value)
     if isinstance(value, dict):
-        return ", ".join(f"{k}: {_flat(v)}" for k, v in value.items())
+        return separator.join(f"{k}: {flat(v, separator)}" for k, v in value.items())
     return str(value)
 
 
 def _items(value: Any) -> list[str] | None:
     if isinstance(value, list) and all(not isinstance(v, (list, dict)) for v in value):
-        return [_flat(v) for v in value]
+        return [flat(v) for v in value]
     return None
 
 
@@ -85,7 +86,7 @@ def field_changes(old: Document | None, new: Document | None, labels: dict[str, 
             if added or removed:
                 items.append(ChangeItem(FIELD, key, label, added=added, removed=removed))
                 continue
-        items.append(ChangeItem(FIELD, key, label, old=_flat(a), new=_flat(b)))
+        items.append(ChangeItem(FIELD, key, label, old=flat(a), new=flat(b)))
     return items
 
 

@@ -1,0 +1,44 @@
+"""A closed window leaves nothing running: no timer, no watched folder, no background task it starts later."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QFileSystemWatcher, QTimer
+
+from redactie.gui.main_window import MainWindow
+
+from .conftest import SAMPLE_DOC
+
+
+def leftovers(win: MainWindow) -> list[str]:
+    """What of a closed window is still active."""
+    found = [f"timer {t.parent().__class__.__name__}" for t in win.findChildren(QTimer) if t.isActive()]
+    found += [f"watcher {w.directories() + w.files()}" for w in win.findChildren(QFileSystemWatcher)
+              if w.directories() or w.files()]
+    found += [f"task {task.key}" for task, _, _ in win.runner._running.values()]
+    return found
+
+
+def test_a_window_closed_right_after_loading_starts_no_work_afterwards(qtbot, content_repo: Path,  # noqa: ANN001
+                                                                       isolated_home: Path) -> None:
+    win = MainWindow("nl")
+    assert win.load_repository(content_repo)
+    win.show()
+    qtbot.waitUntil(lambda: win.documents.ready and win.monitor.snapshot is not None, timeout=15000)
+    win.open_document(SAMPLE_DOC)
+    win.editor.form_view._after_edit()  # a validation pending, as after typing
+    win.close()  # before the delayed background checks (validation of every document) have started
+    assert leftovers(win) == []
+    qtbot.wait(1500)  # longer than any delay the window uses
+    folder = content_repo / SAMPLE_DOC.rsplit("/", 1)[0]
+    (folder / "nieuw.md").write_text("---\ntitle: Nieuw\n---\n", encoding="utf-8")  # another program writes
+    (content_repo / SAMPLE_DOC).write_bytes((content_repo / SAMPLE_DOC).read_bytes() + b"\n")
+    qtbot.wait(1500)
+    assert leftovers(win) == []
+    deadline = time.monotonic() + 10
+    while not win.runner.idle() and time.monotonic() < deadline:
+        qtbot.wait(50)
+    assert win.runner.idle()
+    win.deleteLater()
