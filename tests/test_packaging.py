@@ -208,7 +208,7 @@ def test_the_paste_converter_and_what_it_needs_ship_their_licences(tmp_path: Pat
     """markdownify (and beautifulsoup4, soupsieve, six under it) are MIT; their texts come from their dist-info."""
     from importlib import metadata
 
-    import licences
+    from redactie import licences
 
     dists = [metadata.distribution("markdownify"), *licences.runtime_distributions("markdownify")]
     names = {d.metadata["Name"].lower() for d in dists}
