@@ -42,3 +42,18 @@ def test_a_window_closed_right_after_loading_starts_no_work_afterwards(qtbot, co
         qtbot.wait(50)
     assert win.runner.idle()
     win.deleteLater()
+
+
+def test_reading_the_list_makes_no_object_immortal(qtbot, content_repo: Path, isolated_home: Path) -> None:  # noqa: ANN001
+    """gc.freeze() after each reading kept every closed window's garbage alive for the rest of the session."""
+    import gc
+
+    gc.unfreeze()
+    for _ in range(2):
+        win = MainWindow("nl")
+        qtbot.addWidget(win)
+        assert win.load_repository(content_repo)
+        win.show()
+        qtbot.waitUntil(lambda w=win: w.documents.ready, timeout=15000)
+        win.close()
+    assert gc.get_freeze_count() == 0

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import time
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -108,13 +107,10 @@ class DocumentList(QWidget):
                 return None
             repo.vocabularies()  # resolved here, off the GUI thread; a broken schema fails here
             repo.index.save()  # with the vocabularies' own files, which they have just read: none next time
+            # No gc.freeze() here: it would make everything alive at that moment permanent, including the
+            # garbage of closed windows and older readings, which then grows with every reading of the list.
             with gc_paused():
-                found = entries(repo, language)
-            # The index holds a few objects per document for the whole session: keep them out of the cyclic
-            # garbage collector's full passes, which otherwise hold the interpreter lock (and stall the
-            # window) for longer the bigger the repository is.
-            gc.freeze()
-            return found
+                return entries(repo, language)
 
         self.runner.run("document-list", work, self._fill, self._failed, label=self.tr("Documenten inlezen…"))
 
