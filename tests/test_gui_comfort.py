@@ -313,3 +313,19 @@ def test_the_editor_menu_offers_every_formatting_action(window: MainWindow) -> N
     assert names[:7] == ["Vet", "Cursief", "Link", "Link naar document", "Opsomming", "Genummerde lijst", "Citaat"]
     assert "Kader 'Let op'" in names
     assert all(a.toolTip() for a in menu.actions() if not a.isSeparator())
+
+
+def test_long_title_shows_its_start_after_tabbing_through(window: MainWindow, qtbot) -> None:  # noqa: ANN001, F811
+    """Tab selects the whole title and puts the cursor at its end; once the focus moves on, the start shows."""
+    window.open_document(DOC)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    title = by_name(window, QLineEdit, "Titel")
+    title.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(title.hasFocus)
+    title.end(False)
+    assert title.cursorPosition() == len(title.text())
+    qtbot.keyClick(title, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: not title.hasFocus())
+    assert title.cursorPosition() == 0
+    assert not window.editor.modified
