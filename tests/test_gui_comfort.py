@@ -329,3 +329,16 @@ def test_long_title_shows_its_start_after_tabbing_through(window: MainWindow, qt
     qtbot.waitUntil(lambda: not title.hasFocus())
     assert title.cursorPosition() == 0
     assert not window.editor.modified
+
+
+def test_review_fits_the_screen(window: MainWindow, qtbot) -> None:  # noqa: ANN001, F811
+    """At 1366x768 the review's buttons (Vastleggen, Sluiten) were below the screen's edge."""
+    window.open_document(DOC)
+    type_in_section(window, "Risico", "derden.", "derden en de organisatie.")
+    window.save()
+    dialog = open_review(window, qtbot)
+    available = dialog.screen().availableGeometry()
+    assert dialog.width() <= available.width()
+    assert dialog.height() < available.height()
+    settle(qtbot, window)
+    dialog.close()
