@@ -342,3 +342,11 @@ def test_review_fits_the_screen(window: MainWindow, qtbot) -> None:  # noqa: ANN
     assert dialog.height() < available.height()
     settle(qtbot, window)
     dialog.close()
+
+
+def test_progress_message_goes_when_the_work_ends(window: MainWindow, qtbot) -> None:  # noqa: ANN001, F811
+    """The status bar's "Documenten inlezen… 0%" stayed after the list was read (seen in the screenshots)."""
+    settle(qtbot, window)
+    window.runner.run("probe", lambda task: task.progress("", 40), lambda _: None, label="Proef…")
+    qtbot.waitUntil(lambda: not window.runner.running("probe"), timeout=10000)
+    assert "40%" not in window.statusBar().currentMessage()
