@@ -39,9 +39,12 @@
         <source>Er is een nieuwere versie: %1</source>
         <translation>A newer version is available: %1</translation>
     </message>
-    <message>
-        <source>en %1 meer in %2</source>
-        <translation>and %1 more in %2</translation>
+    <message numerus="yes">
+        <source>en %n meer in %2</source>
+        <translation>
+            <numerusform>and %n more in %2</numerusform>
+            <numerusform>and %n more in %2</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl_NL">
 <context>
+    <name>AboutDialog</name>
+    <message numerus="yes">
+        <source>en %n meer in %2</source>
+        <translation>
+            <numerusform>en %n meer in %2</numerusform>
+            <numerusform>en %n meer in %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BulkDialog</name>
     <message numerus="yes">
         <source>%n bestanden veranderen: %2. Controleer het plan en kies Uitvoeren.</source>
