@@ -117,3 +117,13 @@ def wait_idle(qtbot, win, timeout: int = 30_000) -> None:  # noqa: ANN001
         stacks = "\n".join(f"--- thread {ident}\n" + "".join(traceback.format_stack(frame)[-6:])
                            for ident, frame in sys._current_frames().items())
         raise AssertionError(f"background tasks still running after {timeout} ms: {running}\n{stacks}") from None
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _clipboard_emptied_at_the_end():  # noqa: ANN202
+    """Qt's offscreen platform crashes at exit while its clipboard holds data (xcb does not): empty it."""
+    yield
+    from PySide6.QtGui import QGuiApplication
+
+    if QGuiApplication.instance() is not None:
+        QGuiApplication.clipboard().clear()

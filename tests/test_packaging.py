@@ -208,15 +208,13 @@ def test_the_paste_converter_and_what_it_needs_ship_their_licences(tmp_path: Pat
     """markdownify (and beautifulsoup4, soupsieve, six under it) are MIT; their texts come from their dist-info."""
     from importlib import metadata
 
-    import licences
-
-    from redactie.licences import LICENCE_FILE  # the rule lives in the app's module since About lists licences too
+    from redactie import licences
 
     dists = [metadata.distribution("markdownify"), *licences.runtime_distributions("markdownify")]
     names = {d.metadata["Name"].lower() for d in dists}
     assert {"markdownify", "beautifulsoup4", "soupsieve", "six"} <= names
     for dist in dists:
-        texts = [f for f in dist.files or [] if LICENCE_FILE.match(f.name) and ".dist-info" in str(f)]
+        texts = [f for f in dist.files or [] if licences.LICENCE_FILE.match(f.name) and ".dist-info" in str(f)]
         assert texts, dist.metadata["Name"]
         assert max(Path(dist.locate_file(f)).stat().st_size for f in texts) > 200
     assert "MIT" in licences.licence_name(metadata.distribution("markdownify"))

@@ -40,10 +40,10 @@
         <translation>A newer version is available: %1</translation>
     </message>
     <message numerus="yes">
-        <source>en %n meer in %2</source>
+        <source>en %n meer in %1</source>
         <translation>
-            <numerusform>and %n more in %2</numerusform>
-            <numerusform>and %n more in %2</numerusform>
+            <numerusform>and %n more in %1</numerusform>
+            <numerusform>and %n more in %1</numerusform>
         </translation>
     </message>
 </context>

@@ -4,10 +4,10 @@
 <context>
     <name>AboutDialog</name>
     <message numerus="yes">
-        <source>en %n meer in %2</source>
+        <source>en %n meer in %1</source>
         <translation>
-            <numerusform>en %n meer in %2</numerusform>
-            <numerusform>en %n meer in %2</numerusform>
+            <numerusform>en %n meer in %1</numerusform>
+            <numerusform>en %n meer in %1</numerusform>
         </translation>
     </message>
 </context>

@@ -85,6 +85,6 @@ class AboutDialog(QDialog):
         rest = files[MAX_LINKS:]
         if rest:
             folder = rest[0].parent
-            shown.append(self.tr("en %n meer in %2", "", len(rest)).replace(
-                "%2", f'<a href="{QUrl.fromLocalFile(str(folder)).toString()}">{html.escape(folder.name)}</a>'))
+            shown.append(self.tr("en %n meer in %1", "", len(rest)).replace(
+                "%1", f'<a href="{QUrl.fromLocalFile(str(folder)).toString()}">{html.escape(folder.name)}</a>'))
         return ", ".join(shown)
