@@ -313,3 +313,40 @@ def test_the_editor_menu_offers_every_formatting_action(window: MainWindow) -> N
     assert names[:7] == ["Vet", "Cursief", "Link", "Link naar document", "Opsomming", "Genummerde lijst", "Citaat"]
     assert "Kader 'Let op'" in names
     assert all(a.toolTip() for a in menu.actions() if not a.isSeparator())
+
+
+def test_long_title_shows_its_start_after_tabbing_through(window: MainWindow, qtbot) -> None:  # noqa: ANN001, F811
+    """Tab selects the whole title and puts the cursor at its end; once the focus moves on, the start shows."""
+    window.open_document(DOC)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    title = by_name(window, QLineEdit, "Titel")
+    title.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(title.hasFocus)
+    title.end(False)
+    assert title.cursorPosition() == len(title.text())
+    qtbot.keyClick(title, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: not title.hasFocus())
+    assert title.cursorPosition() == 0
+    assert not window.editor.modified
+
+
+def test_review_fits_the_screen(window: MainWindow, qtbot) -> None:  # noqa: ANN001, F811
+    """At 1366x768 the review's buttons (Vastleggen, Sluiten) were below the screen's edge."""
+    window.open_document(DOC)
+    type_in_section(window, "Risico", "derden.", "derden en de organisatie.")
+    window.save()
+    dialog = open_review(window, qtbot)
+    available = dialog.screen().availableGeometry()
+    assert dialog.width() <= available.width()
+    assert dialog.height() < available.height()
+    settle(qtbot, window)
+    dialog.close()
+
+
+def test_progress_message_goes_when_the_work_ends(window: MainWindow, qtbot) -> None:  # noqa: ANN001, F811
+    """The status bar's "Documenten inlezen… 0%" stayed after the list was read (seen in the screenshots)."""
+    settle(qtbot, window)
+    window.runner.run("probe", lambda task: task.progress("", 40), lambda _: None, label="Proef…")
+    qtbot.waitUntil(lambda: not window.runner.running("probe"), timeout=10000)
+    assert "40%" not in window.statusBar().currentMessage()

@@ -376,3 +376,23 @@ def test_a_row_with_a_control_character_is_not_rewritten(sample_window, qtbot) -
     with_dialog(qtbot, change_y)
     edit.table_actions["edit-table"].trigger()
     assert warned and edit.original() == text
+
+
+def test_tab_leaves_the_grid_for_the_buttons(qtbot) -> None:  # noqa: ANN001
+    """Tab in the grid goes on to the dialog's controls (a keyboard user could not leave it: Tab and Ctrl+Tab
+    went round the cells, and the next key typed into one); the arrow keys move between the cells."""
+    table = find_tables("| a | b |\n|---|---|\n| 1 | 2 |\n")[0]
+    dialog = TableEditor(table.grid())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    grid = by_name(dialog, QTableWidget, "Cellen van de tabel")
+    grid.setCurrentCell(1, 0)
+    grid.setFocus()
+    qtbot.keyClick(grid, Qt.Key.Key_Right)
+    assert (grid.currentRow(), grid.currentColumn()) == (1, 1)
+    qtbot.keyClick(grid, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is not grid
+    assert QApplication.focusWidget() is by_name(dialog, QPushButton, "Rij toevoegen")
+    assert dialog.grid().rows == [["1", "2"]]

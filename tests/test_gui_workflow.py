@@ -159,6 +159,20 @@ def test_change_on_disk_without_unsaved_work_reloads(window: MainWindow, content
     assert window.editor.banner("disk-banner") is not None
 
 
+def test_file_replaced_as_git_does_is_reloaded(window: MainWindow, content_repo: Path, qtbot) -> None:  # noqa: ANN001
+    """git checkout, stash and pull remove the file and write a new one: the file's own watch ends with the
+    removal, so the new content was not noticed until the window was activated again (seen under X11)."""
+    window.open_document(DOC)
+    path = content_repo / DOC
+    data = path.read_bytes().replace(b"derden.", b"derden (elders gewijzigd).")
+    path.unlink()
+    qtbot.wait(300)  # the removal is seen while the file is absent
+    path.write_bytes(data)
+    qtbot.waitUntil(lambda: "elders gewijzigd" in by_name(window, QPlainTextEdit, "Sectie Risico").toPlainText(),
+                    timeout=5000)
+    assert not window.editor.modified
+
+
 def test_change_on_disk_with_unsaved_work_is_never_overwritten(window: MainWindow, content_repo: Path,
                                                                qtbot) -> None:  # noqa: ANN001
     window.open_document(DOC)

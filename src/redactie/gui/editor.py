@@ -61,6 +61,9 @@ class DocumentEditor(QWidget):
         self.language = "nl"
         self.watcher = QFileSystemWatcher(self)
         self.watcher.fileChanged.connect(self.check_disk)
+        # The folder too: git (checkout, stash, pull) removes a file and writes a new one; the file's own watch
+        # ends with the removal, and only the folder sees the new file arrive.
+        self.watcher.directoryChanged.connect(self.check_disk)
         self.draft_keeper = DraftKeeper(runner, drafts, self)
         self._recreate = False  # the user agreed to write a file that was deleted while open
         self._files_root: Path | None = None
@@ -98,8 +101,7 @@ class DocumentEditor(QWidget):
         """Load a document from disk; a draft left by a crash is offered back."""
         self.language = language
         self._clear_banners()
-        if self.watcher.files():
-            self.watcher.removePaths(self.watcher.files())
+        self.stop_watching()
         data = read_document(repo.root / relpath)
         session = DocumentSession(repo, relpath, data, self)
         session.changed.connect(self._session_changed)
@@ -109,7 +111,7 @@ class DocumentEditor(QWidget):
         self._recreate = False
         if old is not None:
             old.deleteLater()
-        self.watcher.addPath(str(session.path))
+        self.watcher.addPaths([str(session.path), str(session.path.parent)])
         self.form_view.show_session(session, language)
         self.format_bar.follow(None)
         if self._files_root != repo.root:
@@ -330,8 +332,9 @@ class DocumentEditor(QWidget):
 
     def stop_watching(self) -> None:
         """Stop noticing changes on disk (the window closed); opening a document watches again."""
-        if self.watcher.files():
-            self.watcher.removePaths(self.watcher.files())
+        watched = self.watcher.files() + self.watcher.directories()
+        if watched:
+            self.watcher.removePaths(watched)
 
     def show_note(self, name: str, text: str) -> Banner:
         """A banner with something the editor should know about the open document, and a button to close it."""

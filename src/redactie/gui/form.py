@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QFocusEvent, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -64,13 +64,24 @@ class FieldWidget(QWidget):
         raise NotImplementedError
 
 
+class StartShowingLineEdit(QLineEdit):
+    """A one-line box that shows the start of its text again when the focus moves on (Tab selects all and puts
+    the cursor at the end, which left a long title showing its end, cut off at the start)."""
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt API
+        """Back to the start, unless a menu or another window took the focus for a moment."""
+        super().focusOutEvent(event)
+        if event.reason() not in (Qt.FocusReason.PopupFocusReason, Qt.FocusReason.ActiveWindowFocusReason):
+            self.setCursorPosition(0)
+
+
 class TextField(FieldWidget):
     """Single-line or growing multi-line text, with a word count against its limit."""
 
     def __init__(self, field: FieldDef, language: str, parent: QWidget | None = None) -> None:
         super().__init__(field, language, parent)
         multi = field.kind == "multiline"
-        self.edit: QLineEdit | FaithfulEdit = FaithfulEdit(self) if multi else QLineEdit(self)
+        self.edit: QLineEdit | FaithfulEdit = FaithfulEdit(self) if multi else StartShowingLineEdit(self)
         self.edit.setAccessibleName(field.label.get(language))
         self.edit.setToolTip(field.help.get(language) or field.label.get(language))
         if multi:

@@ -114,6 +114,7 @@ class MainWindow(QMainWindow):
 
     def _status_bar(self) -> None:
         self.busy = QProgressBar(self)
+        self._progress_message = ""  # the status bar's last progress text, cleared when the work ends
         self.busy.setRange(0, 0)
         self.busy.setMaximumWidth(160)
         self.busy.setAccessibleName(self.tr("Bezig"))
@@ -502,7 +503,8 @@ class MainWindow(QMainWindow):
             self.busy.setRange(0, 100)
             self.busy.setValue(percent)
             self.busy.setFormat(f"{percent}%")
-            self.statusBar().showMessage(f"{label} {phase} {percent}%", 2000)
+            self._progress_message = f"{label} {phase} {percent}%"
+            self.statusBar().showMessage(self._progress_message, 2000)
 
     def _busy(self, busy: bool, label: str) -> None:
         if not busy:
@@ -511,8 +513,9 @@ class MainWindow(QMainWindow):
         self.busy.setToolTip(label)
         if busy and label:
             self.statusBar().showMessage(label, 3000)
-        elif not busy and self.statusBar().currentMessage().endswith("…"):
-            self.statusBar().clearMessage()
+        elif not busy and (self.statusBar().currentMessage().endswith("…")
+                           or self.statusBar().currentMessage() == self._progress_message):
+            self.statusBar().clearMessage()  # the work has ended: its progress is no longer true
 
     # -- window events -------------------------------------------------------------------------------------
 

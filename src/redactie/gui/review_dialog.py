@@ -32,6 +32,7 @@ from ..schema import SCHEMA_FILE
 from ..validation import ERROR, INFO, WARNING, Finding, validate_repository
 from .diff_view import DiffView, diff_html, summary_html
 from .review_groups import GroupBar, group_ident, member_icon, tick_state
+from .screen_fit import fit_to_screen
 from .sharing import SharingController
 from .tasks import Task, TaskRunner
 
@@ -59,7 +60,7 @@ class ReviewDialog(QDialog):
         self.findings: list[Finding] = []
         self._suggested = ""
         self.setWindowTitle(self.tr("Wijzigingen bekijken"))
-        self.resize(1200, 760)
+        fit_to_screen(self, 1200, 760)
         layout = QVBoxLayout(self)
         self.intro = QLabel(self.tr("Wijzigingen worden gelezen…"), self)
         self.intro.setWordWrap(True)

@@ -98,6 +98,7 @@ class TableEditor(QDialog):
                                    | QAbstractItemView.EditTrigger.EditKeyPressed
                                    | QAbstractItemView.EditTrigger.AnyKeyPressed)
         self.table.setWordWrap(True)
+        self.table.setTabKeyNavigation(False)  # Tab goes on to the buttons; the arrow keys move between cells
         self.table.horizontalHeader().setDefaultSectionSize(220)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.itemChanged.connect(self._cell_changed)
