@@ -42,3 +42,21 @@ def test_redo_has_every_platform_binding_and_ctrl_y(window: MainWindow) -> None:
 def test_the_window_fits_its_screen(window: MainWindow) -> None:
     screen = window.screen().availableGeometry()
     assert window.width() <= screen.width() and window.height() <= screen.height()
+
+
+def test_the_sections_right_click_menu_undoes_the_shared_history(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    """Its own "Ongedaan maken" was always greyed out: the section leaves undo to the window's history."""
+    from redactie.gui.undo_keys import shared_undo_in_menu
+
+    [edit] = [w for w in window.editor.form_view.findChildren(QPlainTextEdit)
+              if w.accessibleName() == "Sectie Toelichting" and w.isVisibleTo(window)]
+    edit.setFocus()
+    edit.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(edit, " Testzin.")
+    menu = edit.createStandardContextMenu()
+    shared_undo_in_menu(edit, menu)
+    [undo] = [a for a in menu.actions() if a.text().replace("&", "").startswith("Ongedaan maken")]
+    assert undo.isEnabled()
+    undo.trigger()
+    assert b"Testzin" not in window.editor.session.current()
+    menu.deleteLater()

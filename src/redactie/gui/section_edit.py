@@ -15,7 +15,7 @@ from .formatting import add_format_actions, replace_selection
 from .highlighter import MarkdownHighlighter
 from .paste import add_plain_paste_action, add_to_context_menu, is_plain_paste_key, paste_rich
 from .table_actions import add_table_actions, add_table_entries
-from .undo_keys import route_undo
+from .undo_keys import route_undo, shared_undo_in_menu
 
 __all__ = ["MarkdownHighlighter", "SectionEdit", "monospace_hint"]
 # The open document's repository and path, for "Link naar document" (None while there is none).
@@ -137,6 +137,7 @@ class SectionEdit(FaithfulEdit):
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt API
         """The standard menu, headed by spelling suggestions and word-list choices for an underlined word."""
         menu = self.createStandardContextMenu()
+        shared_undo_in_menu(self, menu)
         add_to_context_menu(menu, self.paste_plain_action, self.isReadOnly())
         speller = self.highlighter.speller
         cursor = self.misspelled_at(event.pos())

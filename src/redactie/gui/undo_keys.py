@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QLineEdit, QMenu, QPlainTextEdit, QWidget
 
 _KEYS = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
 _CTRL_Y = QKeySequence("Ctrl+Y")
@@ -44,3 +44,15 @@ def route_undo(widget: QWidget) -> None:
         widget.setUndoRedoEnabled(False)
     if isinstance(widget, (QPlainTextEdit, QLineEdit)):
         widget.installEventFilter(_ROUTER)
+
+
+def shared_undo_in_menu(widget: QWidget, menu: QMenu) -> None:
+    """Put the window's undo and redo (the document's shared history) where a text box's own menu has its own,
+    which are always greyed out because the box leaves undo to the window."""
+    window = widget.window()
+    for name, attribute in (("edit-undo", "undo_action"), ("edit-redo", "redo_action")):
+        shared = getattr(window, attribute, None)
+        own = next((action for action in menu.actions() if action.objectName() == name), None)
+        if isinstance(shared, QAction) and own is not None:
+            menu.insertAction(own, shared)
+            menu.removeAction(own)
