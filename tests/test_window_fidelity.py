@@ -127,6 +127,9 @@ def _open(win: MainWindow, path: Path, data: bytes) -> None:
     assert win.editor.path == path
     assert win.editor.session.saved_bytes == data
     QApplication.processEvents()  # new editors are shown by a queued event, as after a real click
+    # The last document's editors go, as the event loop does between two clicks: left pending, they pile up
+    # as children of the form (hundreds of documents in one window) and every rebuild walks them all.
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def _save_writes_nothing(win: MainWindow, path: Path, data: bytes) -> None:
