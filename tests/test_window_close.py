@@ -57,3 +57,25 @@ def test_reading_the_list_makes_no_object_immortal(qtbot, content_repo: Path, is
         qtbot.waitUntil(lambda w=win: w.documents.ready, timeout=15000)
         win.close()
     assert gc.get_freeze_count() == 0
+
+
+def test_spelling_queued_for_an_open_document_stops_with_the_window(qtbot, content_repo: Path,  # noqa: ANN001
+                                                                     isolated_home: Path) -> None:
+    """The sections are spell-checked one per turn after opening; a window deleted meanwhile raised from a timer."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
+    from redactie.spelling import Speller
+
+    win = MainWindow("nl")
+    assert win.load_repository(content_repo)
+    win.show()
+    qtbot.waitUntil(lambda: win.documents.ready, timeout=15000)
+    # a real speller, set before the open: the open queues its sections for spelling at once
+    win.editor.form_view.speller = Speller("nl", content_repo, user_list=content_repo.parent / "eigen.txt").load()
+    win.open_document(SAMPLE_DOC)
+    assert win.editor.form_view._spell_queue
+    win.close()
+    win.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    qtbot.wait(50)  # the queued turns run here: nothing may touch the deleted editors

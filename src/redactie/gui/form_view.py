@@ -6,6 +6,7 @@ import html
 import re
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QGroupBox, QLabel, QLineEdit, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget
 
@@ -109,7 +110,7 @@ class FormView(QScrollArea):
         self.revalidate()
         self._spell_queue = list(self.section_editors.values())
         if self.speller is not None and self._spell_queue:
-            QTimer.singleShot(0, self._spell_next)
+            QTimer.singleShot(0, self, self._spell_next)  # not after the form is gone
 
     def _spell_next(self) -> None:
         """Spell-check the next section editor of the open document, one editor per turn of the event loop.
@@ -119,11 +120,12 @@ class FormView(QScrollArea):
         """
         while self._spell_queue:
             edit = self._spell_queue.pop(0)
-            if edit in self.section_editors.values() and edit.highlighter.speller is not self.speller:
+            if (edit in self.section_editors.values() and shiboken6.isValid(edit)
+                    and edit.highlighter.speller is not self.speller):
                 edit.set_speller(self.speller)
                 break
         if self._spell_queue:
-            QTimer.singleShot(0, self._spell_next)
+            QTimer.singleShot(0, self, self._spell_next)  # not after the form is gone
 
     def _chain_focus(self) -> None:
         """Tab from the form goes through its fields and sections in order, before it leaves for the preview
@@ -218,6 +220,7 @@ class FormView(QScrollArea):
                 item.widget().hide()  # gone at once, also for code that looks for editors before deletion
                 item.widget().deleteLater()
         self.section_editors.clear()
+        self._spell_queue.clear()
 
     def _field_changed(self, key: str) -> None:
         if self.session is None or self._loading:
