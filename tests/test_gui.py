@@ -155,7 +155,7 @@ def test_recognised_format_is_shown_and_written_only_when_asked(qtbot, content_r
     assert win.repo.schema.origin == "recognised"
     assert by_name(win, QLabel, "Schema in gebruik").text() == "Algoritmekader, formaat 2024, herkend"
     assert not (content_repo / "redactie-schema.yaml").exists()
-    button = by_name(win, QPushButton, "Schema opslaan in de repository")
+    button = by_name(win, QPushButton, "Schema opslaan bij de documenten")
     assert button.isVisible()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     written = load_schema(content_repo / "redactie-schema.yaml")

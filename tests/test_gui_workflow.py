@@ -498,7 +498,7 @@ def test_clone_a_repository_and_open_it(window: MainWindow, shared: tuple[Path, 
     bare, _ = shared
     window.actions_["clone"].trigger()
     dialog = window.findChild(CloneDialog)
-    by_name(dialog, QLineEdit, "Adres van de repository").setText(bare.as_uri())
+    by_name(dialog, QLineEdit, "Adres van de gedeelde documenten").setText(bare.as_uri())
     target = tmp_path / "gekloond"
     by_name(dialog, QLineEdit, "Map voor de kopie").setText(str(target))
     qtbot.mouseClick(by_name(dialog, QPushButton, "Klonen"), Qt.MouseButton.LeftButton)
@@ -507,7 +507,7 @@ def test_clone_a_repository_and_open_it(window: MainWindow, shared: tuple[Path, 
     assert (target / DOC).is_file() and git(target, "remote", "get-url", "origin").strip() == bare.as_uri()
     window.actions_["clone"].trigger()
     again = [d for d in window.findChildren(CloneDialog) if d.isVisible()][-1]
-    by_name(again, QLineEdit, "Adres van de repository").setText(bare.as_uri())
+    by_name(again, QLineEdit, "Adres van de gedeelde documenten").setText(bare.as_uri())
     by_name(again, QLineEdit, "Map voor de kopie").setText(str(target))  # not empty: refused, explained
     qtbot.mouseClick(by_name(again, QPushButton, "Klonen"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "niet leeg" in again.status.text(), timeout=10000)

@@ -31,7 +31,7 @@ def test_the_schema_choice_is_made_in_settings_and_remembered_per_repository(qtb
     win.actions_["settings"].trigger()
     dialog = win.findChild(SettingsDialog)
     settle(qtbot, win)
-    combo = by_name(dialog, QComboBox, "Schema van deze repository")
+    combo = by_name(dialog, QComboBox, "Schema van deze documenten")
     assert combo.currentData() == "auto"
     assert [combo.itemData(i) for i in range(combo.count())] == [
         "auto", "algoritmekader-2024", "algoritmekader-najaar-2024", "algoritmekader-2026", "inferred"]
@@ -48,7 +48,7 @@ def test_the_schema_choice_is_made_in_settings_and_remembered_per_repository(qtb
 def test_a_written_schema_file_is_an_ordinary_change_shown_unticked(qtbot, bare_repo: Path,  # noqa: ANN001
                                                                      isolated_home: Path) -> None:
     win = open_window(qtbot, bare_repo)
-    qtbot.mouseClick(by_name(win, QPushButton, "Schema opslaan in de repository"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(by_name(win, QPushButton, "Schema opslaan bij de documenten"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: win.documents.ready)
     settle(qtbot, win)
     assert (bare_repo / "redactie-schema.yaml").is_file()

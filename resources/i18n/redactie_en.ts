@@ -330,12 +330,12 @@
 <context>
     <name>CloneDialog</name>
     <message>
-        <source>Adres van de repository</source>
-        <translation>Repository address</translation>
-    </message>
-    <message>
         <source>Gedeelde documenten ophalen</source>
         <translation>Get shared documents</translation>
+    </message>
+    <message>
+        <source>Adres van de gedeelde documenten</source>
+        <translation>Address of the shared documents</translation>
     </message>
     <message>
         <source>Het adres van de gedeelde documenten, bijvoorbeeld https://github.com/organisatie/inhoud.git</source>
@@ -1410,14 +1410,6 @@
         <translation>Save schema as a starting point</translation>
     </message>
     <message>
-        <source>Schema opslaan in de repository</source>
-        <translation>Save schema in the repository</translation>
-    </message>
-    <message>
-        <source>Deze repository heeft geen schemabestand. Sla het schema dat nu gebruikt wordt op in de repository, zodat een beheerder het kan nakijken; het wordt pas gedeeld als u het zelf vastlegt</source>
-        <translation>This repository has no schema file. Save the schema now in use in the repository so that a maintainer can check it; it is shared only when you commit it yourself</translation>
-    </message>
-    <message>
         <source>Schema in gebruik</source>
         <translation>Schema in use</translation>
     </message>
@@ -1580,6 +1572,14 @@
     <message>
         <source>Redactie — %1</source>
         <translation>Redactie — %1</translation>
+    </message>
+    <message>
+        <source>Schema opslaan bij de documenten</source>
+        <translation>Save the schema with the documents</translation>
+    </message>
+    <message>
+        <source>Deze documenten hebben geen schemabestand. Sla het schema dat nu gebruikt wordt op bij de documenten, zodat een beheerder het kan nakijken; het wordt pas gedeeld als u het zelf vastlegt</source>
+        <translation>These documents have no schema file. Save the schema now in use with the documents so that a maintainer can check it; it is shared only when you commit it yourself</translation>
     </message>
     <message>
         <source>Geen schemabestand gevonden: het schema is afgeleid uit de documenten</source>
@@ -2325,20 +2325,20 @@
         <translation>The font size in points of the section text boxes</translation>
     </message>
     <message>
-        <source>Schema van deze repository</source>
-        <translation>Schema of this repository</translation>
+        <source>Schema van deze documenten</source>
+        <translation>Schema of these documents</translation>
     </message>
     <message>
-        <source>Welke regels Redactie gebruikt voor de documenten van deze repository. Automatisch: het schemabestand van de repository, anders het herkende formaat van het Algoritmekader, anders afgeleid uit de documenten. De keuze wordt alleen op deze computer onthouden, niet in de repository.</source>
-        <translation>Which rules Redactie uses for the documents of this repository. Automatic: the repository&apos;s schema file, else the recognised Algoritmekader format, else inferred from the documents. The choice is remembered on this computer only, not in the repository.</translation>
+        <source>Welke regels Redactie gebruikt voor de documenten in deze map. Automatisch: het schemabestand bij de documenten, anders het herkende formaat van het Algoritmekader, anders afgeleid uit de documenten. De keuze wordt alleen op deze computer onthouden, niet bij de documenten.</source>
+        <translation>Which rules Redactie uses for the documents in this folder. Automatic: the schema file with the documents, else the recognised Algoritmekader format, else inferred from the documents. The choice is remembered on this computer only, not with the documents.</translation>
+    </message>
+    <message>
+        <source>Het schema dat nu voor deze documenten wordt gebruikt</source>
+        <translation>The schema now used for these documents</translation>
     </message>
     <message>
         <source>Schema in gebruik</source>
         <translation>Schema in use</translation>
-    </message>
-    <message>
-        <source>Het schema dat nu voor deze repository wordt gebruikt</source>
-        <translation>The schema now used for this repository</translation>
     </message>
     <message>
         <source>Naam</source>

@@ -33,7 +33,7 @@ class CloneDialog(QDialog):
         self.setWindowTitle(self.tr("Gedeelde documenten ophalen"))
         layout = QFormLayout(self)
         self.url = QLineEdit(self)
-        self.url.setAccessibleName(self.tr("Adres van de repository"))
+        self.url.setAccessibleName(self.tr("Adres van de gedeelde documenten"))
         self.url.setToolTip(self.tr("Het adres van de gedeelde documenten, bijvoorbeeld "
                                     "https://github.com/organisatie/inhoud.git"))
         self.folder = QLineEdit(str(default_folder), self)

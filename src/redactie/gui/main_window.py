@@ -122,9 +122,9 @@ class MainWindow(QMainWindow):
         self.git_status = GitStatus(self.sharing, self.central_layout, self, self.show_review, self.show_conflicts)
         self.branch_label = self.git_status.label
         self.schema_button = QPushButton(self.tr("Schema opslaan als startpunt"), self)
-        self.schema_button.setAccessibleName(self.tr("Schema opslaan in de repository"))
-        self.schema_button.setToolTip(self.tr("Deze repository heeft geen schemabestand. Sla het schema dat nu "
-                                              "gebruikt wordt op in de repository, zodat een beheerder het kan "
+        self.schema_button.setAccessibleName(self.tr("Schema opslaan bij de documenten"))
+        self.schema_button.setToolTip(self.tr("Deze documenten hebben geen schemabestand. Sla het schema dat nu "
+                                              "gebruikt wordt op bij de documenten, zodat een beheerder het kan "
                                               "nakijken; het wordt pas gedeeld als u het zelf vastlegt"))
         self.schema_button.clicked.connect(self.write_schema)
         self.schema_button.hide()

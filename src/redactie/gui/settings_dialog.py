@@ -91,11 +91,11 @@ class SettingsDialog(QDialog):
         self.font_size.setToolTip(self.tr("De lettergrootte in punten van de tekstvakken voor secties"))
         self.font_size.setValue(saved_font_size())
         self.schema = QComboBox(self)
-        self.schema.setAccessibleName(self.tr("Schema van deze repository"))
-        self.schema.setToolTip(self.tr("Welke regels Redactie gebruikt voor de documenten van deze repository. "
-                                       "Automatisch: het schemabestand van de repository, anders het herkende "
+        self.schema.setAccessibleName(self.tr("Schema van deze documenten"))
+        self.schema.setToolTip(self.tr("Welke regels Redactie gebruikt voor de documenten in deze map. "
+                                       "Automatisch: het schemabestand bij de documenten, anders het herkende "
                                        "formaat van het Algoritmekader, anders afgeleid uit de documenten. De keuze "
-                                       "wordt alleen op deze computer onthouden, niet in de repository."))
+                                       "wordt alleen op deze computer onthouden, niet bij de documenten."))
         if repository is not None:
             for choice, label in choices(repository):
                 self.schema.addItem(label.get(language), choice)
@@ -104,7 +104,7 @@ class SettingsDialog(QDialog):
         self.schema_in_use = QLabel(schema_name, self)
         self.schema_in_use.setWordWrap(True)
         self.schema_in_use.setAccessibleName(self.tr("Schema in gebruik"))
-        self.schema_in_use.setToolTip(self.tr("Het schema dat nu voor deze repository wordt gebruikt"))
+        self.schema_in_use.setToolTip(self.tr("Het schema dat nu voor deze documenten wordt gebruikt"))
         self.note = QLabel(self)
         self.note.setWordWrap(True)
         layout.addRow(self.tr("Taal"), language_row)
