@@ -316,7 +316,8 @@ def measure_sample(tmp: Path, repeat: int, table: Table) -> None:
 def main() -> None:
     """Print every row, then the table in Markdown for the README."""
     parser = argparse.ArgumentParser()
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[1000, 10_000],
+                        help="generated repository sizes; give none (`--sizes`) for the sample row only")
     parser.add_argument("--with-30k", action="store_true", help="also 30,000 documents (slow on a shared machine)")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--commits", type=int, default=1000)

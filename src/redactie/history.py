@@ -8,11 +8,14 @@ rename it skips over). Each version carries the change summary the review uses (
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .gitservice.problems import GitProblem
-from .gitservice.service import GitService
 from .repository import ContentRepository
 from .review.summary import FILE, ChangeItem, summarize
+
+if TYPE_CHECKING:
+    from .gitservice.service import GitService
 
 PAGE_SIZE = 50
 _FORMAT = "%x1e%H%x1f%P%x1f%an%x1f%aI%x1f%s"

@@ -35,6 +35,7 @@ def run(path: Path | None, quit_when_loaded: bool = False, language: str | None 
 
     language = i18n.install(app, language or saved_language() or "nl")
     window = MainWindow(language)
+    marks = {"window_ms": _since(started)}
     no_git = QCoreApplication.translate(
         "Startup", "Git is niet gevonden op deze computer. Installeer Redactie opnieuw of vraag uw beheerder "
         "om Git te installeren.")
@@ -59,6 +60,7 @@ def run(path: Path | None, quit_when_loaded: bool = False, language: str | None 
                       .replace("%1", str(exc.filename or "")).replace("%2", exc.strerror or ""), 1)
     window.show()
     app.processEvents()  # the window paints before the schema is read and the list is started
+    marks["shown_ms"] = _since(started)
     if not window.load_repository(repo_path):
         return 2
     outcome: dict[str, int] = {}
@@ -76,6 +78,7 @@ def run(path: Path | None, quit_when_loaded: bool = False, language: str | None 
         first = window.documents.first_document()
         if first:
             window.open_document(first)
+        opened = _since(started)
         if quit_when_loaded:
             window.repaint()
             app.processEvents()
@@ -85,7 +88,10 @@ def run(path: Path | None, quit_when_loaded: bool = False, language: str | None 
                               "translations": resource("i18n", "redactie_en.qm").is_file(),
                               "licence_texts": sum(f.is_file() for _, _, files in licence_index() for f in files),
                               "load_ms": round((done - started) * 1000, 1),
-                              "painted_ms": round((painted - started) * 1000, 1)}), flush=True)
+                              "painted_ms": round((painted - started) * 1000, 1),
+                              "timeline": {**marks, "listed_ms": round((done - started) * 1000, 1),
+                                           "opened_ms": opened, "painted_ms": round((painted - started) * 1000, 1)},
+                              }), flush=True)
             window.close()
             if locate() is None:  # the window works without git, but a command-line check must notice
                 print(f"redactie: {no_git}", file=sys.stderr)
@@ -99,6 +105,10 @@ def run(path: Path | None, quit_when_loaded: bool = False, language: str | None 
         loaded()
     code = app.exec() if not (quit_when_loaded and outcome) else outcome["code"]
     return leave(window.runner, code)
+
+
+def _since(started: float) -> float:
+    return round((time.perf_counter() - started) * 1000, 1)
 
 
 def leave(runner: TaskRunner, code: int) -> int:

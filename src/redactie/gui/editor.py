@@ -18,7 +18,6 @@ from ..fileio import FileRefused, atomic_write, read_document, write_inside
 from ..links import KnownFiles
 from ..repository import ContentRepository
 from .banner import Banner
-from .diff_view import DiffDialog
 from .draft_keeper import DraftKeeper
 from .form_view import FormView
 from .format_toolbar import FormatToolBar
@@ -319,6 +318,8 @@ class DocumentEditor(QWidget):
 
     def _show_difference(self, disk: bytes) -> None:
         if self.session is not None:
+            from .diff_view import DiffDialog
+
             DiffDialog(self.tr("Het bestand op schijf en uw versie"), disk, self.session.current(), self).open()
 
     # -- banners -------------------------------------------------------------------------------------------

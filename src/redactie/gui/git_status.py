@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QBoxLayout, QLabel, QWidget
@@ -10,7 +11,9 @@ from PySide6.QtWidgets import QBoxLayout, QLabel, QWidget
 from ..gitservice.problems import GitProblem
 from .banner import Banner
 from .monitor import Snapshot
-from .sharing import SharingController
+
+if TYPE_CHECKING:
+    from .sharing import SharingController
 
 HARD_STATES = ("index-locked", "no-commits", "detached-head", "rebase-in-progress", "merge-in-progress", "conflicts")
 

@@ -6,8 +6,6 @@ from PySide6.QtCore import QCoreApplication, QMimeData, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QPlainTextEdit
 
-from ..pastehtml import html_to_markdown, keep_edge_spaces, spaced_blocks
-
 PLAIN_PASTE_KEY = QKeySequence("Ctrl+Shift+V")  # Qt has no standard key for it; the one word processors use
 
 
@@ -15,6 +13,10 @@ def paste_rich(edit: QPlainTextEdit, source: QMimeData) -> bool:
     """Insert the clipboard's HTML as Markdown at the cursor; False when the plain text serves as well."""
     if not source.hasHtml() or edit.isReadOnly():
         return False
+    # The converter (BeautifulSoup, soupsieve, markdownify: ~70 ms) is imported on the first rich paste,
+    # not while the window starts.
+    from ..pastehtml import html_to_markdown, keep_edge_spaces, spaced_blocks
+
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # a whole Word document takes a second or two
     try:
         pasted = html_to_markdown(source.html())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Signal
 from PySide6.QtWidgets import (
@@ -20,8 +21,10 @@ from PySide6.QtWidgets import (
 
 from ..schema.select import choices, save_choice, saved_choice
 from .banner import name_buttons
-from .sharing import SharingController
 from .update_consent import UpdatesCheckBox, set_updates_enabled, updates_enabled
+
+if TYPE_CHECKING:
+    from .sharing import SharingController
 
 LANGUAGE_KEY, FONT_KEY = "ui/language", "editor/font_size"
 

@@ -3,17 +3,38 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QWidget
 
-from ..gitservice import branches, conflicts, remote
 from ..gitservice.problems import GitProblem
-from ..gitservice.service import GitService
-from .monitor import RepositoryMonitor
-from .small_dialogs import AuthorDialog, BranchDialog
 from .tasks import Task, TaskRunner
+
+if TYPE_CHECKING:  # the git operations (and GitPython behind them) are imported when first used
+    from types import ModuleType
+
+    from ..gitservice.service import GitService
+    from .monitor import RepositoryMonitor
+
+
+def _branches() -> ModuleType:
+    from ..gitservice import branches
+
+    return branches
+
+
+def _conflicts() -> ModuleType:
+    from ..gitservice import conflicts
+
+    return conflicts
+
+
+def _remote() -> ModuleType:
+    from ..gitservice import remote
+
+    return remote
 
 
 class SharingController(QObject):
@@ -70,12 +91,12 @@ class SharingController(QObject):
 
     def sync(self) -> None:
         """Fetch, then fast-forward or rebase; explain which happened."""
-        self._run("sync", self.tr("Synchroniseren…"), lambda s, t: remote.sync(s, t.progress, t.cancel),
+        self._run("sync", self.tr("Synchroniseren…"), lambda s, t: _remote().sync(s, t.progress, t.cancel),
                   lambda result: self.message.emit(result.explanation(self.language)))
 
     def share(self) -> None:
         """Push the current branch (never forced)."""
-        self._run("push", self.tr("Delen…"), lambda s, t: remote.push(s, t.progress, t.cancel),
+        self._run("push", self.tr("Delen…"), lambda s, t: _remote().push(s, t.progress, t.cancel),
                   lambda result: self.message.emit(self.tr("Gedeeld: versie %1").replace("%1", result.branch)))
 
     def propose(self) -> None:
@@ -86,10 +107,12 @@ class SharingController(QObject):
         """
         def on_main_version(service: GitService, task: Task) -> bool:
             branch = service.branch()
-            return branch is None or branch in ("main", "master") or branches.base_branch(service, branch) == branch
+            return branch is None or branch in ("main", "master") or _branches().base_branch(service, branch) == branch
 
         def decide(on_main: object) -> None:
             if on_main:
+                from .small_dialogs import BranchDialog
+
                 dialog = BranchDialog(self.window)
                 dialog.accepted.connect(lambda: self.create_branch(dialog.description.text(),
                                                                    then=self._push_proposal))
@@ -110,10 +133,13 @@ class SharingController(QObject):
             else:
                 self.message.emit(GitProblem("unknown-hosting").localized(self.language))
 
-        self._run("propose", self.tr("Voorstel indienen…"), lambda s, t: remote.push(s, t.progress, t.cancel), opened)
+        self._run("propose", self.tr("Voorstel indienen…"), lambda s, t: _remote().push(s, t.progress, t.cancel),
+                  opened)
 
     def new_branch(self) -> None:
         """Ask for a description, then create the own version and switch to it."""
+        from .small_dialogs import BranchDialog
+
         dialog = BranchDialog(self.window)
         dialog.accepted.connect(lambda: self.create_branch(dialog.description.text()))
         dialog.open()
@@ -125,40 +151,42 @@ class SharingController(QObject):
             if then is not None:
                 then()
 
-        self._run("branch", self.tr("Eigen versie maken…"), lambda s, t: branches.create_branch(s, description), done)
+        self._run("branch", self.tr("Eigen versie maken…"), lambda s, t: _branches().create_branch(s, description),
+                  done)
 
     def switch_branch(self, name: str) -> None:
         """Switch to another version."""
-        self._run("switch", self.tr("Wisselen van versie…"), lambda s, t: branches.switch(s, name),
+        self._run("switch", self.tr("Wisselen van versie…"), lambda s, t: _branches().switch(s, name),
                   lambda _: self.message.emit(self.tr("U werkt nu in versie %1").replace("%1", name)))
 
     def keep_mine(self, path: str) -> None:
         """Resolve a conflict with the user's own version."""
-        self._run("resolve", self.tr("Conflict oplossen…"), lambda s, t: conflicts.keep_mine(s, path), lambda _: None)
+        self._run("resolve", self.tr("Conflict oplossen…"), lambda s, t: _conflicts().keep_mine(s, path),
+                  lambda _: None)
 
     def take_theirs(self, path: str) -> None:
         """Resolve a conflict with the other version."""
-        self._run("resolve", self.tr("Conflict oplossen…"), lambda s, t: conflicts.take_theirs(s, path),
+        self._run("resolve", self.tr("Conflict oplossen…"), lambda s, t: _conflicts().take_theirs(s, path),
                   lambda _: None)
 
     def resolve_parts(self, path: str, make: Callable[[], bytes]) -> None:
         """Write a document merged per field and section (`make` builds its bytes, off the GUI thread)."""
         self._run("resolve", self.tr("Conflict oplossen…"),
-                  lambda s, t: conflicts.write_resolution(s, path, make()), lambda _: None)
+                  lambda s, t: _conflicts().write_resolution(s, path, make()), lambda _: None)
 
     def mark_resolved(self, path: str) -> None:
         """Accept a file repaired as text."""
-        self._run("resolve", self.tr("Conflict oplossen…"), lambda s, t: conflicts.mark_resolved(s, path),
+        self._run("resolve", self.tr("Conflict oplossen…"), lambda s, t: _conflicts().mark_resolved(s, path),
                   lambda _: None)
 
     def finish_operation(self) -> None:
         """Continue the interrupted sync once every conflict is resolved."""
-        self._run("continue", self.tr("Afronden…"), lambda s, t: conflicts.finish(s),
+        self._run("continue", self.tr("Afronden…"), lambda s, t: _conflicts().finish(s),
                   lambda _: self.message.emit(self.tr("Synchroniseren is afgerond.")))
 
     def abort_operation(self) -> None:
         """Go back to the state before the interrupted sync."""
-        self._run("abort", self.tr("Afbreken…"), lambda s, t: conflicts.abort_operation(s),
+        self._run("abort", self.tr("Afbreken…"), lambda s, t: _conflicts().abort_operation(s),
                   lambda _: self.message.emit(self.tr("Afgebroken; alles staat weer zoals voor het "
                                                       "synchroniseren.")))
 
@@ -169,6 +197,8 @@ class SharingController(QObject):
 
     def ask_author(self, then: Callable[[], None]) -> None:
         """Ask for the author's name and e-mail, store them in the repository, then continue."""
+        from .small_dialogs import AuthorDialog
+
         dialog = AuthorDialog(parent=self.window)
 
         def store() -> None:

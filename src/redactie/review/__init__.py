@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import stat
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from ..fileio import MAX_DOCUMENT_BYTES
-from ..gitservice.service import GitService
 from ..gitservice.status import FILE as FILE_CHANGE
 from ..gitservice.status import FOLDER, HUGE, LINK, NEW, REPOSITORY, SUBMODULE, FileChange
 from ..repository import ContentRepository
 from ..schema import SchemaError, Vocabulary
 from .summary import FIELD, FILE, SECTION, ChangeItem, parse_or_none, summarize
 from .worddiff import DiffLine, line_diff
+
+if TYPE_CHECKING:
+    from ..gitservice.service import GitService
 
 __all__ = ["BINARY", "LARGE", "MAX_DIFF_LINES", "OTHER", "TEXT", "ChangeItem", "DiffLine", "FileReview", "collect",
            "is_binary", "line_diff", "suggest_message", "summarize"]
