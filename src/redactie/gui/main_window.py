@@ -48,6 +48,7 @@ if TYPE_CHECKING:  # the dialogs are imported when first opened, so the window a
 from .undo_keys import redo_shortcuts
 
 BACKGROUND_DELAY_MS = 600
+GIT_OPEN_DELAY_MS = 100  # after the list: the first document paints before GitPython is imported
 
 
 class MainWindow(QMainWindow):
@@ -244,6 +245,7 @@ class MainWindow(QMainWindow):
                                                  "documenten"))
 
     def _documents_loaded(self) -> None:
+        self.monitor.open_git(GIT_OPEN_DELAY_MS)
         if self.repo is not None:
             self.monitor.watch(self.repo)  # the list task already walked the folders: this is cheap
             self.editor.refresh_known_files(self.repo)  # files came or went: links to them are checked anew
@@ -262,6 +264,7 @@ class MainWindow(QMainWindow):
 
     def _documents_failed(self, error: Exception) -> None:
         self.documents.error, self.documents.ready = error, True
+        self.monitor.open_git(GIT_OPEN_DELAY_MS)
         text = error.localized(self.language) if isinstance(error, SchemaError) else str(error)
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Schema onbruikbaar"), text,
                           QMessageBox.StandardButton.Ok, self)
@@ -333,7 +336,7 @@ class MainWindow(QMainWindow):
             return
         self.documents.select(relpath)
         self.preview.set_context(self.repo, relpath, self.runner)
-        self.preview.render_now()
+        self.preview.render_soon()
 
     def show_field(self, relpath: str, field: str) -> None:
         """Open a document and put the cursor in one of its fields (from the review's problem list)."""

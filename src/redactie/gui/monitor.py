@@ -58,13 +58,34 @@ class RepositoryMonitor(QObject):
         self._folders_timer.timeout.connect(self.folders_changed.emit)
         self._listing: dict[str, frozenset[str]] = {}
         self._opening = False
+        self._open_pending = False
+        self._open_timer = QTimer(self)  # owned: a closed window opens nothing
+        self._open_timer.setSingleShot(True)
+        self._open_timer.timeout.connect(self._start_opening)
 
     def attach(self, repo: ContentRepository) -> None:
-        """Follow a newly opened repository; git is opened in the background (importing GitPython is slow)."""
+        """Follow a newly opened repository; git is opened by `open_git` (importing GitPython is slow)."""
         if self.service is not None:
             self.service.close()
         self.repo, self.service, self.problem, self.snapshot = repo, None, None, None
-        self._opening = True
+        self._opening = True  # refreshes wait for git until it is open
+        self._open_timer.stop()
+        self._open_pending = True
+
+    def open_git(self, delay_ms: int = 0) -> None:
+        """Open git for the attached repository in the background, after `delay_ms` (once per `attach`).
+
+        The window calls this when its list is there, with a short delay: GitPython's import (~140 ms) in a
+        worker would otherwise compete with the GUI thread for the interpreter while the first document paints.
+        """
+        if self._open_pending and not self._open_timer.isActive():
+            self._open_timer.start(max(0, delay_ms))
+
+    def _start_opening(self) -> None:
+        repo = self.repo
+        if repo is None or not self._open_pending:
+            return
+        self._open_pending = False
 
         def work(task: Task) -> tuple[GitService | None, GitProblem | None]:
             from ..gitservice.service import GitService
@@ -124,6 +145,7 @@ class RepositoryMonitor(QObject):
         """Watch nothing and refresh nothing any more (the window closed); `watch` starts again."""
         self._timer.stop()
         self._folders_timer.stop()
+        self._open_timer.stop()
         watched = self.watcher.directories() + self.watcher.files()
         if watched:
             self.watcher.removePaths(watched)

@@ -13,6 +13,8 @@ from .tasks import Task, TaskRunner
 if TYPE_CHECKING:
     from ..repository import ContentRepository
 
+FIRST_RENDER_DELAY_MS = 100
+
 
 def to_html(markdown: str, macro_text: dict[str, str] | None = None, language: str = "nl") -> str:
     """The preview's HTML (redactie.preview_html, imported with markdown-it on the first render)."""
@@ -42,6 +44,12 @@ class Preview(QTextBrowser):
         self._timer.setSingleShot(True)
         self._timer.setInterval(250)
         self._timer.timeout.connect(self.render_now)
+        # The first render imports markdown-it (~50 ms, in a worker): it waits until the window has painted.
+        self._first_timer = QTimer(self)
+        self._first_timer.setSingleShot(True)
+        self._first_timer.setInterval(FIRST_RENDER_DELAY_MS)
+        self._first_timer.timeout.connect(self.render_now)
+        self._rendered_once = False
 
     def set_context(self, repo: ContentRepository, relpath: str, runner: TaskRunner | None = None) -> None:
         """Resolve the document's macros (labels, related documents) from the repository's index in the background."""
@@ -87,9 +95,17 @@ class Preview(QTextBrowser):
             self._macros = macros
         self._timer.start()
 
+    def render_soon(self) -> None:
+        """Render a newly opened document: at once, or the very first one just after the window has painted."""
+        if self._rendered_once or self.runner is None:
+            self.render_now()
+        else:
+            self._first_timer.start()
+
     def render_now(self) -> None:
         """Render the pending Markdown now: in the background when a task runner is known, else here."""
         self._timer.stop()
+        self._first_timer.stop()
         markdown, macros, language = self._pending, dict(self._macros), self.language
         if self.runner is None:
             self._show(to_html(markdown, macros, language))
@@ -104,6 +120,7 @@ class Preview(QTextBrowser):
         """Only the widget update happens on the GUI thread."""
         if page is None:
             return
+        self._rendered_once = True
         position = self.verticalScrollBar().value()
         self.setHtml(page)
         self.verticalScrollBar().setValue(position)
