@@ -19,6 +19,12 @@ from . import i18n
 from .main_window import MainWindow
 from .tasks import TaskRunner
 
+# Imported when first needed or after the window has painted its first document, never on the way there
+# (the smoke mode reports any that were; tests/test_startup_imports.py checks the list stays empty).
+AFTER_FIRST_PAINT = ("git", "gitdb", "bs4", "soupsieve", "markdownify", "markdown_it", "mdit_py_plugins",
+                     "urllib.request", "redactie.gitservice.service", "redactie.preview_html", "redactie.pastehtml",
+                     "redactie.gui.review_dialog", "redactie.gui.conflict_dialog", "redactie.gui.update_check")
+
 
 def run(path: Path | None, quit_when_loaded: bool = False, language: str | None = None) -> int:
     """Run the GUI; returns the exit code."""
@@ -83,6 +89,7 @@ def run(path: Path | None, quit_when_loaded: bool = False, language: str | None 
             window.repaint()
             app.processEvents()
             painted = time.perf_counter()
+            early = [name for name in AFTER_FIRST_PAINT if name in sys.modules]
             print(json.dumps({"repository": str(window.repo.root) if window.repo else None,
                               "documents": window.documents.count(), "first_document": first,
                               "translations": resource("i18n", "redactie_en.qm").is_file(),
@@ -91,6 +98,7 @@ def run(path: Path | None, quit_when_loaded: bool = False, language: str | None 
                               "painted_ms": round((painted - started) * 1000, 1),
                               "timeline": {**marks, "listed_ms": round((done - started) * 1000, 1),
                                            "opened_ms": opened, "painted_ms": round((painted - started) * 1000, 1)},
+                              "imported_before_paint": early,
                               }), flush=True)
             window.close()
             if locate() is None:  # the window works without git, but a command-line check must notice

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 from ..document import Document, EditError
 from ..history import PAGE_SIZE, HistoryEntry, HistoryPage, load_page, version_bytes
 from ..review.summary import flat, parse_or_none, summarize
-from .diff_view import summary_html
 from .form_view import FormView
 from .monitor import RepositoryMonitor
 from .preview import to_html
@@ -243,6 +242,8 @@ class HistoryPanel(QDockWidget):
         assert session is not None
         self.selected = (entry, data)
         labels = self._labels()
+        from .diff_view import summary_html  # with the review's diff helpers, when a version is first shown
+
         self.compare_view.setHtml(summary_html(items, self.language) if not unchanged
                                   else "<p>" + html.escape(self.tr("Gelijk aan de huidige tekst.")) + "</p>")
         self._show_form(data if doc is not None else None)

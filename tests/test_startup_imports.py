@@ -1,0 +1,71 @@
+"""What the start imports (counted, never timed): the heavy libraries wait until they are first needed or
+until the window has painted its first document."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from .conftest import CONTENT
+
+# Never imported by the modules that build and show the window: each is only needed for one action (a rich
+# paste, a git operation, the preview, a dialog) or in the background after the first paint.
+HEAVY = ("git", "gitdb", "bs4", "soupsieve", "markdownify", "markdown_it", "mdit_py_plugins", "hunspell",
+         "urllib.request", "importlib.metadata", "redactie.gitservice.service", "redactie.gitservice.remote",
+         "redactie.gitservice.branches", "redactie.gitservice.conflicts", "redactie.merge", "redactie.pastehtml",
+         "redactie.preview_html", "redactie.licences", "redactie.gui.review_dialog", "redactie.gui.conflict_dialog",
+         "redactie.gui.diff_view", "redactie.gui.small_dialogs", "redactie.gui.update_check")
+
+
+def _env(home: Path) -> dict[str, str]:
+    return {**os.environ, "QT_QPA_PLATFORM": "offscreen", "REDACTIE_HOME": str(home),
+            "REDACTIE_NO_UPDATE_CHECK": "1"}
+
+
+def test_the_start_modules_import_no_heavy_library(tmp_path: Path) -> None:
+    """Importing the command line, the app and the main window loads none of the heavy modules."""
+    script = ("import json, sys, redactie.cli, redactie.gui.app, redactie.gui.main_window; "
+              f"print(json.dumps([name for name in {HEAVY!r} if name in sys.modules]))")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120,
+                         env=_env(tmp_path / "home"))
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout) == []
+
+
+def test_the_first_document_paints_before_git_markdown_it_and_the_paste_converter(tmp_path: Path) -> None:
+    """The smoke mode lists what was imported when the first document had painted: GitPython (opened for the
+    status after the list) and markdown-it (the first preview render) come after it."""
+    sample = tmp_path / "sample"
+    shutil.copytree(CONTENT, sample)
+    subprocess.run(["git", "init", "-q", str(sample)], check=True)
+    out = subprocess.run([sys.executable, "-m", "redactie", "--quit-when-loaded", str(sample)], capture_output=True,
+                         text=True, timeout=120, env=_env(tmp_path / "home"))
+    assert out.returncode == 0, out.stderr
+    line = json.loads(out.stdout.strip().splitlines()[-1])
+    assert line["first_document"] and line["imported_before_paint"] == []
+    timeline = line["timeline"]
+    assert timeline["shown_ms"] <= timeline["listed_ms"] <= timeline["opened_ms"] <= timeline["painted_ms"]
+
+
+def test_the_window_still_shows_git_state_and_the_preview_after_the_first_paint(qtbot, content_repo: Path,  # noqa: ANN001
+                                                                                isolated_home: Path) -> None:
+    """Deferred is not dropped: git's state and the first preview arrive on their own."""
+    from redactie.gui.main_window import MainWindow
+
+    win = MainWindow("nl")
+    qtbot.addWidget(win)
+    win.show()
+    assert win.load_repository(content_repo)
+    qtbot.waitUntil(lambda: win.documents.ready)
+    first = win.documents.first_document()
+    assert first
+    win.open_document(first)
+    qtbot.waitUntil(lambda: win.monitor.snapshot is not None and win.monitor.snapshot.state is not None,
+                    timeout=15000)
+    qtbot.waitUntil(lambda: win.preview.toPlainText().strip() != "", timeout=15000)
+    assert win.monitor.service is not None
+    win.close()
