@@ -69,3 +69,27 @@ def test_the_window_still_shows_git_state_and_the_preview_after_the_first_paint(
     qtbot.waitUntil(lambda: win.preview.toPlainText().strip() != "", timeout=15000)
     assert win.monitor.service is not None
     win.close()
+
+
+def test_a_section_editor_looks_up_its_icon_files_once_per_process(qtbot, monkeypatch) -> None:  # noqa: ANN001
+    """Every section editor of every document gets a dozen formatting actions: the icon files are found once
+    (a path resolve and a stat per icon per editor made opening a document measurably slower)."""
+    from redactie.gui.section_edit import SectionEdit
+
+    qtbot.addWidget(SectionEdit())
+    looked: list[Path] = []
+    original_is_file, original_resolve = Path.is_file, Path.resolve
+
+    def is_file(path: Path) -> bool:
+        looked.append(path)
+        return original_is_file(path)
+
+    def resolve(path: Path, strict: bool = False) -> Path:
+        looked.append(path)
+        return original_resolve(path, strict)
+
+    monkeypatch.setattr(Path, "is_file", is_file)
+    monkeypatch.setattr(Path, "resolve", resolve)
+    edit = SectionEdit()
+    qtbot.addWidget(edit)
+    assert edit.format_actions and not [path for path in looked if "icons" in path.parts or path.suffix == ".py"]

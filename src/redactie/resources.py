@@ -6,13 +6,15 @@ import json
 import sys
 from pathlib import Path
 
+_SOURCE_ROOT = Path(__file__).resolve().parents[2]  # resolved once: every icon of every editor asks for it
+
 
 def app_root() -> Path:
     """The folder holding `resources/` and `content/`."""
     frozen = getattr(sys, "_MEIPASS", None)
     if frozen:
         return Path(frozen)
-    return Path(__file__).resolve().parents[2]
+    return _SOURCE_ROOT
 
 
 def resource(*parts: str) -> Path:
