@@ -93,3 +93,21 @@ def test_a_section_editor_looks_up_its_icon_files_once_per_process(qtbot, monkey
     edit = SectionEdit()
     qtbot.addWidget(edit)
     assert edit.format_actions and not [path for path in looked if "icons" in path.parts or path.suffix == ".py"]
+
+
+def test_every_lazy_import_is_one_a_frozen_build_can_see() -> None:
+    """PyInstaller follows `import` statements, also inside functions, but not module names in strings: a
+    module imported only through importlib.import_module would be missing from the installed app."""
+    import ast
+
+    spec = (CONTENT.parent / "packaging" / "redactie.spec").read_text(encoding="utf-8")
+    hidden = ast.literal_eval(spec.split("hiddenimports=", 1)[1].split("\n", 1)[0].rstrip(","))
+    unseen = []
+    for path in sorted((CONTENT.parent / "src" / "redactie").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "attr", getattr(node.func, "id", "")) in (
+                    "import_module", "__import__"):
+                name = node.args[0].value if node.args and isinstance(node.args[0], ast.Constant) else None
+                if name not in hidden:
+                    unseen.append(f"{path.name}:{node.lineno} {name}")
+    assert unseen == []

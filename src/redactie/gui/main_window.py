@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
@@ -49,6 +49,14 @@ from .undo_keys import redo_shortcuts
 
 BACKGROUND_DELAY_MS = 600
 GIT_OPEN_DELAY_MS = 100  # after the list: the first document paints before GitPython is imported
+
+
+def _update_check_module(task: object) -> ModuleType:
+    """The update check's module (urllib, package metadata), imported in a worker; by name, so a frozen build
+    finds it."""
+    from . import update_check
+
+    return update_check
 
 
 class MainWindow(QMainWindow):
@@ -273,7 +281,7 @@ class MainWindow(QMainWindow):
     def _background_checks(self) -> None:
         self.monitor.validate()
         # The update check's modules (urllib, package metadata) are imported off the GUI thread; it starts here.
-        self.runner.run("update-check-modules", lambda task: importlib.import_module(".update_check", __package__),
+        self.runner.run("update-check-modules", _update_check_module,
                         lambda module: module.check_for_update(self.runner, self._update_found), lambda error: None)
         root = self.repo.root if self.repo is not None else None
         if self._speller_requested != root:  # again when another repository is opened
