@@ -18,7 +18,9 @@ HEAVY = ("git", "gitdb", "bs4", "soupsieve", "markdownify", "markdown_it", "mdit
          "urllib.request", "importlib.metadata", "redactie.gitservice.service", "redactie.gitservice.remote",
          "redactie.gitservice.branches", "redactie.gitservice.conflicts", "redactie.merge", "redactie.pastehtml",
          "redactie.preview_html", "redactie.licences", "redactie.gui.review_dialog", "redactie.gui.conflict_dialog",
-         "redactie.gui.diff_view", "redactie.gui.small_dialogs", "redactie.gui.update_check")
+         "redactie.gui.diff_view", "redactie.gui.small_dialogs", "redactie.gui.update_check",
+         "redactie.gui.history_panel", "redactie.history", "redactie.review", "redactie.mdtable",
+         "redactie.gui.table_editor")
 
 
 def _env(home: Path) -> dict[str, str]:
@@ -111,3 +113,25 @@ def test_every_lazy_import_is_one_a_frozen_build_can_see() -> None:
                 if name not in hidden:
                     unseen.append(f"{path.name}:{node.lineno} {name}")
     assert unseen == []
+
+
+def test_the_history_shown_before_git_is_open_loads_when_it_is(qtbot, content_repo: Path,  # noqa: ANN001
+                                                                isolated_home: Path) -> None:
+    """Git opens a moment after the list: a history asked for before then waits for it instead of saying
+    the folder has no git."""
+    from PySide6.QtWidgets import QListWidget
+
+    from redactie.gui.main_window import MainWindow
+
+    win = MainWindow("nl")
+    qtbot.addWidget(win)
+    win.show()
+    assert win.load_repository(content_repo)
+    qtbot.waitUntil(lambda: win.documents.ready)
+    win.open_document(win.documents.first_document())
+    assert win.monitor.opening
+    win.show_history()
+    assert "git" not in win.history.status.text()
+    versions = win.history.findChild(QListWidget)
+    qtbot.waitUntil(lambda: versions.count() > 0, timeout=15000)
+    win.close()

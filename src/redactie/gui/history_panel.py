@@ -149,6 +149,8 @@ class HistoryPanel(QDockWidget):
         changed, self._head = head != self._head and self._head is not None, head
         if changed and self.session is not None:
             self.show_session(self.session)
+        elif self.isVisible() and self.session is not None and self.page is None and not self.runner.running("history"):
+            self._load(self.session.relpath, "HEAD")  # shown while git was still being opened
 
     def _visibility(self, visible: bool) -> None:
         if visible and self.session is not None and self.page is None and not self.runner.running("history"):
@@ -166,6 +168,9 @@ class HistoryPanel(QDockWidget):
 
     def _load(self, path: str, start: str) -> None:
         service, session = self.monitor.service, self.session
+        if service is None and session is not None and self.monitor.opening:
+            self.status.setText(self.tr("Geschiedenis laden…"))  # git is being opened: the refresh loads it
+            return
         if service is None or session is None:
             self.status.setText(self.tr("Deze map wordt niet met git bijgehouden; er is geen geschiedenis."))
             return

@@ -33,7 +33,6 @@ from .document_list import DocumentList
 from .editor import DocumentEditor
 from .focus import show_focus
 from .git_status import GitStatus
-from .history_panel import HistoryPanel
 from .menus import add_actions
 from .monitor import RepositoryMonitor, Snapshot
 from .preview import Preview
@@ -44,6 +43,7 @@ from .tasks import TaskRunner
 
 if TYPE_CHECKING:  # the dialogs are imported when first opened, so the window appears sooner
     from .conflict_dialog import ConflictDialog
+    from .history_panel import HistoryPanel
     from .review_dialog import ReviewDialog
 from .undo_keys import redo_shortcuts
 
@@ -87,11 +87,7 @@ class MainWindow(QMainWindow):
         self.undo_group = QUndoGroup(self)
         self.review: ReviewDialog | None = None
         self.conflicts: ConflictDialog | None = None
-        self.history = HistoryPanel(self.runner, self.monitor, language, self)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.history)
-        self.history.hide()
-        self.history.message.connect(lambda text: self.statusBar().showMessage(text, 15000))
-        self.editor.session_changed.connect(self.history.show_session)
+        self._history: HistoryPanel | None = None  # built when first shown: see `history`
         self._status_bar()
         self._menus()
         self.documents.opened.connect(self.open_document)
@@ -120,6 +116,22 @@ class MainWindow(QMainWindow):
         self._restore()
 
     # -- building ------------------------------------------------------------------------------------------
+
+    @property
+    def history(self) -> HistoryPanel:
+        """The "Geschiedenis" dock, built when first asked for (its form, views and the review's diff helpers
+        are not needed to start)."""
+        if self._history is None:
+            from .history_panel import HistoryPanel
+
+            panel = HistoryPanel(self.runner, self.monitor, self.language, self)
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, panel)
+            panel.hide()
+            panel.message.connect(lambda text: self.statusBar().showMessage(text, 15000))
+            self.editor.session_changed.connect(panel.show_session)
+            panel.show_session(self.editor.session)
+            self._history = panel
+        return self._history
 
     def _status_bar(self) -> None:
         self.busy = QProgressBar(self)

@@ -72,6 +72,11 @@ class RepositoryMonitor(QObject):
         self._open_timer.stop()
         self._open_pending = True
 
+    @property
+    def opening(self) -> bool:
+        """True while git is still being opened for the attached repository (a refresh follows when it is)."""
+        return self._opening and self.service is None
+
     def open_git(self, delay_ms: int = 0) -> None:
         """Open git for the attached repository in the background, after `delay_ms` (once per `attach`).
 

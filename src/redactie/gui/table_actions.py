@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QDialog, QMenu, QMessageBox
 
 from ..faithful import clean_new_text
-from ..mdtable import Table, find_tables, line_edits, new_table, table_at
-from .faithful_edit import FaithfulEdit
-from .table_editor import TableEditor
+
+if TYPE_CHECKING:  # the table model and the grid dialog load on the first table action, not with each editor
+    from ..mdtable import Table
+    from .faithful_edit import FaithfulEdit
 
 TABLE_KEY = "Ctrl+Shift+T"
 
@@ -56,6 +59,8 @@ def add_table_entries(edit: FaithfulEdit, menu: QMenu, actions: dict[str, QActio
     """Add the table entries to a context menu: "Tabel bewerken…" when the click is in a table."""
     if edit.isReadOnly():
         return
+    from ..mdtable import table_at
+
     clicked = edit.cursorForPosition(position).position()
     menu.addSeparator()
     table = table_at(edit.original(), clicked)
@@ -71,6 +76,8 @@ def edit_or_insert_table(edit: FaithfulEdit) -> None:
     """Open the grid on the table at the cursor, or on a new table when the cursor is in none."""
     if edit.isReadOnly():
         return
+    from ..mdtable import table_at
+
     table = table_at(edit.original(), edit.textCursor().position())
     if table is None:
         insert_table(edit)
@@ -80,6 +87,9 @@ def edit_or_insert_table(edit: FaithfulEdit) -> None:
 
 def edit_table(edit: FaithfulEdit, table: Table) -> bool:
     """The grid dialog on `table`; OK replaces only the changed lines (one undo step). True when it changed."""
+    from ..mdtable import find_tables, line_edits
+    from .table_editor import TableEditor
+
     dialog = TableEditor(table.grid(), edit)
     try:
         if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -118,6 +128,9 @@ def insert_table(edit: FaithfulEdit) -> bool:
     """A new table (2 columns, 2 rows) from the grid dialog, as a block of its own at the cursor's line."""
     if edit.isReadOnly():
         return False
+    from ..mdtable import find_tables, new_table
+    from .table_editor import TableEditor
+
     header = [edit.tr("Kolom %1").replace("%1", str(n)) for n in (1, 2)]
     table = find_tables(new_table(2, 2, header=header))[0]
     dialog = TableEditor(table.grid(), edit, new=True)
