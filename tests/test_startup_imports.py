@@ -135,3 +135,29 @@ def test_the_history_shown_before_git_is_open_loads_when_it_is(qtbot, content_re
     versions = win.history.findChild(QListWidget)
     qtbot.waitUntil(lambda: versions.count() > 0, timeout=15000)
     win.close()
+
+
+def test_the_review_and_a_sync_asked_for_before_git_is_open_run_when_it_is(qtbot, content_repo: Path,  # noqa: ANN001
+                                                                             isolated_home: Path) -> None:
+    """In the moment between the list and git being open, "Wijzigingen bekijken" and "Synchroniseren" wait for
+    git (and open it at once) instead of reporting that the folder is not a repository."""
+    from redactie.gitservice.problems import GitProblem
+    from redactie.gui.main_window import MainWindow
+
+    changed = sorted((content_repo / "docs").rglob("*.md"))[0]
+    changed.write_bytes(changed.read_bytes() + b"\nEen extra regel.\n")
+    win = MainWindow("nl")
+    qtbot.addWidget(win)
+    messages: list[str] = []
+    win.sharing.message.connect(messages.append)
+    win.show()
+    assert win.load_repository(content_repo)
+    qtbot.waitUntil(lambda: win.documents.ready)
+    assert win.monitor.opening
+    win.show_review()
+    win.sharing.sync()
+    qtbot.waitUntil(lambda: win.review is not None and len(win.review.reviews) == 1, timeout=15000)
+    qtbot.waitUntil(lambda: bool(messages), timeout=15000)
+    assert GitProblem("not-a-repository").localized("nl") not in messages
+    win.review.close()
+    win.close()

@@ -6,6 +6,7 @@ All reading happens in background tasks; a refresh that arrives after a newer on
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -59,6 +60,7 @@ class RepositoryMonitor(QObject):
         self._listing: dict[str, frozenset[str]] = {}
         self._opening = False
         self._open_pending = False
+        self._waiting: list[Callable[[], object]] = []
         self._open_timer = QTimer(self)  # owned: a closed window opens nothing
         self._open_timer.setSingleShot(True)
         self._open_timer.timeout.connect(self._start_opening)
@@ -71,6 +73,7 @@ class RepositoryMonitor(QObject):
         self._opening = True  # refreshes wait for git until it is open
         self._open_timer.stop()
         self._open_pending = True
+        self._waiting = []  # asked for the previous repository
 
     @property
     def opening(self) -> bool:
@@ -85,6 +88,19 @@ class RepositoryMonitor(QObject):
         """
         if self._open_pending and not self._open_timer.isActive():
             self._open_timer.start(max(0, delay_ms))
+
+    def when_open(self, then: Callable[[], object]) -> None:
+        """Call `then` once git is open (or could not be opened) for the attached repository; asked for by the
+        user, so git is opened now rather than after the start's delay."""
+        self._waiting.append(then)
+        if self._open_pending:
+            self._open_timer.stop()
+            self._start_opening()
+
+    def _opened(self) -> None:
+        waiting, self._waiting = self._waiting, []
+        for then in waiting:
+            then()
 
     def _start_opening(self) -> None:
         repo = self.repo
@@ -108,12 +124,14 @@ class RepositoryMonitor(QObject):
                 return
             self.service, self.problem, self._opening = service, problem, False
             self.refresh_now()
+            self._opened()
 
         def failed(error: Exception) -> None:
             if self.repo is repo:
                 self._opening = False
                 self.problem = error if isinstance(error, GitProblem) else None
                 self.refresh_now()
+                self._opened()
 
         self.runner.run("git-open", work, opened, failed)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
+import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -170,6 +171,9 @@ class ReviewDialog(QDialog):
     def reload(self) -> None:
         """Read the changes and check the changed documents, in the background."""
         service, repo, language = self.service, self.repo, self.language
+        if service is None and self.sharing.monitor.opening:  # opened in the moment after the start
+            self.sharing.monitor.when_open(lambda: shiboken6.isValid(self) and self.reload())
+            return
         if service is None:
             self.intro.setText(self.sharing.monitor.problem.localized(language) if self.sharing.monitor.problem
                                else "")

@@ -58,6 +58,9 @@ class SharingController(QObject):
     def _run(self, key: str, label: str, work: Callable[[GitService, Task], object],
              done: Callable[[object], None]) -> None:
         service = self.service
+        if service is None and self.monitor.opening:  # asked for in the moment after the start
+            self.monitor.when_open(lambda: self._run(key, label, work, done))
+            return
         if service is None:
             self.explain(self.monitor.problem or GitProblem("not-a-repository"))
             return
