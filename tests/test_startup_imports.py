@@ -161,3 +161,31 @@ def test_the_review_and_a_sync_asked_for_before_git_is_open_run_when_it_is(qtbot
     assert GitProblem("not-a-repository").localized("nl") not in messages
     win.review.close()
     win.close()
+
+
+def test_the_licence_list_reads_each_package_s_metadata_once_and_finds_the_same_texts(monkeypatch) -> None:  # noqa: ANN001
+    """The smoke mode counts the licence texts: each package's METADATA is parsed once (importlib.metadata
+    parses it again on every access) and only RECORD lines that may name a licence are parsed, with the same
+    texts found as from the full file list."""
+    from importlib import metadata
+
+    from redactie import licences
+    from redactie.resources import app_root
+
+    dists = licences.runtime_distributions()
+    assert dists
+    for dist in dists:
+        full = [Path(str(dist.locate_file(f))) for f in dist.files or []
+                if (licences.LICENCE_FILE.match(f.name) and ".dist-info" in str(f)) or f.name.endswith(".license")]
+        assert licences.licence_files(dist) == full
+    reads: list[str] = []
+    original = metadata.PathDistribution.read_text
+
+    def read_text(self: metadata.PathDistribution, filename: str) -> str | None:
+        reads.append(filename)
+        return original(self, filename)
+
+    monkeypatch.setattr(metadata.PathDistribution, "read_text", read_text)
+    index = licences.installed_licences(app_root() / "packaging" / "licenses")
+    assert len(index) == len(dists) + 1  # and Python itself
+    assert reads.count("METADATA") <= len(dists) + 1  # once each, and redactie's own requirements

@@ -6,6 +6,8 @@ where the packages keep them.
 
 from __future__ import annotations
 
+import csv
+import functools
 import re
 import sys
 import sysconfig
@@ -17,6 +19,30 @@ QT_DISTRIBUTIONS = ("pyside6-essentials", "shiboken6")
 # A licence's name or SPDX expression (`MIT`, `LGPL-3.0-only OR GPL-3.0-only`, `MIT + MPL 1.1/GPL 2.0`), not a
 # sentence: a package's free-text License field ("See *.license file for each dictionary.") is not shown as one.
 _LICENCE_NAME = re.compile(r"[\w.+\-/() ]{1,80}")
+# Words in a RECORD line that may name a licence text (a superset of what licence_files keeps; lines without
+# any are never parsed).
+_MAYBE_LICENCE = ("licence", "license", "copying", "notice", "authors")
+
+
+class _ParsedOnce(metadata.Distribution):
+    """A distribution whose METADATA is parsed once: importlib.metadata parses it anew on every access (name,
+    version, requirements, licence), which made listing the licences cost tens of milliseconds."""
+
+    def __init__(self, dist: metadata.Distribution) -> None:
+        self._dist = dist
+
+    def read_text(self, filename: str) -> str | None:
+        """The wrapped distribution's file."""
+        return self._dist.read_text(filename)
+
+    def locate_file(self, path: str | Path) -> Path:
+        """Where the wrapped distribution keeps `path`."""
+        return Path(str(self._dist.locate_file(path)))
+
+    @functools.cached_property
+    def metadata(self):  # type: ignore[override]  # noqa: ANN201 - the stdlib's own (version-dependent) type
+        """The parsed METADATA, kept."""
+        return self._dist.metadata
 
 
 def _key(name: str) -> str:
@@ -43,7 +69,7 @@ def runtime_distributions(root: str = "redactie") -> list[metadata.Distribution]
         if _key(name) in seen:
             continue
         try:
-            dist = metadata.distribution(name)
+            dist = _ParsedOnce(metadata.distribution(name))
         except metadata.PackageNotFoundError:
             continue
         seen[_key(name)] = dist
@@ -67,10 +93,17 @@ def licence_name(dist: metadata.Distribution) -> str:
 
 def licence_files(dist: metadata.Distribution) -> list[Path]:
     """The licence texts a distribution installs: in its dist-info, and `*.license` beside shipped data."""
+    record = dist.read_text("RECORD")
+    if record is None:  # not installed from a wheel: whatever file list the distribution has
+        names = [str(file) for file in dist.files or []]
+    else:  # only the lines that may name a licence text are parsed (PySide6's RECORD has thousands)
+        lines = (line for line in record.splitlines() if any(word in line.lower() for word in _MAYBE_LICENCE))
+        names = [row[0] for row in csv.reader(lines) if row]
     found = []
-    for file in dist.files or []:
-        if (LICENCE_FILE.match(file.name) and ".dist-info" in str(file)) or file.name.endswith(".license"):
-            found.append(Path(str(dist.locate_file(file))))
+    for name in names:
+        base = name.rsplit("/", 1)[-1]
+        if (LICENCE_FILE.match(base) and ".dist-info" in name) or base.endswith(".license"):
+            found.append(Path(str(dist.locate_file(name))))
     return found
 
 
