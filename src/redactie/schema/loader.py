@@ -163,7 +163,14 @@ class _Reader:
 
 
 def parse_schema(text: str, path: str = SCHEMA_FILE) -> Schema:
-    """Read a schema from YAML text; raises SchemaError with a location."""
+    """Read a schema from YAML text; raises SchemaError with a location. A schema read before (same text,
+    path and code) comes from the cache instead (see schema/cache.py)."""
+    from .cache import cached_parse
+
+    return cached_parse(text, path, _parse_schema)
+
+
+def _parse_schema(text: str, path: str) -> Schema:
     from ruamel.yaml.constructor import RoundTripConstructor
 
     from ..document.yamlread import LimitError, compose
