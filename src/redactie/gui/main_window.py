@@ -251,11 +251,11 @@ class MainWindow(QMainWindow):
     def _use(self, repo: ContentRepository) -> None:
         self.repo = repo
         remember_repository(repo.root)
+        self.monitor.attach(repo)  # before the list: its `loaded` opens git (see _documents_loaded)
         self.documents.load(repo, self.language)
         # Temporary files a killed save left behind: removed before anyone could commit them.
         self.runner.run("clean-temporaries", lambda task: clean_stale_temporaries(repo.root), lambda removed: None,
                         lambda error: None)
-        self.monitor.attach(repo)
         self.documents.set_drafts({d.path for d in self.drafts.for_repository(repo.root)})
         self.setWindowTitle(self.tr("Redactie — %1").replace("%1", repo.root.name) + "[*]")
         self.schema_button.setVisible(not (repo.root / SCHEMA_FILE).is_file())
