@@ -86,10 +86,10 @@ def run(path: Path | None, quit_when_loaded: bool = False, language: str | None 
             window.open_document(first)
         opened = _since(started)
         if quit_when_loaded:
-            window.repaint()
+            window.repaint()  # paints now; no timer can fire before processEvents
+            early = [name for name in AFTER_FIRST_PAINT if name in sys.modules]
             app.processEvents()
             painted = time.perf_counter()
-            early = [name for name in AFTER_FIRST_PAINT if name in sys.modules]
             print(json.dumps({"repository": str(window.repo.root) if window.repo else None,
                               "documents": window.documents.count(), "first_document": first,
                               "translations": resource("i18n", "redactie_en.qm").is_file(),
