@@ -106,7 +106,7 @@ def main() -> None:
     wait_until(lambda: not window.runner.busy, 60)
     stall_validation, cpu_validation = beat.longest, beat.longest_cpu
     memory = rss_mb()
-    paths = sorted(window.documents._items)  # noqa: SLF001 - the bench picks documents spread over the list
+    paths = sorted(window.documents.paths())  # the bench picks documents spread over the list
     step = max(1, len(paths) // max(1, args.opens))
     chosen = paths[::step][: args.opens]
     opens = []
