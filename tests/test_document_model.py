@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 
 from redactie.catalogue import entries
 from redactie.gui.document_list import PATH_ROLE, DocumentList
@@ -110,3 +110,35 @@ def test_a_cancelled_or_outdated_reading_never_fills_the_list(listing: DocumentL
     before = listing.paths()
     listing._fill(None)  # noqa: SLF001 - what a cancelled reading delivers
     assert listing.paths() == before and listing.ready
+
+
+def test_a_long_list_opens_its_groups_over_several_turns_and_reports_loaded_once(
+        qtbot, content_repo: Path, isolated_home: Path, monkeypatch) -> None:  # noqa: ANN001
+    """Past EXPAND_ROWS shown rows the groups open one turn at a time; a filter typed meanwhile neither loses
+    the `loaded` signal nor leaves a group closed."""
+    from redactie.gui import document_list
+
+    monkeypatch.setattr(document_list, "EXPAND_ROWS", 2)
+    runner = TaskRunner()
+    widget = DocumentList(runner)
+    qtbot.addWidget(widget)
+    widget.show()
+    loaded: list[bool] = []
+    widget.loaded.connect(lambda: loaded.append(True))
+    opened_when_loaded: list[bool] = []
+    model = widget.tree.model()
+    widget.loaded.connect(lambda: opened_when_loaded.append(
+        all(widget.tree.isExpanded(model.index(g, 0)) for g in range(model.rowCount()))))
+    ready_then: list[bool] = []
+
+    def type_filter() -> None:  # a filter while the groups open starts a newer opening
+        ready_then.append(widget.ready)
+        widget.filter.setText("e")
+
+    model.modelReset.connect(lambda: QTimer.singleShot(0, type_filter) if not ready_then else None)
+    widget.load(ContentRepository(content_repo), "nl")
+    qtbot.waitUntil(lambda: widget.ready and bool(ready_then), timeout=20000)
+    assert ready_then[0] is False  # the filter came while the groups were still opening
+    qtbot.wait(20)
+    assert loaded == [True] and opened_when_loaded == [True]
+    assert all(widget.tree.isExpanded(model.index(g, 0)) for g in range(model.rowCount()))

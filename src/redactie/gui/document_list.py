@@ -6,9 +6,10 @@ and everything per document (the rows, their order and search text) is built in 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,6 +30,7 @@ from .document_model import PATH_ROLE, DocumentModel, Marks
 from .tasks import Task, TaskRunner
 
 __all__ = ["PATH_ROLE", "DocumentList", "ListedDocument"]
+EXPAND_ROWS = 2500  # rows the view lays out per turn of the event loop while the groups open (~4 us each)
 
 
 @dataclass(frozen=True)
@@ -106,6 +108,8 @@ class DocumentList(QWidget):
         self._remarks: dict[str, str] = {}
         self.ready = False
         self.error: Exception | None = None
+        self._expansion = 0  # the latest expansion of the groups after a model reset
+        self._after_expansion: list[Callable[[], None]] = []  # what waits for the groups to be open
 
     def load(self, repo: ContentRepository, language: str, select: str | None = None) -> None:
         """Read the repository's documents in the background, then fill the list (selecting `select`)."""
@@ -140,35 +144,71 @@ class DocumentList(QWidget):
         self._pending_selection = None
         self._remarks = {entry.path: entry.remark for entry in found if entry.remark}
         self.model.set_entries(found)
-        self._expand()
         self._fit_status_column()
         if selected:
             self.select(selected)
+        self._expand(lambda: self._filled(selected))
+
+    def _filled(self, selected: str | None) -> None:
+        if selected:
             index = self.model.index_of(selected)
             if index.isValid():
                 self.tree.scrollTo(index)
         self.ready = True
         self.loaded.emit()
 
-    def _expand(self) -> None:
-        for row in range(self.model.rowCount()):
+    def _expand(self, then: Callable[[], None] | None = None) -> None:
+        """Open the groups after a model reset. The view lays out every row of an open group: a list of up to
+        EXPAND_ROWS shown rows opens at once, a longer one group by group over turns of the event loop."""
+        self._expansion += 1
+        if then is not None:
+            self._after_expansion.append(then)  # also when a newer reset overtakes this one: it then runs after that
+        if sum(len(group.shown) for group in self.model.groups) <= EXPAND_ROWS:
+            for row in range(len(self.model.groups)):
+                self.tree.setExpanded(self.model.index(row, 0), True)
+            self._expanded()
+            return
+        generation = self._expansion
+        QTimer.singleShot(0, self, lambda: self._expand_from(0, generation))
+
+    def _expand_from(self, row: int, generation: int) -> None:
+        if generation != self._expansion:
+            return  # a newer reset: its own expansion covers every group
+        # The closed groups are laid out first (a few rows); each group opened after that lays out its own rows
+        # only, where opening them before that layout would lay out every row at once.
+        self.tree.executeDelayedItemsLayout()
+        budget = EXPAND_ROWS
+        while row < len(self.model.groups) and (budget == EXPAND_ROWS or len(self.model.groups[row].shown) <= budget):
+            budget -= len(self.model.groups[row].shown)
             self.tree.setExpanded(self.model.index(row, 0), True)
+            row += 1
+        if row < len(self.model.groups):
+            QTimer.singleShot(0, self, lambda: self._expand_from(row, generation))
+        else:
+            self._expanded()
+
+    def _expanded(self) -> None:
+        waiting, self._after_expansion = self._after_expansion, []
+        for then in waiting:
+            then()
 
     def set_validation(self, severities: dict[str, str]) -> None:
         """Mark documents with errors or warnings."""
-        self._validation = severities
-        self.model.marks_changed()
+        old, self._validation = self._validation, dict(severities)
+        self.model.marks_changed({path for path in old.keys() | self._validation.keys()
+                                  if old.get(path) != self._validation.get(path)})
 
     def set_git(self, kinds: dict[str, str]) -> None:
         """Mark documents that are new, changed or in conflict compared with the last commit."""
-        self._git = kinds
-        self.model.marks_changed()
+        old, self._git = self._git, dict(kinds)
+        self.model.marks_changed({path for path in old.keys() | self._git.keys()
+                                  if old.get(path) != self._git.get(path)})
         self._fit_status_column()
 
     def set_drafts(self, paths: set[str]) -> None:
         """Mark documents with unsaved work recovered from a draft."""
-        self._drafts = paths
-        self.model.marks_changed()
+        old, self._drafts = self._drafts, set(paths)
+        self.model.marks_changed(old ^ self._drafts)
         self._fit_status_column()
 
     def _marks(self, path: str) -> Marks:
@@ -243,8 +283,8 @@ class DocumentList(QWidget):
         current = self.current_path()
         chosen = self.selected_paths()
         self.model.set_filter(needle)
+        self._reselect(chosen, current)  # the selection model needs no open group
         self._expand()
-        self._reselect(chosen, current)
 
     def _reselect(self, paths: list[str], current: str | None) -> None:
         """Select `paths` again after the rows were rebuilt (the shown ones), as few ranges as possible."""

@@ -20,6 +20,10 @@ COLUMNS = 2
 _TOP = 0  # internal id of a group row; a document row carries its group's number + 1
 
 Index = QModelIndex | QPersistentModelIndex
+# Qt asks a row's flags while laying out every row: answered with values made once, not enum arithmetic per call.
+_GROUP_FLAGS = Qt.ItemFlag.ItemIsEnabled
+_DOCUMENT_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
 
 
 @dataclass
@@ -133,27 +137,35 @@ class DocumentModel(QAbstractItemModel):
         """Every listed document's path, in list order."""
         return [entry.path for entry in self.entries]
 
-    def marks_changed(self) -> None:
-        """Markers changed: every document row repaints (one signal per group, the view asks only the visible)."""
+    def marks_changed(self, paths: set[str] | None = None) -> None:
+        """Markers of `paths` (None: of every document) changed: per group, one signal over the shown rows from
+        the first to the last changed one (the view then repaints what it shows of them)."""
         for number, group in enumerate(self.groups):
-            if group.shown:
-                self.dataChanged.emit(self.createIndex(0, 0, number + 1),
-                                      self.createIndex(len(group.shown) - 1, COLUMNS - 1, number + 1))
+            if not group.shown:
+                continue
+            if paths is None:
+                first, last = 0, len(group.shown) - 1
+            else:
+                rows = [self._where[path][1] for path in paths
+                        if path in self._where and self._where[path][0] == number]
+                if not rows:
+                    continue
+                first, last = min(rows), max(rows)
+            self.dataChanged.emit(self.createIndex(first, 0, number + 1),
+                                  self.createIndex(last, COLUMNS - 1, number + 1))
 
     # -- QAbstractItemModel ----------------------------------------------------------------------------------
 
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        """Qt: the index of a row under `parent`."""
-        if column < 0 or column >= COLUMNS or row < 0:
+        """Qt: the index of a row under `parent` (called for every row while the view lays out: kept short)."""
+        group = parent.row()  # -1 for the root
+        if group >= 0:
+            if parent.internalId() == _TOP and 0 <= row < len(self.groups[group].shown) and 0 <= column < COLUMNS:
+                return self.createIndex(row, column, group + 1)
             return QModelIndex()
-        if not parent.isValid():
-            return self.createIndex(row, column, _TOP) if row < len(self.groups) else QModelIndex()
-        if parent.internalId() != _TOP:
-            return QModelIndex()
-        group = parent.row()
-        if group >= len(self.groups) or row >= len(self.groups[group].shown):
-            return QModelIndex()
-        return self.createIndex(row, column, group + 1)
+        if 0 <= row < len(self.groups) and 0 <= column < COLUMNS:
+            return self.createIndex(row, column, _TOP)
+        return QModelIndex()
 
     def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
         """Qt: a document's group, or nothing for a group."""
@@ -179,11 +191,9 @@ class DocumentModel(QAbstractItemModel):
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         """Qt: groups can be neither selected nor opened; documents can."""
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        if index.internalId() == _TOP:
-            return Qt.ItemFlag.ItemIsEnabled
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+        if index.internalId() != _TOP:  # the common case first: the view asks it of every document row
+            return _DOCUMENT_FLAGS
+        return _GROUP_FLAGS if index.isValid() else _NO_FLAGS
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
                    role: int = Qt.ItemDataRole.DisplayRole) -> object:
