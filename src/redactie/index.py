@@ -31,7 +31,7 @@ import platformdirs
 
 from .fileio import atomic_write
 
-FORMAT = 3  # bump when what an entry holds, or how it is computed, changes
+FORMAT = 4  # bump when what an entry holds, or how it is computed, changes
 APP = "Redactie"
 # File systems with coarse timestamps (FAT: 2 s) can change a file without changing its size or time when the
 # change follows within this window: an entry read that soon after the file's time is read again next time.
@@ -63,6 +63,7 @@ class IndexEntry:
     lines: Mapping[str, int] = field(default_factory=dict)
     readable: bool = True  # False: not a regular file, unreadable, or its front matter cannot be read
     racy: bool = False  # modified so shortly before it was read that a later change may keep the same stat
+    search: str = ""  # the path and every value as one lower-case text, what the list's filter looks in
 
     @property
     def title(self) -> str | None:
@@ -76,22 +77,44 @@ class IndexEntry:
 
     def as_row(self) -> tuple[Any, ...]:
         """The entry as plain values for the cache (see `from_row`)."""
-        return (self.path, self.size, self.mtime_ns, plain(self.fields), plain(self.lines), self.readable, self.racy)
+        return (self.path, self.size, self.mtime_ns, plain(self.fields), plain(self.lines), self.readable, self.racy,
+                self.search)
 
     @classmethod
     def from_row(cls, raw: object) -> IndexEntry | None:
-        """The entry stored by `as_row`, or None when the stored form is not what this version writes."""
-        if not (isinstance(raw, tuple) and len(raw) == 7):
+        """The entry stored by `as_row`, or None when the stored form is not what this version writes.
+
+        The mappings are taken as decoded, not rebuilt: their keys were interned when the entry was read
+        (`interned`), and `marshal` stores an interned string as such, so they come back shared.
+        """
+        if not (type(raw) is tuple and len(raw) == 8):
             return None
-        path, size, mtime_ns, fields, lines, readable, racy = raw
-        if not (isinstance(path, str) and isinstance(size, int) and isinstance(mtime_ns, int)
-                and isinstance(fields, dict) and isinstance(lines, dict) and isinstance(readable, bool)
-                and isinstance(racy, bool)):
+        path, size, mtime_ns, fields, lines, readable, racy, search = raw
+        if not (type(path) is str and type(size) is int and type(mtime_ns) is int and type(fields) is dict
+                and type(lines) is dict and type(readable) is bool and type(racy) is bool and type(search) is str):
             return None
-        # Keys repeat in every document: one shared string each instead of one per entry.
-        fields = {sys.intern(k) if isinstance(k, str) else k: v for k, v in fields.items()}
-        lines = {sys.intern(k) if isinstance(k, str) else k: v for k, v in lines.items()}
-        return cls(path, size, mtime_ns, fields, lines, readable, racy)
+        return cls(path, size, mtime_ns, fields, lines, readable, racy, search)
+
+
+def interned(mapping: Mapping[Any, Any]) -> dict[Any, Any]:
+    """`mapping` as a dict whose text keys are interned: keys repeat in every document, so one string each."""
+    return {sys.intern(k) if type(k) is str else k: v for k, v in mapping.items()}
+
+
+def flat(value: object) -> str:
+    """A front-matter value as one text: list items and mapping keys and values joined by spaces."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list):
+        return " ".join(v if isinstance(v, str) else flat(v) for v in value)
+    if isinstance(value, dict):
+        return " ".join(f"{k} {flat(v)}" for k, v in value.items())
+    return "" if value is None else str(value)
+
+
+def search_text(path: str, fields: Mapping[str, Any]) -> str:
+    """What the list's filter looks in: the path and every value (the title among them), in lower case."""
+    return " ".join([path, *(flat(v) for v in fields.values())]).lower()
 
 
 def plain(value: object) -> Any:
@@ -207,7 +230,8 @@ class DocumentIndex:
             return IndexEntry(relpath, size, mtime_ns, readable=False, racy=racy)
         except Exception:  # noqa: BLE001 - one file never breaks the index; it is read again next time
             return IndexEntry(relpath, size, mtime_ns, readable=False, racy=True)
-        return IndexEntry(relpath, size, mtime_ns, fields, lines, True, racy)
+        fields = interned(plain(fields))
+        return IndexEntry(relpath, size, mtime_ns, fields, interned(lines), True, racy, search_text(relpath, fields))
 
     def _load_cache(self) -> None:
         """Fill the table from the cache file once (a missing, damaged or foreign cache is simply ignored).
