@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .fileio import file_problem
-from .index import search_text
+from .index import IndexEntry, search_text
 from .repository import ContentRepository
 from .validation import ERROR, INFO, WARNING, Finding
 
@@ -24,15 +25,16 @@ class Entry:
     remark: str = ""  # why the document cannot be opened (a link, a pipe, too large), in the user's language
 
 
-def entries(repo: ContentRepository, language: str) -> list[Entry]:
-    """Every document of the repository, by type in the schema's order, then by path (read from the index).
+def entries(repo: ContentRepository, language: str, known: Mapping[str, IndexEntry] | None = None) -> list[Entry]:
+    """Every document of the repository, by type in the schema's order, then by path (read from the index, or
+    from `known`: the index's entries with provisional ones for a first listing, see `DocumentIndex.glance`).
 
     The search text comes from the index, made once when the file was read (see `index.search_text`).
     """
     order = {name: n for n, name in enumerate(repo.schema.types)}
     labels = {name: doc_type.label.get(language) for name, doc_type in repo.schema.types.items()}
     found = []
-    index = repo.index.entries()
+    index = repo.index.entries() if known is None else known
     for ref in repo.documents:
         assert ref.doc_type is not None
         entry = index.get(ref.path) or repo.index.get(ref.path)

@@ -30,6 +30,7 @@ from .document_model import PATH_ROLE, DocumentModel, Marks
 from .tasks import Task, TaskRunner
 
 __all__ = ["PATH_ROLE", "DocumentList", "ListedDocument"]
+QUICK_FROM = 500  # more files unknown to the index than this: the list shows a quick read of them first
 EXPAND_ROWS = 2500  # rows the view lays out per turn of the event loop while the groups open (~4 us each)
 
 
@@ -52,6 +53,7 @@ class DocumentList(QWidget):
     opened = Signal(str)
     loaded = Signal()
     failed = Signal(object)
+    completed = Signal()  # the list shown from a quick read is now complete (titles, search texts, remarks)
 
     def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -109,15 +111,20 @@ class DocumentList(QWidget):
         self.ready = False
         self.error: Exception | None = None
         self._expansion = 0  # the latest expansion of the groups after a model reset
+        self._generation = 0  # the latest reading of the list: older answers are dropped
+        self.complete = False  # True once the list's rows come from a complete index
         self._after_expansion: list[Callable[[], None]] = []  # what waits for the groups to be open
 
     def load(self, repo: ContentRepository, language: str, select: str | None = None) -> None:
         """Read the repository's documents in the background, then fill the list (selecting `select`)."""
         self.ready = False
+        self.complete = False
         self._pending_selection = select
         self.error: Exception | None = None
+        self._generation += 1
+        self.runner.cancel("document-list-complete")  # an older reading's completion is outdated now
 
-        def work(task: Task) -> list[Entry] | None:
+        def full(task: Task) -> list[Entry] | None:
             # Each changed file is read once into the index (unchanged ones come from its cache); the list,
             # the relation choices and the macros then answer from it.
             if not repo.sync_index(task.cancel.is_set, lambda done, total: task.progress("", done * 100 // total)):
@@ -129,7 +136,48 @@ class DocumentList(QWidget):
             with gc_paused():
                 return entries(repo, language)
 
-        self.runner.run("document-list", work, self._fill, self._failed, label=self.tr("Documenten inlezen…"))
+        def work(task: Task) -> tuple[bool, list[Entry]] | None:
+            # Many files the index does not know (a first start, a large checkout): list them from a quick
+            # read of their titles first, and complete the index afterwards (see `_completed`).
+            if not repo.index.synced:
+                unread = repo.index.stale(ref.path for ref in repo.documents)
+                if len(unread) > QUICK_FROM:
+                    glance = repo.index.glance(unread, task.cancel.is_set)
+                    if glance is None:
+                        return None
+                    with gc_paused():
+                        return True, entries(repo, language, {**repo.index.entries(), **glance})
+            found = full(task)
+            return None if found is None else (False, found)
+
+        generation = self._generation
+
+        def listed(result: tuple[bool, list[Entry]] | None) -> None:
+            if result is None or generation != self._generation:
+                return  # cancelled or outdated: a newer reading of the list follows
+            provisional, found = result
+            self._fill(found)
+            if not provisional:
+                self.complete = True
+                return
+            self.runner.run("document-list-complete", full, lambda found: self._completed(found, generation),
+                            self._failed, label=self.tr("Documenten inlezen…"))
+
+        self.runner.run("document-list", work, listed, self._failed, label=self.tr("Documenten inlezen…"))
+
+    def _completed(self, found: list[Entry] | None, generation: int) -> None:
+        """The index is complete: rows and search texts from the full reading replace the quick ones."""
+        if found is None or generation != self._generation:
+            return  # cancelled or outdated
+        self._remarks = {entry.path: entry.remark for entry in found if entry.remark}
+        if not self.model.replace_all(found):
+            current, chosen = self.current_path(), self.selected_paths()
+            self.model.set_entries(found)
+            self._reselect(chosen, current)
+            self._expand()
+        self._fit_status_column()
+        self.complete = True
+        self.completed.emit()
 
     def _failed(self, error: Exception) -> None:
         self.error = error

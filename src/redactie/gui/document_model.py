@@ -95,6 +95,19 @@ class DocumentModel(QAbstractItemModel):
         self._where = {entries[n].path: (g, row) for g, group in enumerate(self.groups)
                        for row, n in enumerate(group.shown)}
 
+    def replace_all(self, found: list[Entry]) -> bool:
+        """Take `found` in place of the rows when it lists the same documents in the same order and the filter
+        would show the same ones (only titles and search texts changed): no reset, the view keeps its state.
+        False (nothing done) otherwise."""
+        if [entry.path for entry in found] != [entry.path for entry in self.entries]:
+            return False
+        if self.needle and any((self.needle in new.search) != (self.needle in old.search)
+                               for new, old in zip(found, self.entries, strict=True)):
+            return False
+        self.entries = found
+        self.marks_changed()
+        return True
+
     def replace_entry(self, entry: Entry) -> None:
         """Update one listed document's title and search text in place (its type and path stay)."""
         position = self._position.get(entry.path)
