@@ -142,3 +142,41 @@ def test_a_long_list_opens_its_groups_over_several_turns_and_reports_loaded_once
     qtbot.wait(20)
     assert loaded == [True] and opened_when_loaded == [True]
     assert all(widget.tree.isExpanded(model.index(g, 0)) for g in range(model.rowCount()))
+
+
+def test_a_first_listing_from_the_quick_read_is_completed_in_place(
+        qtbot, content_repo: Path, isolated_home: Path, monkeypatch) -> None:  # noqa: ANN001
+    """Many files unknown to the index: the list shows their quick titles at once, then the full reading
+    replaces the rows (search texts with every value) without losing the selection; a newer reading drops an
+    older completion."""
+    from redactie.gui import document_list
+
+    monkeypatch.setattr(document_list, "QUICK_FROM", 0)
+    runner = TaskRunner()
+    widget = DocumentList(runner)
+    qtbot.addWidget(widget)
+    widget.show()
+    repo = ContentRepository(content_repo)
+    states: list[tuple[bool, bool]] = []
+    widget.loaded.connect(lambda: states.append((widget.ready, widget.complete)))
+    widget.load(repo, "nl")
+    qtbot.waitUntil(lambda: widget.ready, timeout=20000)
+    archief = next(p for p in widget.paths() if widget.row(p).title == ARCHIEF)
+    assert states == [(True, False)]  # listed from the quick read, not complete yet
+    widget.select(archief)
+    with qtbot.waitSignal(widget.completed, timeout=20000):
+        pass
+    assert widget.complete and widget.current_path() == archief
+    expected = entries(ContentRepository(content_repo), "nl")
+    assert [(e.path, e.title, e.search) for e in widget.model.entries] == [(e.path, e.title, e.search)
+                                                                          for e in expected]
+    widget.filter.setText("archiefwet")
+    assert shown_titles(widget) == [ARCHIEF]
+    # A newer reading while the older one's completion runs: only the newer one completes the list.
+    repo2 = ContentRepository(content_repo)
+    widget.load(repo2, "nl")
+    done: list[bool] = []
+    widget.completed.connect(lambda: done.append(True))
+    qtbot.waitUntil(lambda: widget.ready and not runner.busy, timeout=20000)
+    qtbot.wait(50)
+    assert len(done) <= 1 and widget.count() == len(expected)

@@ -228,6 +228,7 @@ def quick_title(data: bytes) -> tuple[bool, str | None]:
     title: str | None = None
     title_raw: str | None = None
     after_title = False
+    started = False  # a top-level line came
     for line in lines:
         first = line[:1]
         if check_openers and ('"' in line or "'" in line or "[" in line or "{" in line):
@@ -235,11 +236,14 @@ def quick_title(data: bytes) -> tuple[bool, str | None]:
             if opener is not None and not one_line_value(line[opener.end() :])[0]:
                 return False, None  # a quoted or bracketed value that may go on over the next lines
         if first == " ":
+            if not started and line.strip(" ") and not line.lstrip(" ").startswith("#"):
+                return False, None  # the first key is indented: the top level is at that indentation
             if after_title and line.strip(" "):
                 return False, None  # an indented line after the title, before the next key: it may continue it
             continue
         if not first or first == "#":
             continue
+        started = True
         after_title = False
         if first == "-" and (line == "-" or line[1] == " "):
             continue
