@@ -126,3 +126,17 @@ def test_a_repository_listed_from_the_quick_read_is_completed_in_place(tmp_path:
     assert glance["b.md"].title == "open tot hier"  # declined by the quick read, read in full
     assert set(index.entries()) == {"b.md"}  # only the full reading is kept
     assert index.glance(stale, cancelled=lambda: True) is None
+
+
+def test_titles_of_a_quick_reading_serve_until_the_index_is_complete(content_repo: Path, isolated_home: Path) -> None:
+    """Relation choices can be made from the quick titles (no file read on the GUI thread when a document opens
+    before the index is complete); a whole sync makes the index the source again."""
+    from redactie.repository import ContentRepository
+
+    repo = ContentRepository(content_repo)
+    path = repo.documents[0].path
+    repo.use_titles({path: "Uit de snelle lezing"})
+    assert repo.title(path) == "Uit de snelle lezing"
+    assert repo.index.reads == 0
+    assert repo.sync_index()
+    assert repo.title(path) == repo.index.get(path).title != "Uit de snelle lezing"

@@ -145,6 +145,8 @@ class DocumentList(QWidget):
                     glance = repo.index.glance(unread, task.cancel.is_set)
                     if glance is None:
                         return None
+                    repo.use_titles({path: entry.title for path, entry in glance.items()})
+                    repo.vocabularies()  # as below, with those titles: opening a document needs no reading
                     with gc_paused():
                         return True, entries(repo, language, {**repo.index.entries(), **glance})
             found = full(task)
@@ -161,7 +163,8 @@ class DocumentList(QWidget):
                 self.complete = True
                 return
             self.runner.run("document-list-complete", full, lambda found: self._completed(found, generation),
-                            self._failed, label=self.tr("Documenten inlezen…"))
+                            lambda error: self._failed(error) if generation == self._generation else None,
+                            label=self.tr("Documenten inlezen…"))
 
         self.runner.run("document-list", work, listed, self._failed, label=self.tr("Documenten inlezen…"))
 
