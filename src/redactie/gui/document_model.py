@@ -108,17 +108,6 @@ class DocumentModel(QAbstractItemModel):
         self.marks_changed()
         return True
 
-    def replace_entry(self, entry: Entry) -> None:
-        """Update one listed document's title and search text in place (its type and path stay)."""
-        position = self._position.get(entry.path)
-        if position is None:
-            return
-        self.entries[position] = entry
-        where = self._where.get(entry.path)
-        if where is not None:
-            index = self.createIndex(where[1], 0, where[0] + 1)
-            self.dataChanged.emit(index, index)
-
     # -- answering -------------------------------------------------------------------------------------------
 
     def entry(self, path: str) -> Entry | None:
