@@ -104,8 +104,11 @@ class DocumentModel(QAbstractItemModel):
         if self.needle and any((self.needle in new.search) != (self.needle in old.search)
                                for new, old in zip(found, self.entries, strict=True)):
             return False
+        changed = {new.path for new, old in zip(found, self.entries, strict=True)
+                    if (new.title, new.remark) != (old.title, old.remark)}
         self.entries = found
-        self.marks_changed()
+        if changed:  # only these rows repaint: a signal over every row costs the view a walk over all of them
+            self.marks_changed(changed)
         return True
 
     # -- answering -------------------------------------------------------------------------------------------
