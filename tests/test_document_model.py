@@ -180,3 +180,18 @@ def test_a_first_listing_from_the_quick_read_is_completed_in_place(
     qtbot.waitUntil(lambda: widget.ready and not runner.busy, timeout=20000)
     qtbot.wait(50)
     assert len(done) <= 1 and widget.count() == len(expected)
+
+
+def test_markers_of_many_documents_repaint_without_a_signal_per_row(listing: DocumentList, monkeypatch) -> None:  # noqa: ANN001
+    """Past REPAINT_RUNS runs of rows the view repaints instead of being told of every row; rows still show the
+    new markers, which are looked up when painted."""
+    from redactie.gui import document_list
+
+    monkeypatch.setattr(document_list, "REPAINT_RUNS", 0)
+    signals: list[int] = []
+    listing.model.dataChanged.connect(lambda *args: signals.append(1))
+    everything = {path: "error" for path in listing.paths()}
+    listing.set_validation(everything)
+    assert signals == []
+    assert all(listing.row(path).severity == "error" for path in listing.paths())
+    assert listing.model.index_of(listing.paths()[0]).data(Qt.ItemDataRole.ToolTipRole).count("Bevat fouten") == 1

@@ -9,7 +9,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QIcon, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,6 +39,8 @@ from .document_model import PATH_ROLE, DocumentModel, Marks
 from .tasks import Task, TaskRunner
 
 __all__ = ["PATH_ROLE", "DocumentList", "ListedDocument"]
+REPAINT_RUNS = 64  # more runs of rows with new markers than this: only the rows in sight are signalled
+REPAINT_ROWS = 500  # nor more rows than this
 QUICK_FROM = 500  # more files unknown to the index than this: the list shows a quick read of them first
 EXPAND_ROWS = 2500  # rows the view lays out per turn of the event loop while the groups open (~4 us each)
 
@@ -246,20 +257,31 @@ class DocumentList(QWidget):
     def set_validation(self, severities: dict[str, str]) -> None:
         """Mark documents with errors or warnings."""
         old, self._validation = self._validation, dict(severities)
-        self.model.marks_changed({path for path in old.keys() | self._validation.keys()
-                                  if old.get(path) != self._validation.get(path)})
+        self._repaint({path for path in old.keys() | self._validation.keys()
+                       if old.get(path) != self._validation.get(path)})
 
     def set_git(self, kinds: dict[str, str]) -> None:
         """Mark documents that are new, changed or in conflict compared with the last commit."""
         old, self._git = self._git, dict(kinds)
-        self.model.marks_changed({path for path in old.keys() | self._git.keys()
-                                  if old.get(path) != self._git.get(path)})
+        self._repaint({path for path in old.keys() | self._git.keys() if old.get(path) != self._git.get(path)})
         self._fit_status_column()
 
     def set_drafts(self, paths: set[str]) -> None:
         """Mark documents with unsaved work recovered from a draft."""
         old, self._drafts = self._drafts, set(paths)
-        self.model.marks_changed(old ^ self._drafts)
+        self._repaint(old ^ self._drafts)
+
+    def _repaint(self, paths: set[str]) -> None:
+        """Show the new markers of `paths`: a few runs of rows are signalled as changed; for many, the view only
+        repaints (it asks a row's data whenever it paints it, so every row shows its markers when in sight).
+        A change signal over thousands of rows makes the view call into Python for each, and each call waits for
+        the interpreter lock while background work runs: 465 ms for the markers of 9,400 documents at 10k."""
+        runs = self.model.changed_runs(paths)
+        if len(runs) <= REPAINT_RUNS and sum(last - first + 1 for _, first, last in runs) <= REPAINT_ROWS:
+            for run in runs:
+                self.model.rows_changed(*run)
+            return
+        self.tree.viewport().update()
         self._fit_status_column()
 
     def _marks(self, path: str) -> Marks:

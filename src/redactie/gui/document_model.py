@@ -142,22 +142,31 @@ class DocumentModel(QAbstractItemModel):
         """Every listed document's path, in list order."""
         return [entry.path for entry in self.entries]
 
-    def marks_changed(self, paths: set[str] | None = None) -> None:
-        """Markers of `paths` (None: of every document) changed: per group, one signal over the shown rows from
-        the first to the last changed one (the view then repaints what it shows of them)."""
-        for number, group in enumerate(self.groups):
-            if not group.shown:
-                continue
-            if paths is None:
-                first, last = 0, len(group.shown) - 1
+    def changed_runs(self, paths: set[str]) -> list[tuple[int, int, int]]:
+        """The shown rows of `paths` as runs of neighbours: (group, first row, last row)."""
+        where = self._where
+        rows = sorted(where[path] for path in paths if path in where)
+        runs: list[tuple[int, int, int]] = []
+        for group, row in rows:
+            if runs and runs[-1][0] == group and runs[-1][2] == row - 1:
+                runs[-1] = (group, runs[-1][1], row)
             else:
-                rows = [self._where[path][1] for path in paths
-                        if path in self._where and self._where[path][0] == number]
-                if not rows:
-                    continue
-                first, last = min(rows), max(rows)
-            self.dataChanged.emit(self.createIndex(first, 0, number + 1),
-                                  self.createIndex(last, COLUMNS - 1, number + 1))
+                runs.append((group, row, row))
+        return runs
+
+    def rows_changed(self, group: int, first: int, last: int) -> None:
+        """Rows first..last of a group show something else now (both columns)."""
+        self.dataChanged.emit(self.createIndex(first, 0, group + 1), self.createIndex(last, COLUMNS - 1, group + 1))
+
+    def marks_changed(self, paths: set[str] | None = None) -> None:
+        """Markers of `paths` (None: of every document) changed: one signal per run of neighbouring rows."""
+        if paths is None:
+            for number, group in enumerate(self.groups):
+                if group.shown:
+                    self.rows_changed(number, 0, len(group.shown) - 1)
+            return
+        for run in self.changed_runs(paths):
+            self.rows_changed(*run)
 
     # -- QAbstractItemModel ----------------------------------------------------------------------------------
 
