@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QListView, QPlainTextEdit, QTreeWidget, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QListView, QPlainTextEdit, QTreeView, QWidget
 
 from redactie.document.locality import touched_lines
 from redactie.gui.form import ChoiceField, MultiChoiceField
@@ -37,13 +37,15 @@ def window(qtbot, content_repo: Path, isolated_home: Path):  # noqa: ANN001, ANN
 
 
 def test_lists_documents_grouped_and_filters(window: MainWindow) -> None:
-    tree = by_name(window, QTreeWidget, "Documentenlijst")
-    assert [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())] == ["Vereiste", "Maatregel"]
+    tree = by_name(window, QTreeView, "Documentenlijst")
+    model = tree.model()
+    assert [model.index(i, 0).data() for i in range(model.rowCount())] == ["Vereiste", "Maatregel"]
     assert window.documents.count() == 13
     by_name(window, QLineEdit, "Documenten filteren").setText("archiefwet")
-    visible = [tree.topLevelItem(0).child(i) for i in range(tree.topLevelItem(0).childCount())
-               if not tree.topLevelItem(0).child(i).isHidden()]
-    assert [item.text(0) for item in visible] == ["Informatie over algoritmes wordt gearchiveerd volgens de Archiefwet"]
+    group = model.index(0, 0)
+    visible = [model.index(i, 0, group).data() for i in range(model.rowCount(group))]
+    assert visible == ["Informatie over algoritmes wordt gearchiveerd volgens de Archiefwet"]
+    assert all(tree.isExpanded(model.index(i, 0)) for i in range(model.rowCount()))
 
 
 def test_edit_form_and_section_then_save_changes_only_those_lines(window: MainWindow, content_repo: Path,

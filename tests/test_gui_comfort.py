@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPlainTextEdit,
     QPushButton,
-    QTreeWidget,
+    QTreeView,
 )
 
 from redactie.gui.main_window import MainWindow
@@ -116,14 +116,15 @@ def test_list_selects_the_new_document(window: MainWindow, qtbot) -> None:  # no
     by_name(dialog, QLineEdit, "Titel van het nieuwe document").setText("Uitlegbaarheid van besluiten")
     qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
     new = "docs/vereisten/uitlegbaarheid_van_besluiten.md"
-    qtbot.waitUntil(lambda: window.documents.ready and window.documents.item(new) is not None)
+    qtbot.waitUntil(lambda: window.documents.ready and window.documents.row(new) is not None)
     assert window.documents.current_path() == new
 
 
 def test_list_column_for_git_state_does_not_clash_with_the_status_field(window: MainWindow) -> None:  # noqa: F811
-    tree = by_name(window, QTreeWidget, "Documentenlijst")
-    assert tree.headerItem().text(1) == "Wijziging"
-    assert "gewijzigd" in tree.headerItem().toolTip(1)
+    tree = by_name(window, QTreeView, "Documentenlijst")
+    header = tree.model().headerData
+    assert header(1, Qt.Orientation.Horizontal) == "Wijziging"
+    assert "gewijzigd" in header(1, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
 
 
 def test_review_counts_files_in_proper_dutch(window: MainWindow, content_repo: Path, qtbot) -> None:  # noqa: ANN001, F811

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
-    QTreeWidget,
+    QTreeView,
     QWidget,
 )
 
@@ -137,7 +137,7 @@ def test_unsaved_work_comes_back_after_a_crash(qtbot, content_repo: Path, isolat
     assert (content_repo / DOC).read_bytes() == original
 
     second = open_window(qtbot, content_repo)
-    assert "niet opgeslagen werk" in second.documents.item(DOC).text(1)
+    assert "niet opgeslagen werk" in second.documents.row(DOC).state
     second.open_document(DOC)
     banner = second.editor.banner("draft-banner")
     assert banner is not None and "niet-opgeslagen werk" in banner.label.text()
@@ -221,7 +221,7 @@ def test_new_document_from_the_template(window: MainWindow, content_repo: Path, 
     assert doc.fields["title"] == "Transparantie: over gebruik van AI"
     assert doc.fields["status_vereiste"] == ["nog-niet-geldend"]
     assert window.editor.session.relpath == "docs/vereisten/transparantie_over_gebruik_van_ai.md"
-    qtbot.waitUntil(lambda: window.documents.item("docs/vereisten/transparantie_over_gebruik_van_ai.md") is not None)
+    qtbot.waitUntil(lambda: window.documents.row("docs/vereisten/transparantie_over_gebruik_van_ai.md") is not None)
     window.actions_["new"].trigger()
     again = [d for d in window.findChildren(NewDocumentDialog) if d.isVisible()][-1]
     qtbot.waitUntil(lambda: again.ready)
@@ -455,7 +455,7 @@ def test_every_control_has_an_accessible_name_and_a_tooltip(window: MainWindow, 
     window.actions_["new"].trigger()
     window.actions_["settings"].trigger()
     settle(qtbot, window)
-    kinds = (QAbstractButton, QLineEdit, QPlainTextEdit, QComboBox, QListView, QTreeWidget, QSpinBox)
+    kinds = (QAbstractButton, QLineEdit, QPlainTextEdit, QComboBox, QListView, QTreeView, QSpinBox)
     roots = [window, *[w for w in QApplication.topLevelWidgets() if w.isVisible() and w is not window]]
     missing = []
     for root in roots:
@@ -478,8 +478,8 @@ def test_a_document_added_by_another_program_appears(window: MainWindow, content
     source = content_repo / "docs/vereisten/ai_geletterdheid.md"
     copy = content_repo / "docs/vereisten/van_elders.md"
     copy.write_bytes(source.read_bytes().replace(b"title:", b"title: Van elders:", 1))
-    qtbot.waitUntil(lambda: window.documents.item("docs/vereisten/van_elders.md") is not None, timeout=10000)
-    qtbot.waitUntil(lambda: window.documents.item("docs/vereisten/van_elders.md").text(1) == "nieuw", timeout=10000)
+    qtbot.waitUntil(lambda: window.documents.row("docs/vereisten/van_elders.md") is not None, timeout=10000)
+    qtbot.waitUntil(lambda: window.documents.row("docs/vereisten/van_elders.md").state == "nieuw", timeout=10000)
 
 
 def test_relations_are_picked_by_title(window: MainWindow, content_repo: Path) -> None:

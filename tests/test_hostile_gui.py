@@ -63,14 +63,14 @@ def test_the_window_stays_responsive_with_hostile_files(qtbot, content_repo: Pat
     settle(qtbot, win)
     assert win.documents.error is None
     for name in ("nul-apparaat.md", "buiten.md", "weg.md", "lus.md", "pijp.md", "te-groot.md"):
-        item = win.documents.item(f"{FOLDER}/{name}")
-        assert item is not None, name
-        assert "niet te openen" in item.text(1)
-        assert "Geheim" not in item.text(0)
+        row = win.documents.row(f"{FOLDER}/{name}")
+        assert row is not None, name
+        assert "niet te openen" in row.state
+        assert "Geheim" not in row.title
         win.open_document(f"{FOLDER}/{name}")
         assert win.editor.session is None or win.editor.session.relpath != f"{FOLDER}/{name}"
     assert len(warnings) == 6 and all("kan niet worden geopend" in w for w in warnings)
-    assert "te groot" in win.documents.item(f"{FOLDER}/te-groot.md").toolTip(0)
+    assert "te groot" in win.documents.row(f"{FOLDER}/te-groot.md").tooltip
     win.open_document(f"{FOLDER}/aas.md")  # many images and a 200x500 table: a bounded preview
     with qtbot.waitSignal(win.preview.rendered, timeout=15000):  # rendered off the GUI thread
         win.preview.render_now()

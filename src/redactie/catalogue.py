@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .fileio import file_problem
+from .index import IndexEntry, search_text
 from .repository import ContentRepository
 from .validation import ERROR, INFO, WARNING, Finding
 
@@ -23,31 +25,31 @@ class Entry:
     remark: str = ""  # why the document cannot be opened (a link, a pipe, too large), in the user's language
 
 
-def entries(repo: ContentRepository, language: str) -> list[Entry]:
-    """Every document of the repository, by type in the schema's order, then by path (read from the index)."""
+def entries(repo: ContentRepository, language: str, known: Mapping[str, IndexEntry] | None = None) -> list[Entry]:
+    """Every document of the repository, by type in the schema's order, then by path (read from the index, or
+    from `known`: the index's entries with provisional ones for a first listing, see `DocumentIndex.glance`).
+
+    The search text comes from the index, made once when the file was read (see `index.search_text`).
+    """
     order = {name: n for n, name in enumerate(repo.schema.types)}
+    labels = {name: doc_type.label.get(language) for name, doc_type in repo.schema.types.items()}
     found = []
-    index = repo.index.entries()
+    index = repo.index.entries() if known is None else known
     for ref in repo.documents:
         assert ref.doc_type is not None
         entry = index.get(ref.path) or repo.index.get(ref.path)
-        problem = file_problem(repo.root / ref.path) if entry is None or not entry.readable else None  # lstat only
-        fields = entry.fields if entry is not None else {}
-        title = (entry.title if entry is not None else None) or ref.stem
-        search = " ".join([title, ref.path, *(_flat(v) for v in fields.values())]).lower()
-        found.append(Entry(ref.path, ref.doc_type.name, ref.doc_type.label.get(language), title, search,
-                           problem.localized(language) if problem else ""))
+        if entry is not None and entry.readable:
+            title = entry.title or ref.stem
+            search = entry.search or search_text(ref.path, entry.fields)
+            remark = ""
+        else:
+            problem = file_problem(repo.root / ref.path)  # lstat only
+            title, search = ref.stem, search_text(ref.path, entry.fields if entry is not None else {})
+            remark = problem.localized(language) if problem else ""
+        name = ref.doc_type.name
+        found.append(Entry(ref.path, name, labels.get(name) or ref.doc_type.label.get(language), title, search,
+                           remark))
     return sorted(found, key=lambda e: (order.get(e.type_name, 99), e.path))
-
-
-def _flat(value: object) -> str:
-    if isinstance(value, str):
-        return value
-    if isinstance(value, list):
-        return " ".join(v if isinstance(v, str) else _flat(v) for v in value)
-    if isinstance(value, dict):
-        return " ".join(f"{k} {_flat(v)}" for k, v in value.items())
-    return "" if value is None else str(value)
 
 
 def worst_severity(findings: list[Finding]) -> dict[str, str]:

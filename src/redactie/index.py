@@ -17,6 +17,7 @@ import gc
 import hashlib
 import marshal
 import os
+import re
 import stat
 import sys
 import threading
@@ -31,7 +32,7 @@ import platformdirs
 
 from .fileio import atomic_write
 
-FORMAT = 3  # bump when what an entry holds, or how it is computed, changes
+FORMAT = 4  # bump when what an entry holds, or how it is computed, changes
 APP = "Redactie"
 # File systems with coarse timestamps (FAT: 2 s) can change a file without changing its size or time when the
 # change follows within this window: an entry read that soon after the file's time is read again next time.
@@ -63,6 +64,7 @@ class IndexEntry:
     lines: Mapping[str, int] = field(default_factory=dict)
     readable: bool = True  # False: not a regular file, unreadable, or its front matter cannot be read
     racy: bool = False  # modified so shortly before it was read that a later change may keep the same stat
+    search: str = ""  # the path and every value as one lower-case text, what the list's filter looks in
 
     @property
     def title(self) -> str | None:
@@ -76,22 +78,44 @@ class IndexEntry:
 
     def as_row(self) -> tuple[Any, ...]:
         """The entry as plain values for the cache (see `from_row`)."""
-        return (self.path, self.size, self.mtime_ns, plain(self.fields), plain(self.lines), self.readable, self.racy)
+        return (self.path, self.size, self.mtime_ns, plain(self.fields), plain(self.lines), self.readable, self.racy,
+                self.search)
 
     @classmethod
     def from_row(cls, raw: object) -> IndexEntry | None:
-        """The entry stored by `as_row`, or None when the stored form is not what this version writes."""
-        if not (isinstance(raw, tuple) and len(raw) == 7):
+        """The entry stored by `as_row`, or None when the stored form is not what this version writes.
+
+        The mappings are taken as decoded, not rebuilt: their keys were interned when the entry was read
+        (`interned`), and `marshal` stores an interned string as such, so they come back shared.
+        """
+        if not (type(raw) is tuple and len(raw) == 8):
             return None
-        path, size, mtime_ns, fields, lines, readable, racy = raw
-        if not (isinstance(path, str) and isinstance(size, int) and isinstance(mtime_ns, int)
-                and isinstance(fields, dict) and isinstance(lines, dict) and isinstance(readable, bool)
-                and isinstance(racy, bool)):
+        path, size, mtime_ns, fields, lines, readable, racy, search = raw
+        if not (type(path) is str and type(size) is int and type(mtime_ns) is int and type(fields) is dict
+                and type(lines) is dict and type(readable) is bool and type(racy) is bool and type(search) is str):
             return None
-        # Keys repeat in every document: one shared string each instead of one per entry.
-        fields = {sys.intern(k) if isinstance(k, str) else k: v for k, v in fields.items()}
-        lines = {sys.intern(k) if isinstance(k, str) else k: v for k, v in lines.items()}
-        return cls(path, size, mtime_ns, fields, lines, readable, racy)
+        return cls(path, size, mtime_ns, fields, lines, readable, racy, search)
+
+
+def interned(mapping: Mapping[Any, Any]) -> dict[Any, Any]:
+    """`mapping` as a dict whose text keys are interned: keys repeat in every document, so one string each."""
+    return {sys.intern(k) if type(k) is str else k: v for k, v in mapping.items()}
+
+
+def flat(value: object) -> str:
+    """A front-matter value as one text: list items and mapping keys and values joined by spaces."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list):
+        return " ".join(v if isinstance(v, str) else flat(v) for v in value)
+    if isinstance(value, dict):
+        return " ".join(f"{k} {flat(v)}" for k, v in value.items())
+    return "" if value is None else str(value)
+
+
+def search_text(path: str, fields: Mapping[str, Any]) -> str:
+    """What the list's filter looks in: the path and every value (the title among them), in lower case."""
+    return " ".join([path, *(flat(v) for v in fields.values())]).lower()
 
 
 def plain(value: object) -> Any:
@@ -148,6 +172,144 @@ def front_matter(data: bytes) -> tuple[dict[str, Any], dict[str, int]] | None:
     matter = FrontMatter(lines, close)
     fields = dict(matter.fields)
     return fields, {key: matter.occurrences(key)[-1].first + 1 for key in fields}
+
+
+# A character YAML does not allow unescaped, a tab, or a CR that does not end a line.
+_NOT_PLAIN = re.compile("[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff]|\r(?!\n)")
+# An anchor or a tag where a value can start (line start, after `key: `, `- `, `? `, or in brackets); inside a
+# plain text (`a && b`) they are just text.
+_PROPERTY = re.compile(r"(?:^[ ]*|[:?-][ ]+|[\[{,][ ]*)[&!]\S", re.MULTILINE)
+_KEY_LINE = re.compile(r"([A-Za-z0-9_][A-Za-z0-9_.-]*):(?:[ ]+(.*))?$")
+_OPENER = re.compile(r"[ ]*(?:-[ ]+)*(?:[A-Za-z0-9_][A-Za-z0-9_.-]*:[ ]+)?(?=[\"'\[{])")
+
+
+def _quick_parts() -> tuple[Any, Any, Any, Any]:
+    """The document reader's parts the quick read shares (imported when first needed: they load ruamel)."""
+    global _QUICK_PARTS
+    from .document.fastscan import one_line_value
+    from .document.frontmatter import CLOSE_RE, OPEN_RE
+    from .document.text import decode
+
+    _QUICK_PARTS = (one_line_value, CLOSE_RE, OPEN_RE, decode)
+    return _QUICK_PARTS
+
+
+def quick_title(data: bytes) -> tuple[bool, str | None]:
+    """(certain, title) from a quick look at the front matter: certain only where the full reader
+    (`front_matter`, then `IndexEntry.title`) is sure to give the same title; (False, None) otherwise.
+
+    Taken: a single top-level `title:` line with a one-line plain or simply quoted value that no indented line
+    after it continues, in a front matter whose every top-level line is understood (a `key:` line, a `- `
+    item, a comment, a blank line), without anchors or tags, and where no line opens a quoted or bracketed
+    value that it does not close (a multi-line value could swallow the `title:` line). Checks over the whole
+    front matter run in C (str methods); only lines that need it get a regular expression.
+    """
+    one_line_value, close_re, open_re, decode = _QUICK_PARTS or _quick_parts()
+    try:
+        _, text = decode(data)
+    except (ValueError, LookupError):
+        return False, None
+    first_end = text.find("\n")
+    if first_end < 0 or not open_re.fullmatch(text[:first_end].removesuffix("\r")):
+        return False, None
+    close = _close_line(text, first_end, close_re)
+    if close < 0:
+        return False, None
+    matter = text[first_end + 1 : close]
+    lines = matter.split("\n")
+    if "\r" in matter:
+        matter = matter.replace("\r\n", "\n")
+        lines = matter.split("\n")
+    if not matter.replace("\n", " ").isprintable() and _NOT_PLAIN.search(matter):
+        return False, None
+    if ("&" in matter or "!" in matter) and _PROPERTY.search(matter):
+        return False, None
+    check_openers = '"' in matter or "'" in matter or "[" in matter or "{" in matter
+    title: str | None = None
+    title_raw: str | None = None
+    after_title = False
+    started = False  # a top-level line came
+    for line in lines:
+        first = line[:1]
+        if check_openers and ('"' in line or "'" in line or "[" in line or "{" in line):
+            opener = _OPENER.match(line)
+            if opener is not None and not one_line_value(line[opener.end() :])[0]:
+                return False, None  # a quoted or bracketed value that may go on over the next lines
+        if first == " ":
+            if not started and line.strip(" ") and not line.lstrip(" ").startswith("#"):
+                return False, None  # the first key is indented: the top level is at that indentation
+            if after_title and line.strip(" "):
+                return False, None  # an indented line after the title, before the next key: it may continue it
+            continue
+        if not first or first == "#":
+            continue
+        started = True
+        after_title = False
+        if first == "-" and (line == "-" or line[1] == " "):
+            continue
+        match = _KEY_LINE.match(line)
+        if match is None:
+            return False, None  # a top-level line only the full reader understands
+        if match.group(1) == "title":
+            if title_raw is not None:
+                return False, None  # the key twice
+            title_raw, after_title = match.group(2) or "", True
+    if title_raw is None:
+        return True, None
+    understood, value = one_line_value(title_raw)
+    if not understood or not isinstance(value, str):
+        return False, None
+    title = value if value.strip() else None
+    return True, title
+
+
+_QUICK_PARTS: tuple[Any, Any, Any, Any] | None = None
+
+
+def _close_line(text: str, start: int, close_re: re.Pattern[str]) -> int:
+    """Where the front matter's closing line starts (the first `---` or `...` line after `start`), or -1."""
+    pos = start
+    while True:
+        dashes, dots = text.find("\n---", pos), text.find("\n...", pos)
+        found = min(dashes, dots) if dashes >= 0 and dots >= 0 else max(dashes, dots)
+        if found < 0:
+            return -1
+        end = text.find("\n", found + 1)
+        if close_re.fullmatch(text[found + 1 : end if end >= 0 else len(text)].removesuffix("\r")):
+            return found + 1
+        pos = found + 1
+
+
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+
+
+def _read_regular(full: str, size: int) -> bytes | None:
+    """The bytes of a regular file that a stat just found `size` bytes large and within the document limit,
+    opened without following a link or waiting on a pipe (as `fileio.read_document`, without its second stat);
+    None for anything else, which the full reading then explains."""
+    from .fileio import MAX_DOCUMENT_BYTES
+
+    if not _NOFOLLOW or size > MAX_DOCUMENT_BYTES:
+        return None  # no way to refuse a link at opening (Windows), or too large: the full reading decides
+    try:
+        fd = os.open(full, os.O_RDONLY | _NOFOLLOW | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_DOCUMENT_BYTES:
+            return None
+        data = os.read(fd, MAX_DOCUMENT_BYTES + 1)
+        while len(data) <= MAX_DOCUMENT_BYTES:
+            more = os.read(fd, MAX_DOCUMENT_BYTES + 1 - len(data))
+            if not more:
+                return data
+            data += more
+        return None
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
 
 
 def _signature(full: str) -> tuple[int, int, bool] | None:
@@ -207,7 +369,8 @@ class DocumentIndex:
             return IndexEntry(relpath, size, mtime_ns, readable=False, racy=racy)
         except Exception:  # noqa: BLE001 - one file never breaks the index; it is read again next time
             return IndexEntry(relpath, size, mtime_ns, readable=False, racy=True)
-        return IndexEntry(relpath, size, mtime_ns, fields, lines, True, racy)
+        fields = interned(plain(fields))
+        return IndexEntry(relpath, size, mtime_ns, fields, interned(lines), True, racy, search_text(relpath, fields))
 
     def _load_cache(self) -> None:
         """Fill the table from the cache file once (a missing, damaged or foreign cache is simply ignored).
@@ -285,6 +448,47 @@ class DocumentIndex:
         if known is not None and not known.racy and (known.size, known.mtime_ns) == signature[:2]:
             return known
         return self._read(relpath, signature)
+
+    def stale(self, paths: Iterable[str]) -> list[str]:
+        """The paths among `paths` whose entry is missing or outdated (a stat of each; nothing is read)."""
+        self._load_cache()
+        with self._lock:
+            known = dict(self._entries)
+        found = []
+        for relpath in paths:
+            entry = known.get(relpath)
+            signature = _signature(os.path.join(self._base, relpath))
+            if signature is not None and (entry is None or entry.racy or (entry.size, entry.mtime_ns) != signature[:2]):
+                found.append(relpath)
+        return found
+
+    def glance(self, paths: Iterable[str],
+               cancelled: Callable[[], bool] = lambda: False) -> dict[str, IndexEntry] | None:
+        """Provisional entries for a first listing of files the index does not know yet, none stored: each file's
+        title by `quick_title` where that is certain, else the file read in full (that entry is stored, being
+        complete). None when cancelled. The full `sync` completes the index afterwards."""
+        found: dict[str, IndexEntry] = {}
+        for number, relpath in enumerate(paths):
+            if number % 256 == 0 and cancelled():
+                return None
+            signature = _signature(os.path.join(self._base, relpath))
+            if signature is None:
+                continue
+            size, mtime_ns, regular = signature
+            data = _read_regular(os.path.join(self._base, relpath), size) if regular else None
+            certain, title = quick_title(data) if data is not None else (False, None)
+            if certain:
+                fields = {"title": title} if title is not None else {}
+                found[relpath] = IndexEntry(relpath, size, mtime_ns, fields, {}, True, True,
+                                            search_text(relpath, fields))
+            else:
+                entry = self._read(relpath, signature)
+                with self._lock:
+                    if self._entries.get(relpath) is None or not _same(self._entries[relpath], entry):
+                        self._entries[relpath] = entry
+                        self._dirty = True
+                found[relpath] = entry
+        return found
 
     def update(self, relpath: str) -> IndexEntry | None:
         """Re-check one file (after a save, or a change reported by git); None when it is gone."""

@@ -109,6 +109,7 @@ class ContentRepository:
         self._stems: dict[str, frozenset[str]] = {}
         self._value_names: dict[str, tuple[str, ...]] = {}
         self._index: DocumentIndex | None = None
+        self._glanced: dict[str, str | None] = {}  # titles of a quick first reading, until the index is complete
 
     @property
     def index(self) -> DocumentIndex:
@@ -122,11 +123,20 @@ class ContentRepository:
         """Bring the index in line with every document on disk (reading only changed files) and save it."""
         if not self.index.sync((ref.path for ref in self.documents), cancelled, progress):
             return False
+        self._glanced = {}
         self.index.save()
         return True
 
+    def use_titles(self, titles: dict[str, str | None]) -> None:
+        """Titles of files the index has not read yet, from a quick first reading that gives exactly the full
+        reader's titles (see `index.quick_title`): relation choices use them until the index is complete."""
+        self._glanced = titles
+
     def title(self, relpath: str) -> str | None:
         """A file's title from the index, or None when it has none or cannot be read."""
+        glanced = self._glanced
+        if relpath in glanced:
+            return glanced[relpath]
         entry = self.index.get(relpath)
         return entry.title if entry is not None else None
 
@@ -154,6 +164,7 @@ class ContentRepository:
         self._resolved = {}
         self._stems = {}
         self._value_names = {}
+        self._glanced = {}
 
     def documents_of(self, type_name: str) -> list[DocumentRef]:
         """The documents of one type."""

@@ -343,3 +343,9 @@ def scan(lines: list[str], close_line: int, text: str | None = None) -> FastResu
             current.last = index
     finish()
     return result
+
+
+def one_line_value(raw: str) -> tuple[bool, Any]:
+    """(understood, value) of the text after `key: ` on one line, exactly as the full reader gives it, or
+    (False, None) when only the full reader can tell (the index's quick read of titles uses this)."""
+    return _value(raw)

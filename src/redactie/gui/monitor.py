@@ -197,9 +197,11 @@ class RepositoryMonitor(QObject):
                     changes = {c.path: c.kind for c in service.status()}
                 except GitProblem as exc:
                     return Snapshot(None, {}, exc)
-            if repo is not None:
+            if repo is not None and repo.index.synced:
                 # Whatever changed the files (a save, another program, a pull), the index follows here, off
-                # the GUI thread: a stat per file, like git status itself; only changed files are read.
+                # the GUI thread: a stat per file, like git status itself; only changed files are read. Before
+                # its first whole sync the list's reading does that (first from a quick read, see
+                # DocumentList.load): a second reader of every file at once would only slow both.
                 repo.sync_index(task.cancel.is_set)
             return Snapshot(state, changes)
 

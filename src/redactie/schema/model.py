@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import PurePosixPath
 
 KINDS = ("text", "multiline", "choice", "multichoice", "identifier", "relation", "readonly", "hidden", "list")
 SCHEMA_FILE = "redactie-schema.yaml"
 NEVER_DOCUMENTS = ("templates",)  # folders whose files feed "Nieuw document" and are never documents
+NEVER_DOCUMENTS_SET = frozenset(NEVER_DOCUMENTS)
 
 
 @lru_cache(maxsize=256)
@@ -33,6 +33,14 @@ def glob_regex(pattern: str) -> re.Pattern[str]:
             out.append(re.escape(pattern[i]))
             i += 1
     return re.compile("".join(out) + r"\Z")
+
+
+@lru_cache(maxsize=256)
+def any_glob(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    """One regex that matches what any of `patterns` matches (see `glob_regex`)."""
+    if not patterns:
+        return re.compile(r"(?!)")
+    return re.compile("|".join(f"(?:{glob_regex(pattern).pattern})" for pattern in patterns))
 
 
 def glob_match(relpath: str, pattern: str) -> bool:
@@ -117,11 +125,12 @@ class DocType:
     line: int = 0
 
     def matches(self, relpath: str) -> bool:
-        """True when a repository-relative POSIX path belongs to this type."""
-        path = PurePosixPath(relpath)
-        if path.name in self.exclude or any(part in NEVER_DOCUMENTS for part in path.parts[:-1]):
+        """True when a repository-relative POSIX path belongs to this type (by string operations and one regex:
+        this runs for every file of the repository at each start)."""
+        folders, _, name = relpath.rpartition("/")
+        if name in self.exclude or (folders and not NEVER_DOCUMENTS_SET.isdisjoint(folders.split("/"))):
             return False
-        return any(glob_match(relpath, pattern) for pattern in self.files)
+        return any_glob(tuple(self.files)).match(relpath) is not None
 
     def code_from_id(self, value: str) -> str | None:
         """The code inside an id, by the id format (`urn:nl:ak:ver:{code}` gives `aia-18`)."""

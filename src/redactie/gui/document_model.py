@@ -1,0 +1,250 @@
+"""The document list's model: plain rows grouped per document type, filtered in the model, markers by lookup.
+
+Ten thousand documents cost one model reset, not ten thousand items: the view asks only for the rows it
+paints. Markers (validation, git state, drafts, remarks) are looked up when a row is painted, so a change of
+markers is one `dataChanged` per group, whatever the repository's size.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QIcon
+
+from ..catalogue import Entry
+
+PATH_ROLE = Qt.ItemDataRole.UserRole
+COLUMNS = 2
+_TOP = 0  # internal id of a group row; a document row carries its group's number + 1
+
+Index = QModelIndex | QPersistentModelIndex
+# Qt asks a row's flags while laying out every row: answered with values made once, not enum arithmetic per call.
+_GROUP_FLAGS = Qt.ItemFlag.ItemIsEnabled
+_DOCUMENT_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
+
+
+@dataclass
+class Group:
+    """The documents of one type: all of them, and those the filter shows (positions in the model's entries)."""
+
+    name: str
+    label: str
+    rows: list[int] = field(default_factory=list)
+    shown: list[int] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Marks:
+    """What the list shows of a document beside its title."""
+
+    severity: str | None = None  # "error", "warning" or None
+    state: str = ""  # the text of the second column
+    tooltip: str = ""
+
+
+class DocumentModel(QAbstractItemModel):
+    """Groups (document types) as parents, their documents as children; two columns: title and state."""
+
+    def __init__(self, marks: Callable[[str], Marks], icons: Callable[[str | None], QIcon],
+                 headers: Sequence[str], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._marks = marks
+        self._icons = icons
+        self._headers = list(headers)
+        self._header_tip = ""
+        self.entries: list[Entry] = []
+        self.groups: list[Group] = []
+        self.needle = ""
+        self._where: dict[str, tuple[int, int]] = {}  # path -> (group, row among the shown)
+        self._position: dict[str, int] = {}  # path -> position in entries
+
+    # -- filling and filtering -------------------------------------------------------------------------------
+
+    def set_entries(self, found: list[Entry]) -> None:
+        """Replace every row (entries sorted by type, then path); keeps the current filter."""
+        groups: dict[str, Group] = {}
+        for position, entry in enumerate(found):
+            group = groups.get(entry.type_name)
+            if group is None:
+                group = groups[entry.type_name] = Group(entry.type_name, entry.type_label)
+            group.rows.append(position)
+        self.beginResetModel()
+        self.entries = found
+        self.groups = list(groups.values())
+        self._position = {entry.path: n for n, entry in enumerate(found)}
+        self._apply(self.needle)
+        self.endResetModel()
+
+    def set_filter(self, needle: str) -> bool:
+        """Show only the documents whose search text contains `needle` (lower case); False when nothing changed."""
+        if needle == self.needle:
+            return False
+        self.beginResetModel()
+        self._apply(needle)
+        self.endResetModel()
+        return True
+
+    def _apply(self, needle: str) -> None:
+        self.needle = needle
+        entries = self.entries
+        for group in self.groups:
+            group.shown = [n for n in group.rows if needle in entries[n].search] if needle else list(group.rows)
+        self._where = {entries[n].path: (g, row) for g, group in enumerate(self.groups)
+                       for row, n in enumerate(group.shown)}
+
+    def replace_all(self, found: list[Entry]) -> bool:
+        """Take `found` in place of the rows when it lists the same documents in the same order and the filter
+        would show the same ones (only titles and search texts changed): no reset, the view keeps its state.
+        False (nothing done) otherwise."""
+        if [entry.path for entry in found] != [entry.path for entry in self.entries]:
+            return False
+        if self.needle and any((self.needle in new.search) != (self.needle in old.search)
+                               for new, old in zip(found, self.entries, strict=True)):
+            return False
+        changed = {new.path for new, old in zip(found, self.entries, strict=True)
+                    if (new.title, new.remark) != (old.title, old.remark)}
+        self.entries = found
+        if changed:  # only these rows repaint: a signal over every row costs the view a walk over all of them
+            self.marks_changed(changed)
+        return True
+
+    # -- answering -------------------------------------------------------------------------------------------
+
+    def entry(self, path: str) -> Entry | None:
+        """The listed document at `path`, shown or not."""
+        position = self._position.get(path)
+        return self.entries[position] if position is not None else None
+
+    def is_shown(self, path: str) -> bool:
+        """True when the filter shows the document."""
+        return path in self._where
+
+    def index_of(self, path: str, column: int = 0) -> QModelIndex:
+        """The model index of a shown document (invalid when hidden or unknown)."""
+        where = self._where.get(path)
+        return self.createIndex(where[1], column, where[0] + 1) if where else QModelIndex()
+
+    def path_at(self, index: Index) -> str | None:
+        """The document path of a row, or None for a group row."""
+        if not index.isValid() or index.internalId() == _TOP:
+            return None
+        group = self.groups[index.internalId() - 1]
+        return self.entries[group.shown[index.row()]].path
+
+    def shown_paths(self) -> list[str]:
+        """Every shown document's path, in list order."""
+        return [self.entries[n].path for group in self.groups for n in group.shown]
+
+    def all_paths(self) -> list[str]:
+        """Every listed document's path, in list order."""
+        return [entry.path for entry in self.entries]
+
+    def changed_runs(self, paths: set[str]) -> list[tuple[int, int, int]]:
+        """The shown rows of `paths` as runs of neighbours: (group, first row, last row)."""
+        where = self._where
+        rows = sorted(where[path] for path in paths if path in where)
+        runs: list[tuple[int, int, int]] = []
+        for group, row in rows:
+            if runs and runs[-1][0] == group and runs[-1][2] == row - 1:
+                runs[-1] = (group, runs[-1][1], row)
+            else:
+                runs.append((group, row, row))
+        return runs
+
+    def rows_changed(self, group: int, first: int, last: int) -> None:
+        """Rows first..last of a group show something else now (both columns)."""
+        self.dataChanged.emit(self.createIndex(first, 0, group + 1), self.createIndex(last, COLUMNS - 1, group + 1))
+
+    def marks_changed(self, paths: set[str] | None = None) -> None:
+        """Markers of `paths` (None: of every document) changed: one signal per run of neighbouring rows."""
+        if paths is None:
+            for number, group in enumerate(self.groups):
+                if group.shown:
+                    self.rows_changed(number, 0, len(group.shown) - 1)
+            return
+        for run in self.changed_runs(paths):
+            self.rows_changed(*run)
+
+    # -- QAbstractItemModel ----------------------------------------------------------------------------------
+
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        """Qt: the index of a row under `parent` (called for every row while the view lays out: kept short)."""
+        group = parent.row()  # -1 for the root
+        if group >= 0:
+            if parent.internalId() == _TOP and 0 <= row < len(self.groups[group].shown) and 0 <= column < COLUMNS:
+                return self.createIndex(row, column, group + 1)
+            return QModelIndex()
+        if 0 <= row < len(self.groups) and 0 <= column < COLUMNS:
+            return self.createIndex(row, column, _TOP)
+        return QModelIndex()
+
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        """Qt: a document's group, or nothing for a group."""
+        if not index.isValid() or index.internalId() == _TOP:
+            return QModelIndex()
+        return self.createIndex(index.internalId() - 1, 0, _TOP)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
+        """Qt: groups at the top, shown documents under a group."""
+        if not parent.isValid():
+            return len(self.groups)
+        if parent.internalId() != _TOP or parent.column() != 0:
+            return 0
+        return len(self.groups[parent.row()].shown)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
+        """Qt: title and state."""
+        return COLUMNS
+
+    def hasChildren(self, parent: Index = QModelIndex()) -> bool:  # noqa: N802, B008 - Qt API
+        """Qt: only the root and groups have children (answered without counting rows)."""
+        return not parent.isValid() or (parent.internalId() == _TOP and parent.column() == 0)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        """Qt: groups can be neither selected nor opened; documents can."""
+        if index.internalId() != _TOP:  # the common case first: the view asks it of every document row
+            return _DOCUMENT_FLAGS
+        return _GROUP_FLAGS if index.isValid() else _NO_FLAGS
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
+                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        """Qt: the column titles; the state column explains itself in a tooltip."""
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < COLUMNS:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        if role == Qt.ItemDataRole.ToolTipRole and section == 1:
+            return self._header_tip or None
+        return None
+
+    def set_header_tip(self, text: str) -> None:
+        """The tooltip of the state column's header."""
+        self._header_tip = text
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        """Qt: title, state, icon, tooltip and path of a row."""
+        if not index.isValid():
+            return None
+        ident = index.internalId()
+        if ident == _TOP:
+            group = self.groups[index.row()]
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole) and index.column() == 0:
+                return group.label
+            return None
+        entry = self.entries[self.groups[ident - 1].shown[index.row()]]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return entry.title if column == 0 else self._marks(entry.path).state
+        if role == PATH_ROLE:
+            return entry.path
+        if role == Qt.ItemDataRole.DecorationRole and column == 0:
+            severity = self._marks(entry.path).severity
+            return self._icons(severity) if severity else None
+        if role == Qt.ItemDataRole.ToolTipRole and column == 0:
+            return self._marks(entry.path).tooltip
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return entry.title if column == 0 else self._marks(entry.path).state
+        return None

@@ -1,0 +1,197 @@
+"""The document list as model/view: groups, filter, markers, selection and keyboard over plain rows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+
+from redactie.catalogue import entries
+from redactie.gui.document_list import PATH_ROLE, DocumentList
+from redactie.gui.tasks import TaskRunner
+from redactie.repository import ContentRepository
+
+ARCHIEF = "Informatie over algoritmes wordt gearchiveerd volgens de Archiefwet"
+
+
+@pytest.fixture
+def listing(qtbot, content_repo: Path, isolated_home: Path) -> DocumentList:  # noqa: ANN001
+    """A filled list of the sample repository."""
+    runner = TaskRunner()
+    widget = DocumentList(runner)
+    qtbot.addWidget(widget)
+    widget.show()
+    widget.load(ContentRepository(content_repo), "nl")
+    qtbot.waitUntil(lambda: widget.ready and not runner.busy, timeout=20000)
+    return widget
+
+
+def shown_titles(listing: DocumentList) -> list[str]:
+    """Every title the view can show, group by group."""
+    model = listing.tree.model()
+    titles = []
+    for g in range(model.rowCount()):
+        group = model.index(g, 0)
+        titles += [model.index(i, 0, group).data() for i in range(model.rowCount(group))]
+    return titles
+
+
+def test_groups_are_parents_that_cannot_be_selected_and_documents_keep_their_order(
+        listing: DocumentList, content_repo: Path) -> None:
+    model = listing.tree.model()
+    expected = entries(ContentRepository(content_repo), "nl")
+    assert listing.group_labels() == list(dict.fromkeys(e.type_label for e in expected))
+    assert listing.paths() == [e.path for e in expected]
+    group = model.index(0, 0)
+    assert not model.flags(group) & Qt.ItemFlag.ItemIsSelectable
+    assert model.parent(model.index(0, 0, group)) == group
+    assert model.index(0, 0, group).data(PATH_ROLE) == expected[0].path
+    assert listing.first_document() == expected[0].path
+
+
+def test_filter_hides_rows_keeps_the_selection_and_clears_again(listing: DocumentList, qtbot) -> None:  # noqa: ANN001
+    every = shown_titles(listing)
+    archief = next(p for p in listing.paths() if listing.row(p).title == ARCHIEF)
+    listing.select(archief)
+    listing.filter.setText("  ARCHIEFWET ")
+    assert shown_titles(listing) == [ARCHIEF]
+    assert listing.current_path() == archief
+    hidden = [p for p in listing.paths() if listing.row(p).hidden]
+    assert len(hidden) == len(every) - 1
+    listing.filter.setText("")
+    assert shown_titles(listing) == every
+    assert listing.current_path() == archief
+    assert listing.selected_paths() == [archief]
+
+
+def test_select_all_shown_selects_exactly_what_the_filter_shows(listing: DocumentList) -> None:
+    listing.filter.setText("algoritme")
+    shown = [p for p in listing.paths() if not listing.row(p).hidden]
+    assert 0 < len(shown) < listing.count()
+    listing.select_all_shown()
+    assert listing.selected_paths() == shown
+    listing.filter.setText("")  # the selection survives the filter's change
+    assert listing.selected_paths() == shown
+
+
+def test_markers_show_state_icon_and_tooltip_by_lookup(listing: DocumentList) -> None:
+    first, second = listing.paths()[:2]
+    listing.set_validation({first: "error", second: "warning"})
+    listing.set_git({first: "modified", second: "new"})
+    listing.set_drafts({second})
+    row = listing.row(first)
+    assert (row.severity, row.state) == ("error", "gewijzigd")
+    assert "Bevat fouten" in row.tooltip and first in row.tooltip
+    row = listing.row(second)
+    assert row.severity == "warning" and row.state == "nieuw, niet opgeslagen werk"
+    index = listing.model.index_of(first, 1)
+    assert index.data() == "gewijzigd"
+    assert not listing.model.index_of(first, 0).data(Qt.ItemDataRole.DecorationRole).isNull()
+    listing.set_validation({})
+    listing.set_git({})
+    listing.set_drafts(set())
+    assert listing.row(first).severity is None and listing.row(second).state == ""
+
+
+def test_down_from_the_filter_goes_to_the_first_shown_and_enter_there_opens(listing: DocumentList, qtbot) -> None:  # noqa: ANN001
+    opened: list[str] = []
+    listing.opened.connect(opened.append)
+    listing.filter.setText("archiefwet")
+    listing.filter.setFocus()
+    qtbot.keyClick(listing.filter, Qt.Key.Key_Down)
+    archief = next(p for p in listing.paths() if not listing.row(p).hidden)
+    assert listing.current_path() == archief
+    qtbot.keyClick(listing.filter, Qt.Key.Key_Return)  # Enter in the filter opens the first shown
+    assert opened == [archief]
+
+
+def test_a_cancelled_or_outdated_reading_never_fills_the_list(listing: DocumentList, content_repo: Path) -> None:
+    before = listing.paths()
+    listing._fill(None)  # noqa: SLF001 - what a cancelled reading delivers
+    assert listing.paths() == before and listing.ready
+
+
+def test_a_long_list_opens_its_groups_over_several_turns_and_reports_loaded_once(
+        qtbot, content_repo: Path, isolated_home: Path, monkeypatch) -> None:  # noqa: ANN001
+    """Past EXPAND_ROWS shown rows the groups open one turn at a time; a filter typed meanwhile neither loses
+    the `loaded` signal nor leaves a group closed."""
+    from redactie.gui import document_list
+
+    monkeypatch.setattr(document_list, "EXPAND_ROWS", 2)
+    runner = TaskRunner()
+    widget = DocumentList(runner)
+    qtbot.addWidget(widget)
+    widget.show()
+    loaded: list[bool] = []
+    widget.loaded.connect(lambda: loaded.append(True))
+    opened_when_loaded: list[bool] = []
+    model = widget.tree.model()
+    widget.loaded.connect(lambda: opened_when_loaded.append(
+        all(widget.tree.isExpanded(model.index(g, 0)) for g in range(model.rowCount()))))
+    ready_then: list[bool] = []
+
+    def type_filter() -> None:  # a filter while the groups open starts a newer opening
+        ready_then.append(widget.ready)
+        widget.filter.setText("e")
+
+    model.modelReset.connect(lambda: QTimer.singleShot(0, type_filter) if not ready_then else None)
+    widget.load(ContentRepository(content_repo), "nl")
+    qtbot.waitUntil(lambda: widget.ready and bool(ready_then), timeout=20000)
+    assert ready_then[0] is False  # the filter came while the groups were still opening
+    qtbot.wait(20)
+    assert loaded == [True] and opened_when_loaded == [True]
+    assert all(widget.tree.isExpanded(model.index(g, 0)) for g in range(model.rowCount()))
+
+
+def test_a_first_listing_from_the_quick_read_is_completed_in_place(
+        qtbot, content_repo: Path, isolated_home: Path, monkeypatch) -> None:  # noqa: ANN001
+    """Many files unknown to the index: the list shows their quick titles at once, then the full reading
+    replaces the rows (search texts with every value) without losing the selection; a newer reading drops an
+    older completion."""
+    from redactie.gui import document_list
+
+    monkeypatch.setattr(document_list, "QUICK_FROM", 0)
+    runner = TaskRunner()
+    widget = DocumentList(runner)
+    qtbot.addWidget(widget)
+    widget.show()
+    repo = ContentRepository(content_repo)
+    states: list[tuple[bool, bool]] = []
+    widget.loaded.connect(lambda: states.append((widget.ready, widget.complete)))
+    widget.load(repo, "nl")
+    qtbot.waitUntil(lambda: widget.ready, timeout=20000)
+    archief = next(p for p in widget.paths() if widget.row(p).title == ARCHIEF)
+    assert states == [(True, False)]  # listed from the quick read, not complete yet
+    widget.select(archief)
+    with qtbot.waitSignal(widget.completed, timeout=20000):
+        pass
+    assert widget.complete and widget.current_path() == archief
+    expected = entries(ContentRepository(content_repo), "nl")
+    assert [(e.path, e.title, e.search) for e in widget.model.entries] == [(e.path, e.title, e.search)
+                                                                          for e in expected]
+    widget.filter.setText("archiefwet")
+    assert shown_titles(widget) == [ARCHIEF]
+    # A newer reading while the older one's completion runs: only the newer one completes the list.
+    repo2 = ContentRepository(content_repo)
+    widget.load(repo2, "nl")
+    done: list[bool] = []
+    widget.completed.connect(lambda: done.append(True))
+    qtbot.waitUntil(lambda: widget.ready and not runner.busy, timeout=20000)
+    qtbot.wait(50)
+    assert len(done) <= 1 and widget.count() == len(expected)
+
+
+def test_markers_of_many_documents_repaint_without_a_signal_per_row(listing: DocumentList, monkeypatch) -> None:  # noqa: ANN001
+    """Past REPAINT_RUNS runs of rows the view repaints instead of being told of every row; rows still show the
+    new markers, which are looked up when painted."""
+    from redactie.gui import document_list
+
+    monkeypatch.setattr(document_list, "REPAINT_RUNS", 0)
+    signals: list[int] = []
+    listing.model.dataChanged.connect(lambda *args: signals.append(1))
+    everything = {path: "error" for path in listing.paths()}
+    listing.set_validation(everything)
+    assert signals == []
+    assert all(listing.row(path).severity == "error" for path in listing.paths())
+    assert listing.model.index_of(listing.paths()[0]).data(Qt.ItemDataRole.ToolTipRole).count("Bevat fouten") == 1
