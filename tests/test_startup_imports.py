@@ -264,3 +264,26 @@ def test_the_licence_list_reads_each_package_s_metadata_once_and_finds_the_same_
     index = licences.installed_licences(app_root() / "packaging" / "licenses")
     assert len(index) == len(dists) + 1  # and Python itself
     assert reads.count("METADATA") <= len(dists) + 1  # once each, and redactie's own requirements
+
+
+def test_work_waiting_for_a_first_paint_runs_once_also_when_the_window_never_paints(qtbot) -> None:  # noqa: ANN001
+    """A window that is never painted (minimised, on a screen that is off) still gets its panes built; one that
+    is painted many times runs the work once."""
+    from PySide6.QtWidgets import QWidget
+
+    from redactie.gui.first_paint import after_first_paint
+
+    hidden, shown = QWidget(), QWidget()
+    qtbot.addWidget(hidden)
+    qtbot.addWidget(shown)
+    runs: list[str] = []
+    after_first_paint(hidden, lambda: runs.append("hidden"))
+    after_first_paint(shown, lambda: runs.append("shown"))
+    shown.show()
+    qtbot.waitUntil(lambda: "shown" in runs)
+    shown.repaint()
+    shown.hide()
+    shown.show()
+    qtbot.waitUntil(lambda: "hidden" in runs, timeout=5000)
+    qtbot.wait(50)
+    assert sorted(runs) == ["hidden", "shown"]
