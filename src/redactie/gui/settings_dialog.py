@@ -21,26 +21,11 @@ from PySide6.QtWidgets import (
 
 from ..schema.select import choices, save_choice, saved_choice
 from .banner import name_buttons
+from .preferences import FONT_KEY, LANGUAGE_KEY, saved_font_size, saved_language
 from .update_consent import UpdatesCheckBox, set_updates_enabled, updates_enabled
 
 if TYPE_CHECKING:
     from .sharing import SharingController
-
-LANGUAGE_KEY, FONT_KEY = "ui/language", "editor/font_size"
-
-
-def saved_language() -> str | None:
-    """The interface language chosen in the settings, if any."""
-    value = QSettings("Redactie", "Redactie").value(LANGUAGE_KEY)
-    return str(value) if value in ("nl", "en") else None
-
-
-def saved_font_size() -> int:
-    """The editors' font size chosen in the settings (0: the system's)."""
-    try:
-        return int(QSettings("Redactie", "Redactie").value(FONT_KEY, 0))
-    except (TypeError, ValueError):
-        return 0
 
 
 class SettingsDialog(QDialog):
