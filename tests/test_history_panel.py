@@ -77,3 +77,27 @@ def test_history_loads_page_by_page_and_restores_as_undoable_edits(qtbot, tmp_pa
     qtbot.waitUntil(lambda: versions.count() > 0 and versions.item(0).text().splitlines()[1] == "Wijziging 500",
                     timeout=20000)
     settle(qtbot, win)
+
+
+def test_history_built_after_git_was_read_follows_the_next_commit(qtbot, tmp_path: Path,  # noqa: ANN001
+                                                                   isolated_home: Path) -> None:
+    """The panel is built on first use, after the window already knows git's head: a new commit still shows."""
+    repo = history_repo(tmp_path / "inhoud", 3)
+    win = open_window(qtbot, repo)
+    win.open_document(DOC)
+    for _ in range(3):  # every refresh the start and the opening caused has come and gone
+        settle(qtbot, win)
+        qtbot.wait(400)
+    assert win._history is None  # noqa: SLF001 - not built before it is asked for
+    versions = by_name(win.history, QListWidget, "Versies van het document")
+    win.actions_["history"].trigger()
+    qtbot.waitUntil(lambda: versions.count() > 0, timeout=20000)
+    settle(qtbot, win)
+    top = versions.item(0).text().splitlines()[1]
+    (repo / DOC).write_bytes(version_text(3).encode())
+    git(repo, "commit", "-qam", "Wijziging 3")
+    win.monitor.refresh()
+    qtbot.waitUntil(lambda: versions.count() > 0 and versions.item(0).text().splitlines()[1] == "Wijziging 3",
+                    timeout=20000)
+    assert top != "Wijziging 3"
+    settle(qtbot, win)

@@ -111,7 +111,8 @@ class HistoryPanel(QDockWidget):
         self.setWidget(body)
         self._set_restorable(False)
         self.visibilityChanged.connect(self._visibility)
-        self._head: str | None = None
+        # Built when first shown: the head git had then is the one a later refresh compares with.
+        self._head: str | None = getattr(getattr(monitor.snapshot, "state", None), "head", None)
         monitor.refreshed.connect(self._repository_refreshed)
 
     def _browser(self, name: str, tooltip: str) -> QTextBrowser:
