@@ -131,6 +131,7 @@ class MainWindow(QMainWindow):
         self.documents.opened.connect(self.open_document)
         self.documents.loaded.connect(self._documents_loaded)
         self.documents.failed.connect(self._documents_failed)
+        self.documents.completed.connect(self._background_timer.start)
         self.editor.modified_changed.connect(self._modified)
         self.editor.text_changed.connect(self.preview.schedule)
         self.editor.text_changed.connect(self._fields_to_preview)
@@ -325,8 +326,10 @@ class MainWindow(QMainWindow):
         if self.repo is not None:
             self.monitor.watch(self.repo)  # the list task already walked the folders: this is cheap
             self.editor.refresh_known_files(self.repo)  # files came or went: links to them are checked anew
-        # Heavier background work waits a moment after the list is there, so the first paint is not slowed.
-        self._background_timer.start()
+        # Heavier background work waits a moment after the list is there, so the first paint is not slowed; after
+        # a quick first listing it waits for the index to be complete, which it would otherwise read alongside.
+        if self.documents.complete:
+            self._background_timer.start()
         drafts = self.drafts.for_repository(self.repo.root) if self.repo else []
         if drafts:
             self.statusBar().showMessage(self.tr("Niet-opgeslagen werk gevonden in %n documenten; open een "
