@@ -169,9 +169,9 @@ class DocumentList(QWidget):
             if result is None or generation != self._generation:
                 return  # cancelled or outdated: a newer reading of the list follows
             provisional, found = result
+            self.complete = not provisional  # before the fill: a short list reports itself loaded at once
             self._fill(found)
             if not provisional:
-                self.complete = True
                 return
             self.runner.run("document-list-complete", full, lambda found: self._completed(found, generation),
                             lambda error: self._failed(error) if generation == self._generation else None,
