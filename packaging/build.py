@@ -167,6 +167,10 @@ def check_frozen_app(real_git: bool) -> dict[str, object]:
                 raise SystemExit(f"the frozen app's spell check does not work from its own dictionaries: "
                                  f"{spelled.returncode} {found} {spelled.stderr[-2000:]}")
             report["spelling"] = found
+            worker = run_frozen(["spell-worker", "--lang", "nl"], home / "spell-worker")  # the editor's speller
+            if worker.returncode != 0 or '{"ready": true}' not in worker.stdout:
+                raise SystemExit(f"the frozen app's spelling process does not start: {worker.returncode} "
+                                 f"{worker.stdout[-500:]} {worker.stderr[-2000:]}")
             missing = run_frozen([str(home / "bestaat-niet"), "--quit-when-loaded"], home / "missing")
             if missing.returncode != 2 or "bestaat niet" not in missing.stderr:
                 raise SystemExit(f"a missing folder must exit 2 with a message: {missing.returncode} {missing.stderr}")

@@ -277,6 +277,10 @@ def main(argv: list[str] | None = None) -> int:
         return validate_main(argv[1:])
     if argv and argv[0] == "spelling":
         return spelling_main(argv[1:])
+    if argv and argv[0] == "spell-worker":  # the editor's spelling process, not listed in --help
+        from .spelling.worker import main as spell_worker
+
+        return spell_worker(argv[1:])
     if argv and argv[0] == "check-git":  # for build checks, not listed in --help
         from .gitservice.selfcheck import main as check_git
 

@@ -178,8 +178,10 @@ class FormView(QScrollArea):
         self.revalidate()
 
     def set_speller(self, speller: Speller | None) -> None:
-        """Spell-check the section editors with this dictionary."""
-        self.speller = speller
+        """Spell-check the section editors with this dictionary (a spelling process replaced here is ended)."""
+        previous, self.speller = self.speller, speller
+        if previous is not None and previous is not speller and hasattr(previous, "close"):
+            previous.close()
         for edit in self.section_editors.values():
             if isinstance(edit, SectionEdit):
                 edit.set_speller(speller)

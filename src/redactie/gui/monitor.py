@@ -5,6 +5,7 @@ All reading happens in background tasks; a refresh that arrives after a newer on
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -216,9 +217,28 @@ class RepositoryMonitor(QObject):
         repo = self.repo
         if repo is None:
             return
+        settle_long_lived()  # the list and its index are built: the validation's collections skip them
+
         def work(task: Task) -> dict[str, str] | None:
             findings = validate_repository(repo, cancelled=task.cancel.is_set)
             return None if task.cancel.is_set() else worst_severity(findings)
 
-        self.runner.run("validate-all", work, lambda found: found is not None and self.validated.emit(found),
-                        lambda error: None)
+        def done(found: dict[str, str] | None) -> None:
+            if found is not None:
+                settle_long_lived()
+                self.validated.emit(found)
+
+        self.runner.run("validate-all", work, done, lambda error: None)
+
+
+def settle_long_lived() -> None:
+    """Take what is alive now out of the cyclic garbage collector's full passes (`gc.freeze`).
+
+    A full pass walks every object alive, in whichever thread allocated last, holding the interpreter lock:
+    with a 10,000-document index and list that is 75-140 ms of frozen window, again and again during the
+    validation and while documents open. The session's index, list and window live as long as the
+    repository is open; frozen objects are still freed when nothing refers to them any more, only cycles
+    among them wait. The young generations are collected first, so recent garbage is not frozen with them.
+    """
+    gc.collect(1)
+    gc.freeze()

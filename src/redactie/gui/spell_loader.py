@@ -1,25 +1,28 @@
-"""Spell checking in the background: open the dictionaries and learn the repository's words, then turn it on."""
+"""Spell checking in the background: start the spelling process (it opens the dictionaries and learns the
+repository's words), then turn it on."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..spelling import Speller
+from ..spelling.worker import RemoteSpeller
 from .tasks import Task, TaskRunner
 
 
-def load_speller(runner: TaskRunner, ready: Callable[[Speller], None], language: str = "nl",
+def load_speller(runner: TaskRunner, ready: Callable[[RemoteSpeller], None], language: str = "nl",
                  repository: object = None, failed: Callable[[Exception], None] | None = None) -> None:
-    """Load the dictionaries and learn the words the repository's documents share, off the GUI thread;
-    `ready(speller)` then runs on the GUI thread.
+    """Start the spelling process and wait for it off the GUI thread; `ready(speller)` then runs on the GUI thread.
 
-    Learning comes first because it is cheap (no dictionary look-ups) and spares the GUI thread the
-    dictionary's slowest answers: long compounds the catalogue uses everywhere are known without asking it.
+    The dictionaries live in a process of their own: hunspell holds the interpreter lock while it loads
+    (~0.3 s) and answers, which in this process stalled the window. Learning the repository's words happens
+    there too, before it reports ready.
     """
 
-    def work(task: Task) -> Speller:
-        speller = Speller(language, repository).load()
-        speller.learn(task.cancel)
-        return speller
+    def work(task: Task) -> RemoteSpeller:
+        return RemoteSpeller(language, repository).start(task.cancel.is_set)
 
-    runner.run("speller", work, ready, failed or (lambda error: None))
+    def started(speller: RemoteSpeller) -> None:
+        if speller.alive:
+            ready(speller)
+
+    runner.run("speller", work, started, failed or (lambda error: None))

@@ -31,7 +31,8 @@ def user_list_path() -> Path:
     return data_dir() / "woordenlijst.txt"
 
 
-def _root_of(repository: object) -> Path | None:
+def root_of(repository: object) -> Path | None:
+    """The folder of a repository given as a path or a ContentRepository (None: no repository)."""
     if repository is None:
         return None
     if isinstance(repository, (str, os.PathLike)):
@@ -64,7 +65,7 @@ class Speller:
 
     def __init__(self, language: str = "nl", repository: object = None, user_list: Path | None = None) -> None:
         self.language = language
-        self.root = _root_of(repository)
+        self.root = root_of(repository)
         self.user_list = user_list if user_list is not None else user_list_path()
         self._engines: dict[str, Any] = {}
         self._load_lock = threading.Lock()
