@@ -138,3 +138,28 @@ def test_the_session_state_leaves_the_collectors_full_passes_after_validation(qt
     window.runner.wait()
     window.close()
     gc.unfreeze()
+
+
+def test_what_is_alive_is_frozen_once_per_repository_not_at_every_validation(qtbot, content_repo: Path,  # noqa: ANN001
+                                                                             isolated_home: Path) -> None:
+    """Each freeze keeps the cyclic garbage of that moment for good: validations after the first freeze nothing."""
+    import gc
+
+    from redactie.gui.main_window import MainWindow
+
+    gc.unfreeze()
+    window = MainWindow("nl")
+    qtbot.addWidget(window)
+    assert window.load_repository(content_repo)
+    qtbot.waitUntil(lambda: window.documents.ready, timeout=20000)
+    found: list[object] = []
+    window.monitor.validated.connect(found.append)
+    window.monitor.validate()
+    qtbot.waitUntil(lambda: bool(found), timeout=20000)
+    gc.unfreeze()
+    window.monitor.validate()  # a later validation (after a save, files changed): nothing is frozen again
+    qtbot.waitUntil(lambda: len(found) == 2, timeout=20000)
+    assert gc.get_freeze_count() == 0
+    window.runner.wait()
+    window.close()
+    gc.unfreeze()

@@ -60,6 +60,7 @@ class RepositoryMonitor(QObject):
         self._folders_timer.timeout.connect(self.folders_changed.emit)
         self._listing: dict[str, frozenset[str]] = {}
         self._opening = False
+        self._settled = 0  # how often what is alive was frozen for this repository (see `settle_long_lived`)
         self._open_pending = False
         self._waiting: list[Callable[[], object]] = []
         self._open_timer = QTimer(self)  # owned: a closed window opens nothing
@@ -71,6 +72,7 @@ class RepositoryMonitor(QObject):
         if self.service is not None:
             self.service.close()
         self.repo, self.service, self.problem, self.snapshot = repo, None, None, None
+        self._settled = 0  # how often what is alive was frozen for this repository (see `settle_long_lived`)
         self._opening = True  # refreshes wait for git until it is open
         self._open_timer.stop()
         self._open_pending = True
@@ -217,7 +219,11 @@ class RepositoryMonitor(QObject):
         repo = self.repo
         if repo is None:
             return
-        settle_long_lived()  # the list and its index are built: the validation's collections skip them
+        # The list and its index are built: the validation's collections skip them. Once per repository: every
+        # freeze also keeps the cyclic garbage of the moment (closed dialogs, older documents) for good.
+        if self._settled == 0:
+            self._settled = 1
+            settle_long_lived()
 
         def work(task: Task) -> dict[str, str] | None:
             findings = validate_repository(repo, cancelled=task.cancel.is_set)
@@ -225,7 +231,9 @@ class RepositoryMonitor(QObject):
 
         def done(found: dict[str, str] | None) -> None:
             if found is not None:
-                settle_long_lived()
+                if self._settled == 1 and self.repo is repo:
+                    self._settled = 2
+                    settle_long_lived()
                 self.validated.emit(found)
 
         self.runner.run("validate-all", work, done, lambda error: None)
