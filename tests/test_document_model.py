@@ -159,13 +159,14 @@ def test_a_first_listing_from_the_quick_read_is_completed_in_place(
     repo = ContentRepository(content_repo)
     states: list[tuple[bool, bool]] = []
     widget.loaded.connect(lambda: states.append((widget.ready, widget.complete)))
+    completions: list[bool] = []
+    widget.completed.connect(lambda: completions.append(True))  # before the load: it may complete at once
     widget.load(repo, "nl")
     qtbot.waitUntil(lambda: widget.ready, timeout=20000)
     archief = next(p for p in widget.paths() if widget.row(p).title == ARCHIEF)
     assert states == [(True, False)]  # listed from the quick read, not complete yet
     widget.select(archief)
-    with qtbot.waitSignal(widget.completed, timeout=20000):
-        pass
+    qtbot.waitUntil(lambda: bool(completions), timeout=20000)
     assert widget.complete and widget.current_path() == archief
     expected = entries(ContentRepository(content_repo), "nl")
     assert [(e.path, e.title, e.search) for e in widget.model.entries] == [(e.path, e.title, e.search)
