@@ -253,3 +253,31 @@ def test_the_collector_is_paused_only_while_the_cache_is_decoded(repo_path: Path
         assert not gc.isenabled()  # a collector that was off stays off
     finally:
         gc.enable()
+
+
+def test_a_sync_after_stale_stats_each_file_once_and_still_sees_changes(repo_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """The list's start asks which files are stale, then syncs: the stats of the first are used by the second."""
+    import redactie.index as index_module
+
+    first = ContentRepository(repo_path)
+    first.sync_index()
+    _rewrite(repo_path / VEREISTE, "title: Hoog-risico", "title: Gewijzigd hoog-risico")
+    gone = next(ref.path for ref in first.documents if ref.path not in (VEREISTE, MAATREGEL))
+    (repo_path / gone).unlink()
+    stats: list[str] = []
+    original = index_module._signature
+
+    def counting(full: str) -> tuple[int, int, bool] | None:
+        stats.append(full)
+        return original(full)
+
+    monkeypatch.setattr(index_module, "_signature", counting)
+    again = ContentRepository(repo_path)
+    seen: dict[str, tuple[int, int, bool] | None] = {}
+    assert again.index.stale((ref.path for ref in again.documents), seen) == [VEREISTE]
+    assert again.sync_index(seen=seen)
+    assert len(stats) == len(set(stats))  # no file stat'ed twice
+    assert again.index.reads == 1
+    assert again.title(VEREISTE).startswith("Gewijzigd")
+    assert again.index.get(gone) is None and gone not in again.index.entries()

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .fileio import read_document, safe_target
-from .index import DocumentIndex, cache_file_for
+from .index import DocumentIndex, Signatures, cache_file_for
 from .schema import SCHEMA_FILE, DocType, Schema, SchemaError, Text, Vocabulary
 
 _SKIP_DIRS = {".git", "node_modules", ".venv", "site", "__pycache__"}
@@ -119,9 +119,10 @@ class ContentRepository:
         return self._index
 
     def sync_index(self, cancelled: Callable[[], bool] = lambda: False,
-                   progress: Callable[[int, int], None] | None = None) -> bool:
-        """Bring the index in line with every document on disk (reading only changed files) and save it."""
-        if not self.index.sync((ref.path for ref in self.documents), cancelled, progress):
+                   progress: Callable[[int, int], None] | None = None, seen: Signatures | None = None) -> bool:
+        """Bring the index in line with every document on disk (reading only changed files) and save it
+        (`seen`: the files' stats a `stale` call just took, see `DocumentIndex.sync`)."""
+        if not self.index.sync((ref.path for ref in self.documents), cancelled, progress, seen):
             return False
         self._glanced = {}
         self.index.save()
