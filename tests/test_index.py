@@ -281,3 +281,22 @@ def test_a_sync_after_stale_stats_each_file_once_and_still_sees_changes(repo_pat
     assert again.index.reads == 1
     assert again.title(VEREISTE).startswith("Gewijzigd")
     assert again.index.get(gone) is None and gone not in again.index.entries()
+
+
+def test_a_documents_vocabulary_labels_each_document_by_its_title_as_title_gives_it(repo_path: Path) -> None:
+    """The labels come from one snapshot of the index: quick titles first, a file the index lacks is read."""
+    repo = ContentRepository(repo_path)
+    repo.sync_index()
+    name, vocabulary = next((n, v) for n, v in repo.schema.vocabularies.items() if v.source.startswith("documents:"))
+    refs = repo.documents_of(vocabulary.source.partition(":")[2])
+    quick, missing = refs[0].path, refs[1].path
+    repo.index.forget(missing)
+    repo.use_titles({quick: "Uit de snelle lezing"})
+    reads = repo.index.reads
+    values = repo.vocabulary(name).values
+    assert repo.index.reads == reads + 1  # only the file the index lacked
+    assert values[refs[0].stem].nl == f"Uit de snelle lezing ({refs[0].stem})"
+    for ref in refs[1:]:
+        title = repo.title(ref.path)
+        assert values[ref.stem].nl == (f"{title} ({ref.stem})" if title else ref.stem)
+    assert list(values)[: len(refs)] == sorted(ref.stem for ref in refs)

@@ -141,6 +141,20 @@ class ContentRepository:
         entry = self.index.get(relpath)
         return entry.title if entry is not None else None
 
+    def _titles(self, relpaths: list[str]) -> list[str | None]:
+        """`title` of each path, looked up in one snapshot of the index (thousands for a documents vocabulary)."""
+        glanced, known = self._glanced, self.index.entries()
+        found: list[str | None] = []
+        for relpath in relpaths:
+            if relpath in glanced:
+                found.append(glanced[relpath])
+                continue
+            entry = known.get(relpath)
+            if entry is None:
+                entry = self.index.get(relpath)  # not in the index yet: read now, as `title` does
+            found.append(entry.title if entry is not None else None)
+        return found
+
     def _file_title(self, path: Path) -> str | None:
         """The title of a file that a vocabulary reads (checked against the disk: these are few)."""
         try:
@@ -232,10 +246,11 @@ class ContentRepository:
                 values[value] = Text(title or value, title or value)
         elif kind == "documents":
             # Relations are picked by title; the stored value stays the file name.
-            for ref in sorted(self.documents_of(arg), key=lambda r: r.stem):
-                title = self.title(ref.path) if titles else None
-                label = f"{title} ({ref.stem})" if title else ref.stem
-                values[ref.stem] = Text(label, label)
+            refs = sorted((ref.stem, ref.path) for ref in self.documents_of(arg))
+            for stem, title in zip([stem for stem, _ in refs], self._titles([path for _, path in refs]) if titles
+                                   else [None] * len(refs), strict=True):
+                label = f"{title} ({stem})" if title else stem
+                values[stem] = Text(label, label)
         for value in vocabulary.extra:  # e.g. a topic that moved to its own section (docs/governance/)
             values.setdefault(value, Text(value, value))
         return Vocabulary(vocabulary.name, values, vocabulary.source, vocabulary.open, vocabulary.extra)
