@@ -300,3 +300,43 @@ def test_a_documents_vocabulary_labels_each_document_by_its_title_as_title_gives
         title = repo.title(ref.path)
         assert values[ref.stem].nl == (f"{title} ({ref.stem})" if title else ref.stem)
     assert list(values)[: len(refs)] == sorted(ref.stem for ref in refs)
+
+
+def test_a_cached_entry_keeps_its_values_packed_until_asked_and_then_gives_the_same(repo_path: Path) -> None:
+    """A start lists titles and search texts from the cache without building every file's values."""
+    from redactie.index import PackedFields
+
+    first = ContentRepository(repo_path)
+    first.sync_index()
+    first.vocabularies()
+    first.index.save()
+    second = ContentRepository(repo_path)
+    second.sync_index()
+    listed = entries(second, "nl")
+    assert second.index.reads == 0
+    loaded = second.index.entries()
+    assert all(type(e.fields) is PackedFields and e.fields._values is None for e in loaded.values())  # noqa: SLF001
+    assert [(e.title, e.search) for e in listed] == [(e.title, e.search) for e in entries(first, "nl")]
+    for path, entry in first.index.entries().items():
+        again = loaded[path]
+        assert again == entry and again.fields == entry.fields and dict(again.fields) == entry.fields
+        assert again.title == entry.title and again.lines == entry.lines
+        assert list(again.fields) == list(entry.fields) and len(again.fields) == len(entry.fields)
+        assert ("title" in again.fields) == ("title" in entry.fields)
+    third = ContentRepository(repo_path)
+    third.sync_index()
+    packed = next(iter(third.index.entries().values()))
+    assert packed.fields._values is None  # noqa: SLF001
+    for entry in (packed, next(iter(loaded.values()))):  # stored again as read, and after its values were decoded
+        assert IndexEntry.from_row(marshal.loads(marshal.dumps(entry.as_row()))) == entry
+
+
+def test_damaged_packed_values_give_no_values_instead_of_an_error() -> None:
+    from redactie.index import PackedFields, pack
+
+    for junk in (b"", b"\xff\x00", marshal.dumps([1, 2]), marshal.dumps("tekst")):
+        fields = PackedFields(junk, None)
+        assert dict(fields) == {} and fields.get("title") is None and "title" not in fields
+    entry = IndexEntry("a.md", 1, 2, PackedFields(marshal.dumps({"title": ["geen", "tekst"]}), None))
+    assert entry.title is None and entry.fields["title"] == ["geen", "tekst"]
+    assert pack({"title": "  "}).title == "  " and IndexEntry("a.md", 1, 2, pack({"title": "  "})).title is None
