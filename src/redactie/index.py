@@ -32,7 +32,7 @@ import platformdirs
 
 from .fileio import atomic_write
 
-FORMAT = 5  # bump when what an entry holds, or how it is computed, changes
+FORMAT = 4  # bump when what an entry holds, or how it is computed, changes
 APP = "Redactie"
 # File systems with coarse timestamps (FAT: 2 s) can change a file without changing its size or time when the
 # change follows within this window: an entry read that soon after the file's time is read again next time.
@@ -53,80 +53,6 @@ def cache_file_for(root: Path) -> Path:
     return cache_dir() / "index" / f"{digest}.index"
 
 
-class PackedFields(Mapping[str, Any]):
-    """A file's front-matter values as the cache keeps them (`marshal` bytes), decoded when first asked for.
-
-    A start needs only each file's title and search text (kept beside these bytes): decoding every file's values
-    would build ~7 lists and dicts per document that the collector then walks again and again (at 10k
-    documents ~25 ms to decode and ~30 ms of collections on the way to the list). Bytes that do not decode
-    to a mapping give no values (the cache is ours and written atomically; this only guards against damage).
-    """
-
-    __slots__ = ("_packed", "_values", "title")
-
-    def __init__(self, packed: bytes, title: str | None) -> None:
-        self._packed: bytes | None = packed  # dropped once decoded (the values are then kept instead)
-        self.title = title  # the value of `title` when it is a text (what `IndexEntry.title` needs), else None
-        self._values: dict[str, Any] | None = None
-
-    @property
-    def packed(self) -> bytes:
-        """The values as the cache stores them."""
-        packed = self._packed
-        return packed if packed is not None else marshal.dumps(self._decoded())
-
-    def _decoded(self) -> dict[str, Any]:
-        values = self._values
-        if values is None:
-            packed = self._packed
-            if packed is None:  # another thread decoded meanwhile: it set the values before dropping the bytes
-                return self._values  # type: ignore[return-value]
-            try:
-                values = marshal.loads(packed)
-            except (ValueError, EOFError, TypeError):
-                values = None
-            if type(values) is not dict:
-                values = {}
-            self._values = values
-            self._packed = None
-        return values
-
-    def __getitem__(self, key: str) -> Any:
-        return self._decoded()[key]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._decoded())
-
-    def __len__(self) -> int:
-        return len(self._decoded())
-
-    def __contains__(self, key: object) -> bool:
-        return key in self._decoded()
-
-    def get(self, key: str, default: Any = None) -> Any:
-        """The value of `key`, or `default`."""
-        return self._decoded().get(key, default)
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, PackedFields):
-            return self._decoded() == other._decoded()
-        return self._decoded() == other if isinstance(other, Mapping) else NotImplemented
-
-    __hash__ = None  # type: ignore[assignment]  # a mapping
-
-    def __repr__(self) -> str:
-        return repr(self._decoded())
-
-
-def pack(fields: Mapping[str, Any]) -> PackedFields:
-    """`fields` (plain values) as the cache keeps them."""
-    if type(fields) is PackedFields:
-        return fields
-    title = fields.get("title")
-    return PackedFields(marshal.dumps(fields if type(fields) is dict else dict(fields)),
-                        title if isinstance(title, str) else None)
-
-
 @dataclass(frozen=True, slots=True)
 class IndexEntry:
     """What is known about one file, valid while its size and modification time are these."""
@@ -143,8 +69,7 @@ class IndexEntry:
     @property
     def title(self) -> str | None:
         """The document's title, when it has a non-empty one."""
-        fields = self.fields
-        title = fields.title if type(fields) is PackedFields else fields.get("title")
+        title = self.fields.get("title")
         return title if isinstance(title, str) and title.strip() else None
 
     def field_line(self, key: str) -> int | None:
@@ -153,26 +78,23 @@ class IndexEntry:
 
     def as_row(self) -> tuple[Any, ...]:
         """The entry as plain values for the cache (see `from_row`)."""
-        fields = self.fields if type(self.fields) is PackedFields else pack(plain(self.fields))
-        return (self.path, self.size, self.mtime_ns, fields.packed, fields.title, plain(self.lines), self.readable,
-                self.racy, self.search)
+        return (self.path, self.size, self.mtime_ns, plain(self.fields), plain(self.lines), self.readable, self.racy,
+                self.search)
 
     @classmethod
     def from_row(cls, raw: object) -> IndexEntry | None:
         """The entry stored by `as_row`, or None when the stored form is not what this version writes.
 
-        The values stay packed until asked for (`PackedFields`); the lines are taken as decoded, not rebuilt: their
-        keys were interned when the entry was read (`interned`), and `marshal` stores an interned string as such,
-        so they come back shared (the values' keys too, when decoded).
+        The mappings are taken as decoded, not rebuilt: their keys were interned when the entry was read
+        (`interned`), and `marshal` stores an interned string as such, so they come back shared.
         """
-        if not (type(raw) is tuple and len(raw) == 9):
+        if not (type(raw) is tuple and len(raw) == 8):
             return None
-        path, size, mtime_ns, packed, title, lines, readable, racy, search = raw
-        if not (type(path) is str and type(size) is int and type(mtime_ns) is int and type(packed) is bytes
-                and (title is None or type(title) is str) and type(lines) is dict and type(readable) is bool
-                and type(racy) is bool and type(search) is str):
+        path, size, mtime_ns, fields, lines, readable, racy, search = raw
+        if not (type(path) is str and type(size) is int and type(mtime_ns) is int and type(fields) is dict
+                and type(lines) is dict and type(readable) is bool and type(racy) is bool and type(search) is str):
             return None
-        return cls(path, size, mtime_ns, PackedFields(packed, title), lines, readable, racy, search)
+        return cls(path, size, mtime_ns, fields, lines, readable, racy, search)
 
 
 def interned(mapping: Mapping[Any, Any]) -> dict[Any, Any]:
