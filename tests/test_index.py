@@ -253,3 +253,50 @@ def test_the_collector_is_paused_only_while_the_cache_is_decoded(repo_path: Path
         assert not gc.isenabled()  # a collector that was off stays off
     finally:
         gc.enable()
+
+
+def test_a_sync_after_stale_stats_each_file_once_and_still_sees_changes(repo_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """The list's start asks which files are stale, then syncs: the stats of the first are used by the second."""
+    import redactie.index as index_module
+
+    first = ContentRepository(repo_path)
+    first.sync_index()
+    _rewrite(repo_path / VEREISTE, "title: Hoog-risico", "title: Gewijzigd hoog-risico")
+    gone = next(ref.path for ref in first.documents if ref.path not in (VEREISTE, MAATREGEL))
+    (repo_path / gone).unlink()
+    stats: list[str] = []
+    original = index_module._signature
+
+    def counting(full: str) -> tuple[int, int, bool] | None:
+        stats.append(full)
+        return original(full)
+
+    monkeypatch.setattr(index_module, "_signature", counting)
+    again = ContentRepository(repo_path)
+    seen: dict[str, tuple[int, int, bool] | None] = {}
+    assert again.index.stale((ref.path for ref in again.documents), seen) == [VEREISTE]
+    assert again.sync_index(seen=seen)
+    assert len(stats) == len(set(stats))  # no file stat'ed twice
+    assert again.index.reads == 1
+    assert again.title(VEREISTE).startswith("Gewijzigd")
+    assert again.index.get(gone) is None and gone not in again.index.entries()
+
+
+def test_a_documents_vocabulary_labels_each_document_by_its_title_as_title_gives_it(repo_path: Path) -> None:
+    """The labels come from one snapshot of the index: quick titles first, a file the index lacks is read."""
+    repo = ContentRepository(repo_path)
+    repo.sync_index()
+    name, vocabulary = next((n, v) for n, v in repo.schema.vocabularies.items() if v.source.startswith("documents:"))
+    refs = repo.documents_of(vocabulary.source.partition(":")[2])
+    quick, missing = refs[0].path, refs[1].path
+    repo.index.forget(missing)
+    repo.use_titles({quick: "Uit de snelle lezing"})
+    reads = repo.index.reads
+    values = repo.vocabulary(name).values
+    assert repo.index.reads == reads + 1  # only the file the index lacked
+    assert values[refs[0].stem].nl == f"Uit de snelle lezing ({refs[0].stem})"
+    for ref in refs[1:]:
+        title = repo.title(ref.path)
+        assert values[ref.stem].nl == (f"{title} ({ref.stem})" if title else ref.stem)
+    assert list(values)[: len(refs)] == sorted(ref.stem for ref in refs)

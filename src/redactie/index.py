@@ -281,6 +281,7 @@ def _close_line(text: str, start: int, close_re: re.Pattern[str]) -> int:
 
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+Signatures = dict[str, "tuple[int, int, bool] | None"]  # path -> (size, mtime_ns, regular) or None when gone
 
 
 def _read_regular(full: str, size: int) -> bytes | None:
@@ -409,16 +410,17 @@ class DocumentIndex:
     # -- keeping it current ----------------------------------------------------------------------------------
 
     def sync(self, paths: Iterable[str], cancelled: Callable[[], bool] = lambda: False,
-             progress: Callable[[int, int], None] | None = None) -> bool:
+             progress: Callable[[int, int], None] | None = None, seen: Signatures | None = None) -> bool:
         """Check `paths` and every known file against the disk, reading only changed ones; False if cancelled.
 
-        Files that are gone are dropped; other known files (a vocabulary's folder, say) are kept.
+        Files that are gone are dropped; other known files (a vocabulary's folder, say) are kept. `seen` holds
+        signatures a `stale` call just took (the same moment's disk): those files are not stat'ed again.
         """
         with self._sync_lock:
-            return self._sync(paths, cancelled, progress)
+            return self._sync(paths, cancelled, progress, seen or {})
 
     def _sync(self, paths: Iterable[str], cancelled: Callable[[], bool],
-              progress: Callable[[int, int], None] | None) -> bool:
+              progress: Callable[[int, int], None] | None, seen: Signatures) -> bool:
         self._load_cache()
         with self._lock:
             known = dict(self._entries)
@@ -430,7 +432,10 @@ class DocumentIndex:
                     return False
                 if progress is not None:
                     progress(number, len(wanted))
-            entry = self._current(relpath, known.get(relpath))
+            if relpath in seen:
+                entry = self._checked(relpath, known.get(relpath), seen[relpath])
+            else:
+                entry = self._current(relpath, known.get(relpath))
             if entry is not None:
                 fresh[relpath] = entry
         with self._lock:
@@ -442,15 +447,22 @@ class DocumentIndex:
         return True
 
     def _current(self, relpath: str, known: IndexEntry | None) -> IndexEntry | None:
-        signature = _signature(os.path.join(self._base, relpath))
+        return self._checked(relpath, known, _signature(os.path.join(self._base, relpath)))
+
+    def _checked(self, relpath: str, known: IndexEntry | None,
+                 signature: tuple[int, int, bool] | None) -> IndexEntry | None:
+        """`known` while `signature` (the file's stat, None when gone) matches it, else the file read anew."""
         if signature is None:
             return None
         if known is not None and not known.racy and (known.size, known.mtime_ns) == signature[:2]:
             return known
         return self._read(relpath, signature)
 
-    def stale(self, paths: Iterable[str]) -> list[str]:
-        """The paths among `paths` whose entry is missing or outdated (a stat of each; nothing is read)."""
+    def stale(self, paths: Iterable[str], seen: Signatures | None = None) -> list[str]:
+        """The paths among `paths` whose entry is missing or outdated (a stat of each; nothing is read).
+
+        Each stat is kept in `seen` when given, for a `sync` that follows at once (see there).
+        """
         self._load_cache()
         with self._lock:
             known = dict(self._entries)
@@ -458,6 +470,8 @@ class DocumentIndex:
         for relpath in paths:
             entry = known.get(relpath)
             signature = _signature(os.path.join(self._base, relpath))
+            if seen is not None:
+                seen[relpath] = signature
             if signature is not None and (entry is None or entry.racy or (entry.size, entry.mtime_ns) != signature[:2]):
                 found.append(relpath)
         return found

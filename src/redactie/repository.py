@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .fileio import read_document, safe_target
-from .index import DocumentIndex, cache_file_for
+from .index import DocumentIndex, Signatures, cache_file_for
 from .schema import SCHEMA_FILE, DocType, Schema, SchemaError, Text, Vocabulary
 
 _SKIP_DIRS = {".git", "node_modules", ".venv", "site", "__pycache__"}
@@ -119,9 +119,10 @@ class ContentRepository:
         return self._index
 
     def sync_index(self, cancelled: Callable[[], bool] = lambda: False,
-                   progress: Callable[[int, int], None] | None = None) -> bool:
-        """Bring the index in line with every document on disk (reading only changed files) and save it."""
-        if not self.index.sync((ref.path for ref in self.documents), cancelled, progress):
+                   progress: Callable[[int, int], None] | None = None, seen: Signatures | None = None) -> bool:
+        """Bring the index in line with every document on disk (reading only changed files) and save it
+        (`seen`: the files' stats a `stale` call just took, see `DocumentIndex.sync`)."""
+        if not self.index.sync((ref.path for ref in self.documents), cancelled, progress, seen):
             return False
         self._glanced = {}
         self.index.save()
@@ -139,6 +140,20 @@ class ContentRepository:
             return glanced[relpath]
         entry = self.index.get(relpath)
         return entry.title if entry is not None else None
+
+    def _titles(self, relpaths: list[str]) -> list[str | None]:
+        """`title` of each path, looked up in one snapshot of the index (thousands for a documents vocabulary)."""
+        glanced, known = self._glanced, self.index.entries()
+        found: list[str | None] = []
+        for relpath in relpaths:
+            if relpath in glanced:
+                found.append(glanced[relpath])
+                continue
+            entry = known.get(relpath)
+            if entry is None:
+                entry = self.index.get(relpath)  # not in the index yet: read now, as `title` does
+            found.append(entry.title if entry is not None else None)
+        return found
 
     def _file_title(self, path: Path) -> str | None:
         """The title of a file that a vocabulary reads (checked against the disk: these are few)."""
@@ -231,10 +246,11 @@ class ContentRepository:
                 values[value] = Text(title or value, title or value)
         elif kind == "documents":
             # Relations are picked by title; the stored value stays the file name.
-            for ref in sorted(self.documents_of(arg), key=lambda r: r.stem):
-                title = self.title(ref.path) if titles else None
-                label = f"{title} ({ref.stem})" if title else ref.stem
-                values[ref.stem] = Text(label, label)
+            refs = sorted((ref.stem, ref.path) for ref in self.documents_of(arg))
+            for stem, title in zip([stem for stem, _ in refs], self._titles([path for _, path in refs]) if titles
+                                   else [None] * len(refs), strict=True):
+                label = f"{title} ({stem})" if title else stem
+                values[stem] = Text(label, label)
         for value in vocabulary.extra:  # e.g. a topic that moved to its own section (docs/governance/)
             values.setdefault(value, Text(value, value))
         return Vocabulary(vocabulary.name, values, vocabulary.source, vocabulary.open, vocabulary.extra)

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..catalogue import Entry, entries
-from ..index import gc_paused
+from ..index import Signatures, gc_paused
 from ..repository import ContentRepository
 from .document_model import PATH_ROLE, DocumentModel, Marks
 from .tasks import Task, TaskRunner
@@ -135,10 +135,11 @@ class DocumentList(QWidget):
         self._generation += 1
         self.runner.cancel("document-list-complete")  # an older reading's completion is outdated now
 
-        def full(task: Task) -> list[Entry] | None:
+        def full(task: Task, seen: Signatures | None = None) -> list[Entry] | None:
             # Each changed file is read once into the index (unchanged ones come from its cache); the list,
             # the relation choices and the macros then answer from it.
-            if not repo.sync_index(task.cancel.is_set, lambda done, total: task.progress("", done * 100 // total)):
+            if not repo.sync_index(task.cancel.is_set, lambda done, total: task.progress("", done * 100 // total),
+                                   seen):
                 return None
             repo.vocabularies()  # resolved here, off the GUI thread; a broken schema fails here
             repo.index.save()  # with the vocabularies' own files, which they have just read: none next time
@@ -150,8 +151,9 @@ class DocumentList(QWidget):
         def work(task: Task) -> tuple[bool, list[Entry]] | None:
             # Many files the index does not know (a first start, a large checkout): list them from a quick
             # read of their titles first, and complete the index afterwards (see `_completed`).
+            seen: Signatures = {}  # each file is stat'ed once on the way to the list
             if not repo.index.synced:
-                unread = repo.index.stale(ref.path for ref in repo.documents)
+                unread = repo.index.stale((ref.path for ref in repo.documents), seen)
                 if len(unread) > QUICK_FROM:
                     glance = repo.index.glance(unread, task.cancel.is_set)
                     if glance is None:
@@ -160,7 +162,7 @@ class DocumentList(QWidget):
                     repo.vocabularies()  # as below, with those titles: opening a document needs no reading
                     with gc_paused():
                         return True, entries(repo, language, {**repo.index.entries(), **glance})
-            found = full(task)
+            found = full(task, seen)
             return None if found is None else (False, found)
 
         generation = self._generation
