@@ -338,8 +338,10 @@ class MultiChoiceField(FieldWidget):
         allowed = self.vocabulary.values
         keys = list(allowed) + [v for v in dict.fromkeys(self._order) if v not in allowed]
         outside = self.tr("%1 (niet toegestaan)")
-        labels = [self.vocabulary.label(key, self.language) if key in allowed else outside.replace("%1", key)
-                  for key in keys]
+        dutch = self.language.startswith("nl")  # Text.get inlined: a vocabulary may hold thousands of values
+        labels = [key if not text else (text.nl or text.en) if dutch else (text.en or text.nl)
+                  for key, text in allowed.items()]
+        labels += [outside.replace("%1", key) for key in keys[len(labels):]]
         self.model.fill(keys, labels, set(self._order))
         self._loading = False
 
