@@ -300,6 +300,9 @@ class MultiChoiceField(FieldWidget):
         self.filter.textChanged.connect(self.model.set_filter)
         self.list = QListView(self)
         self.list.setUniformItemSizes(True)
+        # laid out a hundred rows per turn of the event loop: a relation may offer thousands of documents
+        self.list.setLayoutMode(QListView.LayoutMode.Batched)
+        self.list.setBatchSize(100)
         self.list.setModel(self.model)
         self.list.setAccessibleName(field.label.get(language))
         self.list.setToolTip(field.help.get(language) or field.label.get(language))
