@@ -300,6 +300,9 @@ class MultiChoiceField(FieldWidget):
         self.filter.textChanged.connect(self.model.set_filter)
         self.list = QListView(self)
         self.list.setUniformItemSizes(True)
+        # laid out a hundred rows per turn of the event loop: a relation may offer thousands of documents
+        self.list.setLayoutMode(QListView.LayoutMode.Batched)
+        self.list.setBatchSize(100)
         self.list.setModel(self.model)
         self.list.setAccessibleName(field.label.get(language))
         self.list.setToolTip(field.help.get(language) or field.label.get(language))
@@ -338,8 +341,10 @@ class MultiChoiceField(FieldWidget):
         allowed = self.vocabulary.values
         keys = list(allowed) + [v for v in dict.fromkeys(self._order) if v not in allowed]
         outside = self.tr("%1 (niet toegestaan)")
-        labels = [self.vocabulary.label(key, self.language) if key in allowed else outside.replace("%1", key)
-                  for key in keys]
+        dutch = self.language.startswith("nl")  # Text.get inlined: a vocabulary may hold thousands of values
+        labels = [key if not text else (text.nl or text.en) if dutch else (text.en or text.nl)
+                  for key, text in allowed.items()]
+        labels += [outside.replace("%1", key) for key in keys[len(labels):]]
         self.model.fill(keys, labels, set(self._order))
         self._loading = False
 

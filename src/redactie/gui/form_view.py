@@ -106,7 +106,8 @@ class FormView(QScrollArea):
             box_layout.addWidget(edit)
             self.sections_box.addWidget(box)
             self.section_editors[name] = edit
-        self._chain_focus()
+        # the next turn of the event loop: the layout and first paint of this open are work enough for one turn
+        QTimer.singleShot(0, self, self._chain_focus)  # not after the form is gone
         self.revalidate()
         self._spell_queue = list(self.section_editors.values())
         if self.speller is not None and self._spell_queue:
@@ -131,9 +132,9 @@ class FormView(QScrollArea):
         """Tab from the form goes through its fields and sections in order, before it leaves for the preview
         (widgets built for a document come later in Qt's focus chain than the panes built with the window)."""
         inner = self.widget()
+        window, tab = inner.window(), Qt.FocusPolicy.TabFocus
         # hidden ones too (a widget just put in a layout is shown later); never a popup's (a combo box's list)
-        inputs = [w for w in inner.findChildren(QWidget)
-                  if w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.window() is inner.window()]
+        inputs = [w for w in inner.findChildren(QWidget) if w.focusPolicy() & tab and w.window() is window]
         previous: QWidget = self
         for widget in inputs:
             QWidget.setTabOrder(previous, widget)

@@ -21,7 +21,8 @@ def redo_shortcuts(bindings: list[QKeySequence] | None = None) -> list[QKeySeque
 class _Router(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         """Refuse the shortcut override for undo and redo, so the window's actions get the keys."""
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+        # the type test second: every event of every text box passes here, and `type()` builds a Python enum
+        if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.ShortcutOverride:
             if any(event.matches(key) for key in _KEYS) or _is_ctrl_y(event):
                 event.ignore()
                 return True
