@@ -220,3 +220,17 @@ def test_background_checks_wait_for_a_quick_listing_to_be_complete(qtbot, conten
     assert win._background_timer.isActive()  # noqa: SLF001
     win._background_timer.stop()  # noqa: SLF001
     wait_idle(qtbot, win)
+
+
+def test_a_group_the_filter_empties_is_hidden_and_comes_back(listing: DocumentList) -> None:
+    """Filtering on one vereiste leaves no maatregel: the "Maatregel" heading is not shown on its own."""
+    from PySide6.QtCore import QModelIndex
+
+    groups = listing.group_labels()
+    assert len(groups) >= 2
+    listing.filter.setText("archiefwet")
+    assert shown_titles(listing) == [ARCHIEF]
+    hidden = [label for row, label in enumerate(groups) if listing.tree.isRowHidden(row, QModelIndex())]
+    assert hidden == groups[1:]  # every group but the one holding the found vereiste
+    listing.filter.setText("")
+    assert not any(listing.tree.isRowHidden(row, QModelIndex()) for row in range(len(groups)))

@@ -91,6 +91,7 @@ class DocumentList(QWidget):
                                           "vastgelegde versie, of fouten bevat"))
         self.tree = QTreeView(self)
         self.tree.setModel(self.model)
+        self.model.modelReset.connect(self._hide_empty_groups)  # the view forgets hidden rows on a reset
         self.tree.setUniformRowHeights(True)  # rows are one line: the view need not measure each one
         self.tree.setRootIsDecorated(True)
         self.tree.setAccessibleName(self.tr("Documentenlijst"))
@@ -360,6 +361,12 @@ class DocumentList(QWidget):
         self.model.set_filter(needle)
         self._reselect(chosen, current)  # the selection model needs no open group
         self._expand()
+
+    def _hide_empty_groups(self) -> None:
+        """A document type whose documents the filter hides all is not shown as an empty heading."""
+        filtering = bool(self.model.needle)
+        for row, group in enumerate(self.model.groups):
+            self.tree.setRowHidden(row, QModelIndex(), filtering and not group.shown)
 
     def _reselect(self, paths: list[str], current: str | None) -> None:
         """Select `paths` again after the rows were rebuilt (the shown ones), as few ranges as possible."""
