@@ -450,3 +450,17 @@ def test_every_problem_is_explained_in_both_languages() -> None:
         assert problem.explanation("nl") != problem.explanation("en")
     assert classify("error: failed to push some refs to 'x'\nhint: Updates were rejected") == "push-rejected"
     assert classify("something odd") == "git-failed"
+
+
+def test_git_problems_name_only_menu_items_that_exist() -> None:
+    """A way forward that names a menu item names it as the menu shows it (it named 'Repository klonen')."""
+    import re as _re
+
+    from redactie.gitservice.problems import EXPLANATIONS
+
+    sources = (Path(__file__).resolve().parents[1] / "src" / "redactie" / "gui").glob("*.py")
+    menus = " ".join(p.read_text(encoding="utf-8") for p in sources).replace("&", "")
+    for code, (_nl, _en, way_nl, _way_en) in EXPLANATIONS.items():
+        for named in _re.findall(r"'([^']+)' in het menu", way_nl):
+            assert named in menus, (code, named)
+    assert "Repository klonen" not in " ".join(way for *_, way, _ in EXPLANATIONS.values())

@@ -11,11 +11,11 @@ EXPLANATIONS: dict[str, tuple[str, str, str, str]] = {
     "not-a-repository": (
         "Deze map hoort niet bij een git-repository.",
         "This folder is not part of a git repository.",
-        "Kies een map binnen een repository, of haal er een op met 'Repository klonen'.",
-        "Choose a folder inside a repository, or get one with 'Clone repository'."),
+        "Kies een map met gedeelde documenten, of haal ze op met 'Gedeelde documenten ophalen…' in het menu Bestand.",
+        "Choose a folder with shared documents, or get them with 'Get shared documents…' in the File menu."),
     "no-commits": (
-        "Deze repository heeft nog geen enkele opgeslagen versie (commit).",
-        "This repository has no saved version (commit) yet.",
+        "Deze documenten hebben nog geen enkele opgeslagen versie (commit).",
+        "These documents have no saved version (commit) yet.",
         "Leg de huidige bestanden vast als eerste versie.",
         "Record the current files as the first version."),
     "detached-head": (
@@ -45,23 +45,23 @@ EXPLANATIONS: dict[str, tuple[str, str, str, str]] = {
         "Kies 'Synchroniseren' en deel daarna opnieuw. Er wordt nooit iets van een ander overschreven.",
         "Choose 'Synchronise' and share again afterwards. Nothing of anyone else is ever overwritten."),
     "no-remote": (
-        "Deze repository is niet gekoppeld aan een gedeelde plek (remote).",
-        "This repository is not linked to a shared place (remote).",
-        "Uw wijzigingen blijven op deze computer. Vraag de beheerder om het adres van de gedeelde repository.",
-        "Your changes stay on this computer. Ask the maintainer for the address of the shared repository."),
+        "Deze documenten zijn niet gekoppeld aan een gedeelde plek (remote).",
+        "These documents are not linked to a shared place (remote).",
+        "Uw wijzigingen blijven op deze computer. Vraag de beheerder om het adres van de gedeelde plek.",
+        "Your changes stay on this computer. Ask the maintainer for the address of the shared place."),
     "no-upstream": (
         "Deze versie bestaat nog niet op de gedeelde plek.",
         "This version does not exist in the shared place yet.",
         "Kies 'Delen' om deze versie voor het eerst te delen.",
         "Choose 'Share' to share this version for the first time."),
     "network": (
-        "De gedeelde repository is niet bereikbaar; misschien is er geen internetverbinding.",
-        "The shared repository cannot be reached; perhaps there is no internet connection.",
+        "De gedeelde plek is niet bereikbaar; misschien is er geen internetverbinding.",
+        "The shared place cannot be reached; perhaps there is no internet connection.",
         "Uw werk blijft bewaard op deze computer. Probeer het later opnieuw.",
         "Your work is kept on this computer. Try again later."),
     "authentication": (
-        "Aanmelden bij de gedeelde repository is mislukt.",
-        "Signing in to the shared repository failed.",
+        "Aanmelden bij de gedeelde plek is mislukt.",
+        "Signing in to the shared place failed.",
         "Controleer of u toegang hebt en meld u opnieuw aan via het aanmeldvenster van uw organisatie.",
         "Check that you have access and sign in again through your organisation's sign-in window."),
     "git-missing": (
