@@ -118,9 +118,10 @@ def test_special_files_are_listed_but_never_read(tmp_path: Path) -> None:
     listed = markdown_files(repo.root)
     for path in made.values():
         assert path.relative_to(repo.root).as_posix() in listed
-        with pytest.raises(FileRefused) as caught:
-            read_document(path)
-        assert caught.value.localized("nl") and caught.value.localized("en")
+        for checked in (False, True):  # also when the caller's stat is taken as the check (the index's reading)
+            with pytest.raises(FileRefused) as caught:
+                read_document(path, checked=checked)
+            assert caught.value.localized("nl") and caught.value.localized("en")
         assert quick_fields(path) == {}
     findings = validate_repository(repo)
     unreadable = {f.path for f in findings if f.code == "unreadable"}

@@ -10,11 +10,12 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QTextCharFormat
 
 from redactie.gui.section_edit import SectionEdit
 from redactie.spelling import REPOSITORY_LIST, DictionaryMissing
 from redactie.spelling.worker import RemoteSpeller, worker_command
+
+from .test_spelling_gui import underlined
 
 SRC = Path(__file__).resolve().parents[1] / "src"
 
@@ -26,17 +27,6 @@ def remote(content_repo: Path, isolated_home: Path) -> RemoteSpeller:
     speller = RemoteSpeller("nl", content_repo, user_list=isolated_home / "eigen.txt").start()
     yield speller
     speller.close()
-
-
-def underlined(edit: SectionEdit) -> list[str]:
-    found = []
-    block = edit.document().begin()
-    while block.isValid():
-        for r in block.layout().formats():
-            if r.format.underlineStyle() == QTextCharFormat.UnderlineStyle.SpellCheckUnderline:
-                found.append(block.text()[r.start:r.start + r.length])
-        block = block.next()
-    return found
 
 
 def test_the_editor_process_never_loads_the_dictionary(content_repo: Path, isolated_home: Path) -> None:

@@ -76,16 +76,19 @@ def file_problem(path: Path, limit: int = MAX_DOCUMENT_BYTES) -> FileRefused | N
     return problem
 
 
-def read_document(path: Path, limit: int = MAX_DOCUMENT_BYTES) -> bytes:
+def read_document(path: Path | str, limit: int = MAX_DOCUMENT_BYTES, checked: bool = False) -> bytes:
     """The bytes of a regular file of at most `limit` bytes; FileRefused (an OSError) for anything else.
 
     The file is opened without following a link and without waiting on a pipe, so neither a link to
-    `/dev/zero` nor a FIFO can make the caller read forever.
+    `/dev/zero` nor a FIFO can make the caller read forever. `checked`: the caller's own `lstat` just found a
+    regular file within the limit, so the first check is left out where opening refuses a link by itself.
     """
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-    problem = file_problem(path, limit)  # also the only check where O_NOFOLLOW does not exist (Windows)
-    if problem is not None:
-        raise problem
+    nofollow = getattr(os, "O_NOFOLLOW", 0)
+    flags = os.O_RDONLY | nofollow | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    if not (checked and nofollow):  # also the only check where O_NOFOLLOW does not exist (Windows)
+        problem = file_problem(Path(path), limit)
+        if problem is not None:
+            raise problem
     try:
         fd = os.open(path, flags)
     except OSError as exc:

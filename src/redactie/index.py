@@ -13,6 +13,7 @@ Safe to use from several threads: entries are immutable and the table is guarded
 
 from __future__ import annotations
 
+import functools
 import gc
 import hashlib
 import marshal
@@ -30,7 +31,7 @@ from typing import Any
 
 import platformdirs
 
-from .fileio import atomic_write
+from .fileio import MAX_DOCUMENT_BYTES, atomic_write, read_document
 
 FORMAT = 4  # bump when what an entry holds, or how it is computed, changes
 APP = "Redactie"
@@ -183,15 +184,14 @@ _KEY_LINE = re.compile(r"([A-Za-z0-9_][A-Za-z0-9_.-]*):(?:[ ]+(.*))?$")
 _OPENER = re.compile(r"[ ]*(?:-[ ]+)*(?:[A-Za-z0-9_][A-Za-z0-9_.-]*:[ ]+)?(?=[\"'\[{])")
 
 
+@functools.cache
 def _quick_parts() -> tuple[Any, Any, Any, Any]:
     """The document reader's parts the quick read shares (imported when first needed: they load ruamel)."""
-    global _QUICK_PARTS
     from .document.fastscan import one_line_value
     from .document.frontmatter import CLOSE_RE, OPEN_RE
     from .document.text import decode
 
-    _QUICK_PARTS = (one_line_value, CLOSE_RE, OPEN_RE, decode)
-    return _QUICK_PARTS
+    return one_line_value, CLOSE_RE, OPEN_RE, decode
 
 
 def quick_title(data: bytes) -> tuple[bool, str | None]:
@@ -204,7 +204,7 @@ def quick_title(data: bytes) -> tuple[bool, str | None]:
     value that it does not close (a multi-line value could swallow the `title:` line). Checks over the whole
     front matter run in C (str methods); only lines that need it get a regular expression.
     """
-    one_line_value, close_re, open_re, decode = _QUICK_PARTS or _quick_parts()
+    one_line_value, close_re, open_re, decode = _quick_parts()
     try:
         _, text = decode(data)
     except (ValueError, LookupError):
@@ -215,17 +215,13 @@ def quick_title(data: bytes) -> tuple[bool, str | None]:
     close = _close_line(text, first_end, close_re)
     if close < 0:
         return False, None
-    matter = text[first_end + 1 : close]
+    matter = text[first_end + 1 : close].replace("\r\n", "\n")
     lines = matter.split("\n")
-    if "\r" in matter:
-        matter = matter.replace("\r\n", "\n")
-        lines = matter.split("\n")
     if not matter.replace("\n", " ").isprintable() and _NOT_PLAIN.search(matter):
         return False, None
     if ("&" in matter or "!" in matter) and _PROPERTY.search(matter):
         return False, None
     check_openers = '"' in matter or "'" in matter or "[" in matter or "{" in matter
-    title: str | None = None
     title_raw: str | None = None
     after_title = False
     started = False  # a top-level line came
@@ -259,11 +255,7 @@ def quick_title(data: bytes) -> tuple[bool, str | None]:
     understood, value = one_line_value(title_raw)
     if not understood or not isinstance(value, str):
         return False, None
-    title = value if value.strip() else None
-    return True, title
-
-
-_QUICK_PARTS: tuple[Any, Any, Any, Any] | None = None
+    return True, value if value.strip() else None
 
 
 def _close_line(text: str, start: int, close_re: re.Pattern[str]) -> int:
@@ -280,37 +272,7 @@ def _close_line(text: str, start: int, close_re: re.Pattern[str]) -> int:
         pos = found + 1
 
 
-_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 Signatures = dict[str, "tuple[int, int, bool] | None"]  # path -> (size, mtime_ns, regular) or None when gone
-
-
-def _read_regular(full: str, size: int) -> bytes | None:
-    """The bytes of a regular file that a stat just found `size` bytes large and within the document limit,
-    opened without following a link or waiting on a pipe (as `fileio.read_document`, without its second stat);
-    None for anything else, which the full reading then explains."""
-    from .fileio import MAX_DOCUMENT_BYTES
-
-    if not _NOFOLLOW or size > MAX_DOCUMENT_BYTES:
-        return None  # no way to refuse a link at opening (Windows), or too large: the full reading decides
-    try:
-        fd = os.open(full, os.O_RDONLY | _NOFOLLOW | getattr(os, "O_NONBLOCK", 0))
-    except OSError:
-        return None
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_DOCUMENT_BYTES:
-            return None
-        data = os.read(fd, MAX_DOCUMENT_BYTES + 1)
-        while len(data) <= MAX_DOCUMENT_BYTES:
-            more = os.read(fd, MAX_DOCUMENT_BYTES + 1 - len(data))
-            if not more:
-                return data
-            data += more
-        return None
-    except OSError:
-        return None
-    finally:
-        os.close(fd)
 
 
 def _signature(full: str) -> tuple[int, int, bool] | None:
@@ -348,14 +310,13 @@ class DocumentIndex:
 
     def _read(self, relpath: str, signature: tuple[int, int, bool]) -> IndexEntry:
         from .document import FrontMatterError
-        from .fileio import read_document
 
         size, mtime_ns, regular = signature
         if not regular:
             return IndexEntry(relpath, size, mtime_ns, readable=False)
         racy = mtime_ns > time.time_ns() - RACY_NS
         try:  # regular files only, no link followed, never waiting on a pipe, at most the document size cap
-            data = read_document(Path(self._base) / relpath)
+            data = read_document(os.path.join(self._base, relpath), checked=True)  # `signature` is the check
         except OSError:
             return IndexEntry(relpath, size, mtime_ns, readable=False, racy=True)
         finally:
@@ -489,7 +450,12 @@ class DocumentIndex:
             if signature is None:
                 continue
             size, mtime_ns, regular = signature
-            data = _read_regular(os.path.join(self._base, relpath), size) if regular else None
+            data = None
+            if regular and size <= MAX_DOCUMENT_BYTES:
+                try:  # the stat above is the check: opening refuses a link by itself
+                    data = read_document(os.path.join(self._base, relpath), checked=True)
+                except OSError:
+                    pass  # the full reading below explains it
             certain, title = quick_title(data) if data is not None else (False, None)
             if certain:
                 fields = {"title": title} if title is not None else {}
