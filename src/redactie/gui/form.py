@@ -341,9 +341,9 @@ class MultiChoiceField(FieldWidget):
         allowed = self.vocabulary.values
         keys = list(allowed) + [v for v in dict.fromkeys(self._order) if v not in allowed]
         outside = self.tr("%1 (niet toegestaan)")
-        dutch = self.language.startswith("nl")  # Text.get inlined: a vocabulary may hold thousands of values
-        labels = [key if not text else (text.nl or text.en) if dutch else (text.en or text.nl)
-                  for key, text in allowed.items()]
+        # each label straight from its text (not `Vocabulary.label`, a lookup per value): a vocabulary of
+        # documents may hold thousands
+        labels = [text.get(self.language) if text else key for key, text in allowed.items()]
         labels += [outside.replace("%1", key) for key in keys[len(labels):]]
         self.model.fill(keys, labels, set(self._order))
         self._loading = False
