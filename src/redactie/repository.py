@@ -247,8 +247,8 @@ class ContentRepository:
         elif kind == "documents":
             # Relations are picked by title; the stored value stays the file name.
             refs = sorted((ref.stem, ref.path) for ref in self.documents_of(arg))
-            for stem, title in zip([stem for stem, _ in refs], self._titles([path for _, path in refs]) if titles
-                                   else [None] * len(refs), strict=True):
+            found = self._titles([path for _, path in refs]) if titles else [None] * len(refs)
+            for (stem, _), title in zip(refs, found, strict=True):
                 label = f"{title} ({stem})" if title else stem
                 values[stem] = Text(label, label)
         for value in vocabulary.extra:  # e.g. a topic that moved to its own section (docs/governance/)
