@@ -182,8 +182,7 @@ def test_the_cache_keeps_every_value_as_shown_and_reads_back_the_same(repo_path:
     assert plain(odd) == back.fields
 
 
-def test_a_large_cache_is_stored_in_parts(repo_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Each part is decoded on its own, so reading the cache never holds the interpreter lock for long."""
+def _saved_in_parts(repo_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[DocumentIndex, Path, list[str]]:
     from redactie import index as module
 
     monkeypatch.setattr(module, "CHUNK", 4)
@@ -193,12 +192,48 @@ def test_a_large_cache_is_stored_in_parts(repo_path: Path, monkeypatch: pytest.M
     first.sync(paths)
     assert first.save()
     assert not first.save()  # nothing changed: nothing written
-    stored = marshal.loads(cache.read_bytes())
-    assert len(stored[3]) == -(-len(paths) // 4) > 2
+    return first, cache, paths
+
+
+def test_a_large_cache_is_stored_in_parts_decoded_when_first_needed(repo_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """A start lists every document from the stored titles; each part's details decode on their own, when asked."""
+    first, cache, paths = _saved_in_parts(repo_path, monkeypatch)
+    assert len(paths) > 8
     second = DocumentIndex(repo_path, cache)
     second.sync(paths)
     assert second.reads == 0
-    assert second.entries() == first.entries()
+    entries = second.entries()
+    assert {p: e.title for p, e in entries.items()} == {p: e.title for p, e in first.entries().items()}
+    assert not any(entry.decoded for entry in entries.values())
+    one = entries[paths[0]]
+    assert one.fields == first.get(paths[0]).fields and one.lines == first.get(paths[0]).lines
+    assert sum(entry.decoded for entry in entries.values()) == 4  # its part, no other
+    assert entries == first.entries()
+    assert all(entry.decoded for entry in entries.values())
+
+
+def test_a_damaged_part_of_the_cache_reads_its_files_again(repo_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first, cache, paths = _saved_in_parts(repo_path, monkeypatch)
+    data = bytearray(cache.read_bytes())
+    data[-5:] = b"\xff" * 5  # inside the last part; the heads and every length are intact
+    cache.write_bytes(bytes(data))
+    second = DocumentIndex(repo_path, cache)
+    second.sync(paths)
+    assert second.reads == 0  # listed from the heads
+    assert second.entries() == first.entries()  # the last part's details come from its files
+    assert second.reads == len(paths) - (len(paths) - 1) // 4 * 4
+
+
+def test_a_cut_short_or_grown_cache_is_ignored(repo_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first, cache, paths = _saved_in_parts(repo_path, monkeypatch)
+    data = cache.read_bytes()
+    for junk in (data[:-1], data + b"\x00", data[:8], b"\xff" * 8 + data[8:]):
+        cache.write_bytes(junk)
+        second = DocumentIndex(repo_path, cache)
+        second.sync(paths)
+        assert second.reads == len(paths)
+        assert second.entries() == first.entries()
 
 
 @pytest.mark.skipif(CORPUS is None or not CORPUS.is_dir(), reason="the shared corpus is not present")
@@ -233,13 +268,13 @@ def test_the_collector_is_paused_only_while_the_cache_is_decoded(repo_path: Path
     first.sync(sorted(p.relative_to(repo_path).as_posix() for p in repo_path.rglob("*.md")))
     first.save()
     seen: list[bool] = []
-    original = IndexEntry.from_row
+    original = IndexEntry._stored
 
-    def watching(raw: object) -> IndexEntry | None:
+    def watching(*args: object) -> IndexEntry:
         seen.append(gc.isenabled())
-        return original(raw)
+        return original(*args)
 
-    monkeypatch.setattr(IndexEntry, "from_row", staticmethod(watching))
+    monkeypatch.setattr(IndexEntry, "_stored", staticmethod(watching))
     assert gc.isenabled()
     second = DocumentIndex(repo_path, cache)
     second.sync([])

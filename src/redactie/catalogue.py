@@ -13,7 +13,7 @@ from .validation import ERROR, INFO, WARNING, Finding
 _RANK = {ERROR: 3, WARNING: 2, INFO: 1}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entry:
     """A document as the list shows it."""
 
@@ -21,8 +21,19 @@ class Entry:
     type_name: str
     type_label: str
     title: str
-    search: str
+    # What the filter looks in: the text itself, or the index entry that holds it (decoded from the cache only
+    # when the filter is first used, not to list the documents).
+    search_in: str | IndexEntry
     remark: str = ""  # why the document cannot be opened (a link, a pipe, too large), in the user's language
+
+    @property
+    def search(self) -> str:
+        """The path and every value as one lower-case text: what the list's filter looks in."""
+        source = self.search_in
+        if type(source) is str:
+            return source
+        assert isinstance(source, IndexEntry)
+        return source.search or search_text(self.path, source.fields)
 
 
 def entries(repo: ContentRepository, language: str, known: Mapping[str, IndexEntry] | None = None) -> list[Entry]:
@@ -37,14 +48,13 @@ def entries(repo: ContentRepository, language: str, known: Mapping[str, IndexEnt
     index = repo.index.entries() if known is None else known
     for ref in repo.documents:
         assert ref.doc_type is not None
-        entry = index.get(ref.path) or repo.index.get(ref.path)
+        entry: IndexEntry | None = index.get(ref.path) or repo.index.get(ref.path)
+        search: str | IndexEntry
         if entry is not None and entry.readable:
-            title = entry.title or ref.stem
-            search = entry.search or search_text(ref.path, entry.fields)
-            remark = ""
+            title, search, remark = entry.title or ref.stem, entry, ""
         else:
             problem = file_problem(repo.root / ref.path)  # lstat only
-            title, search = ref.stem, search_text(ref.path, entry.fields if entry is not None else {})
+            title, search = ref.stem, entry if entry is not None else search_text(ref.path, {})
             remark = problem.localized(language) if problem else ""
         name = ref.doc_type.name
         found.append(Entry(ref.path, name, labels.get(name) or ref.doc_type.label.get(language), title, search,

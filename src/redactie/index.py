@@ -23,9 +23,9 @@ import stat
 import sys
 import threading
 import time
+import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +33,7 @@ import platformdirs
 
 from .fileio import MAX_DOCUMENT_BYTES, atomic_write, read_document
 
-FORMAT = 4  # bump when what an entry holds, or how it is computed, changes
+FORMAT = 5  # bump when what an entry holds, or how it is computed, changes
 APP = "Redactie"
 # File systems with coarse timestamps (FAT: 2 s) can change a file without changing its size or time when the
 # change follows within this window: an entry read that soon after the file's time is read again next time.
@@ -54,41 +54,132 @@ def cache_file_for(root: Path) -> Path:
     return cache_dir() / "index" / f"{digest}.index"
 
 
-@dataclass(frozen=True, slots=True)
+class _Part:
+    """Up to CHUNK entries' details (fields, key lines, search text) as stored in the cache, decoded when one of
+    them is first asked for: a start lists 10,000 documents from their stored titles without decoding them."""
+
+    __slots__ = ("_data", "_crc", "_rows", "_lock", "_paths", "_reread")
+
+    def __init__(self, data: memoryview, crc: int, paths: list[str],
+                 reread: Callable[[str], tuple[dict[str, Any], dict[str, int], str]]) -> None:
+        self._data: memoryview | None = data
+        self._crc = crc
+        self._rows: list[tuple[dict[str, Any], dict[str, int], str]] | None = None
+        self._lock = threading.Lock()
+        self._paths = paths
+        self._reread = reread
+
+    def rows(self) -> list[tuple[dict[str, Any], dict[str, int], str]]:
+        """The decoded details, in the order of the part's paths."""
+        rows = self._rows
+        if rows is None:
+            with self._lock:
+                if self._rows is None:
+                    self._rows = self._decode()
+                    self._data = None
+                rows = self._rows
+        return rows
+
+    def _decode(self) -> list[tuple[dict[str, Any], dict[str, int], str]]:
+        assert self._data is not None
+        rows = None
+        try:
+            if zlib.crc32(self._data) == self._crc:
+                with gc_paused():
+                    rows = marshal.loads(self._data)
+        except (ValueError, EOFError, TypeError):
+            pass
+        if (type(rows) is list and len(rows) == len(self._paths)
+                and all(type(row) is tuple and len(row) == 3 and type(row[0]) is dict and type(row[1]) is dict
+                        and type(row[2]) is str for row in rows)):
+            return rows
+        # A damaged part (the heads were sound): its files are read again rather than trusted.
+        return [self._reread(path) for path in self._paths]
+
+
 class IndexEntry:
-    """What is known about one file, valid while its size and modification time are these."""
+    """What is known about one file, valid while its size and modification time are these. Immutable.
+
+    `fields` is the front matter's values as plain types, `lines` the 1-based line of each key, `search` the path
+    and every value as one lower-case text (what the list's filter looks in). An entry from the cache decodes
+    these three with its part of the cache, when first asked for; its title is stored on its own.
+    """
+
+    __slots__ = ("path", "size", "mtime_ns", "readable", "racy", "title", "_details", "_at")
 
     path: str
     size: int
     mtime_ns: int
-    fields: Mapping[str, Any] = field(default_factory=dict)
-    lines: Mapping[str, int] = field(default_factory=dict)
-    readable: bool = True  # False: not a regular file, unreadable, or its front matter cannot be read
-    racy: bool = False  # modified so shortly before it was read that a later change may keep the same stat
-    search: str = ""  # the path and every value as one lower-case text, what the list's filter looks in
+    readable: bool  # False: not a regular file, unreadable, or its front matter cannot be read
+    racy: bool  # modified so shortly before it was read that a later change may keep the same stat
+    title: str | None  # the document's title, when it has a non-empty one
+
+    def __init__(self, path: str, size: int, mtime_ns: int, fields: Mapping[str, Any] | None = None,
+                 lines: Mapping[str, int] | None = None, readable: bool = True, racy: bool = False,
+                 search: str = "") -> None:
+        fields = {} if fields is None else fields
+        self.path, self.size, self.mtime_ns, self.readable, self.racy = path, size, mtime_ns, readable, racy
+        self.title = _title_of(fields)
+        self._details: Any = (fields, {} if lines is None else lines, search)
+        self._at = -1
+
+    @classmethod
+    def _stored(cls, path: str, size: int, mtime_ns: int, readable: bool, racy: bool, title: str | None,
+                part: _Part, at: int) -> IndexEntry:
+        entry = cls.__new__(cls)
+        entry.path, entry.size, entry.mtime_ns, entry.readable, entry.racy = path, size, mtime_ns, readable, racy
+        entry.title, entry._details, entry._at = title, part, at
+        return entry
+
+    def _get(self) -> tuple[Mapping[str, Any], Mapping[str, int], str]:
+        details = self._details
+        return details if self._at < 0 else details.rows()[self._at]
 
     @property
-    def title(self) -> str | None:
-        """The document's title, when it has a non-empty one."""
-        title = self.fields.get("title")
-        return title if isinstance(title, str) and title.strip() else None
+    def fields(self) -> Mapping[str, Any]:
+        """The front matter's values, as plain types."""
+        return self._get()[0]
+
+    @property
+    def lines(self) -> Mapping[str, int]:
+        """The 1-based line of each key."""
+        return self._get()[1]
+
+    @property
+    def search(self) -> str:
+        """The path and every value as one lower-case text ("" for an entry made without it)."""
+        return self._get()[2]
+
+    @property
+    def decoded(self) -> bool:
+        """False while the entry's details are still stored undecoded (tests and benchmarks look)."""
+        return self._at < 0 or self._details._rows is not None
 
     def field_line(self, key: str) -> int | None:
         """1-based line of the key in the file, or None (the same answer as `Document.field_line`)."""
         return self.lines.get(key)
 
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, IndexEntry):
+            return NotImplemented
+        return ((self.path, self.size, self.mtime_ns, self.readable, self.racy, self.title)
+                == (other.path, other.size, other.mtime_ns, other.readable, other.racy, other.title)
+                and self._get() == other._get())
+
+    __hash__ = None  # type: ignore[assignment]  # equal entries hold equal (unhashable) mappings
+
+    def __repr__(self) -> str:
+        return (f"IndexEntry({self.path!r}, {self.size}, {self.mtime_ns}, readable={self.readable}, "
+                f"racy={self.racy}, title={self.title!r})")
+
     def as_row(self) -> tuple[Any, ...]:
-        """The entry as plain values for the cache (see `from_row`)."""
-        return (self.path, self.size, self.mtime_ns, plain(self.fields), plain(self.lines), self.readable, self.racy,
-                self.search)
+        """The entry as plain values (see `from_row`)."""
+        fields, lines, search = self._get()
+        return (self.path, self.size, self.mtime_ns, plain(fields), plain(lines), self.readable, self.racy, search)
 
     @classmethod
     def from_row(cls, raw: object) -> IndexEntry | None:
-        """The entry stored by `as_row`, or None when the stored form is not what this version writes.
-
-        The mappings are taken as decoded, not rebuilt: their keys were interned when the entry was read
-        (`interned`), and `marshal` stores an interned string as such, so they come back shared.
-        """
+        """The entry stored by `as_row`, or None when the stored form is not what this version writes."""
         if not (type(raw) is tuple and len(raw) == 8):
             return None
         path, size, mtime_ns, fields, lines, readable, racy, search = raw
@@ -96,6 +187,11 @@ class IndexEntry:
                 and type(lines) is dict and type(readable) is bool and type(racy) is bool and type(search) is str):
             return None
         return cls(path, size, mtime_ns, fields, lines, readable, racy, search)
+
+
+def _title_of(fields: Mapping[str, Any]) -> str | None:
+    title = fields.get("title")
+    return title if isinstance(title, str) and title.strip() else None
 
 
 def interned(mapping: Mapping[Any, Any]) -> dict[Any, Any]:
@@ -300,6 +396,9 @@ class DocumentIndex:
         self._base = str(root)
         self.reads = 0  # files read from disk since creation (tests count these)
         self._lock = threading.Lock()
+        # Only for `reads`: reading a file never takes the table's lock, which is held while comparing entries
+        # (and so while decoding a part of the cache, which may read its files again when it is damaged).
+        self._reads_lock = threading.Lock()
         self._sync_lock = threading.Lock()  # one whole sync at a time: a second one then finds everything read
         self._entries: dict[str, IndexEntry] = {}
         self._dirty = False
@@ -320,7 +419,7 @@ class DocumentIndex:
         except OSError:
             return IndexEntry(relpath, size, mtime_ns, readable=False, racy=True)
         finally:
-            with self._lock:
+            with self._reads_lock:
                 self.reads += 1
         try:
             found = front_matter(data)
@@ -337,36 +436,70 @@ class DocumentIndex:
     def _load_cache(self) -> None:
         """Fill the table from the cache file once (a missing, damaged or foreign cache is simply ignored).
 
-        The entries are stored in parts of CHUNK entries, each decoded on its own: decoding the whole file in
-        one call would hold the interpreter lock for that long and stall the window; in parts, other
-        threads run in between.
+        Only the heads are decoded here (path, stat, title: what a start needs to list every document); each
+        part of CHUNK entries' details is decoded when one of its entries is first asked for, on its own, so no
+        decoding holds the interpreter lock for long.
         """
         if self._loaded:
             return
         self._loaded = True
         assert self.cache_file is not None
-        loaded: dict[str, IndexEntry] = {}
         try:
             with gc_paused():
-                self._decode(self.cache_file.read_bytes(), loaded)
-        except (OSError, ValueError, EOFError, TypeError):
+                loaded = self._decode(self.cache_file.read_bytes())
+        except (OSError, ValueError, EOFError, TypeError, OverflowError):
             return
         with self._lock:
             for path, entry in loaded.items():
                 self._entries.setdefault(path, entry)
 
-    def _decode(self, data: bytes, loaded: dict[str, IndexEntry]) -> None:
-        """Fill `loaded` from the cache file's bytes, part by part; nothing when it is another root or format."""
-        header = marshal.loads(data)
-        if not (isinstance(header, tuple) and len(header) == 4 and header[:3] == (MAGIC, FORMAT, str(self.root))
-                and isinstance(header[3], list)):
-            return
-        for part in header[3]:
-            rows = marshal.loads(part) if isinstance(part, bytes) else None
-            for raw in rows if isinstance(rows, list) else ():
-                entry = IndexEntry.from_row(raw)
-                if entry is not None:
-                    loaded[entry.path] = entry
+    def _decode(self, data: bytes) -> dict[str, IndexEntry]:
+        """The entries in the cache file's bytes (none when it is another root, format or damaged).
+
+        The file is an 8-byte length, a header (magic, format, root, then the length and CRC-32 of the heads and
+        of each part), the heads (five columns: paths, sizes, modification times, flags, titles), then the
+        parts. A part whose checksum fails is not trusted: its files are read again when it is first needed.
+        """
+        size = int.from_bytes(data[:8], "little")
+        header = marshal.loads(data[8:8 + size])
+        if not (type(header) is tuple and len(header) == 5 and header[:3] == (MAGIC, FORMAT, str(self.root))
+                and type(header[3]) is tuple and type(header[4]) is list
+                and all(type(sizes) is tuple and len(sizes) == 2 and all(type(n) is int and n >= 0 for n in sizes)
+                        for sizes in [header[3], *header[4]])):
+            return {}
+        (heads_length, heads_crc), parts = header[3], header[4]
+        start = 8 + size + heads_length
+        if start + sum(length for length, _ in parts) != len(data):
+            return {}  # cut short or grown: not what was written
+        view = memoryview(data)
+        if zlib.crc32(view[8 + size:start]) != heads_crc:
+            return {}
+        heads = marshal.loads(view[8 + size:start])
+        if not (type(heads) is tuple and len(heads) == 5 and all(type(column) is list for column in heads)
+                and len({len(column) for column in heads}) == 1 and -(-len(heads[0]) // CHUNK) == len(parts)):
+            return {}
+        paths, sizes, times, flags, titles = heads
+        if not (all(type(p) is str for p in paths) and all(type(n) is int for n in sizes)
+                and all(type(n) is int for n in times) and all(type(n) is int for n in flags)
+                and all(t is None or type(t) is str for t in titles)):
+            return {}
+        stored, found = IndexEntry._stored, {}
+        for number, (length, crc) in enumerate(parts):
+            first = number * CHUNK
+            part = _Part(view[start:start + length], crc, paths[first:first + CHUNK], self._details_from_disk)
+            start += length
+            for at, n in enumerate(range(first, min(first + CHUNK, len(paths)))):
+                flag = flags[n]
+                found[paths[n]] = stored(paths[n], sizes[n], times[n], bool(flag & 1), bool(flag & 2), titles[n],
+                                         part, at)
+        return found
+
+    def _details_from_disk(self, relpath: str) -> tuple[dict[str, Any], dict[str, int], str]:
+        """A file's details read anew, for a part of the cache that turned out damaged."""
+        signature = _signature(os.path.join(self._base, relpath))
+        entry = self._read(relpath, signature) if signature is not None else IndexEntry(relpath, 0, 0)
+        fields, lines, search = entry._get()
+        return dict(fields), dict(lines), search or search_text(relpath, fields)
 
     # -- keeping it current ----------------------------------------------------------------------------------
 
@@ -518,11 +651,17 @@ class DocumentIndex:
                 return False
             snapshot = dict(self._entries)
             self._dirty = False
-        rows = [entry.as_row() for entry in snapshot.values()]
+        ordered = list(snapshot.values())
         try:
-            parts = [marshal.dumps(rows[n:n + CHUNK]) for n in range(0, len(rows), CHUNK)]
+            heads = marshal.dumps(([e.path for e in ordered], [e.size for e in ordered],
+                                   [e.mtime_ns for e in ordered], [e.readable | e.racy << 1 for e in ordered],
+                                   [e.title for e in ordered]))
+            parts = [marshal.dumps([(plain(e.fields), plain(e.lines), e.search) for e in ordered[n:n + CHUNK]])
+                     for n in range(0, len(ordered), CHUNK)]
+            header = marshal.dumps((MAGIC, FORMAT, str(self.root), (len(heads), zlib.crc32(heads)),
+                                    [(len(part), zlib.crc32(part)) for part in parts]))
             self.cache_file.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write(self.cache_file, marshal.dumps((MAGIC, FORMAT, str(self.root), parts)))
+            atomic_write(self.cache_file, b"".join([len(header).to_bytes(8, "little"), header, heads, *parts]))
             self.cache_file.with_suffix(".json").unlink(missing_ok=True)  # the earlier versions' form
         except (OSError, ValueError):
             with self._lock:
