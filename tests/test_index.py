@@ -335,3 +335,45 @@ def test_a_documents_vocabulary_labels_each_document_by_its_title_as_title_gives
         title = repo.title(ref.path)
         assert values[ref.stem].nl == (f"{title} ({ref.stem})" if title else ref.stem)
     assert list(values)[: len(refs)] == sorted(ref.stem for ref in refs)
+
+
+def test_any_damaged_byte_of_the_cache_gives_the_files_own_entries(repo_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whatever byte is damaged (the length, the header, the heads or a part), the entries are those of the files:
+    the cache is ignored, or the damaged part's files are read again. Never a wrong value, never an error."""
+    first, cache, paths = _saved_in_parts(repo_path, monkeypatch)
+    data = cache.read_bytes()
+    expected = first.entries()
+    step = max(1, len(data) // 150)
+    for position in range(0, len(data), step):
+        for value in (0x00, 0xFF, data[position] ^ 0x01):
+            if value == data[position]:
+                continue
+            cache.write_bytes(data[:position] + bytes([value]) + data[position + 1:])
+            again = DocumentIndex(repo_path, cache)
+            again.sync(paths)
+            assert again.entries() == expected, position
+
+
+def test_entries_of_one_part_asked_from_many_threads_decode_it_once(repo_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    first, cache, paths = _saved_in_parts(repo_path, monkeypatch)
+    second = DocumentIndex(repo_path, cache)
+    second.sync(paths)
+    entries_now = second.entries()
+    start = threading.Barrier(8)
+    seen: list[object] = []
+
+    def ask() -> None:
+        start.wait()
+        seen.extend(id(entries_now[path].fields) for path in paths[:4])
+
+    threads = [threading.Thread(target=ask) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(seen) == 32 and len(set(seen)) == 4  # one decoded mapping per entry, shared by every thread
+    assert entries_now == first.entries()
