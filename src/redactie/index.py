@@ -40,6 +40,7 @@ APP = "Redactie"
 RACY_NS = 2_000_000_000
 CHUNK = 500  # entries per separately decoded part of the cache: each decodes in about a millisecond
 MAGIC = "redactie-index"
+LOG_LIMIT = 4096  # changed paths remembered for `changes_since`; more at once, and a reader rebuilds what it keeps
 
 
 def cache_dir() -> Path:
@@ -404,6 +405,13 @@ class DocumentIndex:
         self._dirty = False
         self._loaded = cache_file is None
         self.synced = False  # True once a whole sync ran in this process: from then on it is kept current
+        # Every change of the table counts one version; the paths of the latest changes are kept in order, so a
+        # reader that keeps something made from the entries (the ids, see `validation.ids`) updates only those.
+        self.derived: dict[object, object] = {}  # what readers make from the entries and keep (see changes_since)
+        self.derived_lock = threading.Lock()
+        self._version = 0
+        self._log: list[str] = []  # the i-th path changed at version _log_base + i + 1
+        self._log_base = 0
 
     # -- reading files ---------------------------------------------------------------------------------------
 
@@ -452,6 +460,7 @@ class DocumentIndex:
         with self._lock:
             for path, entry in loaded.items():
                 self._entries.setdefault(path, entry)
+            self._note_all()
 
     def _decode(self, data: bytes) -> dict[str, IndexEntry]:
         """The entries in the cache file's bytes (none when it is another root, format or damaged).
@@ -533,10 +542,12 @@ class DocumentIndex:
             if entry is not None:
                 fresh[relpath] = entry
         with self._lock:
-            if fresh.keys() != self._entries.keys() or any(not _same(self._entries.get(p), e)
-                                                           for p, e in fresh.items()):
+            old = self._entries
+            changed = [p for p, e in fresh.items() if old.get(p) is not e] + [p for p in old if p not in fresh]
+            if fresh.keys() != old.keys() or any(not _same(old.get(p), fresh[p]) for p in changed):
                 self._dirty = True
             self._entries = fresh
+            self._note(changed)
         self.synced = True
         return True
 
@@ -600,6 +611,7 @@ class DocumentIndex:
                     if self._entries.get(relpath) is None or not _same(self._entries[relpath], entry):
                         self._entries[relpath] = entry
                         self._dirty = True
+                        self._note([relpath])
                 found[relpath] = entry
         return found
 
@@ -611,10 +623,13 @@ class DocumentIndex:
         entry = self._current(relpath, known)
         with self._lock:
             if entry is None:
-                self._dirty |= self._entries.pop(relpath, None) is not None
+                if self._entries.pop(relpath, None) is not None:
+                    self._dirty = True
+                    self._note([relpath])
             elif self._entries.get(relpath) is not entry:
                 self._dirty |= not _same(self._entries.get(relpath), entry)
                 self._entries[relpath] = entry
+                self._note([relpath])
         return entry
 
     def forget(self, relpath: str) -> None:
@@ -622,8 +637,37 @@ class DocumentIndex:
         with self._lock:
             if self._entries.pop(relpath, None) is not None:
                 self._dirty = True
+                self._note([relpath])
+
+    def _note(self, paths: list[str]) -> None:
+        """Count a change of each of `paths` (the table's lock is held)."""
+        if len(self._log) + len(paths) > LOG_LIMIT:
+            self._note_all()
+            return
+        self._version += len(paths)
+        self._log += paths
+
+    def _note_all(self) -> None:
+        """Count a change of anything (the table's lock is held): readers rebuild what they keep."""
+        self._version += 1
+        self._log = []
+        self._log_base = self._version
 
     # -- answering -------------------------------------------------------------------------------------------
+
+    def changes_since(self, version: int) -> tuple[int, set[str] | None]:
+        """The current version, and the paths whose entry changed (came, went, or was replaced) since `version`;
+        None in place of the paths when that is not known (too many changes, or `version` is older): then
+        anything may have changed. Start with version -1."""
+        with self._lock:
+            if version < self._log_base or version > self._version:
+                return self._version, None
+            return self._version, set(self._log[version - self._log_base:])
+
+    def peek(self, relpath: str) -> IndexEntry | None:
+        """The entry as it is in the table (None when there is none): no disk access, ever."""
+        with self._lock:
+            return self._entries.get(relpath)
 
     def get(self, relpath: str) -> IndexEntry | None:
         """The entry as last synced (no disk access when the file is known)."""
@@ -668,3 +712,56 @@ class DocumentIndex:
                 self._dirty = True  # try again next time; a cache that cannot be written only costs speed
             return False
         return True
+
+
+class DerivedTable:
+    """Something kept from each readable entry of an index (the ids, the relations), brought up to date from
+    the index's changes only (`DocumentIndex.changes_since`): asking it costs time in proportion to what
+    changed, not to the repository. Subclasses say what to keep (`add`) and forget (`drop`, `clear`); readers
+    hold `lock` while they look."""
+
+    def __init__(self) -> None:
+        self.lock = threading.RLock()
+        self._version = -1
+
+    @classmethod
+    def of(cls, index: DocumentIndex, *key: object) -> Any:
+        """The table of this class kept with `index` under `key` (made on first use), brought up to date."""
+        with index.derived_lock:
+            table = index.derived.get((cls, *key))
+            if not isinstance(table, cls):
+                table = index.derived[(cls, *key)] = cls(*key)
+        table.refresh(index)
+        return table
+
+    def refresh(self, index: DocumentIndex) -> None:
+        """Take in the index's changes since the last refresh (everything, the first time)."""
+        with self.lock:
+            version, changed = index.changes_since(self._version)
+            if changed is None:
+                self.clear()
+                changed = set(index.entries())
+            for path in changed:
+                self.drop(path)
+                entry = index.peek(path)
+                if entry is not None and entry.readable:
+                    self.add(path, entry)
+            self._version = version
+
+    @property
+    def version(self) -> int:
+        """The index's version the table was last brought up to (-1: never)."""
+        return self._version
+
+    def clear(self) -> None:
+        """Forget everything."""
+        raise NotImplementedError
+
+    def drop(self, path: str) -> None:
+        """Forget what was kept of `path`."""
+        raise NotImplementedError
+
+    def add(self, path: str, entry: IndexEntry) -> None:
+        """Keep what is needed of `path`'s entry."""
+        raise NotImplementedError
+

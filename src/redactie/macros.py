@@ -6,11 +6,13 @@ Everything comes from the document index: showing a document's macros reads no o
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Mapping
 from typing import Any
 
+from .index import DerivedTable, IndexEntry
 from .repository import ContentRepository
-from .schema import Vocabulary
+from .schema import DocType, Vocabulary
 from .validation.labels import is_expression
 
 MAX_LISTED = 500  # related documents shown per macro; a hostile list of 100,000 names is cut with a count
@@ -75,6 +77,80 @@ def _labels(repo: ContentRepository, relpath: str, fields: Mapping[str, Any], la
     return found
 
 
+class RelationTable(DerivedTable):
+    """Per relation key and named file name (stem), the files whose entry names it: who points at a document,
+    kept current from the index's changes (see `DerivedTable`)."""
+
+    def __init__(self, *keys: str) -> None:
+        super().__init__()
+        self.keys = keys
+        self._names: dict[str, list[tuple[str, str]]] = {}  # path -> (key, stem) it names
+        self._naming: dict[tuple[str, str], set[str]] = defaultdict(set)
+
+    def clear(self) -> None:
+        """Forget every file's relations."""
+        self._names, self._naming = {}, defaultdict(set)
+
+    def drop(self, path: str) -> None:
+        """Forget `path`'s relations."""
+        for name in self._names.pop(path, ()):
+            holders = self._naming[name]
+            holders.discard(path)
+            if not holders:
+                del self._naming[name]
+
+    def add(self, path: str, entry: IndexEntry) -> None:
+        """Keep the file names `path`'s relation fields name."""
+        names = list(dict.fromkeys((key, value.rsplit("/", 1)[-1]) for key in self.keys
+                                   for value in _items(entry.fields.get(key)) if isinstance(value, str)))
+        if names:
+            self._names[path] = names
+            for name in names:
+                self._naming[name].add(path)
+
+    def naming(self, key: str, stem: str) -> set[str]:
+        """The files whose `key` names `stem`."""
+        with self.lock:
+            return set(self._naming.get((key, stem), ()))
+
+
+def _naming(repo: ContentRepository, relpath: str, stem: str, doc_type: DocType | None) -> list[str]:
+    """The titles of the documents whose relations name this one (their relation field targets its type)."""
+    if doc_type is None:
+        return []
+    relations = [f for f in repo.schema.fields.values() if f.kind == "relation" and f.target == doc_type.name]
+    if not relations:
+        return []
+    if not repo.index.synced:  # a first start's quick listing: the index is not complete yet, so look at each
+        return _naming_by_scan(repo, relpath, stem, doc_type)
+    table: RelationTable = RelationTable.of(repo.index, *sorted({f.key for f in relations}))
+    found: list[str] = []
+    for path in sorted({p for f in relations for p in table.naming(f.key, stem)}):
+        source = repo.type_of(path)
+        if path == relpath or source is None:
+            continue
+        if any(f.name in source.fields and path in table.naming(f.key, stem) for f in relations):
+            entry = repo.index.peek(path)
+            found.append((entry.title if entry is not None else None) or path.rsplit("/", 1)[-1][:-3])
+    return found
+
+
+def _naming_by_scan(repo: ContentRepository, relpath: str, stem: str, doc_type: DocType) -> list[str]:
+    naming: list[str] = []
+    relations = [f for f in repo.schema.fields.values() if f.kind == "relation"]
+    index = repo.index.entries()
+    for ref in repo.documents:
+        if ref.path == relpath or ref.doc_type is None:
+            continue
+        keys = [f.key for f in relations if f.target == doc_type.name and f.name in ref.doc_type.fields]
+        entry = (index.get(ref.path) or repo.index.get(ref.path)) if keys else None
+        if entry is not None:
+            values = [v for k in keys for v in _items(entry.fields.get(k))]
+            if any(isinstance(v, str) and v.rsplit("/", 1)[-1] == stem for v in values):
+                naming.append(entry.title or ref.stem)
+    return naming
+
+
 def _title(repo: ContentRepository, relpath: str) -> str:
     return repo.title(relpath) or relpath.rsplit("/", 1)[-1].removesuffix(".md")
 
@@ -102,29 +178,16 @@ def macro_texts(repo: ContentRepository, relpath: str, language: str = "nl",
         fields = entry.fields if entry is not None else {}
     stem = relpath.rsplit("/", 1)[-1].removesuffix(".md")
     texts = tag_texts(repo, relpath, fields, language)
-    naming: list[str] = []
     named: list[str] = []
     doc_type = repo.schema.type_for(relpath)
-    relations = [f for f in repo.schema.fields.values() if f.kind == "relation"]
-    index = repo.index.entries()
-    for ref in repo.documents:
-        if ref.path == relpath or ref.doc_type is None:
-            continue
-        keys = [f.key for f in relations if doc_type is not None and f.target == doc_type.name
-                and f.name in ref.doc_type.fields]
-        entry = (index.get(ref.path) or repo.index.get(ref.path)) if keys else None
-        if entry is not None:
-            values = [v for k in keys for v in _items(entry.fields.get(k))]
-            if any(isinstance(v, str) and v.rsplit("/", 1)[-1] == stem for v in values):
-                naming.append(entry.title or ref.stem)
+    naming = _naming(repo, relpath, stem, doc_type)
     if doc_type is not None:
         for definition in repo.schema.fields_of(doc_type):
             if definition.kind != "relation" or not definition.target:
                 continue
-            targets = {ref.stem: ref.path for ref in repo.documents_of(definition.target)}
             items = _items(fields.get(definition.key))
             for item in items[:MAX_LISTED]:
-                path = targets.get(str(item).rsplit("/", 1)[-1])
+                path = repo.path_of(definition.target, str(item).rsplit("/", 1)[-1])
                 named.append(_title(repo, path) if path else str(item))  # titles come from the index
             if len(items) > MAX_LISTED:
                 named.append(f"… (+{len(items) - MAX_LISTED})")

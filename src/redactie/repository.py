@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -93,6 +94,25 @@ def _phase_order(entry: tuple[str, str | None]) -> tuple[int, int]:
     return (0, number) if number is not None else (1, 0)  # a stable sort keeps the name order within each
 
 
+class _Lookups:
+    """Look-ups over one listing of the documents (a new listing gets new ones)."""
+
+    def __init__(self, refs: list[DocumentRef]) -> None:
+        self.refs = refs
+        self.types = {ref.path: ref.doc_type for ref in refs}
+        self.paths = frozenset(self.types)
+        self._stems: dict[str, dict[str, str]] = {}
+        self._lock = threading.Lock()
+
+    def by_stem(self, type_name: str) -> dict[str, str]:
+        with self._lock:
+            found = self._stems.get(type_name)
+            if found is None:
+                found = self._stems[type_name] = {ref.stem: ref.path for ref in self.refs
+                                                  if ref.doc_type and ref.doc_type.name == type_name}
+            return found
+
+
 class ContentRepository:
     """A folder of documents described by a schema (read from the folder, or inferred)."""
 
@@ -110,6 +130,7 @@ class ContentRepository:
         self._value_names: dict[str, tuple[str, ...]] = {}
         self._index: DocumentIndex | None = None
         self._glanced: dict[str, str | None] = {}  # titles of a quick first reading, until the index is complete
+        self._lookup_cache: _Lookups | None = None
 
     @property
     def index(self) -> DocumentIndex:
@@ -171,6 +192,27 @@ class ContentRepository:
             refs = (DocumentRef(p, self.schema.type_for(p)) for p in markdown_files(self.root))
             self._refs = [ref for ref in refs if ref.doc_type is not None]
         return self._refs
+
+    def _lookups(self) -> _Lookups:
+        """Look-ups made from `documents`, made again when the listing is (see `refresh`)."""
+        refs = self.documents
+        lookups = self._lookup_cache
+        if lookups is None or lookups.refs is not refs:
+            lookups = self._lookup_cache = _Lookups(refs)
+        return lookups
+
+    @property
+    def document_paths(self) -> frozenset[str]:
+        """The paths of `documents`, as a set."""
+        return self._lookups().paths
+
+    def type_of(self, relpath: str) -> DocType | None:
+        """The type of a listed document (None for any other path), without the schema's matching."""
+        return self._lookups().types.get(relpath)
+
+    def path_of(self, type_name: str, stem: str) -> str | None:
+        """The path of the document of this type with this file name (what a relation names), or None."""
+        return self._lookups().by_stem(type_name).get(stem)
 
     def refresh(self) -> None:
         """Forget cached listings and vocabularies (after files changed on disk)."""

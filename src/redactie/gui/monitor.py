@@ -18,6 +18,7 @@ from ..catalogue import worst_severity
 from ..gitservice.problems import GitProblem
 from ..repository import ContentRepository
 from ..validation import validate_repository
+from ..validation.rules import prepare_id_check
 from .tasks import Task, TaskRunner
 
 if TYPE_CHECKING:
@@ -227,7 +228,10 @@ class RepositoryMonitor(QObject):
 
         def work(task: Task) -> dict[str, str] | None:
             findings = validate_repository(repo, cancelled=task.cancel.is_set)
-            return None if task.cancel.is_set() else worst_severity(findings)
+            if task.cancel.is_set():
+                return None
+            prepare_id_check(repo)  # kept current from then on: a review's id check costs no pass over every file
+            return worst_severity(findings)
 
         def done(found: dict[str, str] | None) -> None:
             if found is not None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from urllib.parse import urlparse
@@ -15,6 +14,7 @@ from ..repository import ContentRepository
 from ..schema import DocType, FieldDef
 from .context import RuleContext
 from .findings import Finding, finding
+from .ids import IdPlaces, IdTable, duplicate_ids, id_places
 from .items import line_of_item
 from .labels import expression_names, is_expression, yaml11_boolean
 from .links import broken_links
@@ -200,38 +200,10 @@ def _url_ok(url: str) -> bool:
     return True  # a relative link to another page of the site
 
 
-IdPlaces = tuple[tuple[str, str, int], ...]  # (key, id, 1-based line) of each unique id a document holds
-
-
-def id_places(keys: list[str], doc: Document | IndexEntry) -> IdPlaces:
-    """The unique ids a parsed document (or its index entry) holds: all the id check keeps of it."""
-    found = []
-    for key in keys:
-        value = doc.fields.get(key)
-        if isinstance(value, str) and value.strip():
-            found.append((key, value.strip(), doc.field_line(key) or 1))
-    return tuple(found)
-
-
 def check_unique_ids(repo: ContentRepository, docs: Mapping[str, Document | IndexEntry]) -> list[Finding]:
     """Ids that more than one document uses, one finding per document."""
     keys = RuleContext(repo).unique_keys
     return duplicate_ids({path: id_places(keys, doc) for path, doc in docs.items()})
-
-
-def duplicate_ids(places: Mapping[str, IdPlaces]) -> list[Finding]:
-    """One finding per document for each id that more than one document uses (`places` in document order)."""
-    seen: dict[str, list[tuple[str, str, int]]] = defaultdict(list)
-    for path, found in places.items():
-        for key, value, line in found:
-            seen[value].append((path, key, line))
-    out: list[Finding] = []
-    for value, where in seen.items():
-        if len(where) > 1:
-            for path, key, line in where:
-                others = ", ".join(p for p, _k, _l in where if p != path)
-                out.append(finding(path, line, key, "id-duplicate", value=value, other=others))
-    return out
 
 
 def unreadable_detail(exc: OSError) -> tuple[str, str]:
@@ -251,26 +223,23 @@ def validate_repository(repo: ContentRepository, paths: list[str] | None = None,
     document index.
     """
     context = RuleContext(repo)
-    context.types.update((ref.path, ref.doc_type) for ref in repo.documents)
+    context.types.update((ref.path, ref.doc_type) for ref in repo.documents
+                         if paths is None or ref.path in paths)
     keys = context.unique_keys
     findings: list[Finding] = []
     places: dict[str, IdPlaces] = {}
-    wanted = set(paths) if paths is not None else None
+    wanted = frozenset(paths) if paths is not None else None
     if wanted is not None:
         # The other documents' ids come from the index: checked against the disk once per process, then kept
-        # current by whoever changes files (the window re-checks it after every save and git refresh).
+        # current by whoever changes files (the window re-checks it after every save and git refresh). The id
+        # table follows the index's changes, so this costs no pass over every document.
         if not repo.index.synced:
             repo.sync_index(cancelled)
-        for path in wanted:
+        for path in sorted(wanted):
             repo.index.update(path)
-        entries = repo.index.entries()
-        for ref in repo.documents:
-            entry = entries.get(ref.path)
-            if ref.path not in wanted and entry is not None and entry.readable:
-                places[ref.path] = id_places(keys, entry)
-    for ref in repo.documents:
-        if wanted is not None and ref.path not in wanted:
-            continue
+        table: IdTable = IdTable.of(repo.index, *keys)
+    documents = repo.documents if wanted is None else [ref for ref in repo.documents if ref.path in wanted]
+    for ref in documents:
         if cancelled():
             return []
         try:
@@ -282,11 +251,18 @@ def validate_repository(repo: ContentRepository, paths: list[str] | None = None,
         findings += found
         if doc is not None:
             places[ref.path] = id_places(keys, doc)
-    ordered = {ref.path: places[ref.path] for ref in repo.documents if places.get(ref.path)}
-    for item in duplicate_ids(ordered):
-        if wanted is None or item.path in wanted:
-            findings.append(item)
+    if wanted is None:
+        findings += duplicate_ids({path: found for path, found in places.items() if found})
+    else:
+        findings += table.duplicates({path: found for path, found in places.items() if found}, wanted,
+                                     repo.document_paths)
     return sorted(findings, key=lambda f: (f.path, f.line, f.code))
+
+
+def prepare_id_check(repo: ContentRepository) -> None:
+    """Build the repository's id table from its index now (in the background, after a full validation), so the
+    first check of a few files (a review, a save) does not pay for it."""
+    IdTable.of(repo.index, *RuleContext(repo).unique_keys)
 
 
 def relpath_in(repo: ContentRepository, path: Path) -> str:
