@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
@@ -285,6 +286,22 @@ class _ChoiceModel(QAbstractListModel):
         self.toggled.emit(key, checked)
 
 
+_ROWS: dict[tuple[int, str], tuple[Mapping[str, Any], list[str], list[str]]] = {}
+
+
+def _rows_of(values: Mapping[str, Any], language: str) -> tuple[list[str], list[str]]:
+    """A vocabulary's keys and labels in its order, made once per vocabulary and language (a vocabulary of
+    documents may hold thousands, and every open of a document shows it again). Callers never change the lists."""
+    found = _ROWS.get((id(values), language))
+    if found is None or found[0] is not values:
+        if len(_ROWS) > 32:  # vocabularies are resolved anew when files change: the old ones go
+            _ROWS.clear()
+        # each label straight from its text (not `Vocabulary.label`, a lookup per value)
+        found = _ROWS[(id(values), language)] = (values, list(values),
+                                                 [text.get(language) if text else key for key, text in values.items()])
+    return found[1], found[2]
+
+
 class MultiChoiceField(FieldWidget):
     """A checkable list with type-ahead filter; values outside the vocabulary stay visible and flagged."""
 
@@ -339,12 +356,11 @@ class MultiChoiceField(FieldWidget):
         self._order = [str(v) for v in values]
         self._originals = {str(v): v for v in values}
         allowed = self.vocabulary.values
-        keys = list(allowed) + [v for v in dict.fromkeys(self._order) if v not in allowed]
-        outside = self.tr("%1 (niet toegestaan)")
-        # each label straight from its text (not `Vocabulary.label`, a lookup per value): a vocabulary of
-        # documents may hold thousands
-        labels = [text.get(self.language) if text else key for key, text in allowed.items()]
-        labels += [outside.replace("%1", key) for key in keys[len(labels):]]
+        keys, labels = _rows_of(allowed, self.language)
+        extra = [v for v in dict.fromkeys(self._order) if v not in allowed]
+        if extra:
+            outside = self.tr("%1 (niet toegestaan)")
+            keys, labels = keys + extra, labels + [outside.replace("%1", key) for key in extra]
         self.model.fill(keys, labels, set(self._order))
         self._loading = False
 
