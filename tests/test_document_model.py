@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QLineEdit
 
 from redactie.catalogue import entries
 from redactie.gui.document_list import PATH_ROLE, DocumentList
@@ -234,3 +235,61 @@ def test_a_group_the_filter_empties_is_hidden_and_comes_back(listing: DocumentLi
     assert hidden == groups[1:]  # every group but the one holding the found vereiste
     listing.filter.setText("")
     assert not any(listing.tree.isRowHidden(row, QModelIndex()) for row in range(len(groups)))
+
+
+def many_entries(content_repo: Path, count: int) -> list:
+    """`count` rows of one document type, made from the sample's real entries under unique paths."""
+    import dataclasses
+
+    real = [e for e in entries(ContentRepository(content_repo), "nl") if e.type_name == "vereiste"]
+    return [dataclasses.replace(real[n % len(real)], path=f"docs/vereisten/{n:05}.md") for n in range(count)]
+
+
+def test_opening_a_long_group_calls_into_python_only_for_the_rows_in_sight(
+        qtbot, content_repo: Path, isolated_home: Path) -> None:  # noqa: ANN001
+    """The view lays out every row of a group it opens; the model's structure (index, flags, children) is
+    answered by Qt, so a group of thousands of rows costs no call into the interpreter per row (each such call
+    also waits for the interpreter lock while background work runs)."""
+    import sys
+
+    from PySide6.QtWidgets import QTreeView
+
+    from redactie.gui.document_model import DocumentModel, Marks
+
+    model = DocumentModel(lambda path: Marks(), lambda severity: None, ["Document", "Wijziging"])
+    view = QTreeView()
+    qtbot.addWidget(view)
+    view.setUniformRowHeights(True)
+    view.setModel(model)
+    view.resize(400, 300)
+    view.show()
+    model.set_entries(many_entries(content_repo, 3000))
+    view.executeDelayedItemsLayout()
+    calls: list[str] = []
+
+    def count(frame, event: str, arg: object) -> None:  # noqa: ANN001
+        if event == "call" and frame.f_code.co_filename.endswith("document_model.py"):
+            calls.append(frame.f_code.co_name)
+
+    sys.setprofile(count)
+    try:
+        view.setExpanded(model.index(0, 0), True)
+        view.executeDelayedItemsLayout()
+    finally:
+        sys.setprofile(None)
+    assert view.isExpanded(model.index(0, 0)) and model.rowCount(model.index(0, 0)) == 3000
+    assert len(calls) < 100, f"{len(calls)} calls, e.g. {sorted(set(calls))}"
+    assert model.index(2999, 0, model.index(0, 0)).data(PATH_ROLE) == "docs/vereisten/02999.md"
+
+
+def test_a_double_click_opens_a_document_and_never_edits_its_title(listing: DocumentList, qtbot) -> None:  # noqa: ANN001
+    opened: list[str] = []
+    listing.opened.connect(opened.append)
+    first = listing.paths()[0]
+    rect = listing.tree.visualRect(listing.model.index_of(first))
+    viewport = listing.tree.viewport()
+    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=rect.center())  # as a person's double-click begins
+    qtbot.mouseDClick(viewport, Qt.MouseButton.LeftButton, pos=rect.center())
+    assert first in opened
+    assert listing.tree.state() != listing.tree.State.EditingState
+    assert not listing.tree.viewport().findChildren(QLineEdit)  # no editor opened over the row

@@ -42,7 +42,7 @@ __all__ = ["PATH_ROLE", "DocumentList", "ListedDocument"]
 REPAINT_RUNS = 64  # more runs of rows with new markers than this: only the rows in sight are signalled
 REPAINT_ROWS = 500  # nor more rows than this
 QUICK_FROM = 500  # more files unknown to the index than this: the list shows a quick read of them first
-EXPAND_ROWS = 2500  # rows the view lays out per turn of the event loop while the groups open (~4 us each)
+EXPAND_ROWS = 20000  # rows the view lays out per turn of the event loop while the groups open (~0.4 us each, in C++)
 
 
 @dataclass(frozen=True)
@@ -94,6 +94,7 @@ class DocumentList(QWidget):
         self.model.modelReset.connect(self._hide_empty_groups)  # the view forgets hidden rows on a reset
         self.tree.setUniformRowHeights(True)  # rows are one line: the view need not measure each one
         self.tree.setRootIsDecorated(True)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)  # a double-click opens, never edits
         self.tree.setAccessibleName(self.tr("Documentenlijst"))
         header = self.tree.header()
         header.setStretchLastSection(False)
