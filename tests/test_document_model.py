@@ -293,3 +293,19 @@ def test_a_double_click_opens_a_document_and_never_edits_its_title(listing: Docu
     assert first in opened
     assert listing.tree.state() != listing.tree.State.EditingState
     assert not listing.tree.viewport().findChildren(QLineEdit)  # no editor opened over the row
+
+
+def test_loaded_comes_in_a_turn_after_the_fill_with_every_group_open_and_the_selection_kept(
+        listing: DocumentList, qtbot, content_repo: Path) -> None:  # noqa: ANN001
+    """The reset that fills the list and the work the window starts on `loaded` (watching folders, opening git)
+    never share one turn of the event loop: at 10k each is a long turn of its own."""
+    archief = next(p for p in listing.paths() if listing.row(p).title == ARCHIEF)
+    model = listing.tree.model()
+    turns: list[str] = []
+    model.modelReset.connect(lambda: (turns.append("reset"), QTimer.singleShot(0, lambda: turns.append("turn"))))
+    seen: list[tuple[list[str], bool, str | None]] = []
+    listing.loaded.connect(lambda: seen.append((list(turns), all(
+        listing.tree.isExpanded(model.index(g, 0)) for g in range(model.rowCount())), listing.current_path())))
+    listing.load(ContentRepository(content_repo), "nl", select=archief)
+    qtbot.waitUntil(lambda: bool(seen), timeout=20000)
+    assert seen == [(["reset", "turn"], True, archief)]

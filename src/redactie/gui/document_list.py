@@ -225,16 +225,18 @@ class DocumentList(QWidget):
 
     def _expand(self, then: Callable[[], None] | None = None) -> None:
         """Open the groups after a model reset. The view lays out every row of an open group: a list of up to
-        EXPAND_ROWS shown rows opens at once, a longer one group by group over turns of the event loop."""
+        EXPAND_ROWS shown rows opens at once, a longer one group by group over turns of the event loop. What
+        waits for the groups (`then`: `loaded`, and what the window starts on it) runs in a later turn, never in
+        the one that reset the model and lays out its rows."""
         self._expansion += 1
         if then is not None:
             self._after_expansion.append(then)  # also when a newer reset overtakes this one: it then runs after that
+        generation = self._expansion
         if sum(len(group.shown) for group in self.model.groups) <= EXPAND_ROWS:
             for row in range(len(self.model.groups)):
                 self.tree.setExpanded(self.model.index(row, 0), True)
-            self._expanded()
+            self._expanded_later(generation)
             return
-        generation = self._expansion
         QTimer.singleShot(0, self, lambda: self._expand_from(0, generation))
 
     def _expand_from(self, row: int, generation: int) -> None:
@@ -251,7 +253,14 @@ class DocumentList(QWidget):
         if row < len(self.model.groups):
             QTimer.singleShot(0, self, lambda: self._expand_from(row, generation))
         else:
-            self._expanded()
+            self._expanded_later(generation)
+
+    def _expanded_later(self, generation: int) -> None:
+        """Every group is open: what waits for that runs in the next turn, unless a newer reset came first (its
+        own expansion then runs it)."""
+        if not self._after_expansion:
+            return
+        QTimer.singleShot(0, self, lambda: self._expanded() if generation == self._expansion else None)
 
     def _expanded(self) -> None:
         waiting, self._after_expansion = self._after_expansion, []
