@@ -25,6 +25,8 @@ PATH_ROLE = Qt.ItemDataRole.UserRole
 COLUMNS = 2
 
 Index = QModelIndex | QPersistentModelIndex
+_ROLES = frozenset(int(role) for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole,
+                                          Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole, PATH_ROLE))
 
 
 @dataclass
@@ -211,7 +213,7 @@ class DocumentModel(QStandardItemModel):
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         """Qt: title, state, icon, tooltip and path of a row."""
-        if not index.isValid():
+        if role not in _ROLES or not index.isValid():  # a painted cell is asked ~9 roles; most have no answer
             return None
         group = index.parent()
         if not group.isValid():
