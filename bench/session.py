@@ -2,7 +2,8 @@
 
 Usage: python bench/session.py REPOSITORY [--opens N]
 Opens the window on REPOSITORY, waits for the list and the background validation, opens N documents,
-and keeps an event-loop heartbeat (a 10 ms timer) that records the longest gap per phase. Before it exits
+and keeps an event-loop heartbeat (a 10 ms timer) that records the longest gap per phase, with the GUI thread's
+own CPU time in its worst turn and the longest garbage collection (on which thread) meanwhile. Before it exits
 it starts a whole-repository validation again and closes the window; it prints `closing_at` (epoch
 seconds) so the parent can tell how long the process took to end after the window closed.
 """
@@ -10,10 +11,12 @@ seconds) so the parent can tell how long the process took to end after the windo
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import resource
 import statistics
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -62,6 +65,33 @@ class Heartbeat:
         self.longest_cpu = 0.0
 
 
+class Collections:
+    """The longest garbage collection since `reset`, on any thread: a collection holds the interpreter lock for
+    its whole walk, so one in a worker stalls the window as long as one on the GUI thread."""
+
+    def __init__(self) -> None:
+        self._started: dict[int, float] = {}
+        self.longest = (0.0, "", -1)  # (ms, thread name, generation)
+        gc.callbacks.append(self._observe)
+
+    def _observe(self, phase: str, info: dict[str, int]) -> None:
+        now, thread = time.perf_counter(), threading.get_ident()
+        if phase == "start":
+            self._started[thread] = now
+            return
+        took = (now - self._started.pop(thread, now)) * 1000
+        if took > self.longest[0]:
+            self.longest = (took, threading.current_thread().name, info["generation"])
+
+    def reset(self) -> None:
+        self.longest = (0.0, "", -1)
+
+    def figures(self, phase: str) -> dict[str, object]:
+        """The longest collection as JSON fields named after `phase`."""
+        took, thread, generation = self.longest
+        return {f"gc_{phase}_ms": round(took, 1), f"gc_{phase}_thread": thread, f"gc_{phase}_generation": generation}
+
+
 def wait_until(condition: object, timeout_s: float) -> bool:
     """Run the event loop until `condition()` holds."""
     end = time.perf_counter() + timeout_s
@@ -95,6 +125,7 @@ def main() -> None:
 
     window = MainWindow("nl")
     beat = Heartbeat()
+    collections = Collections()
     assert window.load_repository(args.repository)
     window.show()
     assert wait_until(lambda: window.documents.ready, 600)
@@ -103,26 +134,31 @@ def main() -> None:
         assert wait_until(lambda: window.documents.complete, 600)
         complete_ms = (time.perf_counter() - started) * 1000
         print(json.dumps({"listed_ms": round(listed_ms, 1), "complete_ms": round(complete_ms, 1),
-                          "stall_list_ms": beat.longest, "cpu_list_ms": round(beat.longest_cpu)}), flush=True)
+                          "stall_list_ms": beat.longest, "cpu_list_ms": round(beat.longest_cpu),
+                          **collections.figures("list")}), flush=True)
         window.close()
         app.quit()
         from redactie.gui.app import leave
 
         leave(window.runner, 0)
     stall_list, cpu_list = beat.longest, beat.longest_cpu
+    gc_figures = collections.figures("list")
     validated: list[object] = []
     window.monitor.validated.connect(validated.append)
     beat.reset()
+    collections.reset()
     assert wait_until(lambda: bool(validated) or window.runner.running("validate-all"), 60)
     wait_until(lambda: bool(validated) or not window.runner.running("validate-all"), 900)
     wait_until(lambda: not window.runner.busy, 60)
     stall_validation, cpu_validation = beat.longest, beat.longest_cpu
+    gc_figures |= collections.figures("validation")
     memory = rss_mb()
     paths = sorted(window.documents.paths())  # the bench picks documents spread over the list
     step = max(1, len(paths) // max(1, args.opens))
     chosen = paths[::step][: args.opens]
     opens = []
     beat.reset()
+    collections.reset()
     for path in chosen:
         if window.editor.modified:
             window.editor.save()
@@ -131,6 +167,7 @@ def main() -> None:
         opens.append((time.perf_counter() - start) * 1000)
         wait_until(lambda: not window.runner.busy, 30)
     stall_opens, cpu_opens = beat.longest, beat.longest_cpu
+    gc_figures |= collections.figures("opens")
     window.monitor.validate()  # background work running when the window closes
     QCoreApplication.processEvents()
     result = {"documents": window.documents.count(), "validated": bool(validated),
@@ -140,7 +177,7 @@ def main() -> None:
               "cpu_opens_ms": round(cpu_opens),
               "open_median_ms": round(statistics.median(opens), 1),
               "open_p95_ms": round(sorted(opens)[int(len(opens) * 0.95) - 1], 1) if opens else 0,
-              "open_max_ms": round(max(opens), 1) if opens else 0}
+              "open_max_ms": round(max(opens), 1) if opens else 0, **gc_figures}
     result["closing_at"] = time.time()
     print(json.dumps(result), flush=True)
     window.close()
