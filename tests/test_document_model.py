@@ -309,3 +309,21 @@ def test_loaded_comes_in_a_turn_after_the_fill_with_every_group_open_and_the_sel
     listing.load(ContentRepository(content_repo), "nl", select=archief)
     qtbot.waitUntil(lambda: bool(seen), timeout=20000)
     assert seen == [(["reset", "turn"], True, archief)]
+
+
+def test_marking_every_document_looks_up_no_row_and_the_state_column_still_fits(
+        listing: DocumentList, monkeypatch) -> None:  # noqa: ANN001
+    """Git, validation and draft markers for every document cost no lookup per document on the GUI thread (at 10k
+    set_git took 58 ms, set_validation 30 ms): rows look their markers up when painted; the state column is
+    fitted from the few documents with unsaved work or a remark."""
+    looked_up: list[str] = []
+    marks = listing._marks  # noqa: SLF001
+    monkeypatch.setattr(listing, "_marks", lambda path: (looked_up.append(path), marks(path))[1])
+    paths = listing.paths()
+    listing.set_git({path: "modified" for path in paths})
+    listing.set_validation({path: "warning" for path in paths})
+    listing.set_drafts({paths[0]})
+    assert looked_up == []
+    assert listing.row(paths[0]).state == "gewijzigd, niet opgeslagen werk"
+    metrics = listing.tree.fontMetrics()
+    assert listing.tree.header().sectionSize(1) >= metrics.horizontalAdvance("gewijzigd, niet opgeslagen werk")
