@@ -1,6 +1,6 @@
 """One measured editing session in its own process (driven by bench/speed.py; prints one JSON line).
 
-Usage: python bench/session.py REPOSITORY [--opens N]
+Usage: python bench/session.py REPOSITORY [--opens N] [--list-only] [--profile-turns MS]
 Opens the window on REPOSITORY, waits for the list and the background validation, opens N documents,
 and keeps an event-loop heartbeat (a 10 ms timer) that records the longest gap per phase, with the GUI thread's
 own CPU time in its worst turn and the longest garbage collection (on which thread) meanwhile. Before it exits
@@ -11,8 +11,11 @@ seconds) so the parent can tell how long the process took to end after the windo
 from __future__ import annotations
 
 import argparse
+import cProfile
 import gc
+import io
 import json
+import pstats
 import resource
 import statistics
 import sys
@@ -40,23 +43,47 @@ class Heartbeat:
     with other programs (or for the interpreter lock).
     """
 
-    def __init__(self) -> None:
+    def __init__(self, profile_over_ms: float = 0) -> None:
         self.clock = QElapsedTimer()
         self.clock.start()
         self.last = 0
         self.longest = 0
         self.cpu = thread_cpu_ms()
         self.longest_cpu = 0.0
+        # With profile_over_ms, every turn is profiled (cProfile, GUI thread only; it slows the turns) and the
+        # profiles of turns whose CPU time exceeds it are kept in `profiles` as (at ms, gap ms, CPU ms, text).
+        self.profile_over_ms = profile_over_ms
+        self.profiles: list[tuple[int, int, float, str]] = []
+        self.profiler = self._profiling()
         self.timer = QTimer()
         self.timer.setInterval(10)
         self.timer.timeout.connect(self.beat)
         self.timer.start()
 
+    def _profiling(self) -> cProfile.Profile | None:
+        if not self.profile_over_ms:
+            return None
+        profiler = cProfile.Profile()
+        profiler.enable()
+        return profiler
+
     def beat(self) -> None:
+        if self.profiler is not None:
+            self.profiler.disable()
         now, cpu = self.clock.elapsed(), thread_cpu_ms()
+        if self.profiler is not None and cpu - self.cpu > self.profile_over_ms:
+            text = io.StringIO()
+            pstats.Stats(self.profiler, stream=text).sort_stats("tottime").print_stats(15)
+            self.profiles.append((now, now - self.last, round(cpu - self.cpu, 1), text.getvalue()))
         self.longest = max(self.longest, now - self.last)
         self.longest_cpu = max(self.longest_cpu, cpu - self.cpu)
         self.last, self.cpu = now, cpu
+        self.profiler = self._profiling()
+
+    def report(self) -> None:
+        """Print the kept profiles to stderr (stdout holds the one JSON line)."""
+        for at, gap, cpu, text in self.profiles:
+            print(f"--- turn ending at {at} ms: gap {gap} ms, GUI CPU {cpu} ms\n{text}", file=sys.stderr)
 
     def reset(self) -> None:
         self.last = self.clock.elapsed()
@@ -118,13 +145,15 @@ def main() -> None:
     parser.add_argument("--opens", type=int, default=40)
     parser.add_argument("--list-only", action="store_true",
                         help="only the list: listed, index complete, and the longest stall meanwhile")
+    parser.add_argument("--profile-turns", type=float, default=0, metavar="MS",
+                        help="profile the GUI thread per turn; print (stderr) the turns using more CPU than MS")
     args = parser.parse_args()
     started = time.perf_counter()
     app = QApplication(sys.argv[:1])
     from redactie.gui.main_window import MainWindow
 
     window = MainWindow("nl")
-    beat = Heartbeat()
+    beat = Heartbeat(args.profile_turns)
     collections = Collections()
     assert window.load_repository(args.repository)
     window.show()
@@ -136,6 +165,7 @@ def main() -> None:
         print(json.dumps({"listed_ms": round(listed_ms, 1), "complete_ms": round(complete_ms, 1),
                           "stall_list_ms": beat.longest, "cpu_list_ms": round(beat.longest_cpu),
                           **collections.figures("list")}), flush=True)
+        beat.report()
         window.close()
         app.quit()
         from redactie.gui.app import leave
@@ -180,6 +210,7 @@ def main() -> None:
               "open_max_ms": round(max(opens), 1) if opens else 0, **gc_figures}
     result["closing_at"] = time.time()
     print(json.dumps(result), flush=True)
+    beat.report()
     window.close()
     app.quit()
     from redactie.gui.app import leave
