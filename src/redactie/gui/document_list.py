@@ -42,6 +42,9 @@ __all__ = ["PATH_ROLE", "DocumentList", "ListedDocument"]
 REPAINT_RUNS = 64  # more runs of rows with new markers than this: only the rows in sight are signalled
 REPAINT_ROWS = 500  # nor more rows than this
 QUICK_FROM = 500  # more files unknown to the index than this: the list shows a quick read of them first
+# A later turn of the event loop: a timer, not 0 ms, which Qt posts as an event that runs before any timer
+# or paint that is due (each step of a long job would then follow the last with nothing in between).
+NEXT_TURN_MS = 1
 EXPAND_ROWS = 20000  # rows the view lays out per turn of the event loop while the groups open (~0.4 us each, in C++)
 
 
@@ -237,7 +240,7 @@ class DocumentList(QWidget):
                 self.tree.setExpanded(self.model.index(row, 0), True)
             self._expanded_later(generation)
             return
-        QTimer.singleShot(0, self, lambda: self._expand_from(0, generation))
+        QTimer.singleShot(NEXT_TURN_MS, self, lambda: self._expand_from(0, generation))
 
     def _expand_from(self, row: int, generation: int) -> None:
         if generation != self._expansion:
@@ -251,7 +254,7 @@ class DocumentList(QWidget):
             self.tree.setExpanded(self.model.index(row, 0), True)
             row += 1
         if row < len(self.model.groups):
-            QTimer.singleShot(0, self, lambda: self._expand_from(row, generation))
+            QTimer.singleShot(NEXT_TURN_MS, self, lambda: self._expand_from(row, generation))
         else:
             self._expanded_later(generation)
 
@@ -260,7 +263,8 @@ class DocumentList(QWidget):
         own expansion then runs it)."""
         if not self._after_expansion:
             return
-        QTimer.singleShot(0, self, lambda: self._expanded() if generation == self._expansion else None)
+        QTimer.singleShot(NEXT_TURN_MS, self,
+                          lambda: self._expanded() if generation == self._expansion else None)
 
     def _expanded(self) -> None:
         waiting, self._after_expansion = self._after_expansion, []
