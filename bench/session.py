@@ -1,8 +1,9 @@
 """One measured editing session in its own process (driven by bench/speed.py; prints one JSON line).
 
-Usage: python bench/session.py REPOSITORY [--opens N]
+Usage: python bench/session.py REPOSITORY [--opens N] [--list-only] [--profile-turns MS]
 Opens the window on REPOSITORY, waits for the list and the background validation, opens N documents,
-and keeps an event-loop heartbeat (a 10 ms timer) that records the longest gap per phase. Before it exits
+and keeps an event-loop heartbeat (a 10 ms timer) that records the longest gap per phase, with the GUI thread's
+own CPU time in its worst turn and the longest garbage collection (on which thread) meanwhile. Before it exits
 it starts a whole-repository validation again and closes the window; it prints `closing_at` (epoch
 seconds) so the parent can tell how long the process took to end after the window closed.
 """
@@ -10,10 +11,15 @@ seconds) so the parent can tell how long the process took to end after the windo
 from __future__ import annotations
 
 import argparse
+import cProfile
+import gc
+import io
 import json
+import pstats
 import resource
 import statistics
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -37,29 +43,80 @@ class Heartbeat:
     with other programs (or for the interpreter lock).
     """
 
-    def __init__(self) -> None:
+    def __init__(self, profile_over_ms: float = 0) -> None:
         self.clock = QElapsedTimer()
         self.clock.start()
         self.last = 0
         self.longest = 0
         self.cpu = thread_cpu_ms()
         self.longest_cpu = 0.0
+        # With profile_over_ms, every turn is profiled (cProfile, GUI thread only; it slows the turns) and the
+        # profiles of turns whose CPU time exceeds it are kept in `profiles` as (at ms, gap ms, CPU ms, text).
+        self.profile_over_ms = profile_over_ms
+        self.profiles: list[tuple[int, int, float, str]] = []
+        self.profiler = self._profiling()
         self.timer = QTimer()
         self.timer.setInterval(10)
         self.timer.timeout.connect(self.beat)
         self.timer.start()
 
+    def _profiling(self) -> cProfile.Profile | None:
+        if not self.profile_over_ms:
+            return None
+        profiler = cProfile.Profile()
+        profiler.enable()
+        return profiler
+
     def beat(self) -> None:
+        if self.profiler is not None:
+            self.profiler.disable()
         now, cpu = self.clock.elapsed(), thread_cpu_ms()
+        if self.profiler is not None and cpu - self.cpu > self.profile_over_ms:
+            text = io.StringIO()
+            pstats.Stats(self.profiler, stream=text).sort_stats("tottime").print_stats(15)
+            self.profiles.append((now, now - self.last, round(cpu - self.cpu, 1), text.getvalue()))
         self.longest = max(self.longest, now - self.last)
         self.longest_cpu = max(self.longest_cpu, cpu - self.cpu)
         self.last, self.cpu = now, cpu
+        self.profiler = self._profiling()
+
+    def report(self) -> None:
+        """Print the kept profiles to stderr (stdout holds the one JSON line)."""
+        for at, gap, cpu, text in self.profiles:
+            print(f"--- turn ending at {at} ms: gap {gap} ms, GUI CPU {cpu} ms\n{text}", file=sys.stderr)
 
     def reset(self) -> None:
         self.last = self.clock.elapsed()
         self.longest = 0
         self.cpu = thread_cpu_ms()
         self.longest_cpu = 0.0
+
+
+class Collections:
+    """The longest garbage collection since `reset`, on any thread: a collection holds the interpreter lock for
+    its whole walk, so one in a worker stalls the window as long as one on the GUI thread."""
+
+    def __init__(self) -> None:
+        self._started: dict[int, float] = {}
+        self.longest = (0.0, "", -1)  # (ms, thread name, generation)
+        gc.callbacks.append(self._observe)
+
+    def _observe(self, phase: str, info: dict[str, int]) -> None:
+        now, thread = time.perf_counter(), threading.get_ident()
+        if phase == "start":
+            self._started[thread] = now
+            return
+        took = (now - self._started.pop(thread, now)) * 1000
+        if took > self.longest[0]:
+            self.longest = (took, threading.current_thread().name, info["generation"])
+
+    def reset(self) -> None:
+        self.longest = (0.0, "", -1)
+
+    def figures(self, phase: str) -> dict[str, object]:
+        """The longest collection as JSON fields named after `phase`."""
+        took, thread, generation = self.longest
+        return {f"gc_{phase}_ms": round(took, 1), f"gc_{phase}_thread": thread, f"gc_{phase}_generation": generation}
 
 
 def wait_until(condition: object, timeout_s: float) -> bool:
@@ -88,13 +145,16 @@ def main() -> None:
     parser.add_argument("--opens", type=int, default=40)
     parser.add_argument("--list-only", action="store_true",
                         help="only the list: listed, index complete, and the longest stall meanwhile")
+    parser.add_argument("--profile-turns", type=float, default=0, metavar="MS",
+                        help="profile the GUI thread per turn; print (stderr) the turns using more CPU than MS")
     args = parser.parse_args()
     started = time.perf_counter()
     app = QApplication(sys.argv[:1])
     from redactie.gui.main_window import MainWindow
 
     window = MainWindow("nl")
-    beat = Heartbeat()
+    beat = Heartbeat(args.profile_turns)
+    collections = Collections()
     assert window.load_repository(args.repository)
     window.show()
     assert wait_until(lambda: window.documents.ready, 600)
@@ -103,26 +163,32 @@ def main() -> None:
         assert wait_until(lambda: window.documents.complete, 600)
         complete_ms = (time.perf_counter() - started) * 1000
         print(json.dumps({"listed_ms": round(listed_ms, 1), "complete_ms": round(complete_ms, 1),
-                          "stall_list_ms": beat.longest, "cpu_list_ms": round(beat.longest_cpu)}), flush=True)
+                          "stall_list_ms": beat.longest, "cpu_list_ms": round(beat.longest_cpu),
+                          **collections.figures("list")}), flush=True)
+        beat.report()
         window.close()
         app.quit()
         from redactie.gui.app import leave
 
         leave(window.runner, 0)
     stall_list, cpu_list = beat.longest, beat.longest_cpu
+    gc_figures = collections.figures("list")
     validated: list[object] = []
     window.monitor.validated.connect(validated.append)
     beat.reset()
+    collections.reset()
     assert wait_until(lambda: bool(validated) or window.runner.running("validate-all"), 60)
     wait_until(lambda: bool(validated) or not window.runner.running("validate-all"), 900)
     wait_until(lambda: not window.runner.busy, 60)
     stall_validation, cpu_validation = beat.longest, beat.longest_cpu
+    gc_figures |= collections.figures("validation")
     memory = rss_mb()
     paths = sorted(window.documents.paths())  # the bench picks documents spread over the list
     step = max(1, len(paths) // max(1, args.opens))
     chosen = paths[::step][: args.opens]
     opens = []
     beat.reset()
+    collections.reset()
     for path in chosen:
         if window.editor.modified:
             window.editor.save()
@@ -131,6 +197,7 @@ def main() -> None:
         opens.append((time.perf_counter() - start) * 1000)
         wait_until(lambda: not window.runner.busy, 30)
     stall_opens, cpu_opens = beat.longest, beat.longest_cpu
+    gc_figures |= collections.figures("opens")
     window.monitor.validate()  # background work running when the window closes
     QCoreApplication.processEvents()
     result = {"documents": window.documents.count(), "validated": bool(validated),
@@ -140,9 +207,10 @@ def main() -> None:
               "cpu_opens_ms": round(cpu_opens),
               "open_median_ms": round(statistics.median(opens), 1),
               "open_p95_ms": round(sorted(opens)[int(len(opens) * 0.95) - 1], 1) if opens else 0,
-              "open_max_ms": round(max(opens), 1) if opens else 0}
+              "open_max_ms": round(max(opens), 1) if opens else 0, **gc_figures}
     result["closing_at"] = time.time()
     print(json.dumps(result), flush=True)
+    beat.report()
     window.close()
     app.quit()
     from redactie.gui.app import leave

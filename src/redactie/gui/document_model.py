@@ -3,6 +3,12 @@
 Ten thousand documents cost one model reset, not ten thousand items: the view asks only for the rows it
 paints. Markers (validation, git state, drafts, remarks) are looked up when a row is painted, so a change of
 markers is one `dataChanged` per group, whatever the repository's size.
+
+The structure (groups and how many rows each shows) lives in Qt's own `QStandardItemModel`, with empty
+(null) rows under each group: when a group opens, the view lays out each of its rows by asking the model for
+the row's index, flags and children, and those answers then come from C++. Answered in Python they cost three
+calls into the interpreter per row (a 10,000-row group: ~40 ms of the GUI thread in one turn, more when a
+worker holds the interpreter lock); only `data`, asked for the cells in sight, is answered in Python.
 """
 
 from __future__ import annotations
@@ -10,20 +16,17 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QIcon, QStandardItem, QStandardItemModel
 
 from ..catalogue import Entry
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
 COLUMNS = 2
-_TOP = 0  # internal id of a group row; a document row carries its group's number + 1
 
 Index = QModelIndex | QPersistentModelIndex
-# Qt asks a row's flags while laying out every row: answered with values made once, not enum arithmetic per call.
-_GROUP_FLAGS = Qt.ItemFlag.ItemIsEnabled
-_DOCUMENT_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
-_NO_FLAGS = Qt.ItemFlag.NoItemFlags
+_ROLES = frozenset(int(role) for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole,
+                                          Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole, PATH_ROLE))
 
 
 @dataclass
@@ -45,12 +48,12 @@ class Marks:
     tooltip: str = ""
 
 
-class DocumentModel(QAbstractItemModel):
+class DocumentModel(QStandardItemModel):
     """Groups (document types) as parents, their documents as children; two columns: title and state."""
 
     def __init__(self, marks: Callable[[str], Marks], icons: Callable[[str | None], QIcon],
                  headers: Sequence[str], parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(0, COLUMNS, parent)
         self._marks = marks
         self._icons = icons
         self._headers = list(headers)
@@ -76,6 +79,7 @@ class DocumentModel(QAbstractItemModel):
         self.groups = list(groups.values())
         self._position = {entry.path: n for n, entry in enumerate(found)}
         self._apply(self.needle)
+        self._build()
         self.endResetModel()
 
     def set_filter(self, needle: str) -> bool:
@@ -84,6 +88,7 @@ class DocumentModel(QAbstractItemModel):
             return False
         self.beginResetModel()
         self._apply(needle)
+        self._build()
         self.endResetModel()
         return True
 
@@ -94,6 +99,20 @@ class DocumentModel(QAbstractItemModel):
             group.shown = [n for n in group.rows if needle in entries[n].search] if needle else list(group.rows)
         self._where = {entries[n].path: (g, row) for g, group in enumerate(self.groups)
                        for row, n in enumerate(group.shown)}
+
+    def _build(self) -> None:
+        """The groups as items, each with as many empty rows as it shows (inside a reset: no signal per change)."""
+        blocked = self.blockSignals(True)
+        try:
+            self.removeRows(0, self.rowCount())
+            for group in self.groups:
+                item = QStandardItem()
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled)  # a heading: neither selected nor opened
+                item.setColumnCount(COLUMNS)
+                item.setRowCount(len(group.shown))  # null rows: Qt answers their index, flags and children
+                self.appendRow([item, _heading_cell()])
+        finally:
+            self.blockSignals(blocked)
 
     def replace_all(self, found: list[Entry]) -> bool:
         """Take `found` in place of the rows when it lists the same documents in the same order and the filter
@@ -125,14 +144,20 @@ class DocumentModel(QAbstractItemModel):
     def index_of(self, path: str, column: int = 0) -> QModelIndex:
         """The model index of a shown document (invalid when hidden or unknown)."""
         where = self._where.get(path)
-        return self.createIndex(where[1], column, where[0] + 1) if where else QModelIndex()
+        return self.index(where[1], column, self.index(where[0], 0)) if where else QModelIndex()
+
+    def _entry_at(self, index: Index) -> Entry | None:
+        group = index.parent()
+        if not group.isValid():
+            return None
+        return self.entries[self.groups[group.row()].shown[index.row()]]
 
     def path_at(self, index: Index) -> str | None:
         """The document path of a row, or None for a group row."""
-        if not index.isValid() or index.internalId() == _TOP:
+        if not index.isValid():
             return None
-        group = self.groups[index.internalId() - 1]
-        return self.entries[group.shown[index.row()]].path
+        entry = self._entry_at(index)
+        return entry.path if entry is not None else None
 
     def shown_paths(self) -> list[str]:
         """Every shown document's path, in list order."""
@@ -156,7 +181,8 @@ class DocumentModel(QAbstractItemModel):
 
     def rows_changed(self, group: int, first: int, last: int) -> None:
         """Rows first..last of a group show something else now (both columns)."""
-        self.dataChanged.emit(self.createIndex(first, 0, group + 1), self.createIndex(last, COLUMNS - 1, group + 1))
+        parent = self.index(group, 0)
+        self.dataChanged.emit(self.index(first, 0, parent), self.index(last, COLUMNS - 1, parent))
 
     def marks_changed(self, paths: set[str] | None = None) -> None:
         """Markers of `paths` (None: of every document) changed: one signal per run of neighbouring rows."""
@@ -168,46 +194,7 @@ class DocumentModel(QAbstractItemModel):
         for run in self.changed_runs(paths):
             self.rows_changed(*run)
 
-    # -- QAbstractItemModel ----------------------------------------------------------------------------------
-
-    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        """Qt: the index of a row under `parent` (called for every row while the view lays out: kept short)."""
-        group = parent.row()  # -1 for the root
-        if group >= 0:
-            if parent.internalId() == _TOP and 0 <= row < len(self.groups[group].shown) and 0 <= column < COLUMNS:
-                return self.createIndex(row, column, group + 1)
-            return QModelIndex()
-        if 0 <= row < len(self.groups) and 0 <= column < COLUMNS:
-            return self.createIndex(row, column, _TOP)
-        return QModelIndex()
-
-    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
-        """Qt: a document's group, or nothing for a group."""
-        if not index.isValid() or index.internalId() == _TOP:
-            return QModelIndex()
-        return self.createIndex(index.internalId() - 1, 0, _TOP)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
-        """Qt: groups at the top, shown documents under a group."""
-        if not parent.isValid():
-            return len(self.groups)
-        if parent.internalId() != _TOP or parent.column() != 0:
-            return 0
-        return len(self.groups[parent.row()].shown)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
-        """Qt: title and state."""
-        return COLUMNS
-
-    def hasChildren(self, parent: Index = QModelIndex()) -> bool:  # noqa: N802, B008 - Qt API
-        """Qt: only the root and groups have children (answered without counting rows)."""
-        return not parent.isValid() or (parent.internalId() == _TOP and parent.column() == 0)
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        """Qt: groups can be neither selected nor opened; documents can."""
-        if index.internalId() != _TOP:  # the common case first: the view asks it of every document row
-            return _DOCUMENT_FLAGS
-        return _GROUP_FLAGS if index.isValid() else _NO_FLAGS
+    # -- QAbstractItemModel: only what is asked for the cells in sight ---------------------------------------
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
                    role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -226,15 +213,14 @@ class DocumentModel(QAbstractItemModel):
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         """Qt: title, state, icon, tooltip and path of a row."""
-        if not index.isValid():
+        if role not in _ROLES or not index.isValid():  # a painted cell is asked ~9 roles; most have no answer
             return None
-        ident = index.internalId()
-        if ident == _TOP:
-            group = self.groups[index.row()]
+        group = index.parent()
+        if not group.isValid():
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole) and index.column() == 0:
-                return group.label
+                return self.groups[index.row()].label
             return None
-        entry = self.entries[self.groups[ident - 1].shown[index.row()]]
+        entry = self.entries[self.groups[group.row()].shown[index.row()]]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return entry.title if column == 0 else self._marks(entry.path).state
@@ -248,3 +234,10 @@ class DocumentModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return entry.title if column == 0 else self._marks(entry.path).state
         return None
+
+
+def _heading_cell() -> QStandardItem:
+    """The second column of a group's row: empty, and like its heading neither selected nor opened."""
+    item = QStandardItem()
+    item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+    return item
