@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from redactie.catalogue import entries
-from redactie.index import FORMAT, MAGIC, DocumentIndex, IndexEntry, cache_file_for, gc_paused, plain
+from redactie.index import FORMAT, MAGIC, YOUNG_LIMIT, DocumentIndex, IndexEntry, cache_file_for, gc_paused, plain
 from redactie.macros import macro_texts
 from redactie.repository import ContentRepository
 from redactie.schema import load_schema
@@ -377,3 +377,23 @@ def test_entries_of_one_part_asked_from_many_threads_decode_it_once(repo_path: P
         thread.join()
     assert len(seen) == 32 and len(set(seen)) == 4  # one decoded mapping per entry, shared by every thread
     assert entries_now == first.entries()
+
+
+def test_a_paused_collector_can_take_what_was_built_out_of_its_passes() -> None:
+    """`gc_paused(freeze=True)`: what is alive at the end is frozen (no pass over it), and the collector runs again."""
+    import gc
+
+    before = gc.get_freeze_count()
+    with gc_paused(freeze=True):
+        built = [[n] for n in range(YOUNG_LIMIT + 1000)]
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    assert gc.get_freeze_count() >= before + len(built)
+    frozen = gc.get_freeze_count()
+    with gc_paused():
+        more = [[n] for n in range(YOUNG_LIMIT + 1000)]
+    assert gc.get_freeze_count() == frozen and len(more) > YOUNG_LIMIT  # a plain pause freezes nothing
+    gc.collect(0)
+    with gc_paused(freeze=True):
+        few = [[n] for n in range(100)]
+    assert gc.get_freeze_count() == frozen and len(few) == 100  # nor does a small one: its pass is cheap

@@ -130,6 +130,7 @@ class DocumentList(QWidget):
         self._generation = 0  # the latest reading of the list: older answers are dropped
         self.complete = False  # True once the list's rows come from a complete index
         self._after_expansion: list[Callable[[], None]] = []  # what waits for the groups to be open
+        self._frozen: set[tuple[str, str]] = set()  # (repository, moment) whose objects were frozen (`_first`)
 
     def load(self, repo: ContentRepository, language: str, select: str | None = None) -> None:
         """Read the repository's documents in the background, then fill the list (selecting `select`)."""
@@ -140,20 +141,28 @@ class DocumentList(QWidget):
         self._generation += 1
         self.runner.cancel("document-list-complete")  # an older reading's completion is outdated now
 
+        first_list, first_complete = self._first(repo, "listed"), self._first(repo, "complete")
+
         def full(task: Task, seen: Signatures | None = None) -> list[Entry] | None:
             # Each changed file is read once into the index (unchanged ones come from its cache); the list,
             # the relation choices and the macros then answer from it.
-            if not repo.sync_index(task.cancel.is_set, lambda done, total: task.progress("", done * 100 // total),
-                                   seen):
-                return None
-            repo.vocabularies()  # resolved here, off the GUI thread; a broken schema fails here
-            repo.index.save()  # with the vocabularies' own files, which they have just read: none next time
-            # No gc.freeze() here: it would make everything alive at that moment permanent, including the
-            # garbage of closed windows and older readings, which then grows with every reading of the list.
-            with gc_paused():
+            # No collection meanwhile, as in `work`: a first start's completion makes ~10 objects per document.
+            with gc_paused(freeze=first_complete):
+                if not repo.sync_index(task.cancel.is_set,
+                                       lambda done, total: task.progress("", done * 100 // total), seen):
+                    return None
+                repo.vocabularies()  # resolved here, off the GUI thread; a broken schema fails here
+                repo.index.save()  # with the vocabularies' own files, which they have just read: none next time
                 return entries(repo, language)
 
         def work(task: Task) -> tuple[bool, list[Entry]] | None:
+            # No collection while the list's objects are made (each full pass would walk every one of them,
+            # holding the interpreter lock), and the first listing of a repository is then taken out of the
+            # collector's passes for good (see `gc_paused`): it lives as long as the repository is open.
+            with gc_paused(freeze=first_list):
+                return read(task)
+
+        def read(task: Task) -> tuple[bool, list[Entry]] | None:
             # Many files the index does not know (a first start, a large checkout): list them from a quick
             # read of their titles first, and complete the index afterwards (see `_completed`).
             seen: Signatures = {}  # each file is stat'ed once on the way to the list
@@ -185,6 +194,13 @@ class DocumentList(QWidget):
                             label=self.tr("Documenten inlezen…"))
 
         self.runner.run("document-list", work, listed, self._failed, label=self.tr("Documenten inlezen…"))
+
+    def _first(self, repo: ContentRepository, moment: str) -> bool:
+        """True the first time a reading of this repository's list gets to `moment` ("listed", "complete")."""
+        key = (str(repo.root), moment)
+        first = key not in self._frozen
+        self._frozen.add(key)
+        return first
 
     def _completed(self, found: list[Entry] | None, generation: int) -> None:
         """The index is complete: rows and search texts from the full reading replace the quick ones."""

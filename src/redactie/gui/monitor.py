@@ -16,6 +16,7 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
 from ..catalogue import worst_severity
 from ..gitservice.problems import GitProblem
+from ..index import YOUNG_LIMIT
 from ..repository import ContentRepository
 from ..validation import validate_repository
 from ..validation.rules import prepare_id_check
@@ -61,7 +62,7 @@ class RepositoryMonitor(QObject):
         self._folders_timer.timeout.connect(self.folders_changed.emit)
         self._listing: dict[str, frozenset[str]] = {}
         self._opening = False
-        self._settled = 0  # how often what is alive was frozen for this repository (see `settle_long_lived`)
+        self._settled: set[str] = set()  # the moments what was alive was frozen for this repository (`settle`)
         self._open_pending = False
         self._waiting: list[Callable[[], object]] = []
         self._open_timer = QTimer(self)  # owned: a closed window opens nothing
@@ -73,7 +74,7 @@ class RepositoryMonitor(QObject):
         if self.service is not None:
             self.service.close()
         self.repo, self.service, self.problem, self.snapshot = repo, None, None, None
-        self._settled = 0  # how often what is alive was frozen for this repository (see `settle_long_lived`)
+        self._settled = set()
         self._opening = True  # refreshes wait for git until it is open
         self._open_timer.stop()
         self._open_pending = True
@@ -215,16 +216,20 @@ class RepositoryMonitor(QObject):
         self.snapshot = snapshot
         self.refreshed.emit(snapshot)
 
+    def settle(self, moment: str) -> None:
+        """Take what is alive now out of the collector's full passes (`settle_long_lived`), once per repository
+        for each `moment` ("complete": before the validation; "validated"). Each freeze also keeps the cyclic
+        garbage of the moment (closed dialogs, older documents) for good, so it is done at these moments only."""
+        if moment not in self._settled:
+            self._settled.add(moment)
+            settle_long_lived()
+
     def validate(self) -> None:
         """Validate the whole repository in the background for the list's markers."""
         repo = self.repo
         if repo is None:
             return
-        # The list and its index are built: the validation's collections skip them. Once per repository: every
-        # freeze also keeps the cyclic garbage of the moment (closed dialogs, older documents) for good.
-        if self._settled == 0:
-            self._settled = 1
-            settle_long_lived()
+        self.settle("complete")  # the validation's collections skip the list and the index
 
         def work(task: Task) -> dict[str, str] | None:
             findings = validate_repository(repo, cancelled=task.cancel.is_set)
@@ -235,9 +240,8 @@ class RepositoryMonitor(QObject):
 
         def done(found: dict[str, str] | None) -> None:
             if found is not None:
-                if self._settled == 1 and self.repo is repo:
-                    self._settled = 2
-                    settle_long_lived()
+                if self.repo is repo:
+                    self.settle("validated")
                 self.validated.emit(found)
 
         self.runner.run("validate-all", work, done, lambda error: None)
@@ -250,7 +254,9 @@ def settle_long_lived() -> None:
     with a 10,000-document index and list that is 75-140 ms of frozen window, again and again during the
     validation and while documents open. The session's index, list and window live as long as the
     repository is open; frozen objects are still freed when nothing refers to them any more, only cycles
-    among them wait. The young generations are collected first, so recent garbage is not frozen with them.
+    among them wait. The young generations are collected first, so recent garbage is not frozen with them,
+    unless they are so many that this pass would itself be the stall.
     """
-    gc.collect(1)
+    if gc.get_count()[0] < YOUNG_LIMIT:
+        gc.collect(1)
     gc.freeze()
