@@ -355,6 +355,32 @@ class DocumentIndex:
             for path, entry in loaded.items():
                 self._entries.setdefault(path, entry)
 
+    def reload(self) -> int:
+        """Take what another process (`index_worker`) saved in the cache file: each of its entries replaces this
+        index's entry of that file unless both are the same; a `sync` then checks them against the disk as
+        ever. Returns how many entries were taken (0 when the file is missing, damaged or foreign)."""
+        if self.cache_file is None:
+            return 0
+        if not self._loaded:  # not read yet: reading it now takes it all
+            before = len(self)
+            self._load_cache()
+            return len(self) - before
+        loaded: dict[str, IndexEntry] = {}
+        try:
+            with gc_paused():
+                self._decode(self.cache_file.read_bytes(), loaded)
+        except (OSError, ValueError, EOFError, TypeError):
+            return 0
+        taken = 0
+        with self._lock:
+            for path, entry in loaded.items():
+                if not _same(self._entries.get(path), entry):
+                    self._entries[path] = entry
+                    taken += 1
+            # Every entry of the file is now here as the file holds it: only entries beyond them are unsaved.
+            self._dirty = len(self._entries) != len(loaded)
+        return taken
+
     def _decode(self, data: bytes, loaded: dict[str, IndexEntry]) -> None:
         """Fill `loaded` from the cache file's bytes, part by part; nothing when it is another root or format."""
         header = marshal.loads(data)

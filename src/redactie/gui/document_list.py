@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from ..catalogue import Entry, entries
 from ..index import Signatures, gc_paused
+from ..index_worker import IndexChild
 from ..repository import ContentRepository
 from .document_model import PATH_ROLE, DocumentModel, Marks
 from .tasks import Task, TaskRunner
@@ -126,6 +127,7 @@ class DocumentList(QWidget):
         self._generation = 0  # the latest reading of the list: older answers are dropped
         self.complete = False  # True once the list's rows come from a complete index
         self._after_expansion: list[Callable[[], None]] = []  # what waits for the groups to be open
+        self._children: list[IndexChild] = []  # the latest reading's index process (see `index_worker`)
 
     def load(self, repo: ContentRepository, language: str, select: str | None = None) -> None:
         """Read the repository's documents in the background, then fill the list (selecting `select`)."""
@@ -135,12 +137,21 @@ class DocumentList(QWidget):
         self.error: Exception | None = None
         self._generation += 1
         self.runner.cancel("document-list-complete")  # an older reading's completion is outdated now
+        for child in self._children:
+            child.close()  # an older reading's process: nobody waits for its index any more
+        children: list[IndexChild] = []
+        self._children = children
 
-        def full(task: Task, seen: Signatures | None = None) -> list[Entry] | None:
+        def full(task: Task, seen: Signatures | None = None, child: IndexChild | None = None) -> list[Entry] | None:
             # Each changed file is read once into the index (unchanged ones come from its cache); the list,
             # the relation choices and the macros then answer from it.
-            if not repo.sync_index(task.cancel.is_set, lambda done, total: task.progress("", done * 100 // total),
-                                   seen):
+            def report(done: int, total: int) -> None:
+                task.progress("", done * 100 // max(total, 1))
+
+            if child is not None and child.wait(task.cancel.is_set, report):
+                repo.index.reload()  # what the child read and saved; the sync below checks it against the disk
+            # Without a child, or when it failed (could not start, died, hung), the files are read here.
+            if task.cancel.is_set() or not repo.sync_index(task.cancel.is_set, report, seen):
                 return None
             repo.vocabularies()  # resolved here, off the GUI thread; a broken schema fails here
             repo.index.save()  # with the vocabularies' own files, which they have just read: none next time
@@ -149,38 +160,54 @@ class DocumentList(QWidget):
             with gc_paused():
                 return entries(repo, language)
 
-        def work(task: Task) -> tuple[bool, list[Entry]] | None:
+        def work(task: Task) -> tuple[bool, list[Entry], IndexChild | None] | None:
             # Many files the index does not know (a first start, a large checkout): list them from a quick
             # read of their titles first, and complete the index afterwards (see `_completed`).
             seen: Signatures = {}  # each file is stat'ed once on the way to the list
             if not repo.index.synced:
                 unread = repo.index.stale((ref.path for ref in repo.documents), seen)
                 if len(unread) > QUICK_FROM:
+                    # The full reading starts now, in a process of its own (the other core), while this one
+                    # reads the titles; `full` waits for it, or reads here when it cannot.
+                    child = IndexChild.start(repo.root, repo.index.cache_file, [ref.path for ref in repo.documents])
+                    if child is not None:
+                        children.append(child)
                     glance = repo.index.glance(unread, task.cancel.is_set)
                     if glance is None:
+                        if child is not None:
+                            child.close()
                         return None
                     repo.use_titles({path: entry.title for path, entry in glance.items()})
                     repo.vocabularies()  # as below, with those titles: opening a document needs no reading
                     with gc_paused():
-                        return True, entries(repo, language, {**repo.index.entries(), **glance})
+                        return True, entries(repo, language, {**repo.index.entries(), **glance}), child
             found = full(task, seen)
-            return None if found is None else (False, found)
+            return None if found is None else (False, found, None)
 
         generation = self._generation
 
-        def listed(result: tuple[bool, list[Entry]] | None) -> None:
+        def listed(result: tuple[bool, list[Entry], IndexChild | None] | None) -> None:
             if result is None or generation != self._generation:
+                if result is not None and result[2] is not None:
+                    result[2].close()
                 return  # cancelled or outdated: a newer reading of the list follows
-            provisional, found = result
+            provisional, found, child = result
             self.complete = not provisional  # before the fill: a short list reports itself loaded at once
             self._fill(found)
             if not provisional:
                 return
-            self.runner.run("document-list-complete", full, lambda found: self._completed(found, generation),
+            self.runner.run("document-list-complete", lambda task: full(task, None, child),
+                            lambda found: self._completed(found, generation),
                             lambda error: self._failed(error) if generation == self._generation else None,
                             label=self.tr("Documenten inlezen…"))
 
         self.runner.run("document-list", work, listed, self._failed, label=self.tr("Documenten inlezen…"))
+
+    @property
+    def index_child(self) -> IndexChild | None:
+        """The process reading the index for the latest reading of the list, if one was started (it may have
+        ended since)."""
+        return self._children[-1] if self._children else None
 
     def _completed(self, found: list[Entry] | None, generation: int) -> None:
         """The index is complete: rows and search texts from the full reading replace the quick ones."""

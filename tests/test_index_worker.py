@@ -1,0 +1,198 @@
+"""The index read in a process of its own (`index_worker`): the same index as the editor's own reading, and the
+editor's own reading whenever the child cannot start, dies, hangs or is outdated (real files, real processes)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from redactie.catalogue import entries
+from redactie.gui.document_list import DocumentList
+from redactie.gui.tasks import TaskRunner
+from redactie.index import DocumentIndex
+from redactie.index_worker import REFUSE, IndexChild
+from redactie.repository import ContentRepository
+
+from .conftest import CORPUS, copy_writable
+
+SNAPSHOT = CORPUS / "algoritmekader-2026"
+needs_corpus = pytest.mark.skipif(not SNAPSHOT.is_dir(), reason="the shared corpus is not on this machine")
+
+
+def document_paths(root: Path) -> list[str]:
+    """The paths the editor hands the child: the repository's documents."""
+    return [ref.path for ref in ContentRepository(root).documents]
+
+
+def ended(child: IndexChild, timeout: float = 10.0) -> bool:
+    """True once the child's process has ended (it is reaped by a thread of its own)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if child.process.poll() is not None:
+            return True
+        time.sleep(0.02)
+    return False
+
+
+@needs_corpus
+def test_the_child_saves_the_index_the_editor_would_read_itself(tmp_path: Path, isolated_home: Path) -> None:
+    """On the real corpus: the cache the child saves holds exactly the entries an in-process sync reads."""
+    paths = document_paths(SNAPSHOT)
+    child = IndexChild.start(SNAPSHOT, tmp_path / "child.index", paths)
+    assert child is not None
+    progress: list[tuple[int, int]] = []
+    assert child.wait(progress=lambda done, total: progress.append((done, total)))
+    assert progress and progress[0] == (0, len(paths))
+    own = DocumentIndex(SNAPSHOT, tmp_path / "own.index")
+    assert own.sync(paths)
+    taken = DocumentIndex(SNAPSHOT, tmp_path / "own.index")  # the editor's index, then the child's cache taken
+    taken.cache_file = tmp_path / "child.index"
+    assert taken.reload() == len(paths)
+    assert taken.entries() == own.entries() and len(own) == len(paths)
+    assert taken.reads == 0 and ended(child)
+
+
+@needs_corpus
+def test_reload_merges_the_saved_cache_into_a_loaded_index(tmp_path: Path, isolated_home: Path) -> None:
+    """An index that already read its (empty) cache takes the child's entries; only its own extra entries are
+    left to save."""
+    paths = document_paths(SNAPSHOT)
+    cache = tmp_path / "cache.index"
+    index = DocumentIndex(SNAPSHOT, cache)
+    assert index.stale(paths[:1]) == paths[:1]  # reads the cache file (not there yet)
+    child = IndexChild.start(SNAPSHOT, cache, paths[1:])
+    assert child is not None and child.wait()
+    assert index.reload() == len(paths) - 1
+    assert not index.save()  # every entry it holds is in the file already
+    assert index.sync(paths) and index.reads == 1  # only the file the child was not given
+    assert index.save()
+
+
+def test_a_child_that_cannot_start_dies_or_hangs_is_ended_and_reported(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    """No child when refused or when the program is missing; False (never an exception) when it dies or hangs,
+    and the process is ended."""
+    root = tmp_path / "repo"
+    root.mkdir()
+    cache = tmp_path / "cache.index"
+    assert IndexChild.start(root, cache, [], program=[str(tmp_path / "bestaat-niet")]) is None
+    assert IndexChild.start(root, None, []) is None
+    monkeypatch.setenv(REFUSE, "1")
+    assert IndexChild.start(root, cache, []) is None
+    monkeypatch.delenv(REFUSE)
+    dead = IndexChild.start(root, cache, [], program=[sys.executable, "-c", "import sys; sys.exit(3)"])
+    assert dead is not None and dead.wait() is False
+    babbling = IndexChild.start(root, cache, [], program=[sys.executable, "-c", "print('geen json')"])
+    assert babbling is not None and babbling.wait() is False
+    hung = IndexChild.start(root, cache, [], program=[sys.executable, "-c", "import time; time.sleep(60)"])
+    assert hung is not None
+    started = time.monotonic()
+    assert hung.wait(silent=0.5) is False and time.monotonic() - started < 5
+    assert ended(hung) and not cache.exists()
+
+
+@needs_corpus
+def test_a_child_killed_midway_saves_nothing_and_the_editor_reads_itself(tmp_path: Path, isolated_home: Path) -> None:
+    """Killed at its first report: no cache file, `wait` is False; the editor's own sync is then complete."""
+    paths = document_paths(SNAPSHOT)
+    cache = tmp_path / "cache.index"
+    child = IndexChild.start(SNAPSHOT, cache, paths)
+    assert child is not None
+    assert child.wait(progress=lambda done, total: os.kill(child.pid, signal.SIGKILL)) is False
+    assert not cache.exists()
+    index = DocumentIndex(SNAPSHOT, cache)
+    assert index.reload() == 0 and index.sync(paths) and len(index) == len(paths)
+
+
+@pytest.fixture
+def corpus_repo(tmp_path: Path) -> Path:
+    """A writable copy of a real corpus snapshot (file times kept: its files are not just written)."""
+    if not SNAPSHOT.is_dir():
+        pytest.skip("the shared corpus is not on this machine")
+    return copy_writable(SNAPSHOT, tmp_path / "inhoud")
+
+
+def listed_and_completed(qtbot, root: Path) -> tuple[DocumentList, ContentRepository]:  # noqa: ANN001
+    """A list of `root` read as on a first start (every file unknown to the index), once complete."""
+    widget = DocumentList(TaskRunner())
+    qtbot.addWidget(widget)
+    widget.show()
+    repo = ContentRepository(root)
+    widget.load(repo, "nl")
+    qtbot.waitUntil(lambda: widget.ready and widget.complete and not widget.runner.busy, timeout=60000)
+    return widget, repo
+
+
+def assert_complete(widget: DocumentList, repo: ContentRepository, root: Path) -> None:
+    """The list and the index are those of a full reading of `root` in this process."""
+    expected = entries(ContentRepository(root), "nl")
+    assert [(e.path, e.title, e.search) for e in widget.model.entries] == [(e.path, e.title, e.search)
+                                                                          for e in expected]
+    fresh = DocumentIndex(root)
+    assert fresh.sync(ref.path for ref in repo.documents)
+    assert {path: repo.index.get(path) for path in fresh.entries()} == fresh.entries()
+
+
+def test_the_window_lists_and_completes_with_the_child(qtbot, corpus_repo: Path, isolated_home: Path,  # noqa: ANN001
+                                                        monkeypatch) -> None:
+    """A first start: the files are read in full by the child, not in the editor's process (which reads only the
+    few whose title the quick read cannot be sure of)."""
+    from redactie.gui import document_list
+
+    monkeypatch.setattr(document_list, "QUICK_FROM", 0)
+    widget, repo = listed_and_completed(qtbot, corpus_repo)
+    assert widget.index_child is not None
+    assert repo.index.reads < len(repo.documents) // 2
+    assert_complete(widget, repo, corpus_repo)
+
+
+def test_the_window_completes_without_the_child(qtbot, corpus_repo: Path, isolated_home: Path,  # noqa: ANN001
+                                                monkeypatch) -> None:
+    """The child refused: the editor reads every file itself, as before."""
+    from redactie.gui import document_list
+
+    monkeypatch.setattr(document_list, "QUICK_FROM", 0)
+    monkeypatch.setenv(REFUSE, "1")
+    widget, repo = listed_and_completed(qtbot, corpus_repo)
+    assert widget.index_child is None and repo.index.reads >= len(repo.documents)
+    assert_complete(widget, repo, corpus_repo)
+
+
+def test_the_window_completes_when_the_child_is_killed(qtbot, corpus_repo: Path, isolated_home: Path,  # noqa: ANN001
+                                                       monkeypatch) -> None:
+    """The child killed as soon as it runs: the list still completes from a complete index."""
+    from redactie.gui import document_list
+
+    monkeypatch.setattr(document_list, "QUICK_FROM", 0)
+    widget = DocumentList(TaskRunner())
+    qtbot.addWidget(widget)
+    repo = ContentRepository(corpus_repo)
+    widget.load(repo, "nl")
+    qtbot.waitUntil(lambda: widget.index_child is not None, timeout=30000)
+    os.kill(widget.index_child.pid, signal.SIGKILL)
+    qtbot.waitUntil(lambda: widget.ready and widget.complete and not widget.runner.busy, timeout=60000)
+    assert widget.index_child.process.poll() is not None
+    assert_complete(widget, repo, corpus_repo)
+
+
+def test_a_newer_reading_ends_the_older_child(qtbot, corpus_repo: Path, isolated_home: Path,  # noqa: ANN001
+                                              monkeypatch) -> None:
+    """Another repository opened (or the list read again) while the child reads: the older child ends, and the
+    newer reading completes on its own."""
+    from redactie.gui import document_list
+
+    monkeypatch.setattr(document_list, "QUICK_FROM", 0)
+    widget = DocumentList(TaskRunner())
+    qtbot.addWidget(widget)
+    widget.load(ContentRepository(corpus_repo), "nl")
+    qtbot.waitUntil(lambda: widget.index_child is not None, timeout=30000)
+    older = widget.index_child
+    repo = ContentRepository(corpus_repo)
+    widget.load(repo, "nl")
+    assert ended(older)
+    qtbot.waitUntil(lambda: widget.ready and widget.complete and not widget.runner.busy, timeout=60000)
+    assert_complete(widget, repo, corpus_repo)
