@@ -15,7 +15,7 @@ from redactie.catalogue import entries
 from redactie.gui.document_list import DocumentList
 from redactie.gui.tasks import TaskRunner
 from redactie.index import DocumentIndex
-from redactie.index_worker import REFUSE, IndexChild
+from redactie.index_worker import REFUSE, IndexChild, glance_shared
 from redactie.repository import ContentRepository
 
 from .conftest import CORPUS, copy_writable
@@ -71,6 +71,46 @@ def test_reload_merges_the_saved_cache_into_a_loaded_index(tmp_path: Path, isola
     assert not index.save()  # every entry it holds is in the file already
     assert index.sync(paths) and index.reads == 1  # only the file the child was not given
     assert index.save()
+
+
+@needs_corpus
+def test_the_quick_titles_shared_with_the_child_are_the_quick_read_alone(tmp_path: Path, isolated_home: Path,
+                                                                         monkeypatch) -> None:  # noqa: ANN001
+    """The child takes titles from the back while this process takes them from the front: together every file
+    has the title (and search text) a quick read in this process alone gives it."""
+    from redactie import index_worker
+
+    monkeypatch.setattr(index_worker, "PART", 16)  # this process's parts: it meets the child's half midway
+    paths = document_paths(SNAPSHOT)
+    alone = DocumentIndex(SNAPSHOT).glance(paths)
+    assert alone is not None
+    index = DocumentIndex(SNAPSHOT, tmp_path / "cache.index")
+    seen: dict = {}
+    assert index.stale(paths, seen) == paths
+    half = len(paths) // 2
+    child = IndexChild.start(SNAPSHOT, index.cache_file, paths, paths[::-1][:half])
+    assert child is not None
+    while child.glanced < half:  # the child took the titles of the back half
+        time.sleep(0.01)
+    shared = glance_shared(index, paths, child, seen)
+    assert shared is not None and len(child.titles()) > half // 2
+    assert {p: (e.title, e.search, e.readable) for p, e in shared.items()} == {
+        p: (e.title, e.search, e.readable) for p, e in alone.items()}
+    assert child.wait()
+    assert index.reload() and index.sync(paths) and index.reads < len(paths)
+
+
+@needs_corpus
+def test_two_children_on_one_cache_file_leave_one_complete_cache(tmp_path: Path, isolated_home: Path) -> None:
+    """Two windows on one repository: each child writes its own temporary file and renames it, so the cache
+    file is always one whole index, never a mix."""
+    paths = document_paths(SNAPSHOT)
+    cache = tmp_path / "cache" / "cache.index"
+    children = [IndexChild.start(SNAPSHOT, cache, paths) for _ in range(2)]
+    assert all(child is not None and child.wait() for child in children)
+    index = DocumentIndex(SNAPSHOT, cache)
+    assert index.stale(paths) == [] and len(index) == len(paths)
+    assert [p.name for p in cache.parent.iterdir()] == ["cache.index"]  # no temporary file left behind
 
 
 def test_a_child_that_cannot_start_dies_or_hangs_is_ended_and_reported(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001

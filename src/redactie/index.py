@@ -284,6 +284,12 @@ def _signature(full: str) -> tuple[int, int, bool] | None:
     return info.st_size, info.st_mtime_ns, stat.S_ISREG(info.st_mode)
 
 
+def _provisional(relpath: str, size: int, mtime_ns: int, title: str | None) -> IndexEntry:
+    """An entry for a first listing from a quick read's title: racy, so any sync reads the file in full."""
+    fields = {"title": title} if title is not None else {}
+    return IndexEntry(relpath, size, mtime_ns, fields, {}, True, True, search_text(relpath, fields))
+
+
 def _same(old: IndexEntry | None, new: IndexEntry) -> bool:
     """True when `new` would store nothing new (a racy file read again and found unchanged)."""
     return old is new or (old is not None and (old.size, old.mtime_ns, old.readable) == (new.size, new.mtime_ns,
@@ -484,9 +490,7 @@ class DocumentIndex:
                     pass  # the full reading below explains it
             certain, title = quick_title(data) if data is not None else (False, None)
             if certain:
-                fields = {"title": title} if title is not None else {}
-                found[relpath] = IndexEntry(relpath, size, mtime_ns, fields, {}, True, True,
-                                            search_text(relpath, fields))
+                found[relpath] = _provisional(relpath, size, mtime_ns, title)
             else:
                 entry = self._read(relpath, signature)
                 with self._lock:
@@ -494,6 +498,17 @@ class DocumentIndex:
                         self._entries[relpath] = entry
                         self._dirty = True
                 found[relpath] = entry
+        return found
+
+    @staticmethod
+    def provisional(titles: Mapping[str, str | None], seen: Signatures) -> dict[str, IndexEntry]:
+        """Provisional entries as `glance` makes them, for titles another process took by the same reading
+        (`index_worker`), with the stats in `seen` (a title without one is left out); none stored."""
+        found: dict[str, IndexEntry] = {}
+        for relpath, title in titles.items():
+            signature = seen.get(relpath)
+            if signature is not None:
+                found[relpath] = _provisional(relpath, signature[0], signature[1], title)
         return found
 
     def update(self, relpath: str) -> IndexEntry | None:

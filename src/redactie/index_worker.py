@@ -26,12 +26,18 @@ import threading
 import weakref
 from collections.abc import Callable
 from pathlib import Path
-from typing import IO, Any, NoReturn
+from typing import IO, TYPE_CHECKING, Any, NoReturn
+
+if TYPE_CHECKING:
+    from .index import DocumentIndex, IndexEntry, Signatures
 
 COMMAND = "index-worker"
 REFUSE = "REDACTIE_NO_INDEX_WORKER"  # set (to anything but "" or "0"): the index is always read in-process
 SILENT_TIMEOUT = 30.0  # seconds without a message from the child (it reports every 256 files): it counts as hung
+NICENESS = 5  # the child runs at a lower priority: on a busy machine the window's process gets the cores first
 LEAVE_TIMEOUT = 5.0  # seconds a child whose input closed may take to leave (it may be saving) before it is killed
+PART = 256  # files per part of the quick read that each process takes (~15 ms)
+ENOUGH = b'"enough"'  # the editor's second line: it has every quick title, the child goes on to the full read
 _END = object()
 
 
@@ -56,21 +62,36 @@ def serve(argv: list[str], stdin: IO[bytes] | None = None, stdout: IO[bytes] | N
     try:
         request = json.loads(first)
         paths = [str(path) for path in request["paths"]]
-    except (ValueError, KeyError, TypeError):
+        quick = [str(path) for path in request.get("quick", ())]
+    except (ValueError, KeyError, TypeError, AttributeError):
         return 2  # no request (the editor went away) or not one this version understands
-    stop = threading.Event()
+    stop, enough = threading.Event(), threading.Event()
 
     def watch() -> None:
-        for _ in stdin:
-            pass
+        for raw in stdin:
+            if raw.strip() == ENOUGH:
+                enough.set()
         stop.set()  # the input closed: nobody waits for this index any more
 
     threading.Thread(target=watch, daemon=True).start()
+    if hasattr(os, "nice"):  # the window's process first where the cores are busy (Windows: see `start`)
+        try:
+            os.nice(NICENESS)
+        except OSError:
+            pass
     from .index import DocumentIndex, gc_paused
 
     index = DocumentIndex(args.root, args.cache_file)
     send({"started": len(paths)})
     with gc_paused():  # plain entries without cycles, as in the editor (see gc_paused)
+        # First the quick titles the editor asked for, in its order, until it has the rest itself (`ENOUGH`);
+        # the files read in full on the way stay in the index, which the sync then completes.
+        for start in range(0, len(quick), PART):
+            if enough.is_set() or stop.is_set():
+                break
+            found = index.glance(quick[start:start + PART], stop.is_set) or {}
+            send({"titles": [[path, entry.title] for path, entry in found.items() if entry.readable],
+                  "glanced": min(start + PART, len(quick))})
         synced = index.sync(paths, stop.is_set, lambda done, total: send({"done": done, "total": total}))
     if not synced:
         return 1
@@ -108,14 +129,10 @@ def refused() -> bool:
     return os.environ.get(REFUSE, "") not in ("", "0")
 
 
-def _end(process: subprocess.Popen[bytes]) -> None:
+def _end(process: subprocess.Popen[bytes], outgoing: queue.Queue[bytes | None]) -> None:
     """Close the child's input (it stops and leaves); a thread reaps it, killing it if it does not leave soon.
     Nothing here waits: the last reference to a child may go on the GUI thread."""
-    try:
-        if process.stdin is not None:
-            process.stdin.close()
-    except OSError:
-        pass
+    outgoing.put(None)  # the writing thread closes the input once it has written what it has
     threading.Thread(target=_reap, args=(process,), daemon=True).start()
 
 
@@ -128,19 +145,25 @@ def _reap(process: subprocess.Popen[bytes]) -> None:
 
 
 class IndexChild:
-    """A child process reading the index of `paths` into `cache_file`; `wait` tells whether it saved it."""
+    """A child process reading the index of `paths` into `cache_file`; `wait` tells whether it saved it.
 
-    def __init__(self, process: subprocess.Popen[bytes], paths: list[str]) -> None:
+    It first takes the quick titles of `quick` (the editor reads them from the other end, see `glance_shared`)."""
+
+    def __init__(self, process: subprocess.Popen[bytes], paths: list[str], quick: list[str]) -> None:
         self.process = process
         self._messages: queue.Queue[object] = queue.Queue()
-        self._finalizer = weakref.finalize(self, _end, process)  # also when the editor simply lets go of it
-        request = json.dumps({"paths": paths}).encode("ascii") + b"\n"
+        self._outgoing: queue.Queue[bytes | None] = queue.Queue()
+        self._lock = threading.Lock()
+        self._titles: dict[str, str | None] = {}
+        self.glanced = 0  # how many of `quick` the child has taken the titles of (in order)
+        self._finalizer = weakref.finalize(self, _end, process, self._outgoing)  # also when simply let go of
+        self._outgoing.put(json.dumps({"paths": paths, "quick": quick}).encode("ascii") + b"\n")
         # Written from a thread of its own: the pipe holds 64 KB, and the child reads only once it has started.
-        threading.Thread(target=self._send, args=(process.stdin, request), daemon=True).start()
-        threading.Thread(target=self._receive, args=(process.stdout, self._messages), daemon=True).start()
+        threading.Thread(target=self._send, args=(process.stdin, self._outgoing), daemon=True).start()
+        threading.Thread(target=self._receive, args=(process.stdout,), daemon=True).start()
 
     @classmethod
-    def start(cls, root: Path, cache_file: Path | None, paths: list[str],
+    def start(cls, root: Path, cache_file: Path | None, paths: list[str], quick: list[str] | None = None,
               program: list[str] | None = None) -> IndexChild | None:
         """Start a child reading the index; None when it may not (see `refused`), has no cache file to write to,
         or cannot be started (`program` replaces the application's own command)."""
@@ -149,32 +172,60 @@ class IndexChild:
         command, env = own_command(COMMAND)
         if program is not None:
             command = program
-        flags = getattr(subprocess, "CREATE_NO_WINDOW", 0)
+        flags = getattr(subprocess, "CREATE_NO_WINDOW", 0) | getattr(subprocess, "BELOW_NORMAL_PRIORITY_CLASS", 0)
         try:
             process = subprocess.Popen([*command, str(root), str(cache_file)], stdin=subprocess.PIPE,
                                        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env,
                                        creationflags=flags)
         except (OSError, ValueError):
             return None
-        return cls(process, paths)
+        return cls(process, paths, quick or [])
 
     @staticmethod
-    def _send(stream: IO[bytes] | None, request: bytes) -> None:
+    def _send(stream: IO[bytes] | None, lines: queue.Queue[bytes | None]) -> None:
         try:
-            if stream is not None:
-                stream.write(request)
+            while stream is not None and (line := lines.get()) is not None:
+                stream.write(line)
                 stream.flush()
         except (OSError, ValueError):
             pass  # the child is gone (or closed): `wait` finds out
+        try:
+            if stream is not None:
+                stream.close()  # the child stops and leaves
+        except OSError:
+            pass
 
-    @staticmethod
-    def _receive(stream: IO[bytes] | None, into: queue.Queue[object]) -> None:
+    def _receive(self, stream: IO[bytes] | None) -> None:
         try:
             for raw in stream if stream is not None else ():
-                into.put(raw)
+                try:
+                    message = json.loads(raw)
+                except ValueError:
+                    message = None
+                if isinstance(message, dict) and isinstance(message.get("titles"), list):
+                    self._took(message)
+                else:
+                    self._messages.put(message)
         except (OSError, ValueError):
             pass
-        into.put(_END)
+        self._messages.put(_END)
+
+    def _took(self, message: dict[str, Any]) -> None:
+        titles = {str(pair[0]): pair[1] if isinstance(pair[1], str) else None for pair in message["titles"]
+                  if isinstance(pair, list) and len(pair) == 2}
+        with self._lock:
+            self._titles.update(titles)
+            if isinstance(message.get("glanced"), int):
+                self.glanced = max(self.glanced, message["glanced"])
+
+    def titles(self) -> dict[str, str | None]:
+        """The quick titles the child has sent so far (of the readable files among the first `glanced`)."""
+        with self._lock:
+            return dict(self._titles)
+
+    def enough(self) -> None:
+        """Tell the child the editor has every quick title: it goes on to the full reading (never waits)."""
+        self._outgoing.put(ENOUGH + b"\n")
 
     @property
     def pid(self) -> int:
@@ -191,19 +242,12 @@ class IndexChild:
                 self.close()
                 return False
             try:
-                raw = self._messages.get(timeout=0.05)
+                message = self._messages.get(timeout=0.05)
             except queue.Empty:
                 waited += 0.05
                 continue
             waited = 0.0
-            if raw is _END:
-                self.close()
-                return False
-            try:
-                message = json.loads(raw)  # type: ignore[arg-type]
-            except ValueError:
-                message = None
-            if not isinstance(message, dict):
+            if not isinstance(message, dict):  # ended, or not a message of this version
                 self.close()
                 return False
             if "complete" in message:
@@ -215,3 +259,28 @@ class IndexChild:
     def close(self) -> None:
         """End the child (it leaves when its input closes); nothing when it already ended."""
         self._finalizer()
+
+
+def glance_shared(index: DocumentIndex, paths: list[str], child: IndexChild | None, seen: Signatures,
+                  cancelled: Callable[[], bool] = lambda: False) -> dict[str, IndexEntry] | None:
+    """`index.glance(paths)`, shared with `child` when there is one (started with `quick` = `paths` reversed):
+    this process takes the titles from the front, part by part, until it meets the titles the child sent from
+    the back; then the child goes on to the full reading, and this process reads any title it has not got."""
+    found: dict[str, IndexEntry] = {}
+    position = 0
+    while position < len(paths) and (child is None or position + child.glanced < len(paths)):
+        part = index.glance(paths[position:position + PART], cancelled)
+        if part is None:
+            return None
+        found.update(part)
+        position += PART
+    if child is None:
+        return found
+    child.enough()
+    found.update(index.provisional({path: title for path, title in child.titles().items() if path not in found},
+                                   seen))
+    rest = index.glance([path for path in paths[position:] if path not in found], cancelled)
+    if rest is None:
+        return None
+    found.update(rest)
+    return found

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from ..catalogue import Entry, entries
 from ..index import Signatures, gc_paused
-from ..index_worker import IndexChild
+from ..index_worker import IndexChild, glance_shared
 from ..repository import ContentRepository
 from .document_model import PATH_ROLE, DocumentModel, Marks
 from .tasks import Task, TaskRunner
@@ -167,12 +167,13 @@ class DocumentList(QWidget):
             if not repo.index.synced:
                 unread = repo.index.stale((ref.path for ref in repo.documents), seen)
                 if len(unread) > QUICK_FROM:
-                    # The full reading starts now, in a process of its own (the other core), while this one
-                    # reads the titles; `full` waits for it, or reads here when it cannot.
-                    child = IndexChild.start(repo.root, repo.index.cache_file, [ref.path for ref in repo.documents])
+                    # A process of its own (the other core) takes the quick titles from the other end, then
+                    # reads every file in full; `full` waits for it, or reads here when it cannot.
+                    child = IndexChild.start(repo.root, repo.index.cache_file, [ref.path for ref in repo.documents],
+                                             unread[::-1])
                     if child is not None:
                         children.append(child)
-                    glance = repo.index.glance(unread, task.cancel.is_set)
+                    glance = glance_shared(repo.index, unread, child, seen, task.cancel.is_set)
                     if glance is None:
                         if child is not None:
                             child.close()
