@@ -65,8 +65,10 @@ def test_reload_merges_the_saved_cache_into_a_loaded_index(tmp_path: Path, isola
     cache = tmp_path / "cache.index"
     index = DocumentIndex(SNAPSHOT, cache)
     assert index.stale(paths[:1]) == paths[:1]  # reads the cache file (not there yet)
-    child = IndexChild.start(SNAPSHOT, cache, paths[1:])
-    assert child is not None and child.wait()
+    child = IndexChild.start(SNAPSHOT, cache, paths[2:])
+    assert child is not None
+    child.also(paths[1:2])  # a file beyond the documents (a vocabulary's) that the editor has read
+    assert child.wait()
     assert index.reload() == len(paths) - 1
     assert not index.save()  # every entry it holds is in the file already
     assert index.sync(paths) and index.reads == 1  # only the file the child was not given
@@ -177,13 +179,19 @@ def assert_complete(widget: DocumentList, repo: ContentRepository, root: Path) -
     assert {path: repo.index.get(path) for path in fresh.entries()} == fresh.entries()
 
 
+@pytest.mark.parametrize("cached", [False, True], ids=["first start", "a cache of one file"])
 def test_the_window_lists_and_completes_with_the_child(qtbot, corpus_repo: Path, isolated_home: Path,  # noqa: ANN001
-                                                        monkeypatch) -> None:
-    """A first start: the files are read in full by the child, not in the editor's process (which reads only the
-    few whose title the quick read cannot be sure of)."""
+                                                        monkeypatch, cached: bool) -> None:
+    """A first start (the child starts at once), or many files the cache does not know (it starts once they are
+    found): the files are read in full by the child, not in the editor's process (which reads only the few
+    whose title the quick read cannot be sure of)."""
     from redactie.gui import document_list
+    from redactie.index import cache_file_for
 
     monkeypatch.setattr(document_list, "QUICK_FROM", 0)
+    if cached:
+        known = DocumentIndex(corpus_repo, cache_file_for(corpus_repo))
+        assert known.sync(document_paths(corpus_repo)[:1]) and known.save()
     widget, repo = listed_and_completed(qtbot, corpus_repo)
     assert widget.index_child is not None
     assert repo.index.reads < len(repo.documents) // 2

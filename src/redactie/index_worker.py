@@ -66,11 +66,18 @@ def serve(argv: list[str], stdin: IO[bytes] | None = None, stdout: IO[bytes] | N
     except (ValueError, KeyError, TypeError, AttributeError):
         return 2  # no request (the editor went away) or not one this version understands
     stop, enough = threading.Event(), threading.Event()
+    also: list[str] = []  # files beyond the documents the editor has read (a vocabulary's): saved with them
 
     def watch() -> None:
         for raw in stdin:
             if raw.strip() == ENOUGH:
                 enough.set()
+                continue
+            try:
+                more = json.loads(raw).get("also", [])
+            except (ValueError, AttributeError):
+                continue
+            also.extend(str(path) for path in more if isinstance(path, str))
         stop.set()  # the input closed: nobody waits for this index any more
 
     threading.Thread(target=watch, daemon=True).start()
@@ -95,6 +102,8 @@ def serve(argv: list[str], stdin: IO[bytes] | None = None, stdout: IO[bytes] | N
         synced = index.sync(paths, stop.is_set, lambda done, total: send({"done": done, "total": total}))
     if not synced:
         return 1
+    for path in list(also):
+        index.update(path)
     index.save()  # False when nothing changed (another window's child saved the same) or the write failed
     send({"complete": len(index)})
     return 0
@@ -149,7 +158,7 @@ class IndexChild:
 
     It first takes the quick titles of `quick` (the editor reads them from the other end, see `glance_shared`)."""
 
-    def __init__(self, process: subprocess.Popen[bytes], paths: list[str], quick: list[str]) -> None:
+    def __init__(self, process: subprocess.Popen[bytes]) -> None:
         self.process = process
         self._messages: queue.Queue[object] = queue.Queue()
         self._outgoing: queue.Queue[bytes | None] = queue.Queue()
@@ -157,16 +166,16 @@ class IndexChild:
         self._titles: dict[str, str | None] = {}
         self.glanced = 0  # how many of `quick` the child has taken the titles of (in order)
         self._finalizer = weakref.finalize(self, _end, process, self._outgoing)  # also when simply let go of
-        self._outgoing.put(json.dumps({"paths": paths, "quick": quick}).encode("ascii") + b"\n")
         # Written from a thread of its own: the pipe holds 64 KB, and the child reads only once it has started.
         threading.Thread(target=self._send, args=(process.stdin, self._outgoing), daemon=True).start()
         threading.Thread(target=self._receive, args=(process.stdout,), daemon=True).start()
 
     @classmethod
-    def start(cls, root: Path, cache_file: Path | None, paths: list[str], quick: list[str] | None = None,
-              program: list[str] | None = None) -> IndexChild | None:
-        """Start a child reading the index; None when it may not (see `refused`), has no cache file to write to,
-        or cannot be started (`program` replaces the application's own command)."""
+    def start(cls, root: Path, cache_file: Path | None, paths: list[str] | None = None,
+              quick: list[str] | None = None, program: list[str] | None = None) -> IndexChild | None:
+        """Start a child reading the index of `paths` (or of the paths `read` gives it later: it starts up
+        meanwhile); None when it may not (see `refused`), has no cache file to write to, or cannot be started
+        (`program` replaces the application's own command)."""
         if cache_file is None or (program is None and refused()):
             return None
         command, env = own_command(COMMAND)
@@ -179,7 +188,15 @@ class IndexChild:
                                        creationflags=flags)
         except (OSError, ValueError):
             return None
-        return cls(process, paths, quick or [])
+        child = cls(process)
+        if paths is not None:
+            child.read(paths, quick)
+        return child
+
+    def read(self, paths: list[str], quick: list[str] | None = None) -> None:
+        """Give the child its work: read `paths` in full, after the quick titles of `quick` (see
+        `glance_shared`). Once only; never waits."""
+        self._outgoing.put(json.dumps({"paths": paths, "quick": quick or []}).encode("ascii") + b"\n")
 
     @staticmethod
     def _send(stream: IO[bytes] | None, lines: queue.Queue[bytes | None]) -> None:
@@ -226,6 +243,12 @@ class IndexChild:
     def enough(self) -> None:
         """Tell the child the editor has every quick title: it goes on to the full reading (never waits)."""
         self._outgoing.put(ENOUGH + b"\n")
+
+    def also(self, paths: list[str]) -> None:
+        """Ask the child to read and save these files too (ones beyond the documents, a vocabulary's), so the
+        editor has nothing left to save; when it comes too late the editor saves them itself (never waits)."""
+        if paths:
+            self._outgoing.put(json.dumps({"also": paths}).encode("ascii") + b"\n")
 
     @property
     def pid(self) -> int:

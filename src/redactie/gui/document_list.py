@@ -160,28 +160,40 @@ class DocumentList(QWidget):
             with gc_paused():
                 return entries(repo, language)
 
+        def quick(task: Task, unread: list[str], seen: Signatures,
+                  child: IndexChild | None) -> tuple[bool, list[Entry], IndexChild | None] | None:
+            # A process of its own (the other core) takes the quick titles from the other end, then reads every
+            # file in full; `full` waits for it, or reads here when it cannot.
+            child = child or self._child_for(repo, children)
+            if child is not None:
+                child.read([ref.path for ref in repo.documents], unread[::-1])
+            glance = glance_shared(repo.index, unread, child, seen, task.cancel.is_set)
+            if glance is None:
+                if child is not None:
+                    child.close()
+                return None
+            repo.use_titles({path: entry.title for path, entry in glance.items()})
+            repo.vocabularies()  # as below, with those titles: opening a document needs no reading
+            if child is not None:  # the vocabularies' own files: the child saves them with the documents
+                child.also(sorted(repo.index.entries().keys() - seen.keys()))
+            with gc_paused():
+                return True, entries(repo, language, {**repo.index.entries(), **glance}), child
+
         def work(task: Task) -> tuple[bool, list[Entry], IndexChild | None] | None:
             # Many files the index does not know (a first start, a large checkout): list them from a quick
             # read of their titles first, and complete the index afterwards (see `_completed`).
             seen: Signatures = {}  # each file is stat'ed once on the way to the list
             if not repo.index.synced:
+                cache = repo.index.cache_file
+                # No cache at all (a first start) of many documents: the child starts up while this process
+                # compares the files with the index.
+                early = self._child_for(repo, children) if len(repo.documents) > QUICK_FROM and cache is not None \
+                    and not cache.exists() else None
                 unread = repo.index.stale((ref.path for ref in repo.documents), seen)
                 if len(unread) > QUICK_FROM:
-                    # A process of its own (the other core) takes the quick titles from the other end, then
-                    # reads every file in full; `full` waits for it, or reads here when it cannot.
-                    child = IndexChild.start(repo.root, repo.index.cache_file, [ref.path for ref in repo.documents],
-                                             unread[::-1])
-                    if child is not None:
-                        children.append(child)
-                    glance = glance_shared(repo.index, unread, child, seen, task.cancel.is_set)
-                    if glance is None:
-                        if child is not None:
-                            child.close()
-                        return None
-                    repo.use_titles({path: entry.title for path, entry in glance.items()})
-                    repo.vocabularies()  # as below, with those titles: opening a document needs no reading
-                    with gc_paused():
-                        return True, entries(repo, language, {**repo.index.entries(), **glance}), child
+                    return quick(task, unread, seen, early)
+                if early is not None:
+                    early.close()  # a few files: this process reads them at once (see `full`)
             found = full(task, seen)
             return None if found is None else (False, found, None)
 
@@ -203,6 +215,14 @@ class DocumentList(QWidget):
                             label=self.tr("Documenten inlezen…"))
 
         self.runner.run("document-list", work, listed, self._failed, label=self.tr("Documenten inlezen…"))
+
+    @staticmethod
+    def _child_for(repo: ContentRepository, children: list[IndexChild]) -> IndexChild | None:
+        """A started index process for `repo` (kept in `children`, which a newer reading ends), or None."""
+        child = IndexChild.start(repo.root, repo.index.cache_file)
+        if child is not None:
+            children.append(child)
+        return child
 
     @property
     def index_child(self) -> IndexChild | None:
