@@ -4,11 +4,12 @@ Python threads share one interpreter lock: reading ten thousand files in full (~
 competed with the window for it. On a first start the editor lists the documents from a quick read of their
 titles and leaves the full reading to a child process: the application's own executable with the hidden
 subcommand `index-worker` (so a built app needs nothing else, as `spell-worker`). The child receives the
-document paths as one JSON line on its standard input, syncs the index the editor would sync
-(`DocumentIndex(root, cache_file).sync(paths)`), saves the cache file (atomically: a per-process temporary file,
-renamed, so two windows on one repository never write one file at the same time) and says so on its
-standard output, with its progress before that. It ends when its input closes: when the editor is done with
-it, and also when the editor's process ends in any way.
+document paths as one JSON line on its standard input (with the files whose quick titles it takes first: the
+editor takes them from the front, the child from the back, until they meet, so the first listing uses both
+cores too), syncs the index the editor would sync (`DocumentIndex(root, cache_file).sync(paths)`), saves the
+cache file (atomically: a per-process temporary file, renamed, so two windows on one repository never write
+one file at the same time) and says so on its standard output, with its progress before that. It ends when
+its input closes: when the editor is done with it, and also when the editor's process ends in any way.
 
 `IndexChild` is the editor's side. The editor then takes the saved cache (`DocumentIndex.reload`) and checks it
 against the disk as ever; when the child cannot start, dies or stops reporting, the editor reads in its own
@@ -113,9 +114,9 @@ def main(argv: list[str]) -> NoReturn:
     """The `index-worker` subcommand: serve, then leave at once (freeing ten thousand entries takes a while)."""
     try:
         code = serve(argv)
+        sys.stdout.flush()
     except (OSError, ValueError):  # the editor closed the pipe while we wrote: it no longer listens
         code = 1
-    sys.stdout.flush()
     os._exit(code)
 
 
