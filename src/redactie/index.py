@@ -469,16 +469,18 @@ class DocumentIndex:
                 found.append(relpath)
         return found
 
-    def glance(self, paths: Iterable[str],
-               cancelled: Callable[[], bool] = lambda: False) -> dict[str, IndexEntry] | None:
+    def glance(self, paths: Iterable[str], cancelled: Callable[[], bool] = lambda: False,
+               seen: Signatures | None = None) -> dict[str, IndexEntry] | None:
         """Provisional entries for a first listing of files the index does not know yet, none stored: each file's
         title by `quick_title` where that is certain, else the file read in full (that entry is stored, being
-        complete). None when cancelled. The full `sync` completes the index afterwards."""
+        complete). None when cancelled. The full `sync` completes the index afterwards. `seen` holds stats a
+        `stale` call just took: those files are not stat'ed again (as in `sync`)."""
         found: dict[str, IndexEntry] = {}
+        seen = seen or {}
         for number, relpath in enumerate(paths):
             if number % 256 == 0 and cancelled():
                 return None
-            signature = _signature(os.path.join(self._base, relpath))
+            signature = seen[relpath] if relpath in seen else _signature(os.path.join(self._base, relpath))
             if signature is None:
                 continue
             size, mtime_ns, regular = signature

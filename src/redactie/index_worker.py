@@ -293,7 +293,7 @@ def glance_shared(index: DocumentIndex, paths: list[str], child: IndexChild | No
     found: dict[str, IndexEntry] = {}
     position = 0
     while position < len(paths) and (child is None or position + child.glanced < len(paths)):
-        part = index.glance(paths[position:position + PART], cancelled)
+        part = index.glance(paths[position:position + PART], cancelled, seen)
         if part is None:
             return None
         found.update(part)
@@ -303,7 +303,7 @@ def glance_shared(index: DocumentIndex, paths: list[str], child: IndexChild | No
     child.enough()
     found.update(index.provisional({path: title for path, title in child.titles().items() if path not in found},
                                    seen))
-    rest = index.glance([path for path in paths[position:] if path not in found], cancelled)
+    rest = index.glance([path for path in paths[position:] if path not in found], cancelled, seen)
     if rest is None:
         return None
     found.update(rest)
