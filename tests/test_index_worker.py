@@ -137,6 +137,20 @@ def test_a_child_that_cannot_start_dies_or_hangs_is_ended_and_reported(tmp_path:
     assert ended(hung) and not cache.exists()
 
 
+def test_a_child_let_go_of_is_ended(tmp_path: Path) -> None:
+    """Nobody keeps the handle (an outdated reading): its input closes, so the child leaves."""
+    import gc
+
+    child = IndexChild.start(tmp_path, tmp_path / "cache.index", [],
+                             program=[sys.executable, "-c", "import sys; sys.stdin.buffer.read()"])
+    assert child is not None
+    process = child.process
+    del child
+    gc.collect()
+    process.wait(10)
+    assert process.returncode == 0
+
+
 @needs_corpus
 def test_a_child_killed_midway_saves_nothing_and_the_editor_reads_itself(tmp_path: Path, isolated_home: Path) -> None:
     """Killed at its first report: no cache file, `wait` is False; the editor's own sync is then complete."""

@@ -154,6 +154,57 @@ def _reap(process: subprocess.Popen[bytes]) -> None:
         process.wait()
 
 
+def _send(stream: IO[bytes] | None, lines: queue.Queue[bytes | None]) -> None:
+    """Write the editor's lines to the child until None comes, then close its input (it stops and leaves)."""
+    try:
+        while stream is not None and (line := lines.get()) is not None:
+            stream.write(line)
+            stream.flush()
+    except (OSError, ValueError):
+        pass  # the child is gone (or closed): `wait` finds out
+    try:
+        if stream is not None:
+            stream.close()
+    except OSError:
+        pass
+
+
+class _Heard:
+    """What the child has said so far: its other messages in order, and the quick titles as they came (kept
+    apart from `IndexChild`, so the thread that listens does not keep the child's handle alive)."""
+
+    def __init__(self) -> None:
+        self.messages: queue.Queue[object] = queue.Queue()
+        self.lock = threading.Lock()
+        self.titles: dict[str, str | None] = {}
+        self.glanced = 0
+
+    def listen(self, stream: IO[bytes] | None) -> None:
+        """Take the child's output line by line until it ends (then `_END`)."""
+        try:
+            for raw in stream if stream is not None else ():
+                try:
+                    message = json.loads(raw)
+                except ValueError:
+                    message = None
+                if isinstance(message, dict) and isinstance(message.get("titles"), list):
+                    self.took(message)
+                else:
+                    self.messages.put(message)
+        except (OSError, ValueError):
+            pass
+        self.messages.put(_END)
+
+    def took(self, message: dict[str, Any]) -> None:
+        """Keep the quick titles of one message."""
+        titles = {str(pair[0]): pair[1] if isinstance(pair[1], str) else None for pair in message["titles"]
+                  if isinstance(pair, list) and len(pair) == 2}
+        with self.lock:
+            self.titles.update(titles)
+            if isinstance(message.get("glanced"), int):
+                self.glanced = max(self.glanced, message["glanced"])
+
+
 class IndexChild:
     """A child process reading the index of `paths` into `cache_file`; `wait` tells whether it saved it.
 
@@ -161,15 +212,12 @@ class IndexChild:
 
     def __init__(self, process: subprocess.Popen[bytes]) -> None:
         self.process = process
-        self._messages: queue.Queue[object] = queue.Queue()
+        self._heard = _Heard()
         self._outgoing: queue.Queue[bytes | None] = queue.Queue()
-        self._lock = threading.Lock()
-        self._titles: dict[str, str | None] = {}
-        self.glanced = 0  # how many of `quick` the child has taken the titles of (in order)
         self._finalizer = weakref.finalize(self, _end, process, self._outgoing)  # also when simply let go of
         # Written from a thread of its own: the pipe holds 64 KB, and the child reads only once it has started.
-        threading.Thread(target=self._send, args=(process.stdin, self._outgoing), daemon=True).start()
-        threading.Thread(target=self._receive, args=(process.stdout,), daemon=True).start()
+        threading.Thread(target=_send, args=(process.stdin, self._outgoing), daemon=True).start()
+        threading.Thread(target=self._heard.listen, args=(process.stdout,), daemon=True).start()
 
     @classmethod
     def start(cls, root: Path, cache_file: Path | None, paths: list[str] | None = None,
@@ -199,47 +247,15 @@ class IndexChild:
         `glance_shared`). Once only; never waits."""
         self._outgoing.put(json.dumps({"paths": paths, "quick": quick or []}).encode("ascii") + b"\n")
 
-    @staticmethod
-    def _send(stream: IO[bytes] | None, lines: queue.Queue[bytes | None]) -> None:
-        try:
-            while stream is not None and (line := lines.get()) is not None:
-                stream.write(line)
-                stream.flush()
-        except (OSError, ValueError):
-            pass  # the child is gone (or closed): `wait` finds out
-        try:
-            if stream is not None:
-                stream.close()  # the child stops and leaves
-        except OSError:
-            pass
-
-    def _receive(self, stream: IO[bytes] | None) -> None:
-        try:
-            for raw in stream if stream is not None else ():
-                try:
-                    message = json.loads(raw)
-                except ValueError:
-                    message = None
-                if isinstance(message, dict) and isinstance(message.get("titles"), list):
-                    self._took(message)
-                else:
-                    self._messages.put(message)
-        except (OSError, ValueError):
-            pass
-        self._messages.put(_END)
-
-    def _took(self, message: dict[str, Any]) -> None:
-        titles = {str(pair[0]): pair[1] if isinstance(pair[1], str) else None for pair in message["titles"]
-                  if isinstance(pair, list) and len(pair) == 2}
-        with self._lock:
-            self._titles.update(titles)
-            if isinstance(message.get("glanced"), int):
-                self.glanced = max(self.glanced, message["glanced"])
+    @property
+    def glanced(self) -> int:
+        """How many of `quick` the child has taken the titles of (in order)."""
+        return self._heard.glanced
 
     def titles(self) -> dict[str, str | None]:
         """The quick titles the child has sent so far (of the readable files among the first `glanced`)."""
-        with self._lock:
-            return dict(self._titles)
+        with self._heard.lock:
+            return dict(self._heard.titles)
 
     def enough(self) -> None:
         """Tell the child the editor has every quick title: it goes on to the full reading (never waits)."""
@@ -266,7 +282,7 @@ class IndexChild:
                 self.close()
                 return False
             try:
-                message = self._messages.get(timeout=0.05)
+                message = self._heard.messages.get(timeout=0.05)
             except queue.Empty:
                 waited += 0.05
                 continue
