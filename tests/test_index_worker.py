@@ -3,8 +3,6 @@ editor's own reading whenever the child cannot start, dies, hangs or is outdated
 
 from __future__ import annotations
 
-import os
-import signal
 import sys
 import time
 from pathlib import Path
@@ -158,7 +156,7 @@ def test_a_child_killed_midway_saves_nothing_and_the_editor_reads_itself(tmp_pat
     cache = tmp_path / "cache.index"
     child = IndexChild.start(SNAPSHOT, cache, paths)
     assert child is not None
-    assert child.wait(progress=lambda done, total: os.kill(child.pid, signal.SIGKILL)) is False
+    assert child.wait(progress=lambda done, total: child.process.kill()) is False
     assert not cache.exists()
     index = DocumentIndex(SNAPSHOT, cache)
     assert index.reload() == 0 and index.sync(paths) and len(index) == len(paths)
@@ -235,7 +233,7 @@ def test_the_window_completes_when_the_child_is_killed(qtbot, corpus_repo: Path,
     repo = ContentRepository(corpus_repo)
     widget.load(repo, "nl")
     qtbot.waitUntil(lambda: widget.index_child is not None, timeout=30000)
-    os.kill(widget.index_child.pid, signal.SIGKILL)
+    widget.index_child.process.kill()
     qtbot.waitUntil(lambda: widget.ready and widget.complete and not widget.runner.busy, timeout=60000)
     assert widget.index_child.process.poll() is not None
     assert_complete(widget, repo, corpus_repo)
