@@ -90,8 +90,10 @@ def test_the_quick_titles_shared_with_the_child_are_the_quick_read_alone(tmp_pat
     half = len(paths) // 2
     child = IndexChild.start(SNAPSHOT, index.cache_file, paths, paths[::-1][:half])
     assert child is not None
-    while child.glanced < half:  # the child took the titles of the back half
+    deadline = time.monotonic() + 60
+    while child.glanced < half and time.monotonic() < deadline:  # the child takes the titles of the back half
         time.sleep(0.01)
+    assert child.glanced == half
     shared = glance_shared(index, paths, child, seen)
     assert shared is not None and len(child.titles()) > half // 2
     assert {p: (e.title, e.search, e.readable) for p, e in shared.items()} == {
@@ -154,7 +156,8 @@ def test_a_child_killed_midway_saves_nothing_and_the_editor_reads_itself(tmp_pat
     """Killed at its first report: no cache file, `wait` is False; the editor's own sync is then complete."""
     paths = document_paths(SNAPSHOT)
     cache = tmp_path / "cache.index"
-    child = IndexChild.start(SNAPSHOT, cache, paths)
+    # Many more paths after the real ones (files that are not there, each a stat): work left when it is killed.
+    child = IndexChild.start(SNAPSHOT, cache, paths + [f"weg/{n}.md" for n in range(50_000)])
     assert child is not None
     assert child.wait(progress=lambda done, total: child.process.kill()) is False
     assert not cache.exists()
