@@ -24,6 +24,7 @@ import queue
 import subprocess
 import sys
 import threading
+import time
 import weakref
 from collections.abc import Callable
 from pathlib import Path
@@ -267,26 +268,20 @@ class IndexChild:
         if paths:
             self._outgoing.put(json.dumps({"also": paths}).encode("ascii") + b"\n")
 
-    @property
-    def pid(self) -> int:
-        """The child's process id."""
-        return self.process.pid
-
     def wait(self, cancelled: Callable[[], bool] = lambda: False,
              progress: Callable[[int, int], None] | None = None, silent: float = SILENT_TIMEOUT) -> bool:
         """Wait (off the GUI thread) until the child has saved a complete index: True. False, and the child
         ended, when it dies, sends nothing for `silent` seconds, says something else, or `cancelled()`."""
-        waited = 0.0
+        heard = time.monotonic()
         while True:
-            if cancelled() or waited >= silent:
+            if cancelled() or time.monotonic() - heard >= silent:
                 self.close()
                 return False
             try:
                 message = self._heard.messages.get(timeout=0.05)
             except queue.Empty:
-                waited += 0.05
                 continue
-            waited = 0.0
+            heard = time.monotonic()
             if not isinstance(message, dict):  # ended, or not a message of this version
                 self.close()
                 return False
