@@ -281,6 +281,10 @@ def main(argv: list[str] | None = None) -> int:
         from .spelling.worker import main as spell_worker
 
         return spell_worker(argv[1:])
+    if argv and argv[0] == "index-worker":  # the editor's first full reading of the index, not listed in --help
+        from .index_worker import main as index_worker
+
+        return index_worker(argv[1:])
     if argv and argv[0] == "check-git":  # for build checks, not listed in --help
         from .gitservice.selfcheck import main as check_git
 

@@ -390,6 +390,12 @@ def _signature(full: str) -> tuple[int, int, bool] | None:
     return info.st_size, info.st_mtime_ns, stat.S_ISREG(info.st_mode)
 
 
+def _provisional(relpath: str, size: int, mtime_ns: int, title: str | None) -> IndexEntry:
+    """An entry for a first listing from a quick read's title: racy, so any sync reads the file in full."""
+    fields = {"title": title} if title is not None else {}
+    return IndexEntry(relpath, size, mtime_ns, fields, {}, True, True, search_text(relpath, fields))
+
+
 def _same(old: IndexEntry | None, new: IndexEntry) -> bool:
     """True when `new` would store nothing new (a racy file read again and found unchanged)."""
     return old is new or (old is not None and (old.size, old.mtime_ns, old.readable) == (new.size, new.mtime_ns,
@@ -519,6 +525,31 @@ class DocumentIndex:
         fields, lines, search = entry._get()
         return dict(fields), dict(lines), search or search_text(relpath, fields)
 
+    def reload(self) -> int:
+        """Take what another process (`index_worker`) saved in the cache file: each of its entries replaces this
+        index's entry of that file unless both are the same; a `sync` then checks them against the disk as
+        ever. Returns how many entries were taken (0 when the file is missing, damaged or foreign)."""
+        if self.cache_file is None:
+            return 0
+        if not self._loaded:  # not read yet: reading it now takes it all
+            before = len(self)
+            self._load_cache()
+            return len(self) - before
+        try:
+            with gc_paused():
+                loaded = self._decode(self.cache_file.read_bytes())
+        except (OSError, ValueError, EOFError, TypeError, OverflowError):
+            return 0
+        with self._lock:
+            taken = [path for path, entry in loaded.items() if not _same(self._entries.get(path), entry)]
+            for path in taken:
+                self._entries[path] = loaded[path]
+            # Every entry of the file is now here as the file holds it: only entries beyond them are unsaved.
+            self._dirty = len(self._entries) != len(loaded)
+            self._note(taken)
+        return len(taken)
+
+
     # -- keeping it current ----------------------------------------------------------------------------------
 
     def sync(self, paths: Iterable[str], cancelled: Callable[[], bool] = lambda: False,
@@ -590,16 +621,18 @@ class DocumentIndex:
                 found.append(relpath)
         return found
 
-    def glance(self, paths: Iterable[str],
-               cancelled: Callable[[], bool] = lambda: False) -> dict[str, IndexEntry] | None:
+    def glance(self, paths: Iterable[str], cancelled: Callable[[], bool] = lambda: False,
+               seen: Signatures | None = None) -> dict[str, IndexEntry] | None:
         """Provisional entries for a first listing of files the index does not know yet, none stored: each file's
         title by `quick_title` where that is certain, else the file read in full (that entry is stored, being
-        complete). None when cancelled. The full `sync` completes the index afterwards."""
+        complete). None when cancelled. The full `sync` completes the index afterwards. `seen` holds stats a
+        `stale` call just took: those files are not stat'ed again (as in `sync`)."""
         found: dict[str, IndexEntry] = {}
+        seen = seen or {}
         for number, relpath in enumerate(paths):
             if number % 256 == 0 and cancelled():
                 return None
-            signature = _signature(os.path.join(self._base, relpath))
+            signature = seen[relpath] if relpath in seen else _signature(os.path.join(self._base, relpath))
             if signature is None:
                 continue
             size, mtime_ns, regular = signature
@@ -611,9 +644,7 @@ class DocumentIndex:
                     pass  # the full reading below explains it
             certain, title = quick_title(data) if data is not None else (False, None)
             if certain:
-                fields = {"title": title} if title is not None else {}
-                found[relpath] = IndexEntry(relpath, size, mtime_ns, fields, {}, True, True,
-                                            search_text(relpath, fields))
+                found[relpath] = _provisional(relpath, size, mtime_ns, title)
             else:
                 entry = self._read(relpath, signature)
                 with self._lock:
@@ -622,6 +653,17 @@ class DocumentIndex:
                         self._dirty = True
                         self._note([relpath])
                 found[relpath] = entry
+        return found
+
+    @staticmethod
+    def provisional(titles: Mapping[str, str | None], seen: Signatures) -> dict[str, IndexEntry]:
+        """Provisional entries as `glance` makes them, for titles another process took by the same reading
+        (`index_worker`), with the stats in `seen` (a title without one is left out); none stored."""
+        found: dict[str, IndexEntry] = {}
+        for relpath, title in titles.items():
+            signature = seen.get(relpath)
+            if signature is not None:
+                found[relpath] = _provisional(relpath, signature[0], signature[1], title)
         return found
 
     def update(self, relpath: str) -> IndexEntry | None:

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from ..catalogue import Entry, entries
 from ..index import Signatures, gc_paused
+from ..index_worker import IndexChild, glance_shared
 from ..repository import ContentRepository
 from .document_model import PATH_ROLE, DocumentModel, Marks
 from .tasks import Task, TaskRunner
@@ -131,6 +132,7 @@ class DocumentList(QWidget):
         self.complete = False  # True once the list's rows come from a complete index
         self._after_expansion: list[Callable[[], None]] = []  # what waits for the groups to be open
         self._frozen: set[tuple[str, str]] = set()  # (repository, moment) whose objects were frozen (`_first`)
+        self._children: list[IndexChild] = []  # the latest reading's index process (see `index_worker`)
 
     def load(self, repo: ContentRepository, language: str, select: str | None = None) -> None:
         """Read the repository's documents in the background, then fill the list (selecting `select`)."""
@@ -140,56 +142,89 @@ class DocumentList(QWidget):
         self.error: Exception | None = None
         self._generation += 1
         self.runner.cancel("document-list-complete")  # an older reading's completion is outdated now
+        for child in self._children:
+            child.close()  # an older reading's process: nobody waits for its index any more
+        children: list[IndexChild] = []
+        self._children = children
 
         first_list, first_complete = self._first(repo, "listed"), self._first(repo, "complete")
 
-        def full(task: Task, seen: Signatures | None = None) -> list[Entry] | None:
+        def full(task: Task, seen: Signatures | None = None, child: IndexChild | None = None) -> list[Entry] | None:
             # Each changed file is read once into the index (unchanged ones come from its cache); the list,
             # the relation choices and the macros then answer from it.
-            # No collection meanwhile, as in `work`: a first start's completion makes ~10 objects per document.
+            def report(done: int, total: int) -> None:
+                task.progress("", done * 100 // max(total, 1))
+
+            if child is not None and child.wait(task.cancel.is_set, report):
+                with gc_paused(freeze=first_complete):
+                    repo.index.reload()  # what the child read and saved; the sync below checks it against the disk
+            # Without a child, or when it failed (could not start, died, hung), the files are read here. No
+            # collection meanwhile, as in `work`: a first start's completion makes ~10 objects per document.
             with gc_paused(freeze=first_complete):
-                if not repo.sync_index(task.cancel.is_set,
-                                       lambda done, total: task.progress("", done * 100 // total), seen):
+                if task.cancel.is_set() or not repo.sync_index(task.cancel.is_set, report, seen):
                     return None
                 repo.vocabularies()  # resolved here, off the GUI thread; a broken schema fails here
                 repo.index.save()  # with the vocabularies' own files, which they have just read: none next time
                 return entries(repo, language)
 
-        def work(task: Task) -> tuple[bool, list[Entry]] | None:
+        def quick(task: Task, unread: list[str], seen: Signatures,
+                  child: IndexChild | None) -> tuple[bool, list[Entry], IndexChild | None] | None:
+            # A process of its own (the other core) takes the quick titles from the other end, then reads every
+            # file in full; `full` waits for it, or reads here when it cannot.
+            child = child or self._child_for(repo, children)
+            if child is not None:
+                child.read([ref.path for ref in repo.documents], unread[::-1])
+            glance = glance_shared(repo.index, unread, child, seen, task.cancel.is_set)
+            if glance is None:
+                if child is not None:
+                    child.close()
+                return None
+            repo.use_titles({path: entry.title for path, entry in glance.items()})
+            repo.vocabularies()  # as below, with those titles: opening a document needs no reading
+            if child is not None:  # the vocabularies' own files: the child saves them with the documents
+                child.also(sorted(repo.index.entries().keys() - seen.keys()))
+            with gc_paused():
+                return True, entries(repo, language, {**repo.index.entries(), **glance}), child
+
+        def work(task: Task) -> tuple[bool, list[Entry], IndexChild | None] | None:
             # No collection while the list's objects are made (each full pass would walk every one of them,
             # holding the interpreter lock), and the first listing of a repository is then taken out of the
             # collector's passes for good (see `gc_paused`): it lives as long as the repository is open.
             with gc_paused(freeze=first_list):
                 return read(task)
 
-        def read(task: Task) -> tuple[bool, list[Entry]] | None:
+        def read(task: Task) -> tuple[bool, list[Entry], IndexChild | None] | None:
             # Many files the index does not know (a first start, a large checkout): list them from a quick
             # read of their titles first, and complete the index afterwards (see `_completed`).
             seen: Signatures = {}  # each file is stat'ed once on the way to the list
             if not repo.index.synced:
+                cache = repo.index.cache_file
+                # No cache at all (a first start) of many documents: the child starts up while this process
+                # compares the files with the index.
+                early = self._child_for(repo, children) if len(repo.documents) > QUICK_FROM and cache is not None \
+                    and not cache.exists() else None
                 unread = repo.index.stale((ref.path for ref in repo.documents), seen)
                 if len(unread) > QUICK_FROM:
-                    glance = repo.index.glance(unread, task.cancel.is_set)
-                    if glance is None:
-                        return None
-                    repo.use_titles({path: entry.title for path, entry in glance.items()})
-                    repo.vocabularies()  # as below, with those titles: opening a document needs no reading
-                    with gc_paused():
-                        return True, entries(repo, language, {**repo.index.entries(), **glance})
+                    return quick(task, unread, seen, early)
+                if early is not None:
+                    early.close()  # a few files: this process reads them at once (see `full`)
             found = full(task, seen)
-            return None if found is None else (False, found)
+            return None if found is None else (False, found, None)
 
         generation = self._generation
 
-        def listed(result: tuple[bool, list[Entry]] | None) -> None:
+        def listed(result: tuple[bool, list[Entry], IndexChild | None] | None) -> None:
             if result is None or generation != self._generation:
+                if result is not None and result[2] is not None:
+                    result[2].close()
                 return  # cancelled or outdated: a newer reading of the list follows
-            provisional, found = result
+            provisional, found, child = result
             self.complete = not provisional  # before the fill: a short list reports itself loaded at once
             self._fill(found)
             if not provisional:
                 return
-            self.runner.run("document-list-complete", full, lambda found: self._completed(found, generation),
+            self.runner.run("document-list-complete", lambda task: full(task, None, child),
+                            lambda found: self._completed(found, generation),
                             lambda error: self._failed(error) if generation == self._generation else None,
                             label=self.tr("Documenten inlezen…"))
 
@@ -201,6 +236,20 @@ class DocumentList(QWidget):
         first = key not in self._frozen
         self._frozen.add(key)
         return first
+
+    @staticmethod
+    def _child_for(repo: ContentRepository, children: list[IndexChild]) -> IndexChild | None:
+        """A started index process for `repo` (kept in `children`, which a newer reading ends), or None."""
+        child = IndexChild.start(repo.root, repo.index.cache_file)
+        if child is not None:
+            children.append(child)
+        return child
+
+    @property
+    def index_child(self) -> IndexChild | None:
+        """The process reading the index for the latest reading of the list, if one was started (it may have
+        ended since)."""
+        return self._children[-1] if self._children else None
 
     def _completed(self, found: list[Entry] | None, generation: int) -> None:
         """The index is complete: rows and search texts from the full reading replace the quick ones."""
