@@ -44,6 +44,7 @@ class Heartbeat:
         self.longest = 0
         self.cpu = thread_cpu_ms()
         self.longest_cpu = 0.0
+        self.turns: list[tuple[int, float]] = []  # (gap, GUI CPU) of every beat since `reset`
         self.timer = QTimer()
         self.timer.setInterval(10)
         self.timer.timeout.connect(self.beat)
@@ -53,6 +54,7 @@ class Heartbeat:
         now, cpu = self.clock.elapsed(), thread_cpu_ms()
         self.longest = max(self.longest, now - self.last)
         self.longest_cpu = max(self.longest_cpu, cpu - self.cpu)
+        self.turns.append((now - self.last, cpu - self.cpu))
         self.last, self.cpu = now, cpu
 
     def reset(self) -> None:
@@ -60,6 +62,11 @@ class Heartbeat:
         self.longest = 0
         self.cpu = thread_cpu_ms()
         self.longest_cpu = 0.0
+        self.turns = []
+
+    def worst(self, count: int = 5) -> list[list[float]]:
+        """The `count` turns with the most GUI CPU since `reset`, as [gap ms, CPU ms]."""
+        return [[gap, round(cpu)] for gap, cpu in sorted(self.turns, key=lambda turn: -turn[1])[:count]]
 
 
 def wait_until(condition: object, timeout_s: float) -> bool:
@@ -145,13 +152,15 @@ def main() -> None:
         wait_until(lambda c=count: len(opens) > c, 30)
         wait_until(lambda: not window.runner.busy, 30)
     stall_opens, cpu_opens = beat.longest, beat.longest_cpu
+    worst_opens = beat.worst()
+    over_opens = sum(1 for _gap, cpu in beat.turns if cpu > 50)
     window.monitor.validate()  # background work running when the window closes
     QCoreApplication.processEvents()
     result = {"documents": window.documents.count(), "validated": bool(validated),
               "listed_ms": round(listed_ms, 1), "rss_mb": round(memory, 1),
               "stall_list_ms": stall_list, "stall_validation_ms": stall_validation, "stall_opens_ms": stall_opens,
               "cpu_list_ms": round(cpu_list), "cpu_validation_ms": round(cpu_validation),
-              "cpu_opens_ms": round(cpu_opens),
+              "cpu_opens_ms": round(cpu_opens), "cpu_opens_worst": worst_opens, "cpu_opens_over_50": over_opens,
               "open_median_ms": round(statistics.median(opens), 1),
               "open_p95_ms": round(sorted(opens)[int(len(opens) * 0.95) - 1], 1) if opens else 0,
               "open_max_ms": round(max(opens), 1) if opens else 0}

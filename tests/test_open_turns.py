@@ -1,0 +1,33 @@
+"""Opening a document does only what the window shows (issue #12, stalls while opening): the hidden Tekst tab
+is filled when it is opened, and nothing of the user's changes on the way."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QPlainTextEdit
+
+from .conftest import SAMPLE_DOC
+
+
+def _raw(win) -> QPlainTextEdit:  # noqa: ANN001
+    return win.editor.raw_view.edit
+
+
+def test_the_hidden_text_tab_is_filled_when_it_is_opened(sample_window, content_repo: Path) -> None:  # noqa: ANN001
+    win = sample_window
+    editor = win.editor
+    assert editor.tabs.currentIndex() == 0
+    assert _raw(win).document().isEmpty()  # before: the whole file, coloured, in a tab nobody looked at
+    editor.tabs.setCurrentIndex(1)
+    assert _raw(win).original() == (content_repo / SAMPLE_DOC).read_text(encoding="utf-8")
+    other = next(p.relative_to(content_repo).as_posix() for p in sorted((content_repo / "docs").rglob("*.md"))
+                 if p.relative_to(content_repo).as_posix() != SAMPLE_DOC)
+    win.open_document(other)  # a document that reads opens in the form; the Tekst tab follows it when opened
+    assert editor.tabs.currentIndex() == 0
+    editor.tabs.setCurrentIndex(1)
+    assert _raw(win).original() == (content_repo / other).read_text(encoding="utf-8")
+    editor.tabs.setCurrentIndex(0)
+    mtime = (content_repo / other).stat().st_mtime_ns
+    assert editor.save() is False and not editor.modified  # nothing changed: nothing written
+    assert (content_repo / other).stat().st_mtime_ns == mtime
