@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
 from .conftest import SAMPLE_DOC
 
@@ -31,3 +31,18 @@ def test_the_hidden_text_tab_is_filled_when_it_is_opened(sample_window, content_
     mtime = (content_repo / other).stat().st_mtime_ns
     assert editor.save() is False and not editor.modified  # nothing changed: nothing written
     assert (content_repo / other).stat().st_mtime_ns == mtime
+
+
+def test_spelling_waits_until_the_opens_own_turn_is_done(sample_window, qtbot) -> None:  # noqa: ANN001
+    """The open's own turn (showing, laying out and painting the form: Qt's posted events) holds no spelling:
+    a zero timer ran the first editor's spelling with it, in one stall; a real timer lets the window answer."""
+    win = sample_window
+    qtbot.waitUntil(lambda: win.editor.form_view.speller is not None and not win.runner.busy, timeout=20000)
+    speller = win.editor.form_view.speller
+    other = next(p for p in sorted(win.documents.paths()) if p != SAMPLE_DOC)
+    win.open_document(other)
+    editors = list(win.editor.form_view.section_editors.values())
+    assert editors
+    QApplication.sendPostedEvents()  # what Qt does right after the open, before due timers and input
+    assert not any(edit.highlighter.speller is speller for edit in editors)
+    qtbot.waitUntil(lambda: all(edit.highlighter.speller is speller for edit in editors))

@@ -23,6 +23,14 @@ from ..validation.suggest import suggest
 from .faithful_edit import FaithfulEdit
 
 
+def _colour(label: QLabel, colour: str) -> None:
+    """Text in a colour through the label's palette: a style sheet per label makes every form build and paint
+    slower."""
+    palette = label.palette()
+    palette.setColor(QPalette.ColorRole.WindowText, QColor(colour))
+    label.setPalette(palette)
+
+
 class FieldWidget(QWidget):
     """A field editor: `value()` gives the plain value, `changed` fires on every user edit."""
 
@@ -36,16 +44,15 @@ class FieldWidget(QWidget):
         self.layout_.setContentsMargins(0, 0, 0, 0)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
-        # A palette, not a style sheet: a style sheet per field makes every form build and paint slower.
-        palette = self.message.palette()
-        palette.setColor(QPalette.ColorRole.WindowText, QColor("#b00020"))
-        self.message.setPalette(palette)
+        _colour(self.message, "#b00020")
         self.message.hide()
         self.setToolTip(field.help.get(language) or field.label.get(language))
 
     def show_findings(self, findings: list[Finding]) -> None:
         """Show validation messages for this field next to it."""
         text = "\n".join(f.message(self.language) for f in findings)
+        if text == self.message.text() and self.message.isHidden() == (not text):
+            return  # unchanged: a label given its text again lays the whole form out again
         self.message.setText(text)
         self.message.setVisible(bool(text))
 
@@ -242,7 +249,9 @@ class _ChoiceModel(QAbstractListModel):
 
     def _matching(self) -> list[int]:
         needle = self._needle
-        return [n for n, label in enumerate(self.labels) if not needle or needle in label.lower()]
+        if not needle:  # every row (a vocabulary of documents may hold thousands)
+            return list(range(len(self.labels)))
+        return [n for n, label in enumerate(self.labels) if needle in label.lower()]
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
         """Rows shown (after the filter)."""
@@ -375,7 +384,10 @@ class ReadOnlyField(FieldWidget):
         self.remark.setWordWrap(True)
         self.remark.setAccessibleName(self.tr("Toelichting bij %1").replace("%1", field.label.get(language)))
         self.remark.setToolTip(self.tr("Waarom dit veld hier niet bewerkt kan worden"))
-        self.remark.setStyleSheet("color: #555555; font-style: italic;")
+        _colour(self.remark, "#555555")
+        font = self.remark.font()
+        font.setItalic(True)
+        self.remark.setFont(font)
         self.remark.setVisible(bool(remark))
         self.layout_.addWidget(self.remark)
         self.layout_.addWidget(self.message)
@@ -478,7 +490,7 @@ class FieldForm(QWidget):
         # that blocks a commit is invisible.
         self.elsewhere = QLabel(self)
         self.elsewhere.setWordWrap(True)
-        self.elsewhere.setStyleSheet("color: #b00020;")
+        _colour(self.elsewhere, "#b00020")
         self.elsewhere.setAccessibleName(self.tr("Fouten buiten de getoonde velden"))
         self.elsewhere.setToolTip(self.tr("Fouten in velden die het formulier niet toont; los ze op in het "
                                           "tabblad Tekst"))
