@@ -46,3 +46,39 @@ def test_spelling_waits_until_the_opens_own_turn_is_done(sample_window, qtbot) -
     QApplication.sendPostedEvents()  # what Qt does right after the open, before due timers and input
     assert not any(edit.highlighter.speller is speller for edit in editors)
     qtbot.waitUntil(lambda: all(edit.highlighter.speller is speller for edit in editors))
+
+
+def test_another_document_of_the_same_type_is_shown_in_the_same_form(sample_window, content_repo: Path,
+                                                                       qtbot) -> None:  # noqa: ANN001
+    """The form's widgets are refilled, not made again, for a document whose values have the same shapes; what
+    the user set for the last document's view (a filter) does not carry over, and nothing is written."""
+    from redactie.gui.form import MultiChoiceField
+
+    win = sample_window
+    data = (content_repo / SAMPLE_DOC).read_bytes()
+    copy = "docs/vereisten/ai_geletterdheid_kopie.md"
+    (content_repo / copy).write_bytes(data.replace(b"title: Medewerkers", b"title: Kopie van medewerkers", 1)
+                                      .replace(b"- implementatie\n", b"- ontwerp\n", 1))
+    win.repo.refresh()
+    win.open_document(copy)
+    widgets = dict(win.editor.form.widgets)
+    phases = widgets["levenscyclus"]
+    assert isinstance(phases, MultiChoiceField) and phases.value() == ["probleemanalyse", "ontwerp"]
+    phases.filter.setText("impl")  # the user narrows the list of this document
+    win.open_document(SAMPLE_DOC)
+    assert win.editor.form.widgets == widgets  # the same widgets (before: all made again)
+    assert all(a is b for a, b in zip(win.editor.form.widgets.values(), widgets.values(), strict=True))
+    assert widgets["title"].value() == "Medewerkers die met AI werken beschikken over voldoende AI-geletterdheid"
+    assert phases.value() == ["probleemanalyse", "implementatie"]
+    assert phases.filter.text() == "" and len(phases.labels()) > 2  # the whole list again
+    assert not win.editor.modified
+    mtime = (content_repo / SAMPLE_DOC).stat().st_mtime_ns
+    assert win.editor.save() is False and (content_repo / SAMPLE_DOC).stat().st_mtime_ns == mtime
+    phases.check("ontwerp")  # an edit after the refill goes to this document, and only this one changes
+    assert win.editor.modified
+    assert win.editor.doc.fields["levenscyclus"] == ["probleemanalyse", "implementatie", "ontwerp"]
+    assert win.editor.save()
+    assert (content_repo / SAMPLE_DOC).read_bytes() == data.replace(b"- implementatie\n",
+                                                                     b"- implementatie\n- ontwerp\n", 1)
+    assert b"- ontwerp\n" in (content_repo / copy).read_bytes() and b"implementatie" not in (
+        content_repo / copy).read_bytes()

@@ -70,6 +70,10 @@ class FieldWidget(QWidget):
         """Show `value` without emitting `changed`."""
         raise NotImplementedError
 
+    def refill(self, value: Any) -> None:
+        """Show another document's value as if this widget were new (nothing of the last one's view stays)."""
+        self.set_value(value)
+
 
 class StartShowingLineEdit(QLineEdit):
     """A one-line box that shows the start of its text again when the focus moves on (Tab selects all and puts
@@ -357,6 +361,13 @@ class MultiChoiceField(FieldWidget):
         self.model.fill(keys, labels, set(self._order))
         self._loading = False
 
+    def refill(self, value: Any) -> None:
+        """Another document's value, with the whole list shown from its top (a filter typed for the last
+        document does not apply to this one)."""
+        self.filter.clear()
+        self.set_value(value)
+        self.list.scrollToTop()
+
     def labels(self) -> list[str]:
         """The labels of the rows shown."""
         return [self.model.data(self.model.index(row)) for row in range(self.model.rowCount())]
@@ -478,10 +489,40 @@ class FieldForm(QWidget):
         self.widgets: dict[str, FieldWidget] = {}
         self.elsewhere: QLabel | None = None
         self.language = "nl"
+        # what the widgets were made for: the fields, language, vocabularies and each value's shape
+        self._made_for: tuple[list[FieldDef], str, dict[str, Vocabulary], dict[str, str]] | None = None
 
     def build(self, fields: list[FieldDef], values: dict[str, Any], language: str,
+              vocabularies: dict[str, Vocabulary]) -> bool:
+        """Show a document's values; True when new widgets were made, False when the form's own were refilled.
+
+        Another document of the same type, whose values have the shapes the widgets were made for, is shown
+        in the same widgets (the choice the widgets depend on is the same): making, showing and laying out
+        the whole form again was most of what an open held the window for.
+        """
+        shapes = {field.key: shape_of(values.get(field.key)) for field in fields}
+        if self._fits(fields, values, language, vocabularies, shapes):
+            for key, widget in self.widgets.items():
+                widget.refill(values.get(key))
+            return False
+        self._make(fields, values, language, vocabularies)
+        unknown = any(key not in shapes for key in values)
+        self._made_for = None if unknown else (list(fields), language, vocabularies, shapes)
+        return True
+
+    def _fits(self, fields: list[FieldDef], values: dict[str, Any], language: str,
+              vocabularies: dict[str, Vocabulary], shapes: dict[str, str]) -> bool:
+        made = self._made_for
+        if made is None or any(key not in shapes for key in values):  # fields the schema does not know differ
+            return False
+        made_fields, made_language, made_vocabularies, made_shapes = made
+        return (len(made_fields) == len(fields) and all(a is b for a, b in zip(made_fields, fields, strict=True))
+                and made_language == language and made_vocabularies is vocabularies and made_shapes == shapes)
+
+    def _make(self, fields: list[FieldDef], values: dict[str, Any], language: str,
               vocabularies: dict[str, Vocabulary]) -> None:
-        """Rebuild for a document."""
+        """Make the widgets for a document anew."""
+        self._made_for = None
         while self.form.rowCount():
             self.form.removeRow(0)
         self.widgets.clear()

@@ -90,9 +90,9 @@ class FormView(QScrollArea):
         title = doc.fields.get("title", session.relpath)
         self.header.setText(f"<h2>{html.escape(str(title))}</h2><i>{html.escape(session.relpath)}</i>")
         fields = repo.schema.fields_of(doc_type) if doc_type else []
-        self.form.build(fields, dict(doc.fields), self.language, repo.vocabularies())
-        for widget in self.form.findChildren(QLineEdit) + self.form.findChildren(QPlainTextEdit):
-            route_undo(widget)
+        if self.form.build(fields, dict(doc.fields), self.language, repo.vocabularies()):
+            for widget in self.form.findChildren(QLineEdit) + self.form.findChildren(QPlainTextEdit):
+                route_undo(widget)
         editable = doc_type.sections if doc_type else []
         for name in doc.section_names:
             box = QGroupBox(name, self)
