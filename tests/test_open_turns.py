@@ -82,3 +82,29 @@ def test_another_document_of_the_same_type_is_shown_in_the_same_form(sample_wind
                                                                      b"- implementatie\n- ontwerp\n", 1)
     assert b"- ontwerp\n" in (content_repo / copy).read_bytes() and b"implementatie" not in (
         content_repo / copy).read_bytes()
+
+
+VALUES = [None, "", "tekst", ["a"], ["a", "b"], [None], [None, "a"], {"a": "b"}, [{"a": "b"}], [["a"]], 3, True,
+          [1, 2], ["a", 1]]
+KINDS = ["text", "multiline", "identifier", "list", "choice", "multichoice", "relation", "readonly", "hidden",
+         "onbekend"]
+
+
+def test_the_plan_of_a_field_is_the_widget_make_field_makes(qtbot) -> None:  # noqa: ANN001
+    """`field_plan` decides when a form's widgets are refilled: it must name exactly what `make_field` makes."""
+    from redactie.gui.form import ReadOnlyField, field_plan, make_field
+    from redactie.schema import FieldDef, Text, Vocabulary
+
+    vocabularies = {"v": Vocabulary("v", {"a": Text("A", "A")})}
+    for kind in KINDS:
+        for vocabulary in ("v", None):
+            field = FieldDef("veld", kind, Text("Veld", "Field"), Text("", ""), vocabulary=vocabulary)
+            remarks: dict[object, str] = {}
+            for value in VALUES:
+                widget = make_field(field, "nl", vocabularies, value)
+                plan = field_plan(field, value)
+                assert plan[0] is type(widget), (kind, vocabulary, value)
+                if isinstance(widget, ReadOnlyField):
+                    assert remarks.setdefault(plan, widget.remark.text()) == widget.remark.text(), (kind, value)
+                widget.deleteLater()
+            assert len(set(remarks.values())) == len(remarks)  # a different plan: a different remark

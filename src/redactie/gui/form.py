@@ -463,6 +463,25 @@ def make_field(field: FieldDef, language: str, vocabularies: dict[str, Vocabular
     return widget
 
 
+def field_plan(field: FieldDef, value: Any) -> tuple[type[FieldWidget], str]:
+    """The class of the widget `make_field` makes for `value` (the same vocabularies given), and for a read-only
+    one what its remark is about: two values with the same plan are shown by the same kind of widget."""
+    shape = shape_of(value)
+    if field.kind in ("choice", "multichoice", "relation") and (field.vocabulary or field.target):
+        kind: type[FieldWidget] = ChoiceField if field.kind == "choice" and shape != "list" else MultiChoiceField
+    elif field.kind in ("text", "multiline", "identifier"):
+        kind = TextField
+    else:
+        kind = ListField if field.kind == "list" else ReadOnlyField
+    if shape not in kind.shapes or (field.kind == "list" and shape == "text"):
+        if field.kind not in ("readonly", "hidden") and shape in ("list", "list-of-one"):
+            return (MultiChoiceField if kind is ChoiceField else ListField), ""
+        if field.kind == "list" and shape == "text":
+            return TextField, ""
+        return ReadOnlyField, {"mapping": "compound", "nested": "compound", "other": "other"}.get(shape, "shape")
+    return kind, ""
+
+
 def _widget_for_kind(field: FieldDef, language: str, vocabularies: dict[str, Vocabulary], value: Any) -> FieldWidget:
     if field.kind in ("choice", "multichoice", "relation") and (field.vocabulary or field.target):
         name = field.vocabulary or next((v.name for v in vocabularies.values()
@@ -489,18 +508,18 @@ class FieldForm(QWidget):
         self.widgets: dict[str, FieldWidget] = {}
         self.elsewhere: QLabel | None = None
         self.language = "nl"
-        # what the widgets were made for: the fields, language, vocabularies and each value's shape
-        self._made_for: tuple[list[FieldDef], str, dict[str, Vocabulary], dict[str, str]] | None = None
+        # what the widgets were made for: the fields, language, vocabularies and each value's `field_plan`
+        self._made_for: tuple[list[FieldDef], str, dict[str, Vocabulary], dict[str, object]] | None = None
 
     def build(self, fields: list[FieldDef], values: dict[str, Any], language: str,
               vocabularies: dict[str, Vocabulary]) -> bool:
         """Show a document's values; True when new widgets were made, False when the form's own were refilled.
 
-        Another document of the same type, whose values have the shapes the widgets were made for, is shown
-        in the same widgets (the choice the widgets depend on is the same): making, showing and laying out
-        the whole form again was most of what an open held the window for.
+        Another document of the same type, whose values the same kinds of widget show (`field_plan`), is shown
+        in the same widgets: making, showing and laying out the whole form again was most of what an open held
+        the window for.
         """
-        shapes = {field.key: shape_of(values.get(field.key)) for field in fields}
+        shapes: dict[str, object] = {field.key: field_plan(field, values.get(field.key)) for field in fields}
         if self._fits(fields, values, language, vocabularies, shapes):
             for key, widget in self.widgets.items():
                 widget.refill(values.get(key))
@@ -511,7 +530,7 @@ class FieldForm(QWidget):
         return True
 
     def _fits(self, fields: list[FieldDef], values: dict[str, Any], language: str,
-              vocabularies: dict[str, Vocabulary], shapes: dict[str, str]) -> bool:
+              vocabularies: dict[str, Vocabulary], shapes: dict[str, object]) -> bool:
         made = self._made_for
         if made is None or any(key not in shapes for key in values):  # fields the schema does not know differ
             return False
