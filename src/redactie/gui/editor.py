@@ -115,7 +115,10 @@ class DocumentEditor(QWidget):
         self.format_bar.follow(None)
         if self._files_root != repo.root:
             self.refresh_known_files(repo)
-        self.raw_view.show_session(session, language)
+        if session.doc is None:  # it opens in the Tekst tab
+            self.raw_view.show_session(session, language)
+        else:  # filled when its tab is opened: colouring the whole file for a hidden tab made each open slower
+            self.raw_view.follow(session, language)
         self.tabs.setTabEnabled(0, session.doc is not None)
         self.tabs.setCurrentIndex(0 if session.doc is not None else 1)
         if session.doc is None:

@@ -24,6 +24,14 @@ from ..validation.suggest import suggest
 from .faithful_edit import FaithfulEdit
 
 
+def _colour(label: QLabel, colour: str) -> None:
+    """Text in a colour through the label's palette: a style sheet per label makes every form build and paint
+    slower."""
+    palette = label.palette()
+    palette.setColor(QPalette.ColorRole.WindowText, QColor(colour))
+    label.setPalette(palette)
+
+
 class FieldWidget(QWidget):
     """A field editor: `value()` gives the plain value, `changed` fires on every user edit."""
 
@@ -37,16 +45,15 @@ class FieldWidget(QWidget):
         self.layout_.setContentsMargins(0, 0, 0, 0)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
-        # A palette, not a style sheet: a style sheet per field makes every form build and paint slower.
-        palette = self.message.palette()
-        palette.setColor(QPalette.ColorRole.WindowText, QColor("#b00020"))
-        self.message.setPalette(palette)
+        _colour(self.message, "#b00020")
         self.message.hide()
         self.setToolTip(field.help.get(language) or field.label.get(language))
 
     def show_findings(self, findings: list[Finding]) -> None:
         """Show validation messages for this field next to it."""
         text = "\n".join(f.message(self.language) for f in findings)
+        if text == self.message.text() and self.message.isHidden() == (not text):
+            return  # unchanged: a label given its text again lays the whole form out again
         self.message.setText(text)
         self.message.setVisible(bool(text))
 
@@ -63,6 +70,10 @@ class FieldWidget(QWidget):
     def set_value(self, value: Any) -> None:
         """Show `value` without emitting `changed`."""
         raise NotImplementedError
+
+    def refill(self, value: Any) -> None:
+        """Show another document's value as if this widget were new (nothing of the last one's view stays)."""
+        self.set_value(value)
 
 
 class StartShowingLineEdit(QLineEdit):
@@ -243,7 +254,9 @@ class _ChoiceModel(QAbstractListModel):
 
     def _matching(self) -> list[int]:
         needle = self._needle
-        return [n for n, label in enumerate(self.labels) if not needle or needle in label.lower()]
+        if not needle:  # every row (a vocabulary of documents may hold thousands)
+            return list(range(len(self.labels)))
+        return [n for n, label in enumerate(self.labels) if needle in label.lower()]
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
         """Rows shown (after the filter)."""
@@ -364,6 +377,13 @@ class MultiChoiceField(FieldWidget):
         self.model.fill(keys, labels, set(self._order))
         self._loading = False
 
+    def refill(self, value: Any) -> None:
+        """Another document's value, with the whole list shown from its top (a filter typed for the last
+        document does not apply to this one)."""
+        self.filter.clear()
+        self.set_value(value)
+        self.list.scrollToTop()
+
     def labels(self) -> list[str]:
         """The labels of the rows shown."""
         return [self.model.data(self.model.index(row)) for row in range(self.model.rowCount())]
@@ -391,7 +411,10 @@ class ReadOnlyField(FieldWidget):
         self.remark.setWordWrap(True)
         self.remark.setAccessibleName(self.tr("Toelichting bij %1").replace("%1", field.label.get(language)))
         self.remark.setToolTip(self.tr("Waarom dit veld hier niet bewerkt kan worden"))
-        self.remark.setStyleSheet("color: #555555; font-style: italic;")
+        _colour(self.remark, "#555555")
+        font = self.remark.font()
+        font.setItalic(True)
+        self.remark.setFont(font)
         self.remark.setVisible(bool(remark))
         self.layout_.addWidget(self.remark)
         self.layout_.addWidget(self.message)
@@ -456,6 +479,25 @@ def make_field(field: FieldDef, language: str, vocabularies: dict[str, Vocabular
     return widget
 
 
+def field_plan(field: FieldDef, value: Any) -> tuple[type[FieldWidget], str]:
+    """The class of the widget `make_field` makes for `value` (the same vocabularies given), and for a read-only
+    one what its remark is about: two values with the same plan are shown by the same kind of widget."""
+    shape = shape_of(value)
+    if field.kind in ("choice", "multichoice", "relation") and (field.vocabulary or field.target):
+        kind: type[FieldWidget] = ChoiceField if field.kind == "choice" and shape != "list" else MultiChoiceField
+    elif field.kind in ("text", "multiline", "identifier"):
+        kind = TextField
+    else:
+        kind = ListField if field.kind == "list" else ReadOnlyField
+    if shape not in kind.shapes or (field.kind == "list" and shape == "text"):
+        if field.kind not in ("readonly", "hidden") and shape in ("list", "list-of-one"):
+            return (MultiChoiceField if kind is ChoiceField else ListField), ""
+        if field.kind == "list" and shape == "text":
+            return TextField, ""
+        return ReadOnlyField, {"mapping": "compound", "nested": "compound", "other": "other"}.get(shape, "shape")
+    return kind, ""
+
+
 def _widget_for_kind(field: FieldDef, language: str, vocabularies: dict[str, Vocabulary], value: Any) -> FieldWidget:
     if field.kind in ("choice", "multichoice", "relation") and (field.vocabulary or field.target):
         name = field.vocabulary or next((v.name for v in vocabularies.values()
@@ -482,10 +524,40 @@ class FieldForm(QWidget):
         self.widgets: dict[str, FieldWidget] = {}
         self.elsewhere: QLabel | None = None
         self.language = "nl"
+        # what the widgets were made for: the fields, language, vocabularies and each value's `field_plan`
+        self._made_for: tuple[list[FieldDef], str, dict[str, Vocabulary], dict[str, object]] | None = None
 
     def build(self, fields: list[FieldDef], values: dict[str, Any], language: str,
+              vocabularies: dict[str, Vocabulary]) -> bool:
+        """Show a document's values; True when new widgets were made, False when the form's own were refilled.
+
+        Another document of the same type, whose values the same kinds of widget show (`field_plan`), is shown
+        in the same widgets: making, showing and laying out the whole form again was most of what an open held
+        the window for.
+        """
+        shapes: dict[str, object] = {field.key: field_plan(field, values.get(field.key)) for field in fields}
+        if self._fits(fields, values, language, vocabularies, shapes):
+            for key, widget in self.widgets.items():
+                widget.refill(values.get(key))
+            return False
+        self._make(fields, values, language, vocabularies)
+        unknown = any(key not in shapes for key in values)
+        self._made_for = None if unknown else (list(fields), language, vocabularies, shapes)
+        return True
+
+    def _fits(self, fields: list[FieldDef], values: dict[str, Any], language: str,
+              vocabularies: dict[str, Vocabulary], shapes: dict[str, object]) -> bool:
+        made = self._made_for
+        if made is None or any(key not in shapes for key in values):  # fields the schema does not know differ
+            return False
+        made_fields, made_language, made_vocabularies, made_shapes = made
+        return (len(made_fields) == len(fields) and all(a is b for a, b in zip(made_fields, fields, strict=True))
+                and made_language == language and made_vocabularies is vocabularies and made_shapes == shapes)
+
+    def _make(self, fields: list[FieldDef], values: dict[str, Any], language: str,
               vocabularies: dict[str, Vocabulary]) -> None:
-        """Rebuild for a document."""
+        """Make the widgets for a document anew."""
+        self._made_for = None
         while self.form.rowCount():
             self.form.removeRow(0)
         self.widgets.clear()
@@ -494,7 +566,7 @@ class FieldForm(QWidget):
         # that blocks a commit is invisible.
         self.elsewhere = QLabel(self)
         self.elsewhere.setWordWrap(True)
-        self.elsewhere.setStyleSheet("color: #b00020;")
+        _colour(self.elsewhere, "#b00020")
         self.elsewhere.setAccessibleName(self.tr("Fouten buiten de getoonde velden"))
         self.elsewhere.setToolTip(self.tr("Fouten in velden die het formulier niet toont; los ze op in het "
                                           "tabblad Tekst"))

@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QGroupBox, QLabel, QLineEdit, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget
 
 from ..document import Document, EditError
@@ -20,6 +21,10 @@ from .section_edit import SectionEdit
 from .session import DocumentSession
 from .undo_keys import route_undo
 
+# Work that follows an open waits this long, not 0: a zero timer runs in the same turn as the open's own
+# layout and painting (Qt handles such calls with the posted events, before due timers and input), a real
+# timer only after them, so the window answers in between.
+_NEXT_TURN_MS = 1
 _SITE_MARKERS = re.compile(r"<!--|\{\{|\{%|--8<--")
 
 
@@ -85,9 +90,9 @@ class FormView(QScrollArea):
         title = doc.fields.get("title", session.relpath)
         self.header.setText(f"<h2>{html.escape(str(title))}</h2><i>{html.escape(session.relpath)}</i>")
         fields = repo.schema.fields_of(doc_type) if doc_type else []
-        self.form.build(fields, dict(doc.fields), self.language, repo.vocabularies())
-        for widget in self.form.findChildren(QLineEdit) + self.form.findChildren(QPlainTextEdit):
-            route_undo(widget)
+        if self.form.build(fields, dict(doc.fields), self.language, repo.vocabularies()):
+            for widget in self.form.findChildren(QLineEdit) + self.form.findChildren(QPlainTextEdit):
+                route_undo(widget)
         editable = doc_type.sections if doc_type else []
         for name in doc.section_names:
             box = QGroupBox(name, self)
@@ -111,7 +116,7 @@ class FormView(QScrollArea):
         self.revalidate()
         self._spell_queue = list(self.section_editors.values())
         if self.speller is not None and self._spell_queue:
-            QTimer.singleShot(0, self, self._spell_next)  # not after the form is gone
+            QTimer.singleShot(_NEXT_TURN_MS, self, self._spell_next)  # not after the form is gone
 
     def _spell_next(self) -> None:
         """Spell-check the next section editor of the open document, one editor per turn of the event loop.
@@ -126,7 +131,7 @@ class FormView(QScrollArea):
                 edit.set_speller(self.speller)
                 break
         if self._spell_queue:
-            QTimer.singleShot(0, self, self._spell_next)  # not after the form is gone
+            QTimer.singleShot(_NEXT_TURN_MS, self, self._spell_next)  # not after the form is gone
 
     def _chain_focus(self) -> None:
         """Tab from the form goes through its fields and sections in order, before it leaves for the preview
@@ -144,8 +149,11 @@ class FormView(QScrollArea):
         """Show a section the editor may not change as such, saying truthfully why."""
         edit.setReadOnly(True)
         box.setTitle(self.tr("%1 (alleen lezen)").replace("%1", name))
-        # palette(window) instead of the text background: it looks like a label, not like a field to type in
-        edit.setStyleSheet("QPlainTextEdit { background: palette(window); }")
+        # the window's colour instead of the text background: it looks like a label, not like a field to type in
+        # (a palette, not a style sheet: a style sheet per editor makes showing and painting the form slower)
+        palette = edit.palette()
+        palette.setColor(QPalette.ColorRole.Base, palette.color(QPalette.ColorRole.Window))
+        edit.setPalette(palette)
         if filled_by_site(text):
             edit.setToolTip(self.tr("Deze sectie wordt door de website zelf gevuld en blijft ongewijzigd"))
         else:

@@ -55,25 +55,49 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         self.misspelled = QTextCharFormat()
         self.misspelled.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
         self.misspelled.setUnderlineColor(QColor("#d00000"))
+        self.formats["misspelled"] = self.misspelled
+        self._mixes: dict[tuple[str, ...], QTextCharFormat] = {}  # merged formats by the names merged
+        self._layers: list[tuple[str, ...]] = []  # per character of the line being coloured: formats merged
 
     def _apply(self, start: int, length: int, name: str) -> None:
         """Add a format's properties to what the range already has (bold inside a link stays bold)."""
-        for at in range(start, start + length):
-            fmt = QTextCharFormat(self.format(at))
-            fmt.merge(self.formats[name])
-            self.setFormat(at, 1, fmt)
+        layers = self._layers
+        for at in range(max(start, 0), min(start + length, len(layers))):
+            layers[at] = (*layers[at], name)
+
+    def _set(self, start: int, length: int, name: str) -> None:
+        """Give the range exactly this format (what it had before no longer counts)."""
+        layers = self._layers
+        for at in range(max(start, 0), min(start + length, len(layers))):
+            layers[at] = (name,)
+
+    def _merged(self, names: tuple[str, ...]) -> QTextCharFormat:
+        """The format of these formats merged in order (kept: a document repeats the same few mixes)."""
+        fmt = self._mixes.get(names)
+        if fmt is None:
+            fmt = QTextCharFormat()
+            for name in names:
+                fmt.merge(self.formats[name])
+            self._mixes[names] = fmt
+        return fmt
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt API
-        """Colour one line."""
+        """Colour one line.
+
+        The formats are worked out per character in Python first and handed to Qt once per run of equal
+        characters: asking Qt for a character's format and setting it back, character by character, made
+        colouring a section a large part of opening a document.
+        """
+        self._layers = [()] * len(text)
         heading = _HEADING.match(text)
         if heading:
-            self.setFormat(0, len(text), self.formats["heading"])
-            self.setFormat(0, heading.end(1), self.formats["dim"])
+            self._set(0, len(text), "heading")
+            self._set(0, heading.end(1), "dim")
         for match in _MARKUP.finditer(text):
-            self.setFormat(match.start(), match.end() - match.start(), self.formats["markup"])
+            self._set(match.start(), match.end() - match.start(), "markup")
         marker = _LINE_MARKER.match(text)
         if marker and not heading:
-            self.setFormat(0, marker.end(), self.formats["dim"])
+            self._set(0, marker.end(), "dim")
         for pattern, name, width in ((_BOLD, "bold", 2), (_ITALIC, "italic", 1)):
             for match in pattern.finditer(text):
                 self._apply(match.start(), match.end() - match.start(), name)
@@ -83,15 +107,28 @@ class MarkdownHighlighter(QSyntaxHighlighter):
             self._apply(match.start(), match.end() - match.start(), "link")
         self._links(text)
         for match in INVISIBLE_RE.finditer(text):
-            self.setFormat(match.start(), match.end() - match.start(), self.formats["invisible"])
+            self._set(match.start(), match.end() - match.start(), "invisible")
         if self.speller is not None:
             # The block state carries "inside a code fence / HTML comment" to the next line only.
             spans, state = self.speller.check(text, max(self.previousBlockState(), 0))
             self.setCurrentBlockState(state)
+            layers = self._layers
             for start, length in spans:
-                fmt = QTextCharFormat(self.format(start))
-                fmt.merge(self.misspelled)
-                self.setFormat(start, length, fmt)
+                if 0 <= start < len(layers):  # the whole word as its first character is, underlined
+                    underlined = (*layers[start], "misspelled")
+                    for at in range(start, min(start + length, len(layers))):
+                        layers[at] = underlined
+        self._flush()
+
+    def _flush(self) -> None:
+        """Set the worked-out formats, one `setFormat` per run of characters that look the same."""
+        layers = self._layers
+        start = 0
+        for at in range(1, len(layers) + 1):
+            if at == len(layers) or layers[at] != layers[start]:
+                if layers[start]:
+                    self.setFormat(start, at - start, self._merged(layers[start]))
+                start = at
 
     def _links(self, text: str) -> None:
         """The link text coloured, the brackets and the address dimmed; a missing target underlined in red."""
@@ -100,7 +137,4 @@ class MarkdownHighlighter(QSyntaxHighlighter):
             self._apply(link.text_start, link.text_end - link.text_start, "link")
             self._apply(link.text_end, link.end - link.text_end, "dim")
             if self.link_check is not None and self.link_check(link.target) is not None:
-                for at in range(link.start, link.end):
-                    fmt = QTextCharFormat(self.format(at))
-                    fmt.merge(self.misspelled)
-                    self.setFormat(at, 1, fmt)
+                self._apply(link.start, link.end - link.start, "misspelled")

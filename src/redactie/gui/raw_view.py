@@ -47,6 +47,11 @@ class RawView(QWidget):
         self.session, self.language = session, language
         self.refresh()
 
+    def follow(self, session: DocumentSession, language: str) -> None:
+        """The document to show once the tab is opened (`refresh`); its text is not filled in before."""
+        self.session, self.language = session, language
+        self._dirty = False
+
     def refresh(self) -> None:
         """Re-read the session (after undo, reload, or a form edit)."""
         session = self.session
