@@ -258,6 +258,7 @@ def measure_git(root: Path, paths: list[str], home: Path, table: Table, size: in
     from redactie.repository import ContentRepository
     from redactie.review import collect
     from redactie.validation import validate_repository
+    from redactie.validation.rules import prepare_id_check
 
     def git(*args: str) -> None:
         subprocess.run(["git", *args], cwd=root, check=True, capture_output=True, env={**os.environ, **GIT_ENV})
@@ -265,6 +266,7 @@ def measure_git(root: Path, paths: list[str], home: Path, table: Table, size: in
     service = GitService(root)
     repo = ContentRepository(root)
     repo.sync_index()  # as the window has it after listing
+    prepare_id_check(repo)  # and after its background validation (which builds the id table, see validation/ids.py)
     target = paths[len(paths) // 2]
     original = (root / target).read_bytes()
     (root / target).write_bytes(original.replace(b"\n## ", b"\nEen gewijzigde zin.\n\n## ", 1))

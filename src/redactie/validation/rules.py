@@ -10,7 +10,7 @@ from urllib.parse import urlparse
 from ..document import Document, DocumentEncodingError, FrontMatterError
 from ..fileio import FileRefused, read_document
 from ..index import IndexEntry
-from ..repository import ContentRepository
+from ..repository import ContentRepository, DocumentRef
 from ..schema import DocType, FieldDef
 from .context import RuleContext
 from .findings import Finding, finding
@@ -223,12 +223,14 @@ def validate_repository(repo: ContentRepository, paths: list[str] | None = None,
     document index.
     """
     context = RuleContext(repo)
-    context.types.update((ref.path, ref.doc_type) for ref in repo.documents
-                         if paths is None or ref.path in paths)
+    wanted = frozenset(paths) if paths is not None else None
+    # The documents to read: every one, or the wanted ones among them (looked up, in the listing's path order).
+    documents = repo.documents if wanted is None else [
+        DocumentRef(path, repo.type_of(path)) for path in sorted(wanted & repo.document_paths)]
+    context.types.update((ref.path, ref.doc_type) for ref in documents)
     keys = context.unique_keys
     findings: list[Finding] = []
     places: dict[str, IdPlaces] = {}
-    wanted = frozenset(paths) if paths is not None else None
     if wanted is not None:
         # The other documents' ids come from the index: checked against the disk once per process, then kept
         # current by whoever changes files (the window re-checks it after every save and git refresh). The id
@@ -238,7 +240,6 @@ def validate_repository(repo: ContentRepository, paths: list[str] | None = None,
         for path in sorted(wanted):
             repo.index.update(path)
         table: IdTable = IdTable.of(repo.index, *keys)
-    documents = repo.documents if wanted is None else [ref for ref in repo.documents if ref.path in wanted]
     for ref in documents:
         if cancelled():
             return []
