@@ -99,16 +99,49 @@ def no_git_path() -> str:
                            if p and not any((Path(p) / n).exists() for n in names))
 
 
-def run_frozen(args: list[str], home: Path, timeout: int = 300) -> subprocess.CompletedProcess[str]:
-    """Run the frozen app offscreen with its own home and no git on PATH."""
+def frozen_command(home: Path) -> tuple[list[str], dict[str, str]]:
+    """The frozen app's executable and an environment: offscreen, its own home, no git on PATH."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("GIT_", "REDACTIE_"))}
     env.update({"QT_QPA_PLATFORM": "offscreen", "REDACTIE_HOME": str(home), "HOME": str(home),
                 "XDG_CONFIG_HOME": str(home / "config"), "PATH": no_git_path(), "GIT_CONFIG_NOSYSTEM": "1",
                 "REDACTIE_NO_UPDATE_CHECK": "1"})
     # On Windows the GUI executable has no standard output; its console twin runs the same code.
     executable = frozen_executable("redactie-cli" if sys.platform == "win32" else "Redactie")
-    return subprocess.run([str(executable), *args], env=env, capture_output=True, text=True,
+    return [str(executable)], env
+
+
+def run_frozen(args: list[str], home: Path, timeout: int = 300) -> subprocess.CompletedProcess[str]:
+    """Run the frozen app offscreen with its own home and no git on PATH."""
+    command, env = frozen_command(home)
+    return subprocess.run([*command, *args], env=env, capture_output=True, text=True,
                           timeout=timeout, stdin=subprocess.DEVNULL)
+
+
+def check_index_worker(home: Path) -> str:
+    """The frozen app's `index-worker` (a first start's reading of a large repository, see index_worker.py)
+    reads a folder and saves its index while its input stays open, as the editor keeps it."""
+    folder = home / "index-folder"
+    folder.mkdir(parents=True)
+    (folder / "a.md").write_text("---\ntitle: Een\n---\n", encoding="utf-8")
+    command, env = frozen_command(home / "index-worker")
+    cache = home / "index.cache"
+    with subprocess.Popen([*command, "index-worker", str(folder), str(cache)], env=env, stdin=subprocess.PIPE,
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as child:
+        assert child.stdin is not None and child.stdout is not None
+        child.stdin.write(json.dumps({"paths": ["a.md"], "quick": ["a.md"]}) + "\n")
+        child.stdin.flush()
+        said = []
+        for line in child.stdout:  # ends when the child does
+            said.append(line)
+            if '"complete"' in line:
+                break
+        child.stdin.close()
+        code = child.wait(timeout=60)
+        errors = child.stderr.read() if child.stderr else ""
+    if code != 0 or not any('"complete": 1' in line for line in said) or not cache.is_file():
+        raise SystemExit(f"the frozen app's index process does not work: {code} {''.join(said)[-500:]} "
+                         f"{errors[-2000:]}")
+    return "complete"
 
 
 def install_logging_git(log: Path) -> bool:
@@ -171,6 +204,7 @@ def check_frozen_app(real_git: bool) -> dict[str, object]:
             if worker.returncode != 0 or '{"ready": true}' not in worker.stdout:
                 raise SystemExit(f"the frozen app's spelling process does not start: {worker.returncode} "
                                  f"{worker.stdout[-500:]} {worker.stderr[-2000:]}")
+            report["index_worker"] = check_index_worker(home / "index")
             missing = run_frozen([str(home / "bestaat-niet"), "--quit-when-loaded"], home / "missing")
             if missing.returncode != 2 or "bestaat niet" not in missing.stderr:
                 raise SystemExit(f"a missing folder must exit 2 with a message: {missing.returncode} {missing.stderr}")
