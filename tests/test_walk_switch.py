@@ -41,3 +41,35 @@ def test_a_refilled_text_box_shows_the_start_of_the_next_documents_text(sample_w
     assert edit.textCursor().position() == 0
     assert edit.verticalScrollBar().maximum() > 0  # the text is longer than the box
     assert edit.verticalScrollBar().value() == 0
+
+
+def test_the_text_tab_shows_a_documents_start_and_keeps_the_place_within_one(sample_window, content_repo: Path,
+                                                                            qtbot) -> None:  # noqa: ANN001
+    """The Tekst tab opened for a document shows the file from its first line (before: the cursor went to the
+    last line on the first fill, and stayed at the last document's place after a switch); a form edit of the
+    same document keeps the place the editor had in the text."""
+    win = sample_window
+    editor = win.editor
+    edit = editor.raw_view.edit
+    editor.tabs.setCurrentIndex(1)
+    qtbot.wait(20)
+    assert edit.textCursor().position() == 0 and edit.verticalScrollBar().value() == 0
+    cursor = edit.textCursor()
+    cursor.setPosition(len(edit.toPlainText()) - 5)  # the editor reads the end of this document
+    edit.setTextCursor(cursor)
+    editor.tabs.setCurrentIndex(0)
+    other = _long_copy(content_repo)
+    win.repo.refresh()
+    win.open_document(other)
+    editor.tabs.setCurrentIndex(1)
+    qtbot.wait(20)
+    assert edit.original().startswith("---\ntitle: ")
+    assert edit.textCursor().position() == 0 and edit.verticalScrollBar().value() == 0
+    cursor.setPosition(len(edit.toPlainText()) - 5)
+    edit.setTextCursor(cursor)
+    editor.tabs.setCurrentIndex(0)
+    editor.form.widgets["title"].edit.setText("Nieuwe titel")  # a form edit of this same document
+    editor.form.widgets["title"].edit.textEdited.emit("Nieuwe titel")
+    editor.tabs.setCurrentIndex(1)
+    assert "title: Nieuwe titel" in edit.original()
+    assert edit.textCursor().position() > 0  # the editor's place in this document stays
