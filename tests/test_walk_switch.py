@@ -73,3 +73,35 @@ def test_the_text_tab_shows_a_documents_start_and_keeps_the_place_within_one(sam
     editor.tabs.setCurrentIndex(1)
     assert "title: Nieuwe titel" in edit.original()
     assert edit.textCursor().position() > 0  # the editor's place in this document stays
+
+
+def _long_body_copy(content_repo: Path, name: str) -> str:
+    data = (content_repo / SAMPLE_DOC).read_bytes()
+    paragraphs = b"".join(b"\nAlinea %d met genoeg woorden om de voorbeeldweergave te vullen.\n" % i for i in range(80))
+    copy = f"docs/vereisten/{name}.md"
+    (content_repo / copy).write_bytes(data + paragraphs)
+    return copy
+
+
+def test_the_preview_shows_another_document_from_its_top(sample_window, content_repo: Path,
+                                                        qtbot) -> None:  # noqa: ANN001
+    """The preview of a newly opened document starts at its top (before: it kept the scroll position of the last
+    document, showing the middle of the new one); a new render of the same document keeps the place."""
+    win = sample_window
+    first, second = _long_body_copy(content_repo, "lang_een"), _long_body_copy(content_repo, "lang_twee")
+    win.repo.refresh()
+    preview = win.preview
+    bar = preview.verticalScrollBar()
+    with qtbot.waitSignal(preview.rendered, timeout=10000):
+        win.open_document(first)
+    qtbot.waitUntil(lambda: bar.maximum() > 0, timeout=10000)
+    bar.setValue(bar.maximum())  # the editor reads the end of this document
+    assert bar.value() > 0
+    with qtbot.waitSignal(preview.rendered, timeout=10000):
+        preview.render_now()  # the same document again (after an edit): its place stays
+    assert bar.value() == bar.maximum() > 0
+    with qtbot.waitSignal(preview.rendered, timeout=10000):
+        win.open_document(second)
+    assert bar.value() == 0
+    qtbot.wait(400)  # any render that follows the open (macros) keeps the top
+    assert bar.value() == 0
