@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtWidgets import QApplication
+
 from .conftest import SAMPLE_DOC
 
 
@@ -105,3 +107,36 @@ def test_the_preview_shows_another_document_from_its_top(sample_window, content_
     assert bar.value() == 0
     qtbot.wait(400)  # any render that follows the open (macros) keeps the top
     assert bar.value() == 0
+
+
+def test_cancelling_the_question_on_leaving_keeps_the_open_document_selected(sample_window, qtbot) -> None:  # noqa: ANN001
+    """A click on another document while this one has unsaved work asks first; 'Annuleren' keeps this one open and
+    the list shows it as the chosen one again (before: the clicked row stayed highlighted while this one stayed
+    open, so the list told another document than the form)."""
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    win = sample_window
+    title = win.editor.form.widgets["title"].edit
+    title.setText("Een nieuwe titel")
+    title.textEdited.emit("Een nieuwe titel")
+    assert win.editor.modified
+    other = next(p for p in sorted(win.documents.paths()) if p != SAMPLE_DOC)
+    tree = win.documents.tree
+    index = win.documents.model.index_of(other)
+    tree.scrollTo(index)
+    answered = []
+
+    def cancel() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            answered.append(box.text())
+            box.button(QMessageBox.StandardButton.Cancel).click()
+        else:
+            QTimer.singleShot(20, cancel)
+
+    QTimer.singleShot(20, cancel)
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualRect(index).center())
+    qtbot.waitUntil(lambda: bool(answered))
+    assert win.editor.session.relpath == SAMPLE_DOC and win.editor.modified
+    assert win.documents.current_path() == SAMPLE_DOC
