@@ -140,3 +140,23 @@ def test_cancelling_the_question_on_leaving_keeps_the_open_document_selected(sam
     qtbot.waitUntil(lambda: bool(answered))
     assert win.editor.session.relpath == SAMPLE_DOC and win.editor.modified
     assert win.documents.current_path() == SAMPLE_DOC
+
+
+def test_the_heading_above_the_form_follows_the_title(sample_window, qtbot) -> None:  # noqa: ANN001
+    """The heading above the form shows the title as it is now: typed in the form, undone, or changed in the Tekst
+    tab (before: it kept the title the document was opened with)."""
+    win = sample_window
+    editor = win.editor
+    header = editor.form_view.header
+    title = editor.form.widgets["title"].edit
+    title.setText("Een nieuwe titel")
+    title.textEdited.emit("Een nieuwe titel")
+    assert "Een nieuwe titel" in header.text()
+    win.undo_action.trigger()
+    assert "Een nieuwe titel" not in header.text() and "Medewerkers die met AI werken" in header.text()
+    editor.tabs.setCurrentIndex(1)
+    raw = editor.raw_view.edit
+    raw.setPlainText(raw.toPlainText().replace("title: Medewerkers", "title: Alle medewerkers", 1))
+    editor.tabs.setCurrentIndex(0)
+    qtbot.waitUntil(lambda: "Alle medewerkers" in header.text(), timeout=5000)
+    assert editor.form.widgets["title"].value().startswith("Alle medewerkers")
