@@ -160,3 +160,27 @@ def test_the_heading_above_the_form_follows_the_title(sample_window, qtbot) -> N
     editor.tabs.setCurrentIndex(0)
     qtbot.waitUntil(lambda: "Alle medewerkers" in header.text(), timeout=5000)
     assert editor.form.widgets["title"].value().startswith("Alle medewerkers")
+
+
+def test_a_saved_document_gets_its_marker_in_the_list(sample_window, qtbot) -> None:  # noqa: ANN001
+    """After a save the list's marker of that document follows its findings (before: the markers came from the
+    validation at start only, so an error saved (an empty required title, a code another document has) showed
+    no marker, and a fixed one kept its red mark); the other documents keep theirs."""
+    from .conftest import wait_idle
+
+    win = sample_window
+    documents = win.documents
+    wait_idle(qtbot, win)
+    others = {path: mark for path, mark in documents._validation.items() if path != SAMPLE_DOC}
+    assert documents._validation.get(SAMPLE_DOC) != "error"
+    title = win.editor.form.widgets["title"].edit
+    original = title.text()
+    title.setText("")
+    title.textEdited.emit("")
+    assert win.editor.save()
+    qtbot.waitUntil(lambda: documents._validation.get(SAMPLE_DOC) == "error", timeout=10000)
+    title.setText(original)
+    title.textEdited.emit(original)
+    assert win.editor.save()
+    qtbot.waitUntil(lambda: documents._validation.get(SAMPLE_DOC) != "error", timeout=10000)
+    assert {path: mark for path, mark in documents._validation.items() if path != SAMPLE_DOC} == others

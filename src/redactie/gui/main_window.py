@@ -139,6 +139,8 @@ class MainWindow(QMainWindow):
         self.editor.saved.connect(lambda _: self.monitor.refresh())
         self.monitor.refreshed.connect(self._refreshed)
         self.monitor.validated.connect(self.documents.set_validation)
+        self.editor.saved.connect(lambda relpath: self.monitor.validate_paths([relpath]))
+        self.monitor.validated_some.connect(self.documents.update_validation)
         self.monitor.folders_changed.connect(self._folders_changed)
         self.sharing.message.connect(lambda text: self.statusBar().showMessage(text, 15000))
         self.sharing.conflicts_found.connect(self.show_conflicts)
