@@ -341,6 +341,12 @@ class DocumentList(QWidget):
         old, self._validation = self._validation, dict(severities)
         self._repaint(_changed(old, self._validation))
 
+    def update_validation(self, severities: dict[str, str], paths: list[str]) -> None:
+        """The markers of `paths` only (checked again after a save); the other documents keep theirs."""
+        new = {path: severity for path, severity in self._validation.items() if path not in paths}
+        new.update((path, severities[path]) for path in paths if path in severities)
+        self.set_validation(new)
+
     def set_git(self, kinds: dict[str, str]) -> None:
         """Mark documents that are new, changed or in conflict compared with the last commit."""
         old, self._git = self._git, dict(kinds)

@@ -76,6 +76,15 @@ class FieldWidget(QWidget):
         self.set_value(value)
 
 
+def _show_start(edit: FaithfulEdit) -> None:
+    """Put the cursor and the view at the start of the text, as a new box has them."""
+    cursor = edit.textCursor()
+    cursor.setPosition(0)
+    edit.setTextCursor(cursor)
+    edit.verticalScrollBar().setValue(0)
+    edit.horizontalScrollBar().setValue(0)
+
+
 class StartShowingLineEdit(QLineEdit):
     """A one-line box that shows the start of its text again when the focus moves on (Tab selects all and puts
     the cursor at the end, which left a long title showing its end, cut off at the start)."""
@@ -136,6 +145,12 @@ class TextField(FieldWidget):
         self._loading = False
         self._update_count()
 
+    def refill(self, value: Any) -> None:
+        """Another document's text, shown from its start (the last document's cursor and scroll do not stay)."""
+        self.set_value(value)
+        if isinstance(self.edit, FaithfulEdit):
+            _show_start(self.edit)
+
 
 class ListField(FieldWidget):
     """A list of free texts, one item per line: a list stays a list whatever is typed."""
@@ -167,6 +182,11 @@ class ListField(FieldWidget):
         items = value if isinstance(value, list) else []
         self.edit.set_original("\n".join("" if v is None else str(v) for v in items))
         self._loading = False
+
+    def refill(self, value: Any) -> None:
+        """Another document's items, shown from the first (the last document's cursor and scroll do not stay)."""
+        self.set_value(value)
+        _show_start(self.edit)
 
 
 class ChoiceField(FieldWidget):

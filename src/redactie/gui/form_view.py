@@ -87,8 +87,7 @@ class FormView(QScrollArea):
             return
         repo, doc = session.repo, session.doc
         doc_type = repo.schema.type_for(session.relpath)
-        title = doc.fields.get("title", session.relpath)
-        self.header.setText(f"<h2>{html.escape(str(title))}</h2><i>{html.escape(session.relpath)}</i>")
+        self._show_header()
         fields = repo.schema.fields_of(doc_type) if doc_type else []
         if self.form.build(fields, dict(doc.fields), self.language, repo.vocabularies()):
             for widget in self.form.findChildren(QLineEdit) + self.form.findChildren(QPlainTextEdit):
@@ -160,6 +159,16 @@ class FormView(QScrollArea):
             edit.setToolTip(self.tr("Deze sectie hoort niet bij dit soort document; Redactie laat haar "
                                     "ongewijzigd. Vraag de beheerder als zij bewerkt moet kunnen worden."))
 
+    def _show_header(self) -> None:
+        """The document's title as it is now (typed, undone or changed in the Tekst tab) above its path."""
+        session = self.session
+        if session is None or session.doc is None:
+            return
+        title = session.doc.fields.get("title", session.relpath)
+        text = f"<h2>{html.escape(str(title))}</h2><i>{html.escape(session.relpath)}</i>"
+        if text != self.header.text():  # a label given its text again lays the whole form out again
+            self.header.setText(text)
+
     def refresh(self) -> None:
         """Show the session's document after undo, redo or reload, touching only what differs."""
         session = self.session
@@ -184,6 +193,7 @@ class FormView(QScrollArea):
                 edit.set_original(doc.section(name))
         finally:
             self._loading = False
+        self._show_header()
         self.revalidate()
 
     def set_speller(self, speller: Speller | None) -> None:
@@ -264,6 +274,7 @@ class FormView(QScrollArea):
         self._after_edit()
 
     def _after_edit(self) -> None:
+        self._show_header()
         self._validate_timer.start()
         self.edited.emit()
 

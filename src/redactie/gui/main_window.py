@@ -139,6 +139,8 @@ class MainWindow(QMainWindow):
         self.editor.saved.connect(lambda _: self.monitor.refresh())
         self.monitor.refreshed.connect(self._refreshed)
         self.monitor.validated.connect(self.documents.set_validation)
+        self.editor.saved.connect(lambda relpath: self.monitor.validate_paths([relpath]))
+        self.monitor.validated_some.connect(self.documents.update_validation)
         self.monitor.folders_changed.connect(self._folders_changed)
         self.sharing.message.connect(lambda text: self.statusBar().showMessage(text, 15000))
         self.sharing.conflicts_found.connect(self.show_conflicts)
@@ -410,21 +412,29 @@ class MainWindow(QMainWindow):
         if self.editor.session is not None and self.editor.session.relpath == relpath:
             return
         if not self._may_leave():
+            self._select_open_document()  # the row clicked stays unopened: the list shows the open one again
             return
         problem = file_problem(self.repo.root / relpath)  # a link, pipe or device is never opened
         if problem is not None:
             QMessageBox.warning(self, self.tr("Openen mislukt"), self.tr("%1 kan niet worden geopend: %2")
                                 .replace("%1", relpath).replace("%2", problem.localized(self.language)))
+            self._select_open_document()
             return
         try:
             self.editor.open(self.repo, relpath, self.language)
         except OSError as exc:
             QMessageBox.warning(self, self.tr("Openen mislukt"), self.tr("%1 kan niet worden geopend: %2")
                                 .replace("%1", relpath).replace("%2", exc.strerror or str(exc)))
+            self._select_open_document()
             return
         self.documents.select(relpath)
         self.preview.set_context(self.repo, relpath, self.runner)
         self.preview.render_soon()
+
+    def _select_open_document(self) -> None:
+        """Select the open document in the list again (after an open that did not happen)."""
+        if self.editor.session is not None:
+            self.documents.select(self.editor.session.relpath)
 
     def show_field(self, relpath: str, field: str) -> None:
         """Open a document and put the cursor in one of its fields (from the review's problem list)."""

@@ -40,6 +40,7 @@ class RepositoryMonitor(QObject):
 
     refreshed = Signal(object)
     validated = Signal(object)
+    validated_some = Signal(object, object)  # (path -> worst severity, the paths checked)
     folders_changed = Signal()
 
     def __init__(self, runner: TaskRunner, parent: QObject | None = None) -> None:
@@ -257,6 +258,24 @@ class RepositoryMonitor(QObject):
                 self.validated.emit(found)
 
         self.runner.run("validate-all", work, done, lambda error: None)
+
+    def validate_paths(self, paths: list[str]) -> None:
+        """Validate a few documents (just saved) in the background for their markers; the id check answers from
+        the id table, so this costs no pass over every document."""
+        repo = self.repo
+        if repo is None:
+            return
+        wanted = sorted(set(paths))
+
+        def work(task: Task) -> dict[str, str] | None:
+            findings = validate_repository(repo, wanted, cancelled=task.cancel.is_set)
+            return None if task.cancel.is_set() else worst_severity(findings)
+
+        def done(found: dict[str, str] | None) -> None:
+            if found is not None and self.repo is repo:
+                self.validated_some.emit(found, wanted)
+
+        self.runner.run("validate-saved", work, done, lambda error: None)
 
 
 def settle_long_lived() -> None:

@@ -50,6 +50,7 @@ class Preview(QTextBrowser):
         self._first_timer.setInterval(FIRST_RENDER_DELAY_MS)
         self._first_timer.timeout.connect(self.render_now)
         self._rendered_once = False
+        self._shown_for: str | None = None  # the document whose page is shown (its scroll position is for it)
 
     def set_context(self, repo: ContentRepository, relpath: str, runner: TaskRunner | None = None) -> None:
         """Resolve the document's macros (labels, related documents) from the repository's index in the background."""
@@ -107,21 +108,24 @@ class Preview(QTextBrowser):
         self._timer.stop()
         self._first_timer.stop()
         markdown, macros, language = self._pending, dict(self._macros), self.language
+        relpath = self._context[1] if self._context is not None else None
         if self.runner is None:
-            self._show(to_html(markdown, macros, language))
+            self._show(to_html(markdown, macros, language), relpath)
             return
 
         def work(task: Task) -> str | None:
             return None if task.cancel.is_set() else to_html(markdown, macros, language)
 
-        self.runner.run("preview-render", work, self._show, lambda error: None)
+        self.runner.run("preview-render", work, lambda page: self._show(page, relpath), lambda error: None)
 
-    def _show(self, page: str | None) -> None:
-        """Only the widget update happens on the GUI thread."""
+    def _show(self, page: str | None, relpath: str | None = None) -> None:
+        """Only the widget update happens on the GUI thread; the same document keeps its place, another one is
+        shown from its top."""
         if page is None:
             return
         self._rendered_once = True
-        position = self.verticalScrollBar().value()
+        position = self.verticalScrollBar().value() if relpath == self._shown_for else 0
+        self._shown_for = relpath
         self.setHtml(page)
         self.verticalScrollBar().setValue(position)
         self.rendered.emit()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
@@ -40,6 +42,7 @@ class RawView(QWidget):
         self.session: DocumentSession | None = None
         self.language = "nl"
         self._dirty = False  # the user edited the text since it was last handed to the session
+        self._shown: Path | None = None  # the file whose text the box holds (its cursor and scroll are for it)
         self.edit.edited.connect(self._typed)
 
     def show_session(self, session: DocumentSession, language: str) -> None:
@@ -59,6 +62,13 @@ class RawView(QWidget):
             return
         self._dirty = False
         self.edit.set_original(session.current().removeprefix(BOM).decode("utf-8", "replace"))
+        if session.path != self._shown:  # another file: shown from its start, as a new box would
+            self._shown = session.path
+            cursor = self.edit.textCursor()
+            cursor.setPosition(0)
+            self.edit.setTextCursor(cursor)
+            self.edit.verticalScrollBar().setValue(0)
+            self.edit.horizontalScrollBar().setValue(0)
         self.edit.setReadOnly(isinstance(session.error, DocumentEncodingError))
         self.show_error()
 
