@@ -124,3 +124,40 @@ def test_a_prepared_table_answers_a_later_check_from_the_changes_only(corpus_cop
     _set_id(corpus_copy / one, "een-nieuw-id", 7)
     validate_repository(repo, [one])
     assert looked == [one]
+
+
+def test_a_saved_duplicate_id_marks_the_other_holder_too_and_unmarks_it(qtbot, corpus_copy: Path) -> None:  # noqa: ANN001
+    """The window's check after a save (`RepositoryMonitor.validate_paths`) also checks the documents that shared
+    an id with the saved one before, or share one now: both holders of a duplicate get (and lose) their mark."""
+    from redactie.gui.monitor import RepositoryMonitor
+    from redactie.gui.tasks import TaskRunner
+    from redactie.validation.rules import prepare_id_check
+
+    schema = load_schema(SCHEMAS / "algoritmekader-2026.yaml")
+    repo = ContentRepository(corpus_copy, schema)
+    repo.sync_index()
+    prepare_id_check(repo)  # as the background validation leaves it
+    measures = sorted((corpus_copy / "docs/voldoen-aan-wetten-en-regels/maatregelen").glob("*.md"))
+    first, second = measures[0], measures[1]
+    rel = [p.relative_to(corpus_copy).as_posix() for p in (first, second)]
+    own = re.search(r"(?m)^id: (.*)$", second.read_text(encoding="utf-8")).group(1).strip()
+    taken = re.search(r"(?m)^id: (.*)$", first.read_text(encoding="utf-8")).group(1).strip()
+    runner = TaskRunner()
+    monitor = RepositoryMonitor(runner)
+    monitor.repo = repo
+    results: list[tuple[dict[str, str], list[str]]] = []
+    monitor.validated_some.connect(lambda found, paths: results.append((found, paths)))
+
+    _set_id(second, taken, 1)  # saved with the first one's id
+    monitor.validate_paths([rel[1]])
+    qtbot.waitUntil(lambda: len(results) == 1, timeout=20000)
+    found, checked = results[-1]
+    assert set(checked) == set(rel) and found.get(rel[0]) == "error" and found.get(rel[1]) == "error"
+
+    _set_id(second, own, 2)  # and back
+    monitor.validate_paths([rel[1]])
+    qtbot.waitUntil(lambda: len(results) == 2, timeout=20000)
+    found, checked = results[-1]
+    assert set(checked) == set(rel)  # the former partner is checked again: its mark goes
+    assert not any(f.code == "id-duplicate" for f in validate_repository(repo, rel))
+    runner.shutdown()

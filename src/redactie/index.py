@@ -785,6 +785,13 @@ class DerivedTable:
         table.refresh(index)
         return table
 
+    @classmethod
+    def existing(cls, index: DocumentIndex, *key: object) -> Any:
+        """The table of this class kept with `index` under `key`, as it is (not brought up to date), or None."""
+        with index.derived_lock:
+            table = index.derived.get((cls, *key))
+        return table if isinstance(table, cls) else None
+
     def refresh(self, index: DocumentIndex) -> None:
         """Take in the index's changes since the last refresh (everything, the first time)."""
         with self.lock:

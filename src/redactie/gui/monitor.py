@@ -19,6 +19,8 @@ from ..gitservice.problems import GitProblem
 from ..index import YOUNG_LIMIT
 from ..repository import ContentRepository
 from ..validation import validate_repository
+from ..validation.context import RuleContext
+from ..validation.ids import IdTable
 from ..validation.rules import prepare_id_check
 from .tasks import Task, TaskRunner
 
@@ -267,13 +269,23 @@ class RepositoryMonitor(QObject):
             return
         wanted = sorted(set(paths))
 
-        def work(task: Task) -> dict[str, str] | None:
+        def work(task: Task) -> tuple[dict[str, str], list[str]] | None:
+            # The documents that shared an id with these before the save (the id table as last brought up to
+            # date) or share one now: their duplicate-id findings came or went with this save too.
+            keys = RuleContext(repo).unique_keys
+            table = IdTable.existing(repo.index, *keys)
+            before = table.sharing(set(wanted)) if table is not None else set()
             findings = validate_repository(repo, wanted, cancelled=task.cancel.is_set)
-            return None if task.cancel.is_set() else worst_severity(findings)
+            table = IdTable.existing(repo.index, *keys)
+            after = table.sharing(set(wanted)) if table is not None else set()
+            others = sorted((before | after) & repo.document_paths)
+            if others and not task.cancel.is_set():
+                findings += validate_repository(repo, others, cancelled=task.cancel.is_set)
+            return None if task.cancel.is_set() else (worst_severity(findings), wanted + others)
 
-        def done(found: dict[str, str] | None) -> None:
-            if found is not None and self.repo is repo:
-                self.validated_some.emit(found, wanted)
+        def done(result: tuple[dict[str, str], list[str]] | None) -> None:
+            if result is not None and self.repo is repo:
+                self.validated_some.emit(*result)
 
         self.runner.run("validate-saved", work, done, lambda error: None)
 

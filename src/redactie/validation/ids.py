@@ -92,6 +92,12 @@ class IdTable(DerivedTable):
             for key, value, line in places:
                 self._holders[value].append((path, key, line))
 
+    def sharing(self, paths: set[str] | frozenset[str]) -> set[str]:
+        """The other files that hold an id one of `paths` holds, as the table has them."""
+        with self.lock:
+            values = {value for path in paths for _key, value, _line in self._places.get(path, ())}
+            return {holder for value in values for holder, _key, _line in self._holders.get(value, ())} - set(paths)
+
     def duplicates(self, fresh: Mapping[str, IdPlaces], wanted: set[str] | frozenset[str],
                    documents: set[str] | frozenset[str]) -> list[Finding]:
         """The duplicate-id findings of the documents in `fresh` (their ids as just read), against every other
