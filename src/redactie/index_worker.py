@@ -30,6 +30,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, NoReturn
 
+from .subprocesses import json_lines, own_command
+
 if TYPE_CHECKING:
     from .index import DocumentIndex, IndexEntry, Signatures
 
@@ -53,13 +55,7 @@ def serve(argv: list[str], stdin: IO[bytes] | None = None, stdout: IO[bytes] | N
     parser.add_argument("root", type=Path)
     parser.add_argument("cache_file", type=Path)
     args = parser.parse_args(argv)
-    stdin = stdin or (sys.stdin.buffer if sys.stdin is not None else os.fdopen(0, "rb", closefd=False))
-    stdout = stdout or (sys.stdout.buffer if sys.stdout is not None else os.fdopen(1, "wb", closefd=False))
-
-    def send(message: dict[str, Any]) -> None:
-        stdout.write(json.dumps(message).encode("ascii") + b"\n")
-        stdout.flush()
-
+    stdin, send = json_lines(stdin, stdout)
     first = stdin.readline()
     try:
         request = json.loads(first)
@@ -122,18 +118,6 @@ def main(argv: list[str]) -> NoReturn:
 
 
 # -- the editor's side ----------------------------------------------------------------------------------
-
-def own_command(subcommand: str) -> tuple[list[str], dict[str, str]]:
-    """The program and environment that run this application's `subcommand` (a built app or a source run)."""
-    env = dict(os.environ)
-    if getattr(sys, "frozen", False) or getattr(sys, "_MEIPASS", None):
-        # On Windows the GUI executable has no standard input and output; its console twin runs the same code.
-        twin = Path(sys.executable).with_name("redactie-cli.exe")
-        return [str(twin) if os.name == "nt" and twin.is_file() else sys.executable, subcommand], env
-    source = str(Path(__file__).resolve().parents[1])  # this checkout's redactie, not another installed one
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (source, env.get("PYTHONPATH", "")) if p)
-    return [sys.executable, "-m", "redactie", subcommand], env
-
 
 def refused() -> bool:
     """True when the environment asks for the index to be read in the editor's own process."""

@@ -22,6 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import IO, Any, NoReturn
 
+from ..subprocesses import json_lines, own_command
 from .dictionaries import DictionaryMissing
 from .speller import Speller, root_of, user_list_path
 from .wordlists import REPOSITORY_LIST, add_word, document_counts, fold
@@ -75,13 +76,7 @@ def serve(argv: list[str], stdin: IO[bytes] | None = None, stdout: IO[bytes] | N
     parser.add_argument("--repository", type=Path)
     parser.add_argument("--user-list", type=Path)
     args = parser.parse_args(argv)
-    stdin = stdin or (sys.stdin.buffer if sys.stdin is not None else os.fdopen(0, "rb", closefd=False))
-    stdout = stdout or (sys.stdout.buffer if sys.stdout is not None else os.fdopen(1, "wb", closefd=False))
-
-    def send(message: dict[str, Any]) -> None:
-        stdout.write(json.dumps(message).encode("ascii") + b"\n")
-        stdout.flush()
-
+    stdin, send = json_lines(stdin, stdout)
     requests: queue.Queue[object] = queue.Queue()
     stop = threading.Event()
     threading.Thread(target=_read_requests, args=(stdin, requests, stop), daemon=True).start()
@@ -115,15 +110,7 @@ def main(argv: list[str]) -> NoReturn:
 
 def worker_command(language: str, root: Path | None, user_list: Path) -> tuple[list[str], dict[str, str]]:
     """The program, arguments and environment that start the spelling process (a built app or a source run)."""
-    env = dict(os.environ)
-    if getattr(sys, "frozen", False) or getattr(sys, "_MEIPASS", None):
-        # On Windows the GUI executable has no standard input and output; its console twin runs the same code.
-        twin = Path(sys.executable).with_name("redactie-cli.exe")
-        program = [str(twin) if os.name == "nt" and twin.is_file() else sys.executable, COMMAND]
-    else:
-        program = [sys.executable, "-m", "redactie", COMMAND]
-        source = str(Path(__file__).resolve().parents[2])  # this checkout's redactie, not another installed one
-        env["PYTHONPATH"] = os.pathsep.join(p for p in (source, env.get("PYTHONPATH", "")) if p)
+    program, env = own_command(COMMAND)
     program += ["--lang", language, "--user-list", str(user_list)]
     if root is not None:
         program += ["--repository", str(root)]
