@@ -62,6 +62,21 @@ def content_repo(tmp_path: Path) -> Path:
     return repo
 
 
+OLD_NS = 1_600_000_000_000_000_000  # a time long past: the index takes such files as they are (not racy)
+
+
+@pytest.fixture
+def corpus_2026_copy(tmp_path: Path, isolated_home: Path) -> Path:
+    """A writable copy of the 2026 corpus snapshot, every file dated long ago (skipped when the corpus is absent)."""
+    source = CORPUS / "algoritmekader-2026"
+    if not source.is_dir():
+        pytest.skip("../shared/corpus is not present")
+    root = copy_writable(source, tmp_path / "repo")
+    for path in root.rglob("*"):
+        os.utime(path, ns=(OLD_NS, OLD_NS))
+    return root
+
+
 @pytest.fixture
 def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Point platformdirs (user data, config) at a temporary folder."""

@@ -5,10 +5,7 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 from pathlib import Path
-
-import pytest
 
 from redactie.index import LOG_LIMIT, DocumentIndex
 from redactie.repository import ContentRepository
@@ -16,26 +13,14 @@ from redactie.schema import load_schema
 from redactie.validation import validate_repository
 from redactie.validation.ids import IdTable
 
-from .conftest import CORPUS
+from .conftest import OLD_NS
 
 SCHEMAS = Path(__file__).resolve().parents[1] / "resources" / "schemas"
-OLD = 1_600_000_000_000_000_000
+
 
 
 def _age(path: Path, step: int = 0) -> None:
-    os.utime(path, ns=(OLD + step, OLD + step))
-
-
-@pytest.fixture
-def corpus_copy(tmp_path: Path, isolated_home: Path) -> Path:
-    source = CORPUS / "algoritmekader-2026"
-    if not source.is_dir():
-        pytest.skip("../shared/corpus is not present")
-    root = tmp_path / "repo"
-    shutil.copytree(source, root)
-    for path in root.rglob("*"):
-        _age(path)
-    return root
+    os.utime(path, ns=(OLD_NS + step, OLD_NS + step))
 
 
 def _set_id(path: Path, new: str, step: int) -> None:
@@ -46,12 +31,13 @@ def _set_id(path: Path, new: str, step: int) -> None:
     _age(path, step)  # an old time, but another one: the index sees the change
 
 
-def test_checking_a_few_files_gives_the_whole_repository_findings_for_them_as_ids_change(corpus_copy: Path) -> None:
+def test_checking_a_few_files_gives_the_whole_repository_findings_for_them_as_ids_change(
+        corpus_2026_copy: Path) -> None:
     schema = load_schema(SCHEMAS / "algoritmekader-2026.yaml")
-    measures = sorted((corpus_copy / "docs/voldoen-aan-wetten-en-regels/maatregelen").glob("*.md"))
+    measures = sorted((corpus_2026_copy / "docs/voldoen-aan-wetten-en-regels/maatregelen").glob("*.md"))
     assert len(measures) > 6
-    rel = [p.relative_to(corpus_copy).as_posix() for p in measures]
-    repo = ContentRepository(corpus_copy, schema)
+    rel = [p.relative_to(corpus_2026_copy).as_posix() for p in measures]
+    repo = ContentRepository(corpus_2026_copy, schema)
     ids = {}
     for path in measures[:6]:
         found = re.search(r"(?m)^id: (.*)$", path.read_text(encoding="utf-8"))
@@ -67,15 +53,15 @@ def test_checking_a_few_files_gives_the_whole_repository_findings_for_them_as_id
     for number, changes in enumerate(steps, start=1):
         for path, new in changes:
             _set_id(path, new, number)
-            repo.index.update(path.relative_to(corpus_copy).as_posix())
-        full = validate_repository(ContentRepository(corpus_copy, schema))
+            repo.index.update(path.relative_to(corpus_2026_copy).as_posix())
+        full = validate_repository(ContentRepository(corpus_2026_copy, schema))
         for chosen in (rel[:3], rel[2:6], [rel[0]], rel[4:5]):
             assert validate_repository(repo, chosen) == [f for f in full if f.path in chosen], (number, chosen)
     assert any(f.code == "id-duplicate" for f in validate_repository(repo, rel[:3]))
 
 
-def test_the_table_follows_only_what_changed(corpus_copy: Path) -> None:
-    repo = ContentRepository(corpus_copy, load_schema(SCHEMAS / "algoritmekader-2026.yaml"))
+def test_the_table_follows_only_what_changed(corpus_2026_copy: Path) -> None:
+    repo = ContentRepository(corpus_2026_copy, load_schema(SCHEMAS / "algoritmekader-2026.yaml"))
     repo.sync_index()
     index = repo.index
     version, changed = index.changes_since(-1)
@@ -101,13 +87,13 @@ def test_a_flood_of_changes_makes_readers_rebuild(tmp_path: Path) -> None:
     assert index.changes_since(version)[1] is None
 
 
-def test_a_prepared_table_answers_a_later_check_from_the_changes_only(corpus_copy: Path) -> None:
+def test_a_prepared_table_answers_a_later_check_from_the_changes_only(corpus_2026_copy: Path) -> None:
     """After the background validation's `prepare_id_check`, checking one file looks at no other entry."""
     from redactie.validation.context import RuleContext
     from redactie.validation.rules import prepare_id_check
 
     schema = load_schema(SCHEMAS / "algoritmekader-2026.yaml")
-    repo = ContentRepository(corpus_copy, schema)
+    repo = ContentRepository(corpus_2026_copy, schema)
     repo.sync_index()
     prepare_id_check(repo)
     table = IdTable.of(repo.index, *RuleContext(repo).unique_keys)
@@ -121,12 +107,12 @@ def test_a_prepared_table_answers_a_later_check_from_the_changes_only(corpus_cop
 
     repo.index.peek = peek  # type: ignore[method-assign]
     one = next(ref.path for ref in repo.documents if "/maatregelen/" in ref.path)
-    _set_id(corpus_copy / one, "een-nieuw-id", 7)
+    _set_id(corpus_2026_copy / one, "een-nieuw-id", 7)
     validate_repository(repo, [one])
     assert looked == [one]
 
 
-def test_a_saved_duplicate_id_marks_the_other_holder_too_and_unmarks_it(qtbot, corpus_copy: Path) -> None:  # noqa: ANN001
+def test_a_saved_duplicate_id_marks_the_other_holder_too_and_unmarks_it(qtbot, corpus_2026_copy: Path) -> None:  # noqa: ANN001
     """The window's check after a save (`RepositoryMonitor.validate_paths`) also checks the documents that shared
     an id with the saved one before, or share one now: both holders of a duplicate get (and lose) their mark."""
     from redactie.gui.monitor import RepositoryMonitor
@@ -134,12 +120,12 @@ def test_a_saved_duplicate_id_marks_the_other_holder_too_and_unmarks_it(qtbot, c
     from redactie.validation.rules import prepare_id_check
 
     schema = load_schema(SCHEMAS / "algoritmekader-2026.yaml")
-    repo = ContentRepository(corpus_copy, schema)
+    repo = ContentRepository(corpus_2026_copy, schema)
     repo.sync_index()
     prepare_id_check(repo)  # as the background validation leaves it
-    measures = sorted((corpus_copy / "docs/voldoen-aan-wetten-en-regels/maatregelen").glob("*.md"))
+    measures = sorted((corpus_2026_copy / "docs/voldoen-aan-wetten-en-regels/maatregelen").glob("*.md"))
     first, second = measures[0], measures[1]
-    rel = [p.relative_to(corpus_copy).as_posix() for p in (first, second)]
+    rel = [p.relative_to(corpus_2026_copy).as_posix() for p in (first, second)]
     own = re.search(r"(?m)^id: (.*)$", second.read_text(encoding="utf-8")).group(1).strip()
     taken = re.search(r"(?m)^id: (.*)$", first.read_text(encoding="utf-8")).group(1).strip()
     runner = TaskRunner()

@@ -4,31 +4,16 @@ index's changes: the same titles as looking at every document, at a cost in prop
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
-
-import pytest
 
 from redactie.macros import RelationTable, _naming, _naming_by_scan, macro_texts
 from redactie.repository import ContentRepository
 from redactie.schema import load_schema
 
-from .conftest import CORPUS
+from .conftest import OLD_NS
 
 SCHEMAS = Path(__file__).resolve().parents[1] / "resources" / "schemas"
-OLD = 1_600_000_000_000_000_000
 
-
-@pytest.fixture
-def corpus_copy(tmp_path: Path, isolated_home: Path) -> Path:
-    source = CORPUS / "algoritmekader-2026"
-    if not source.is_dir():
-        pytest.skip("../shared/corpus is not present")
-    root = tmp_path / "repo"
-    shutil.copytree(source, root)
-    for path in root.rglob("*"):
-        os.utime(path, ns=(OLD, OLD))
-    return root
 
 
 def _all_agree(repo: ContentRepository) -> int:
@@ -42,27 +27,27 @@ def _all_agree(repo: ContentRepository) -> int:
     return named
 
 
-def test_every_document_gets_the_titles_a_look_at_every_document_gives(corpus_copy: Path) -> None:
-    repo = ContentRepository(corpus_copy, load_schema(SCHEMAS / "algoritmekader-2026.yaml"))
+def test_every_document_gets_the_titles_a_look_at_every_document_gives(corpus_2026_copy: Path) -> None:
+    repo = ContentRepository(corpus_2026_copy, load_schema(SCHEMAS / "algoritmekader-2026.yaml"))
     assert repo.sync_index()
     assert _all_agree(repo) > 20  # the corpus's requirements are named by its measures
 
 
-def test_a_changed_relation_is_followed(corpus_copy: Path) -> None:
-    repo = ContentRepository(corpus_copy, load_schema(SCHEMAS / "algoritmekader-2026.yaml"))
+def test_a_changed_relation_is_followed(corpus_2026_copy: Path) -> None:
+    repo = ContentRepository(corpus_2026_copy, load_schema(SCHEMAS / "algoritmekader-2026.yaml"))
     assert repo.sync_index()
     requirement = next(ref for ref in repo.documents if "/vereisten/" in ref.path)
     stem = requirement.path.rsplit("/", 1)[-1][:-3]
     measure = next(ref for ref in repo.documents if "/maatregelen/" in ref.path
-                   and f"- {stem}\n" not in (corpus_copy / ref.path).read_text(encoding="utf-8"))
+                   and f"- {stem}\n" not in (corpus_2026_copy / ref.path).read_text(encoding="utf-8"))
     title = repo.index.get(measure.path).title
     before = macro_texts(repo, requirement.path)["list_maatregelen"]
     assert title not in before
-    path = corpus_copy / measure.path
+    path = corpus_2026_copy / measure.path
     text = path.read_text(encoding="utf-8")
     assert "\nvereiste:\n" in text
     path.write_text(text.replace("\nvereiste:\n", f"\nvereiste:\n- {stem}\n", 1), encoding="utf-8")
-    os.utime(path, ns=(OLD + 1, OLD + 1))
+    os.utime(path, ns=(OLD_NS + 1, OLD_NS + 1))
     repo.index.update(measure.path)
     assert title in macro_texts(repo, requirement.path)["list_maatregelen"]
     path.unlink()
@@ -71,8 +56,8 @@ def test_a_changed_relation_is_followed(corpus_copy: Path) -> None:
     assert _all_agree(repo)
 
 
-def test_the_table_is_one_per_index_and_keys(corpus_copy: Path) -> None:
-    repo = ContentRepository(corpus_copy, load_schema(SCHEMAS / "algoritmekader-2026.yaml"))
+def test_the_table_is_one_per_index_and_keys(corpus_2026_copy: Path) -> None:
+    repo = ContentRepository(corpus_2026_copy, load_schema(SCHEMAS / "algoritmekader-2026.yaml"))
     assert repo.sync_index()
     first = RelationTable.of(repo.index, "vereiste")
     assert RelationTable.of(repo.index, "vereiste") is first
