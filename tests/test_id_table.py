@@ -18,7 +18,6 @@ from .conftest import OLD_NS
 SCHEMAS = Path(__file__).resolve().parents[1] / "resources" / "schemas"
 
 
-
 def _age(path: Path, step: int = 0) -> None:
     os.utime(path, ns=(OLD_NS + step, OLD_NS + step))
 

@@ -15,7 +15,6 @@ from .conftest import OLD_NS
 SCHEMAS = Path(__file__).resolve().parents[1] / "resources" / "schemas"
 
 
-
 def _all_agree(repo: ContentRepository) -> int:
     named = 0
     for ref in repo.documents:

@@ -174,22 +174,6 @@ class IndexEntry:
         return (f"IndexEntry({self.path!r}, {self.size}, {self.mtime_ns}, readable={self.readable}, "
                 f"racy={self.racy}, title={self.title!r})")
 
-    def as_row(self) -> tuple[Any, ...]:
-        """The entry as plain values (see `from_row`)."""
-        fields, lines, search = self._get()
-        return (self.path, self.size, self.mtime_ns, plain(fields), plain(lines), self.readable, self.racy, search)
-
-    @classmethod
-    def from_row(cls, raw: object) -> IndexEntry | None:
-        """The entry stored by `as_row`, or None when the stored form is not what this version writes."""
-        if not (type(raw) is tuple and len(raw) == 8):
-            return None
-        path, size, mtime_ns, fields, lines, readable, racy, search = raw
-        if not (type(path) is str and type(size) is int and type(mtime_ns) is int and type(fields) is dict
-                and type(lines) is dict and type(readable) is bool and type(racy) is bool and type(search) is str):
-            return None
-        return cls(path, size, mtime_ns, fields, lines, readable, racy, search)
-
 
 def _title_of(fields: Mapping[str, Any]) -> str | None:
     title = fields.get("title")

@@ -124,12 +124,13 @@ def _naming(repo: ContentRepository, relpath: str, stem: str, doc_type: DocType 
     if not repo.index.synced:  # a first start's quick listing: the index is not complete yet, so look at each
         return _naming_by_scan(repo, relpath, stem, doc_type)
     table: RelationTable = RelationTable.of(repo.index, *sorted({f.key for f in relations}))
+    naming = {f.key: table.naming(f.key, stem) for f in relations}
     found: list[str] = []
-    for path in sorted({p for f in relations for p in table.naming(f.key, stem)}):
+    for path in sorted(set().union(*naming.values())):
         source = repo.type_of(path)
         if path == relpath or source is None:
             continue
-        if any(f.name in source.fields and path in table.naming(f.key, stem) for f in relations):
+        if any(f.name in source.fields and path in naming[f.key] for f in relations):
             entry = repo.index.peek(path)
             found.append((entry.title if entry is not None else None) or path.rsplit("/", 1)[-1][:-3])
     return found
