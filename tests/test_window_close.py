@@ -79,3 +79,24 @@ def test_spelling_queued_for_an_open_document_stops_with_the_window(qtbot, conte
     win.deleteLater()
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     qtbot.wait(50)  # the queued turns run here: nothing may touch the deleted editors
+
+
+def test_a_window_closed_while_its_list_fills_starts_nothing_after(qtbot, content_repo: Path,  # noqa: ANN001
+                                                                  isolated_home: Path) -> None:
+    """The groups open over later turns after the list's rows are there; a window closed in between used to emit
+    `loaded` after closing, which started background work that no closed window delivers (it then seemed busy
+    for ever)."""
+    win = MainWindow("nl")
+    qtbot.addWidget(win)
+    assert win.load_repository(content_repo)
+    win.show()
+    qtbot.waitUntil(lambda: win.documents.ready, timeout=15000)
+    qtbot.waitUntil(lambda: not win.runner.busy, timeout=15000)
+    loaded: list[bool] = []
+    win.documents.loaded.connect(lambda: loaded.append(True))
+    win.documents.model.modelReset.connect(win.close)  # the rows are there, the groups not yet open
+    win.documents.load(win.repo, "nl")
+    qtbot.waitUntil(lambda: not win.isVisible(), timeout=15000)
+    qtbot.wait(300)
+    assert loaded == []
+    assert not win.runner.busy

@@ -131,11 +131,13 @@ class DocumentList(QWidget):
         self._generation = 0  # the latest reading of the list: older answers are dropped
         self.complete = False  # True once the list's rows come from a complete index
         self._after_expansion: list[Callable[[], None]] = []  # what waits for the groups to be open
+        self._stopped = False  # the window closed (`stop`): nothing more happens until the next `load`
         self._frozen: set[tuple[str, str]] = set()  # (repository, moment) whose objects were frozen (`_first`)
         self._children: list[IndexChild] = []  # the latest reading's index process (see `index_worker`)
 
     def load(self, repo: ContentRepository, language: str, select: str | None = None) -> None:
         """Read the repository's documents in the background, then fill the list (selecting `select`)."""
+        self._stopped = False
         self.ready = False
         self.complete = False
         self._pending_selection = select
@@ -270,6 +272,19 @@ class DocumentList(QWidget):
         self.ready = True
         self.failed.emit(error)
 
+    def stop(self) -> None:
+        """Start nothing any more (the window closed): a reading, a completion or an opening of the groups still
+        under way is dropped, and `loaded` does not come."""
+        self._stopped = True
+        self._generation += 1
+        self._expansion += 1
+        self._after_expansion = []
+        self.runner.cancel("document-list")
+        self.runner.cancel("document-list-complete")
+        for child in self._children:
+            child.close()
+        self._children = []
+
     def _fill(self, found: list[Entry] | None) -> None:
         """Every row at once (one model reset), then filter, selection and `loaded`."""
         if found is None:
@@ -332,6 +347,8 @@ class DocumentList(QWidget):
                           lambda: self._expanded() if generation == self._expansion else None)
 
     def _expanded(self) -> None:
+        if self._stopped:
+            return
         waiting, self._after_expansion = self._after_expansion, []
         for then in waiting:
             then()

@@ -646,6 +646,7 @@ class MainWindow(QMainWindow):
             timer.stop()
         if self.built:
             self.monitor.stop()
+            self.documents.stop()
             self.editor.stop_watching()
         self.runner.shutdown()  # cancel background work; closing never waits for it
         if self.built and self.monitor.service is not None:
