@@ -70,9 +70,10 @@ def _copy_text(text: str, copy: int) -> str:
     """A document made unique: its id and title carry the copy number (the first copy is the original)."""
     if copy == 0:
         return text
-    text = re.sub(r"(?m)^(id:[ \t]*\S+?)([ \t]*)$", lambda m: f"{m.group(1)}-{copy}{m.group(2)}", text, count=1)
-    return re.sub(r"(?m)^(title:[ \t]*)(.+?)([ \t]*)$", lambda m: f"{m.group(1)}{m.group(2)} ({copy}){m.group(3)}",
-                  text, count=1)
+    # The line's end may be CRLF: the copy number goes before it (a bare CR inside a value is no real file's).
+    text = re.sub(r"(?m)^(id:[ \t]*\S+?)([ \t\r]*)$", lambda m: f"{m.group(1)}-{copy}{m.group(2)}", text, count=1)
+    return re.sub(r"(?m)^(title:[ \t]*)(.+?)([ \t\r]*)$",
+                  lambda m: f"{m.group(1)}{m.group(2)} ({copy}){m.group(3)}", text, count=1)
 
 
 def generate(root: Path, documents: int, commits: int) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,8 @@ from redactie.catalogue import entries
 from redactie.gui.document_list import PATH_ROLE, DocumentList
 from redactie.gui.tasks import TaskRunner
 from redactie.repository import ContentRepository
+
+from .conftest import OLD_NS
 
 ARCHIEF = "Informatie over algoritmes wordt gearchiveerd volgens de Archiefwet"
 
@@ -332,3 +335,40 @@ def test_marking_every_document_looks_up_no_row_and_the_state_column_still_fits(
     assert listing.row(paths[0]).state == "gewijzigd, niet opgeslagen werk"
     metrics = listing.tree.fontMetrics()
     assert listing.tree.header().sectionSize(1) >= metrics.horizontalAdvance("gewijzigd, niet opgeslagen werk")
+
+
+def test_a_later_start_lists_from_the_cache_then_brings_changed_files_in(
+        qtbot, content_repo: Path, isolated_home: Path) -> None:  # noqa: ANN001
+    """With a saved index the list is shown from it before any file is checked (the folders are listed as they
+    are: a removed file is not shown, an added one is read at once); the completion then checks every file: one
+    changed while the app was closed shows its new title. Only the changed and added files are read."""
+    first = DocumentList(TaskRunner())
+    qtbot.addWidget(first)
+    first.load(ContentRepository(content_repo), "nl")
+    qtbot.waitUntil(lambda: first.ready and first.complete, timeout=20000)
+    archief = next(p for p in first.paths() if first.row(p).title == ARCHIEF)
+    others = [p for p in first.paths() if p != archief]
+    gone, kept = others[0], others[1]
+    changed = content_repo / archief
+    changed.write_bytes(changed.read_bytes().replace(ARCHIEF.encode(), b"Archiveren volgens de Archiefwet"))
+    (content_repo / gone).unlink()
+    added = (content_repo / kept).with_name("nieuw-document.md")
+    added.write_bytes((content_repo / kept).read_bytes())
+    for path in (changed, added):  # not "just written" (racy), which the index would read at every check
+        os.utime(path, ns=(OLD_NS, OLD_NS))
+
+    widget = DocumentList(TaskRunner())
+    qtbot.addWidget(widget)
+    repo = ContentRepository(content_repo)
+    states: list[tuple[bool, str, bool]] = []
+    widget.loaded.connect(lambda: states.append((widget.complete, widget.row(archief).title,
+                                                 widget.row(gone) is not None)))
+    completions: list[bool] = []
+    widget.completed.connect(lambda: completions.append(True))
+    widget.load(repo, "nl")
+    qtbot.waitUntil(lambda: bool(completions), timeout=20000)
+    assert states == [(False, ARCHIEF, False)]  # shown from the cache, as the app left it
+    assert widget.row(archief).title == "Archiveren volgens de Archiefwet"
+    assert widget.row(gone) is None and widget.row(added.relative_to(content_repo).as_posix()) is not None
+    assert [(e.path, e.title) for e in widget.model.entries] == [(e.path, e.title) for e in entries(repo, "nl")]
+    assert repo.index.reads == 2  # the changed file and the added one

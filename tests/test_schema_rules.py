@@ -241,3 +241,22 @@ def test_select_schema_prefers_the_repository_s_file(site: Path) -> None:
     write_inferred_schema(site, select_schema(site))
     assert ContentRepository(site).schema.origin == "file"
     assert _findings(site) == []
+
+
+def test_typing_many_paths_at_once_gives_each_path_the_type_type_for_gives() -> None:
+    """`Schema.typer` (used to list a whole repository) agrees with `type_for` on every file of the sample and
+    the corpora, whatever schema they open with, and on paths a type excludes or a templates folder holds."""
+    from redactie.repository import ContentRepository, markdown_files
+
+    from .conftest import CONTENT, CORPUS
+
+    roots = [CONTENT, *(sorted(p for p in CORPUS.iterdir() if p.is_dir()) if CORPUS.is_dir() else [])]
+    for root in roots:
+        schema = ContentRepository(root).schema
+        paths = markdown_files(root)
+        odd = [f"{p.rpartition('/')[0]}/index.md" for p in paths[:50]] + \
+              [f"{p.rpartition('/')[0]}/templates/x.md" for p in paths[:50]] + \
+              [f"templates/{p}" for p in paths[:50]] + ["index.md", "a.md", "docs/x.md"]
+        typer = schema.typer()
+        assert [typer(p) for p in paths + odd] == [schema.type_for(p) for p in paths + odd], root
+        assert any(typer(p) is not None for p in paths), root  # a test that compares only Nones proves nothing

@@ -88,13 +88,27 @@ def test_the_window_paints_its_frame_before_any_heavy_module_is_imported(tmp_pat
     assert list(line["timeline"]) == ["window_ms", "shown_ms", "first_paint_ms"]  # in the order they happened
 
 
-def test_the_schema_is_read_and_the_panes_are_built_after_the_first_paint(tmp_path: Path) -> None:
-    """The full start: the frame paints first, then the panes are built, then the repository (its schema, in a
-    worker) is opened, listed, and its first document opened and painted."""
+def test_the_list_shows_before_the_other_panes_are_built_and_the_first_document_opens(tmp_path: Path) -> None:
+    """The full start: the frame paints first, then the list is built and the repository (its schema, in a
+    worker) opened and listed; only then the other panes are built (their modules imported in a worker
+    meanwhile) and the first document opened and painted."""
     line = _smoke(tmp_path, "--quit-when-loaded")
     assert line["imported_before_first_paint"] == [] and line["first_document"]
-    assert list(line["timeline"]) == ["window_ms", "shown_ms", "first_paint_ms", "built_ms", "repository_ms",
-                                      "listed_ms", "opened_ms", "painted_ms"]  # in the order they happened
+    assert list(line["timeline"]) == ["window_ms", "shown_ms", "first_paint_ms", "list_built_ms", "repository_ms",
+                                      "listed_ms", "built_ms", "opened_ms", "painted_ms"]  # in the order they happened
+    timeline = line["timeline"]
+    assert timeline["list_built_ms"] <= timeline["listed_ms"] <= timeline["built_ms"] <= timeline["opened_ms"]
+
+
+def test_the_smoke_mode_for_the_list_ends_once_the_list_is_painted(tmp_path: Path) -> None:
+    """`--quit-when-listed` ends when the list is shown and painted: every document of the sample is listed."""
+    line = _smoke(tmp_path, "--quit-when-listed")
+    assert line["imported_before_first_paint"] == []
+    assert list(line["timeline"]) == ["window_ms", "shown_ms", "first_paint_ms", "list_built_ms", "repository_ms",
+                                      "listed_ms", "list_painted_ms"]
+    from redactie.repository import ContentRepository
+
+    assert line["documents"] == len(ContentRepository(tmp_path / "sample").documents) > 0
 
 
 def test_the_frame_without_its_panes_works_until_they_are_built(qtbot, content_repo: Path,  # noqa: ANN001

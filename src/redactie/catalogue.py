@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .fileio import file_problem
 from .index import IndexEntry, search_text
-from .repository import ContentRepository
-from .validation import ERROR, INFO, WARNING, Finding
 
-_RANK = {ERROR: 3, WARNING: 2, INFO: 1}
+# The list is built from this module right after the window's first paint: the repository (with the schema and
+# YAML readers) and validation load in workers or later, not before the list is shown.
+if TYPE_CHECKING:
+    from .repository import ContentRepository
+    from .validation import Finding
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,10 +67,13 @@ def entries(repo: ContentRepository, language: str, known: Mapping[str, IndexEnt
 
 def worst_severity(findings: list[Finding]) -> dict[str, str]:
     """Per path the most serious severity among its findings (info is left out: it needs no action)."""
+    from .validation import ERROR, INFO, WARNING
+
+    rank = {ERROR: 3, WARNING: 2, INFO: 1}
     worst: dict[str, str] = {}
     for finding in findings:
         if finding.severity == INFO:
             continue
-        if _RANK[finding.severity] > _RANK.get(worst.get(finding.path, ""), 0):
+        if rank[finding.severity] > rank.get(worst.get(finding.path, ""), 0):
             worst[finding.path] = finding.severity
     return worst

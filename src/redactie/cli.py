@@ -43,6 +43,8 @@ def _gui_parser() -> argparse.ArgumentParser:
                         "(default: the last one used; on first start the sample content)")
     parser.add_argument("--quit-when-loaded", action="store_true",
                         help="load, open the first document, paint it, print load timings as JSON and exit")
+    parser.add_argument("--quit-when-listed", action="store_true",
+                        help="load, exit right after the document list is shown and painted, print the timings as JSON")
     parser.add_argument("--quit-when-painted", action="store_true",
                         help="show the window, exit right after its first paint, print the timings as JSON")
     parser.add_argument("--lang", choices=["nl", "en"], help="user interface language (default: nl)")
@@ -297,4 +299,4 @@ def main(argv: list[str] | None = None) -> int:
     from .gui.app import run
 
     return run(args.path, quit_when_loaded=args.quit_when_loaded, language=args.lang,
-               quit_when_painted=args.quit_when_painted)
+               quit_when_painted=args.quit_when_painted, quit_when_listed=args.quit_when_listed)

@@ -612,11 +612,14 @@ class DocumentIndex:
         complete). None when cancelled. The full `sync` completes the index afterwards. `seen` holds stats a
         `stale` call just took: those files are not stat'ed again (as in `sync`)."""
         found: dict[str, IndexEntry] = {}
-        seen = seen or {}
+        seen = {} if seen is None else seen
         for number, relpath in enumerate(paths):
             if number % 256 == 0 and cancelled():
                 return None
-            signature = seen[relpath] if relpath in seen else _signature(os.path.join(self._base, relpath))
+            if relpath in seen:  # None: gone
+                signature = seen[relpath]
+            else:
+                signature = seen[relpath] = _signature(os.path.join(self._base, relpath))
             if signature is None:
                 continue
             size, mtime_ns, regular = signature
@@ -639,13 +642,16 @@ class DocumentIndex:
                 found[relpath] = entry
         return found
 
-    @staticmethod
-    def provisional(titles: Mapping[str, str | None], seen: Signatures) -> dict[str, IndexEntry]:
+    def provisional(self, titles: Mapping[str, str | None], seen: Signatures) -> dict[str, IndexEntry]:
         """Provisional entries as `glance` makes them, for titles another process took by the same reading
-        (`index_worker`), with the stats in `seen` (a title without one is left out); none stored."""
+        (`index_worker`), with the stats in `seen` (a file not stat'ed yet is stat'ed now, and left out when it is
+        gone); none stored."""
         found: dict[str, IndexEntry] = {}
         for relpath, title in titles.items():
-            signature = seen.get(relpath)
+            if relpath in seen:  # None: gone
+                signature = seen[relpath]
+            else:
+                signature = seen[relpath] = _signature(os.path.join(self._base, relpath))
             if signature is not None:
                 found[relpath] = _provisional(relpath, signature[0], signature[1], title)
         return found
@@ -698,6 +704,12 @@ class DocumentIndex:
             if version < self._log_base or version > self._version:
                 return self._version, None
             return self._version, set(self._log[version - self._log_base:])
+
+    def cached(self) -> dict[str, IndexEntry]:
+        """Every entry as the cache file holds it (and what was read since), none checked against the disk: for
+        a list shown at once, which a `sync` then brings in line."""
+        self._load_cache()
+        return self.entries()
 
     def peek(self, relpath: str) -> IndexEntry | None:
         """The entry as it is in the table (None when there is none): no disk access, ever."""

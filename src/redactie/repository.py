@@ -189,7 +189,8 @@ class ContentRepository:
     def documents(self) -> list[DocumentRef]:
         """Every Markdown file that belongs to a document type."""
         if self._refs is None:
-            refs = (DocumentRef(p, self.schema.type_for(p)) for p in markdown_files(self.root))
+            type_of = self.schema.typer()
+            refs = (DocumentRef(p, type_of(p)) for p in markdown_files(self.root))
             self._refs = [ref for ref in refs if ref.doc_type is not None]
         return self._refs
 

@@ -1,5 +1,6 @@
 """Starting the application: translators, the window, and the smoke modes `--quit-when-painted` (the window's
-first paint) and `--quit-when-loaded` (the first document opened and painted)."""
+first paint), `--quit-when-listed` (the document list shown and painted) and `--quit-when-loaded` (the first
+document opened and painted)."""
 
 from __future__ import annotations
 
@@ -58,14 +59,16 @@ def loaded_too_early() -> list[str]:
 
 
 def run(path: Path | None, quit_when_loaded: bool = False, language: str | None = None,
-        quit_when_painted: bool = False) -> int:
+        quit_when_painted: bool = False, quit_when_listed: bool = False) -> int:
     """Run the GUI; returns the exit code.
 
     The window's frame (menus, status bar, splitter) is shown and painted first; right after that paint the
-    panes are built (importing the list, the editor and the core behind them) and the repository is opened.
+    document list is built and the repository opened and listed (in workers); the other panes (the editor, the
+    preview, git's state) are built once the list is there, their modules imported in a worker meanwhile, and
+    then the first document opens.
     """
     started = time.perf_counter()
-    smoke = quit_when_loaded or quit_when_painted
+    smoke = quit_when_loaded or quit_when_painted or quit_when_listed
     home = os.environ.get("REDACTIE_HOME")
     if home:  # a portable or test set-up keeps its settings (window size, language) beside its data too
         for kind in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
@@ -111,8 +114,8 @@ def run(path: Path | None, quit_when_loaded: bool = False, language: str | None 
             window.close()
             quit_with(0)
             return
-        window.build_panes()
-        marks["built_ms"] = _since(started)
+        window.build_list()
+        marks["list_built_ms"] = _since(started)
         from ..gitservice.gitenv import GitMissingError
         from ..workspace import startup_repository
 
@@ -127,43 +130,54 @@ def run(path: Path | None, quit_when_loaded: bool = False, language: str | None 
                              .replace("%2", exc.strerror or ""), 1))
             return
         # The list is read in the background; the event loop runs meanwhile (no polling loop).
-        window.documents.loaded.connect(loaded)
-        window.documents.failed.connect(lambda _error: loaded())
+        window.documents.loaded.connect(listed)
+        window.documents.failed.connect(lambda _error: listed())
         window.load_repository(repo_path)
         marks["repository_ms"] = _since(started)
 
-    def loaded() -> None:
-        """The list is there: open its first document (the smoke mode then prints its timings and quits)."""
+    def report(**extra: object) -> None:
+        """The smoke modes' line: the timeline and what was imported when."""
+        print(json.dumps({"repository": str(window.repo.root) if window.repo else None,
+                          "documents": window.documents.count(),
+                          "translations": resource("i18n", "redactie_en.qm").is_file(),
+                          "licence_texts": sum(f.is_file() for _, _, files in licence_index() for f in files),
+                          **extra, "timeline": marks, "imported_before_first_paint": early["frame"]}), flush=True)
+
+    def listed() -> None:
+        """The list is there: its first document opens once the editor is built (the smoke modes report)."""
         if "listed" in outcome:
             return
         outcome["listed"] = 1
-        failed = window.documents.error is not None
-        if failed:
-            if quit_when_loaded:
+        if window.documents.error is not None:
+            if smoke:
                 quit_with(2)
             return
-        done = time.perf_counter()
+        marks["listed_ms"] = _since(started)
+        if quit_when_listed:
+            window.repaint()  # the list, painted now; no timer can fire before processEvents
+            app.processEvents()
+            marks["list_painted_ms"] = _since(started)
+            report()
+            window.close()
+            quit_with(0)
+            return
+        window.when_built(loaded)
+
+    def loaded() -> None:
+        """The panes are built: open the list's first document (the smoke mode then prints its timings and
+        quits)."""
+        marks["built_ms"] = _since(started)
         first = window.documents.first_document()
-        if first:
+        if first and window.editor.session is None:  # unless one was picked in the list meanwhile
             window.open_document(first)
-        opened = _since(started)
+        marks["opened_ms"] = _since(started)
         if quit_when_loaded:
             window.repaint()  # paints now; no timer can fire before processEvents
             late = [name for name in AFTER_FIRST_PAINT if name in sys.modules]
             app.processEvents()
-            done_painting = time.perf_counter()
-            print(json.dumps({"repository": str(window.repo.root) if window.repo else None,
-                              "documents": window.documents.count(), "first_document": first,
-                              "translations": resource("i18n", "redactie_en.qm").is_file(),
-                              "licence_texts": sum(f.is_file() for _, _, files in licence_index() for f in files),
-                              "load_ms": round((done - started) * 1000, 1),
-                              "painted_ms": round((done_painting - started) * 1000, 1),
-                              "timeline": {**marks, "listed_ms": round((done - started) * 1000, 1),
-                                           "opened_ms": opened,
-                                           "painted_ms": round((done_painting - started) * 1000, 1)},
-                              "imported_before_first_paint": early["frame"],
-                              "imported_before_paint": late,
-                              }), flush=True)
+            marks["painted_ms"] = _since(started)
+            report(first_document=first, load_ms=marks["listed_ms"], painted_ms=marks["painted_ms"],
+                   imported_before_paint=late)
             window.close()
             from ..gitservice.gitenv import locate
 

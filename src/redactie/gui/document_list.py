@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QEvent,
@@ -35,14 +36,17 @@ from PySide6.QtWidgets import (
 from ..catalogue import Entry, entries
 from ..index import Signatures, gc_paused
 from ..index_worker import IndexChild, glance_shared
-from ..repository import ContentRepository
 from .document_model import PATH_ROLE, DocumentModel, Marks
 from .tasks import Task, TaskRunner
+
+if TYPE_CHECKING:  # the repository (schema, YAML) is opened in a worker: the list is built before it is imported
+    from ..repository import ContentRepository
 
 __all__ = ["PATH_ROLE", "DocumentList", "ListedDocument"]
 REPAINT_RUNS = 64  # more runs of rows with new markers than this: only the rows in sight are signalled
 REPAINT_ROWS = 500  # nor more rows than this
 QUICK_FROM = 500  # more files unknown to the index than this: the list shows a quick read of them first
+FROM_CACHE_UNKNOWN = 50  # at most this many files the cache does not know: the list is shown from the cache first
 # A later turn of the event loop: a timer, not 0 ms, which Qt posts as an event that runs before any timer
 # or paint that is due (each step of a long job would then follow the last with nothing in between).
 NEXT_TURN_MS = 1
@@ -188,6 +192,18 @@ class DocumentList(QWidget):
             with gc_paused():
                 return True, entries(repo, language, {**repo.index.entries(), **glance}), child
 
+        def from_cache() -> tuple[bool, list[Entry], IndexChild | None] | None:
+            # A later start: the list is shown from the cache as it was saved, and completed (each file checked
+            # against the disk: a changed one read again, its row then updated) right after it is shown. Files
+            # the cache does not know are read here, unless there are many (a large checkout since): those get
+            # the quick reading below.
+            known = repo.index.cached()
+            if not known:
+                return None
+            if sum(ref.path not in known for ref in repo.documents) > FROM_CACHE_UNKNOWN:
+                return None
+            return True, entries(repo, language, known), None
+
         def work(task: Task) -> tuple[bool, list[Entry], IndexChild | None] | None:
             # No collection while the list's objects are made (each full pass would walk every one of them,
             # holding the interpreter lock), and the first listing of a repository is then taken out of the
@@ -199,13 +215,18 @@ class DocumentList(QWidget):
             # Many files the index does not know (a first start, a large checkout): list them from a quick
             # read of their titles first, and complete the index afterwards (see `_completed`).
             seen: Signatures = {}  # each file is stat'ed once on the way to the list
+            if not repo.index.synced and (listing := from_cache()) is not None:
+                return listing
             if not repo.index.synced:
                 cache = repo.index.cache_file
                 # No cache at all (a first start) of many documents: the child starts up while this process
                 # compares the files with the index.
                 early = self._child_for(repo, children) if len(repo.documents) > QUICK_FROM and cache is not None \
                     and not cache.exists() else None
-                unread = repo.index.stale((ref.path for ref in repo.documents), seen)
+                if repo.index.cached():
+                    unread = repo.index.stale((ref.path for ref in repo.documents), seen)
+                else:  # nothing known (a first start, a damaged cache): every file is unread, no stat needed for that
+                    unread = [ref.path for ref in repo.documents]
                 if len(unread) > QUICK_FROM:
                     return quick(task, unread, seen, early)
                 if early is not None:
@@ -225,10 +246,18 @@ class DocumentList(QWidget):
             self._fill(found)
             if not provisional:
                 return
-            self.runner.run("document-list-complete", lambda task: full(task, None, child),
-                            lambda found: self._completed(found, generation),
-                            lambda error: self._failed(error) if generation == self._generation else None,
-                            label=self.tr("Documenten inlezen…"))
+
+            def complete() -> None:
+                if generation == self._generation:
+                    self.runner.run("document-list-complete", lambda task: full(task, None, child),
+                                    lambda found: self._completed(found, generation),
+                                    lambda error: self._failed(error) if generation == self._generation else None,
+                                    label=self.tr("Documenten inlezen…"))
+                elif child is not None:
+                    child.close()
+
+            # After `loaded`: the list is painted first, without a worker competing for the interpreter lock.
+            self._after_expansion.append(complete)
 
         self.runner.run("document-list", work, listed, self._failed, label=self.tr("Documenten inlezen…"))
 

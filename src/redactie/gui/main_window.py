@@ -48,6 +48,25 @@ BACKGROUND_DELAY_MS = 600
 GIT_OPEN_DELAY_MS = 100  # after the list: the first document paints before GitPython is imported
 
 
+def _pane_modules(task: object) -> list[ModuleType]:
+    """The modules the panes are built from, imported (in a worker: see `MainWindow._after_list`)."""
+    from .. import drafts, workspace
+    from . import editor, focus, git_status, monitor, preferences, preview, sharing
+
+    return [drafts, workspace, editor, focus, git_status, monitor, preferences, preview, sharing]
+
+
+def _find_repository(path: Path) -> tuple[Path, bool]:
+    """The content repository holding `path`, and whether its schema is inferred from its documents (no schema
+    file, or another choice saved for it): that takes a while and is shown as such."""
+    from ..repository import find_root
+    from ..schema import SCHEMA_FILE
+    from ..schema.select import AUTO, FILE, saved_choice
+
+    root = find_root(path)
+    return root, not (root / SCHEMA_FILE).is_file() or saved_choice(root) not in (AUTO, FILE)
+
+
 def _update_check_module(task: object) -> ModuleType:
     """The update check's module (urllib, package metadata), imported in a worker; by name, so a frozen build
     finds it."""
@@ -85,7 +104,9 @@ class MainWindow(QMainWindow):
         self.review: ReviewDialog | None = None
         self.conflicts: ConflictDialog | None = None
         self._history: HistoryPanel | None = None  # built when first shown: see `history`
-        self.built = False
+        self.built = False  # the panes (see `build_panes`)
+        self._list_built = False  # the list, built first (see `build_list`)
+        self._waiting_for_panes: list[Callable[[], object]] = []
         self._status_bar()
         self._menus()
         self._speller_requested: object = False  # False, or the repository root the speller was loaded for
@@ -98,14 +119,48 @@ class MainWindow(QMainWindow):
         if panes:
             self.build_panes()
 
+    def build_list(self) -> None:
+        """Build the document list in its stand-in's place, before the other panes: a start shows the list while
+        the editor's modules still load (see `when_built`); nothing happens when it is already built."""
+        if self._list_built:
+            return
+        from .document_list import DocumentList
+
+        self._list_built = True
+        self.documents: DocumentList = DocumentList(self.runner, self)
+        self.splitter.replaceWidget(0, self.documents).deleteLater()
+        self.documents.opened.connect(self.open_document)
+        # What follows the list (git, the folders' watch, the first document) needs the other panes.
+        self.documents.loaded.connect(lambda: self._after_list(self._documents_loaded))
+        self.documents.failed.connect(lambda error: self._after_list(lambda: self._documents_failed(error)))
+        self.documents.completed.connect(self._background_timer.start)
+        self.runner.busy_changed.connect(self._busy)
+        self.runner.progress.connect(self._progress)
+
+    def when_built(self, then: Callable[[], object]) -> None:
+        """Run `then` once the panes are built: now when they are, else right after `build_panes`."""
+        if self.built:
+            then()
+        else:
+            self._waiting_for_panes.append(then)
+
+    def _after_list(self, then: Callable[[], object]) -> None:
+        """The list is there (or failed): `then` once the panes are built, whose modules load now, in a worker
+        (the list meanwhile answers: a worker's imports yield the interpreter to the GUI thread)."""
+        self.when_built(then)
+        if not self.built and not self.runner.running("pane-modules"):
+            self.runner.run("pane-modules", _pane_modules, lambda _modules: self.build_panes(),
+                            lambda _error: self.build_panes())  # the import fails again here, with its traceback
+
     def build_panes(self) -> None:
         """Build the document list, the editor and the parts behind them (drafts, git's state, sharing) in place
-        of their stand-ins, and wire them; nothing happens when they are already built."""
+        of their stand-ins, and wire them; nothing happens when they are already built. What waited for them
+        (`when_built`) runs after."""
         if self.built:
             return
+        self.build_list()
         from ..drafts import DraftStore
         from ..workspace import data_dir
-        from .document_list import DocumentList
         from .editor import DocumentEditor
         from .focus import show_focus
         from .git_status import GitStatus
@@ -118,20 +173,15 @@ class MainWindow(QMainWindow):
         self.drafts: DraftStore = DraftStore(data_dir() / "drafts")
         self.monitor: RepositoryMonitor = RepositoryMonitor(self.runner, self)
         self.sharing: SharingController = SharingController(self.runner, self.monitor, self.language, self)
-        self.documents: DocumentList = DocumentList(self.runner, self)
         self.editor: DocumentEditor = DocumentEditor(self.runner, self.drafts, self)
         self.preview = Preview(self)  # built after the editor: Tab goes from the editor to it, as it always did
         self.preview.language = self.language
-        for index, pane in enumerate((self.documents, self.editor, self.preview)):
+        for index, pane in enumerate((self.editor, self.preview), start=1):
             self.splitter.replaceWidget(index, pane).deleteLater()
         self.git_status: GitStatus = GitStatus(self.sharing, self.central_layout, self, self.show_review,
                                                self.show_conflicts)
         self.branch_label = self.git_status.label
         self.statusBar().insertPermanentWidget(2, self.branch_label)  # after the progress and the schema's name
-        self.documents.opened.connect(self.open_document)
-        self.documents.loaded.connect(self._documents_loaded)
-        self.documents.failed.connect(self._documents_failed)
-        self.documents.completed.connect(self._background_timer.start)
         self.editor.modified_changed.connect(self._modified)
         self.editor.text_changed.connect(self.preview.schedule)
         self.editor.text_changed.connect(self._fields_to_preview)
@@ -144,12 +194,13 @@ class MainWindow(QMainWindow):
         self.monitor.folders_changed.connect(self._folders_changed)
         self.sharing.message.connect(lambda text: self.statusBar().showMessage(text, 15000))
         self.sharing.conflicts_found.connect(self.show_conflicts)
-        self.runner.busy_changed.connect(self._busy)
-        self.runner.progress.connect(self._progress)
         self.editor.form_view.set_font_size(saved_font_size())
         show_focus(self)
         if self.focusWidget() is None:  # the frame had no control for the window's activation to focus
             self.focusNextChild()
+        waiting, self._waiting_for_panes = self._waiting_for_panes, []
+        for then in waiting:
+            then()
 
     # -- building ------------------------------------------------------------------------------------------
 
@@ -290,38 +341,48 @@ class MainWindow(QMainWindow):
         every document) never runs on the GUI thread: the window paints and answers meanwhile. A schema that
         cannot be used is reported through `documents.failed`. Always True (kept for callers that check it).
         """
-        from ..repository import ContentRepository, find_root
-        from ..schema import SCHEMA_FILE
-        from ..schema.select import AUTO, FILE, saved_choice
-
-        self.build_panes()
-        root = find_root(path)
-        inferring = not (root / SCHEMA_FILE).is_file() or saved_choice(root) not in (AUTO, FILE)
+        self.build_list()
         self.documents.ready, self.documents.error = False, None
+        # Where the repository is, and whether its schema must be inferred, is found in a worker too: the
+        # repository's and the schema's modules (with the YAML readers) load there, not before the list shows.
+        self.runner.run("open-repository", lambda task: _find_repository(path), self._open_found,
+                        self.documents.failed.emit)
+        return True
+
+    def _open_found(self, found: tuple[Path, bool]) -> None:
+        from ..repository import ContentRepository
+
+        root, inferring = found
         self.runner.run("open-repository", lambda task: ContentRepository(root), self._use,
                         self.documents.failed.emit,
                         label=self.tr("Schema bepalen uit de documenten…") if inferring else "")
-        return True
 
     def _use(self, repo: ContentRepository) -> None:
-        from ..fileio import clean_stale_temporaries
         from ..schema import SCHEMA_FILE
         from ..workspace import remember_repository
 
         self.repo = repo
         remember_repository(repo.root)
-        self.monitor.attach(repo)  # before the list: its `loaded` opens git (see _documents_loaded)
         self.documents.load(repo, self.language)
-        # Temporary files a killed save left behind: removed before anyone could commit them.
-        self.runner.run("clean-temporaries", lambda task: clean_stale_temporaries(repo.root), lambda removed: None,
-                        lambda error: None)
-        self.documents.set_drafts({d.path for d in self.drafts.for_repository(repo.root)})
         self.setWindowTitle(self.tr("Redactie — %1").replace("%1", repo.root.name) + "[*]")
         self.schema_button.setVisible(not (repo.root / SCHEMA_FILE).is_file())
         self.format_label.setText(repo.schema.describe().get(self.language))
         if repo.schema.inferred:
             self.statusBar().showMessage(self.tr("Geen schemabestand gevonden: het schema is afgeleid uit de "
                                                  "documenten"))
+        self.when_built(lambda: self._attach(repo))
+
+    def _attach(self, repo: ContentRepository) -> None:
+        """The parts behind the panes follow the repository the list shows (git's state, drafts)."""
+        from ..fileio import clean_stale_temporaries
+
+        if self.repo is not repo:
+            return  # another repository was opened meanwhile
+        self.monitor.attach(repo)  # before the list's `loaded` is handled: that opens git (see _documents_loaded)
+        # Temporary files a killed save left behind: removed before anyone could commit them.
+        self.runner.run("clean-temporaries", lambda task: clean_stale_temporaries(repo.root), lambda removed: None,
+                        lambda error: None)
+        self.documents.set_drafts({d.path for d in self.drafts.for_repository(repo.root)})
 
     def _documents_loaded(self) -> None:
         self.monitor.open_git(GIT_OPEN_DELAY_MS)
@@ -409,6 +470,7 @@ class MainWindow(QMainWindow):
 
         if self.repo is None:
             return
+        self.build_panes()  # a document picked in the list before the editor was built (see `build_list`)
         if self.editor.session is not None and self.editor.session.relpath == relpath:
             return
         if not self._may_leave():
@@ -644,9 +706,10 @@ class MainWindow(QMainWindow):
         # A closed window starts nothing any more: no pending timer fires, no watched folder reports.
         for timer in self.findChildren(QTimer):
             timer.stop()
+        if self._list_built:
+            self.documents.stop()
         if self.built:
             self.monitor.stop()
-            self.documents.stop()
             self.editor.stop_watching()
         self.runner.shutdown()  # cancel background work; closing never waits for it
         if self.built and self.monitor.service is not None:

@@ -12,10 +12,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..document import Document, FrontMatterError
 from .loader import load_schema
 from .model import NEVER_DOCUMENTS, DocType, FieldDef, Schema, Text, Vocabulary
+
+if TYPE_CHECKING:  # the document reader loads when a format is recognised, not to open a repository with a schema
+    from ..document import Document
 
 
 @dataclass(frozen=True)
@@ -88,6 +91,8 @@ def _folders(docs: Path) -> list[Path]:
 
 
 def _sample(root: Path, folder: Path) -> _TypeSample:
+    from ..document import Document, FrontMatterError
+
     docs: dict[str, Document] = {}
     keys: Counter[str] = Counter()
     for path in _md_files(folder):
