@@ -372,3 +372,38 @@ def test_a_later_start_lists_from_the_cache_then_brings_changed_files_in(
     assert widget.row(gone) is None and widget.row(added.relative_to(content_repo).as_posix()) is not None
     assert [(e.path, e.title) for e in widget.model.entries] == [(e.path, e.title) for e in entries(repo, "nl")]
     assert repo.index.reads == 2  # the changed file and the added one
+
+
+def test_a_first_start_lists_every_file_before_reading_titles_and_shows_the_titles_in_sight(
+        qtbot, content_repo: Path, isolated_home: Path, monkeypatch) -> None:  # noqa: ANN001
+    """Nothing known and many files: the list shows every document at once, before any file is read; a row in
+    sight shows its file's title (read for that row), a file the quick reading is unsure of its file name; then
+    the read titles and the complete index replace the rows."""
+    from redactie.gui import document_list
+
+    monkeypatch.setattr(document_list, "QUICK_FROM", 0)
+    unsure = next(p for p in sorted(content_repo.rglob("*.md")) if "vereisten" in p.parts and p.name != "index.md")
+    unsure.write_bytes(unsure.read_bytes().replace(b"\ntitle: ", b"\ntitle: &anker ", 1))  # an anchor: not certain
+    widget = DocumentList(TaskRunner())
+    qtbot.addWidget(widget)
+    widget.show()
+    repo = ContentRepository(content_repo)
+    seen: dict[str, object] = {}
+
+    def listed() -> None:
+        archief = next(e.path for e in entries(ContentRepository(content_repo), "nl") if e.title == ARCHIEF)
+        seen.update(titled=[e.titled for e in widget.model.entries], reads=repo.index.reads,
+                    shown=widget.model.index_of(archief).data(), unsure=widget.row(
+                        unsure.relative_to(content_repo).as_posix()).title)
+
+    widget.loaded.connect(listed)
+    completions: list[bool] = []
+    widget.completed.connect(lambda: completions.append(True))
+    widget.load(repo, "nl")
+    qtbot.waitUntil(lambda: bool(completions), timeout=20000)
+    assert seen["titled"] and not any(seen["titled"])  # listed before any title was read
+    assert seen["reads"] == 0 and seen["shown"] == ARCHIEF and seen["unsure"] == unsure.stem
+    assert all(e.titled for e in widget.model.entries)
+    expected = entries(ContentRepository(content_repo), "nl")
+    assert [(e.path, e.title) for e in widget.model.entries] == [(e.path, e.title) for e in expected]
+    assert widget.row(unsure.relative_to(content_repo).as_posix()).title != unsure.stem

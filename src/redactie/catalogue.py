@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -28,6 +28,9 @@ class Entry:
     # when the filter is first used, not to list the documents).
     search_in: str | IndexEntry
     remark: str = ""  # why the document cannot be opened (a link, a pipe, too large), in the user's language
+    # False in a first start's first listing, before any title was read: `title` is then the file name, and the
+    # list reads the titles of the rows it shows itself (see `DocumentList`) until the read titles replace it.
+    titled: bool = True
 
     @property
     def search(self) -> str:
@@ -39,7 +42,24 @@ class Entry:
         return source.search or search_text(self.path, source.fields)
 
 
-def entries(repo: ContentRepository, language: str, known: Mapping[str, IndexEntry] | None = None) -> list[Entry]:
+def untitled(repo: ContentRepository, language: str, unread: Iterable[str]) -> list[Entry]:
+    """`entries`, with the documents of `unread` listed without reading them: by file name, `titled` False (a
+    first start lists ten thousand files before their titles are read). None of them is opened here."""
+    unread = set(unread)
+    order = {name: n for n, name in enumerate(repo.schema.types)}
+    labels = {name: doc_type.label.get(language) for name, doc_type in repo.schema.types.items()}
+    refs = [ref for ref in repo.documents if ref.path in unread]
+    found = entries(repo, language, skip=unread)
+    for ref in refs:
+        assert ref.doc_type is not None
+        name = ref.doc_type.name
+        found.append(Entry(ref.path, name, labels.get(name) or ref.doc_type.label.get(language), ref.stem,
+                           search_text(ref.path, {}), "", False))
+    return sorted(found, key=lambda e: (order.get(e.type_name, 99), e.path))
+
+
+def entries(repo: ContentRepository, language: str, known: Mapping[str, IndexEntry] | None = None,
+            skip: set[str] | frozenset[str] = frozenset()) -> list[Entry]:
     """Every document of the repository, by type in the schema's order, then by path (read from the index, or
     from `known`: the index's entries with provisional ones for a first listing, see `DocumentIndex.glance`).
 
@@ -51,6 +71,8 @@ def entries(repo: ContentRepository, language: str, known: Mapping[str, IndexEnt
     index = repo.index.entries() if known is None else known
     for ref in repo.documents:
         assert ref.doc_type is not None
+        if ref.path in skip:
+            continue
         entry: IndexEntry | None = index.get(ref.path) or repo.index.get(ref.path)
         search: str | IndexEntry
         if entry is not None and entry.readable:

@@ -284,6 +284,25 @@ def _quick_parts() -> tuple[Any, Any, Any, Any]:
     return one_line_value, CLOSE_RE, OPEN_RE, decode
 
 
+def title_at_once(path: str) -> str | None:
+    """The title of the file at `path` by `quick_title` when that is certain, else None (also when it is not a
+    regular file, too large or unreadable): for a row in sight before the titles are read."""
+    signature = _signature(path)
+    if signature is None or not signature[2] or signature[0] > MAX_DOCUMENT_BYTES:
+        return None
+    try:
+        data = read_document(path, checked=True)
+    except OSError:
+        return None
+    certain, title = quick_title(data)
+    return title if certain else None
+
+
+def prepare_quick_titles() -> None:
+    """Import what `quick_title` needs (the document reader's parts), so a first call on the GUI thread need not."""
+    _quick_parts()
+
+
 def quick_title(data: bytes) -> tuple[bool, str | None]:
     """(certain, title) from a quick look at the front matter: certain only where the full reader
     (`front_matter`, then `IndexEntry.title`) is sure to give the same title; (False, None) otherwise.

@@ -6,6 +6,7 @@ and everything per document (the rows, their order and search text) is built in 
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -33,8 +34,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..catalogue import Entry, entries
-from ..index import Signatures, gc_paused
+from ..catalogue import Entry, entries, untitled
+from ..index import Signatures, gc_paused, prepare_quick_titles, title_at_once
 from ..index_worker import IndexChild, glance_shared
 from .document_model import PATH_ROLE, DocumentModel, Marks
 from .tasks import Task, TaskRunner
@@ -43,6 +44,8 @@ if TYPE_CHECKING:  # the repository (schema, YAML) is opened in a worker: the li
     from ..repository import ContentRepository
 
 __all__ = ["PATH_ROLE", "DocumentList", "ListedDocument"]
+# What one stage of reading the list gives: its rows, and the next stage's work (None: the rows are complete).
+Stage = tuple[list[Entry], "Callable[[Task], Stage | None] | None"]
 REPAINT_RUNS = 64  # more runs of rows with new markers than this: only the rows in sight are signalled
 REPAINT_ROWS = 500  # nor more rows than this
 QUICK_FROM = 500  # more files unknown to the index than this: the list shows a quick read of them first
@@ -138,6 +141,9 @@ class DocumentList(QWidget):
         self._stopped = False  # the window closed (`stop`): nothing more happens until the next `load`
         self._frozen: set[tuple[str, str]] = set()  # (repository, moment) whose objects were frozen (`_first`)
         self._children: list[IndexChild] = []  # the latest reading's index process (see `index_worker`)
+        self._root = ""  # the repository listed
+        self._late_titles: dict[str, str] = {}  # titles of rows shown before the titles were read (see `_title`)
+        self.model.title_of = self._title
 
     def load(self, repo: ContentRepository, language: str, select: str | None = None) -> None:
         """Read the repository's documents in the background, then fill the list (selecting `select`)."""
@@ -152,6 +158,7 @@ class DocumentList(QWidget):
             child.close()  # an older reading's process: nobody waits for its index any more
         children: list[IndexChild] = []
         self._children = children
+        self._root, self._late_titles = str(repo.root), {}
 
         first_list, first_complete = self._first(repo, "listed"), self._first(repo, "complete")
 
@@ -173,8 +180,7 @@ class DocumentList(QWidget):
                 repo.index.save()  # with the vocabularies' own files, which they have just read: none next time
                 return entries(repo, language)
 
-        def quick(task: Task, unread: list[str], seen: Signatures,
-                  child: IndexChild | None) -> tuple[bool, list[Entry], IndexChild | None] | None:
+        def quick(task: Task, unread: list[str], seen: Signatures, child: IndexChild | None) -> Stage | None:
             # A process of its own (the other core) takes the quick titles from the other end, then reads every
             # file in full; `full` waits for it, or reads here when it cannot.
             child = child or self._child_for(repo, children)
@@ -190,9 +196,13 @@ class DocumentList(QWidget):
             if child is not None:  # the vocabularies' own files: the child saves them with the documents
                 child.also(sorted(repo.index.entries().keys() - seen.keys()))
             with gc_paused():
-                return True, entries(repo, language, {**repo.index.entries(), **glance}), child
+                return entries(repo, language, {**repo.index.entries(), **glance}), lambda task: complete(task, child)
 
-        def from_cache() -> tuple[bool, list[Entry], IndexChild | None] | None:
+        def complete(task: Task, child: IndexChild | None) -> Stage | None:
+            found = full(task, None, child)
+            return None if found is None else (found, None)
+
+        def from_cache() -> Stage | None:
             # A later start: the list is shown from the cache as it was saved, and completed (each file checked
             # against the disk: a changed one read again, its row then updated) right after it is shown. Files
             # the cache does not know are read here, unless there are many (a large checkout since): those get
@@ -202,18 +212,19 @@ class DocumentList(QWidget):
                 return None
             if sum(ref.path not in known for ref in repo.documents) > FROM_CACHE_UNKNOWN:
                 return None
-            return True, entries(repo, language, known), None
+            return entries(repo, language, known), lambda task: complete(task, None)
 
-        def work(task: Task) -> tuple[bool, list[Entry], IndexChild | None] | None:
+        def work(task: Task) -> Stage | None:
             # No collection while the list's objects are made (each full pass would walk every one of them,
             # holding the interpreter lock), and the first listing of a repository is then taken out of the
             # collector's passes for good (see `gc_paused`): it lives as long as the repository is open.
             with gc_paused(freeze=first_list):
                 return read(task)
 
-        def read(task: Task) -> tuple[bool, list[Entry], IndexChild | None] | None:
-            # Many files the index does not know (a first start, a large checkout): list them from a quick
-            # read of their titles first, and complete the index afterwards (see `_completed`).
+        def read(task: Task) -> Stage | None:
+            # Many files the index does not know (a first start, a large checkout): list them at once by name
+            # (the list reads the titles of the rows in sight itself), then read their titles quickly, then
+            # complete the index (each a stage of its own, see `listed`).
             seen: Signatures = {}  # each file is stat'ed once on the way to the list
             if not repo.index.synced and (listing := from_cache()) is not None:
                 return listing
@@ -228,38 +239,41 @@ class DocumentList(QWidget):
                 else:  # nothing known (a first start, a damaged cache): every file is unread, no stat needed for that
                     unread = [ref.path for ref in repo.documents]
                 if len(unread) > QUICK_FROM:
-                    return quick(task, unread, seen, early)
+                    prepare_quick_titles()  # the rows in sight read their titles on the GUI thread: no import there
+                    unknown = [path for path in unread if repo.index.peek(path) is None]
+                    return untitled(repo, language, unknown), lambda task: quick(task, unread, seen, early)
                 if early is not None:
                     early.close()  # a few files: this process reads them at once (see `full`)
             found = full(task, seen)
-            return None if found is None else (False, found, None)
+            return None if found is None else (found, None)
 
         generation = self._generation
 
-        def listed(result: tuple[bool, list[Entry], IndexChild | None] | None) -> None:
+        def listed(result: Stage | None, first: bool) -> None:
             if result is None or generation != self._generation:
-                if result is not None and result[2] is not None:
-                    result[2].close()
-                return  # cancelled or outdated: a newer reading of the list follows
-            provisional, found, child = result
-            self.complete = not provisional  # before the fill: a short list reports itself loaded at once
-            self._fill(found)
-            if not provisional:
+                return  # cancelled or outdated: a newer reading of the list follows (and ended this one's child)
+            found, then = result
+            if first:
+                self.complete = then is None  # before the fill: a short list reports itself loaded at once
+                self._fill(found)
+            else:
+                self._update(found, then is None)
+            if then is None:
                 return
 
-            def complete() -> None:
+            def next_stage() -> None:
                 if generation == self._generation:
-                    self.runner.run("document-list-complete", lambda task: full(task, None, child),
-                                    lambda found: self._completed(found, generation),
+                    self.runner.run("document-list-complete", then, lambda result: listed(result, False),
                                     lambda error: self._failed(error) if generation == self._generation else None,
                                     label=self.tr("Documenten inlezen…"))
-                elif child is not None:
-                    child.close()
 
-            # After `loaded`: the list is painted first, without a worker competing for the interpreter lock.
-            self._after_expansion.append(complete)
+            if first:  # after `loaded`: the list is painted first, without a worker competing for the interpreter lock
+                self._after_expansion.append(next_stage)
+            else:
+                next_stage()
 
-        self.runner.run("document-list", work, listed, self._failed, label=self.tr("Documenten inlezen…"))
+        self.runner.run("document-list", work, lambda result: listed(result, True), self._failed,
+                        label=self.tr("Documenten inlezen…"))
 
     def _first(self, repo: ContentRepository, moment: str) -> bool:
         """True the first time a reading of this repository's list gets to `moment` ("listed", "complete")."""
@@ -282,19 +296,30 @@ class DocumentList(QWidget):
         ended since)."""
         return self._children[-1] if self._children else None
 
-    def _completed(self, found: list[Entry] | None, generation: int) -> None:
-        """The index is complete: rows and search texts from the full reading replace the quick ones."""
-        if found is None or generation != self._generation:
-            return  # cancelled or outdated
+    def _update(self, found: list[Entry], complete: bool) -> None:
+        """Rows of a later stage of the reading (read titles; the complete index) replace the earlier ones."""
         self._remarks = {entry.path: entry.remark for entry in found if entry.remark}
         if not self.model.replace_all(found):
             current, chosen = self.current_path(), self.selected_paths()
             self.model.set_entries(found)
             self._reselect(chosen, current)
             self._expand()
+        self._late_titles = {}
         self._fit_status_column()
-        self.complete = True
-        self.completed.emit()
+        if complete:
+            self.complete = True
+            self.completed.emit()
+
+    def _title(self, entry: Entry) -> str:
+        """The title a row shows: its entry's; for a row listed before the titles were read (a first start), its
+        file's title read when the row is first shown (the view asks only for the rows in sight: a few dozen
+        small reads), or its file name where the quick reading is not certain, until the read titles come."""
+        if entry.titled:
+            return entry.title
+        title = self._late_titles.get(entry.path)
+        if title is None:
+            title = self._late_titles[entry.path] = title_at_once(os.path.join(self._root, entry.path)) or entry.title
+        return title
 
     def _failed(self, error: Exception) -> None:
         self.error = error
@@ -472,7 +497,7 @@ class DocumentList(QWidget):
         if entry is None:
             return None
         marks = self._marks(path)
-        return ListedDocument(path, entry.title, entry.type_label, marks.state, marks.severity, marks.tooltip,
+        return ListedDocument(path, self._title(entry), entry.type_label, marks.state, marks.severity, marks.tooltip,
                               not self.model.is_shown(path))
 
     def group_labels(self) -> list[str]:

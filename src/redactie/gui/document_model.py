@@ -63,6 +63,8 @@ class DocumentModel(QStandardItemModel):
         self.needle = ""
         self._where: dict[str, tuple[int, int]] = {}  # path -> (group, row among the shown)
         self._position: dict[str, int] = {}  # path -> position in entries
+        # The title a row shows (its entry's, unless the list reads it when the row is first shown: see Entry.titled)
+        self.title_of: Callable[[Entry], str] = lambda entry: entry.title
 
     # -- filling and filtering -------------------------------------------------------------------------------
 
@@ -124,7 +126,7 @@ class DocumentModel(QStandardItemModel):
                                for new, old in zip(found, self.entries, strict=True)):
             return False
         changed = {new.path for new, old in zip(found, self.entries, strict=True)
-                    if (new.title, new.remark) != (old.title, old.remark)}
+                    if (new.title, new.remark, new.titled) != (old.title, old.remark, old.titled)}
         self.entries = found
         if changed:  # only these rows repaint: a signal over every row costs the view a walk over all of them
             self.marks_changed(changed)
@@ -223,7 +225,7 @@ class DocumentModel(QStandardItemModel):
         entry = self.entries[self.groups[group.row()].shown[index.row()]]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return entry.title if column == 0 else self._marks(entry.path).state
+            return self.title_of(entry) if column == 0 else self._marks(entry.path).state
         if role == PATH_ROLE:
             return entry.path
         if role == Qt.ItemDataRole.DecorationRole and column == 0:
@@ -232,7 +234,7 @@ class DocumentModel(QStandardItemModel):
         if role == Qt.ItemDataRole.ToolTipRole and column == 0:
             return self._marks(entry.path).tooltip
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return entry.title if column == 0 else self._marks(entry.path).state
+            return self.title_of(entry) if column == 0 else self._marks(entry.path).state
         return None
 
 
