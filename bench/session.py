@@ -180,6 +180,9 @@ def main() -> None:
                           "stall_list_ms": beat.longest, "cpu_list_ms": round(beat.longest_cpu),
                           **collections.figures("list")}), flush=True)
         beat.report()
+        # What a session leaves for the next start, as any session longer than this one would: the index (saved
+        # before `complete`) and the list as completed (saved in a worker right after).
+        wait_until(lambda: not window.runner.running("save-listing"), 60)
         window.close()
         app.quit()
         from redactie.gui.app import leave

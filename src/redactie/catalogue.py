@@ -16,9 +16,10 @@ if TYPE_CHECKING:
     from .validation import Finding
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Entry:
-    """A document as the list shows it."""
+    """A document as the list shows it (not changed once made: a new reading makes new entries; not frozen, as
+    a frozen one takes three times as long to make, ten thousand at a start)."""
 
     path: str
     type_name: str

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 import threading
 from collections.abc import Callable
@@ -10,10 +9,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .fileio import read_document, safe_target
+from .folders import SCHEMA_FILE, find_root, markdown_files
 from .index import DocumentIndex, Signatures, cache_file_for
-from .schema import SCHEMA_FILE, DocType, Schema, SchemaError, Text, Vocabulary
-
-_SKIP_DIRS = {".git", "node_modules", ".venv", "site", "__pycache__"}
+from .schema import DocType, Schema, SchemaError, Text, Vocabulary
 
 
 @dataclass
@@ -27,24 +25,6 @@ class DocumentRef:
     def stem(self) -> str:
         """The file name without `.md` (what relations refer to)."""
         return self.path.rsplit("/", 1)[-1][:-3]
-
-
-def markdown_files(root: Path) -> list[str]:
-    """Repository-relative POSIX paths of every Markdown file, sorted, skipping tool folders.
-
-    The walk never follows a link to a folder (no loops, nothing outside the repository) and never opens
-    a file; links, pipes and devices named `*.md` are listed too, so the user sees them with a remark
-    (see `fileio.file_problem`), but no reader opens them (`fileio.read_document`).
-    """
-    found: list[str] = []
-    for folder, dirs, files in os.walk(root, onerror=lambda error: None):
-        dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith(".")
-                         and not os.path.islink(os.path.join(folder, d)))
-        rel = Path(folder).relative_to(root).as_posix()
-        for name in files:
-            if name.endswith(".md"):
-                found.append(name if rel == "." else f"{rel}/{name}")
-    return sorted(found)
 
 
 def read_file(path: Path) -> bytes:
@@ -61,20 +41,6 @@ def _inside(root: Path, path: Path) -> bool:
     except (ValueError, OSError):
         return False
     return True
-
-
-def find_root(start: Path) -> Path:
-    """The content repository containing `start`: the nearest folder with a schema file or `.git`."""
-    start = start.resolve()
-    folder = start if start.is_dir() else start.parent
-    for candidate in (folder, *folder.parents):
-        if (candidate / SCHEMA_FILE).is_file() or (candidate / ".git").exists():
-            return candidate
-    # No git and no schema file (a download, a copy): the site's root is where mkdocs.yml or docs/ is.
-    for candidate in (folder, *folder.parents):
-        if (candidate / "mkdocs.yml").is_file() or (candidate / "docs").is_dir():
-            return candidate
-    return folder
 
 
 _ORDINAL = re.compile(r"^\s*(?:[^\W\d]+\s+)?(\d{1,4})(?!\d)")  # "Fase 2, ontwerp", "3. Ontwerp", "02-ontwerp"

@@ -28,6 +28,11 @@ def config_dir() -> Path:
     return Path(override) / "config" if override else Path(platformdirs.user_config_dir(APP, appauthor=False))
 
 
+def schema_choices_file() -> Path:
+    """Where the user's schema choice per repository is kept (see `schema.select`)."""
+    return config_dir() / "schema-choices.json"
+
+
 def _state_file() -> Path:
     return config_dir() / "state.json"
 

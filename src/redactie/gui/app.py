@@ -130,6 +130,9 @@ def run(path: Path | None, quit_when_loaded: bool = False, language: str | None 
                              .replace("%2", exc.strerror or ""), 1))
             return
         # The list is read in the background; the event loop runs meanwhile (no polling loop).
+        window.documents.shown.connect(lambda: marks.setdefault("saved_list_ms", _since(started)))
+        if quit_when_listed:  # the list on screen: the one a session left (see DocumentList.show_saved), or read
+            window.documents.shown.connect(listed)
         window.documents.loaded.connect(listed)
         window.documents.failed.connect(lambda _error: listed())
         window.load_repository(repo_path)
@@ -157,7 +160,7 @@ def run(path: Path | None, quit_when_loaded: bool = False, language: str | None 
             window.repaint()  # the list, painted now; no timer can fire before processEvents
             app.processEvents()
             marks["list_painted_ms"] = _since(started)
-            report()
+            report(listed_from="saved" if window.documents.showing_saved else "read")
             window.close()
             quit_with(0)
             return

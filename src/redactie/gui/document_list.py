@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
@@ -34,13 +35,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .. import saved_listing
 from ..catalogue import Entry, entries, untitled
 from ..index import Signatures, gc_paused, prepare_quick_titles, title_at_once
-from ..index_worker import IndexChild, glance_shared
 from .document_model import PATH_ROLE, DocumentModel, Marks
 from .tasks import Task, TaskRunner
 
 if TYPE_CHECKING:  # the repository (schema, YAML) is opened in a worker: the list is built before it is imported
+    from ..index_worker import IndexChild
     from ..repository import ContentRepository
 
 __all__ = ["PATH_ROLE", "DocumentList", "ListedDocument"]
@@ -76,6 +78,7 @@ class DocumentList(QWidget):
     loaded = Signal()
     failed = Signal(object)
     completed = Signal()  # the list shown from a quick read is now complete (titles, search texts, remarks)
+    shown = Signal()  # the list as a session last completed it is shown (see `show_saved`); `loaded` follows
 
     def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -143,6 +146,9 @@ class DocumentList(QWidget):
         self._children: list[IndexChild] = []  # the latest reading's index process (see `index_worker`)
         self._root = ""  # the repository listed
         self._late_titles: dict[str, str] = {}  # titles of rows shown before the titles were read (see `_title`)
+        self._saved = False  # the rows are a saved listing's, not read yet (see `show_saved`)
+        self._repo: ContentRepository | None = None
+        self._language = ""
         self.model.title_of = self._title
 
     def load(self, repo: ContentRepository, language: str, select: str | None = None) -> None:
@@ -159,6 +165,7 @@ class DocumentList(QWidget):
         children: list[IndexChild] = []
         self._children = children
         self._root, self._late_titles = str(repo.root), {}
+        self._repo, self._language = repo, language
 
         first_list, first_complete = self._first(repo, "listed"), self._first(repo, "complete")
 
@@ -186,6 +193,8 @@ class DocumentList(QWidget):
             child = child or self._child_for(repo, children)
             if child is not None:
                 child.read([ref.path for ref in repo.documents], unread[::-1])
+            from ..index_worker import glance_shared
+
             glance = glance_shared(repo.index, unread, child, seen, task.cancel.is_set)
             if glance is None:
                 if child is not None:
@@ -285,6 +294,8 @@ class DocumentList(QWidget):
     @staticmethod
     def _child_for(repo: ContentRepository, children: list[IndexChild]) -> IndexChild | None:
         """A started index process for `repo` (kept in `children`, which a newer reading ends), or None."""
+        from ..index_worker import IndexChild  # a first start only: it starts a process
+
         child = IndexChild.start(repo.root, repo.index.cache_file)
         if child is not None:
             children.append(child)
@@ -308,6 +319,7 @@ class DocumentList(QWidget):
         self._fit_status_column()
         if complete:
             self.complete = True
+            self._save_listing(found)
             self.completed.emit()
 
     def _title(self, entry: Entry) -> str:
@@ -339,14 +351,50 @@ class DocumentList(QWidget):
             child.close()
         self._children = []
 
+    def show_saved(self, root: Path, language: str) -> bool:
+        """Show the list of the repository at `root` as a session last completed it, when nothing it rests on
+        changed since (see `saved_listing`): at once, before the repository is read. `shown` follows once the
+        groups are open; `load` then replaces any row that differs. False (nothing shown) without such a list."""
+        rows = saved_listing.load(root, language)
+        if rows is None:
+            return False
+        self._root, self._late_titles, self._saved = str(root), {}, True
+        found = [Entry(path, type_name, type_label, title, f"{path} {title}".lower(), remark)
+                 for path, type_name, type_label, title, remark in rows]
+        self._remarks = {entry.path: entry.remark for entry in found if entry.remark}
+        self.model.set_entries(found)
+        self._fit_status_column()
+        self._expand(self.shown.emit)
+        return True
+
+    @property
+    def showing_saved(self) -> bool:
+        """True while the rows are a saved listing's (see `show_saved`), not yet replaced by a reading."""
+        return self._saved
+
+    def _save_listing(self, found: list[Entry]) -> None:
+        """Keep the complete list for the next start (in a worker: it walks the folders once more)."""
+        repo, language = self._repo, self._language
+        if repo is None:
+            return
+        rows = [(e.path, e.type_name, e.type_label, e.title, e.remark) for e in found]
+        self.runner.run("save-listing", lambda task: saved_listing.save(repo.root, language, rows,
+                                                                         repo.schema.typer()),
+                        lambda saved: None, lambda error: None)
+
     def _fill(self, found: list[Entry] | None) -> None:
-        """Every row at once (one model reset), then filter, selection and `loaded`."""
+        """Every row at once (one model reset; none when a saved listing shows the same documents), then filter,
+        selection and `loaded`."""
         if found is None:
             return  # cancelled: a newer reading of the list follows
         selected = self._pending_selection or self.current_path()
         self._pending_selection = None
         self._remarks = {entry.path: entry.remark for entry in found if entry.remark}
-        self.model.set_entries(found)
+        saved, self._saved = self._saved, False
+        if not (saved and self.model.replace_all(found)):
+            self.model.set_entries(found)
+        if self.complete:
+            self._save_listing(found)
         self._fit_status_column()
         if selected:
             self.select(selected)

@@ -56,14 +56,12 @@ def _pane_modules(task: object) -> list[ModuleType]:
     return [drafts, workspace, editor, focus, git_status, monitor, preferences, preview, sharing]
 
 
-def _find_repository(path: Path) -> tuple[Path, bool]:
-    """The content repository holding `path`, and whether its schema is inferred from its documents (no schema
-    file, or another choice saved for it): that takes a while and is shown as such."""
-    from ..repository import find_root
+def _find_repository(root: Path) -> tuple[Path, bool]:
+    """The content repository at `root`, and whether its schema is inferred from its documents (no schema file,
+    or another choice saved for it): that takes a while and is shown as such."""
     from ..schema import SCHEMA_FILE
     from ..schema.select import AUTO, FILE, saved_choice
 
-    root = find_root(path)
     return root, not (root / SCHEMA_FILE).is_file() or saved_choice(root) not in (AUTO, FILE)
 
 
@@ -341,11 +339,17 @@ class MainWindow(QMainWindow):
         every document) never runs on the GUI thread: the window paints and answers meanwhile. A schema that
         cannot be used is reported through `documents.failed`. Always True (kept for callers that check it).
         """
+        from ..folders import find_root
+
         self.build_list()
         self.documents.ready, self.documents.error = False, None
-        # Where the repository is, and whether its schema must be inferred, is found in a worker too: the
-        # repository's and the schema's modules (with the YAML readers) load there, not before the list shows.
-        self.runner.run("open-repository", lambda task: _find_repository(path), self._open_found,
+        root = find_root(path)
+        # A later start shows the list as the last session left it, when its folders are as they were; the
+        # repository is read meanwhile (and the list then brought in line with it).
+        self.documents.show_saved(root, self.language)
+        # Whether its schema must be inferred is found in a worker too: the repository's and the schema's
+        # modules (with the YAML readers) load there, not before the list shows.
+        self.runner.run("open-repository", lambda task: _find_repository(root), self._open_found,
                         self.documents.failed.emit)
         return True
 

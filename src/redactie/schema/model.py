@@ -7,8 +7,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..folders import SCHEMA_FILE  # defined there: the window finds a repository before the schema loads
+
 KINDS = ("text", "multiline", "choice", "multichoice", "identifier", "relation", "readonly", "hidden", "list")
-SCHEMA_FILE = "redactie-schema.yaml"
 NEVER_DOCUMENTS = ("templates",)  # folders whose files feed "Nieuw document" and are never documents
 NEVER_DOCUMENTS_SET = frozenset(NEVER_DOCUMENTS)
 

@@ -19,9 +19,9 @@ CHOICE_WORDS = {"auto": AUTO, "automatisch": AUTO, "file": FILE, "bestand": FILE
 
 
 def _store() -> Path:
-    from ..workspace import config_dir
+    from ..workspace import schema_choices_file
 
-    return config_dir() / "schema-choices.json"
+    return schema_choices_file()
 
 
 def _key(root: Path) -> str:

@@ -1,0 +1,118 @@
+"""The list as a session left it: shown at the next start only while its folders, schema and choices are as
+they were; then replaced by the reading."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from redactie import saved_listing
+from redactie.catalogue import entries
+from redactie.folders import SCHEMA_FILE, folders_unchanged, markdown_files
+from redactie.gui.document_list import DocumentList
+from redactie.gui.tasks import TaskRunner
+from redactie.repository import ContentRepository
+from redactie.workspace import schema_choices_file
+
+from .conftest import OLD_NS
+
+
+def _rows(repo: ContentRepository) -> list[saved_listing.Row]:
+    return [(e.path, e.type_name, e.type_label, e.title, e.remark) for e in entries(repo, "nl")]
+
+
+def _saved(root: Path) -> list[saved_listing.Row]:
+    repo = ContentRepository(root)
+    rows = _rows(repo)
+    assert saved_listing.save(root, "nl", rows, repo.schema.typer())
+    assert saved_listing.load(root, "nl") == rows
+    return rows
+
+
+def test_a_saved_listing_is_used_only_while_what_it_rests_on_is_unchanged(content_repo: Path,
+                                                                          isolated_home: Path) -> None:
+    """Each change of a folder (a file added, removed, renamed, a folder added), of the schema file or of the
+    saved schema choices, and another language, makes the listing unusable; the same state makes it usable."""
+    rows = _saved(content_repo)
+    assert saved_listing.load(content_repo, "en") is None  # the type labels are another language's
+    changes = [
+        lambda doc: (doc.parent / "nieuw.md").write_text("---\ntitle: Nieuw\n---\n", encoding="utf-8"),
+        lambda doc: doc.unlink(),
+        lambda doc: doc.rename(doc.with_name("hernoemd.md")),
+        lambda doc: (content_repo / "docs" / "nieuwe-map").mkdir(),
+        lambda doc: os.utime(content_repo / SCHEMA_FILE, ns=(OLD_NS, OLD_NS)),
+        lambda doc: (schema_choices_file().parent.mkdir(parents=True, exist_ok=True),
+                     schema_choices_file().write_text("{}", encoding="utf-8")),
+    ]
+    for number, change in enumerate(changes):
+        rows = _saved(content_repo)
+        change(content_repo / rows[0][0])
+        assert saved_listing.load(content_repo, "nl") is None, number
+    _saved(content_repo)  # the current state is saved again, and usable
+
+
+def test_a_listing_that_no_longer_matches_the_folders_is_not_saved(content_repo: Path, isolated_home: Path) -> None:
+    """Rows that miss a document, or hold one that is gone, are not kept: the next start reads the list."""
+    repo = ContentRepository(content_repo)
+    rows = _rows(repo)
+    assert not saved_listing.save(content_repo, "nl", rows[1:], repo.schema.typer())
+    assert not saved_listing.save(content_repo, "nl", [*rows, ("docs/weg.md", *rows[0][1:])], repo.schema.typer())
+    assert saved_listing.load(content_repo, "nl") is None
+
+
+def test_a_damaged_or_foreign_saved_listing_is_ignored(content_repo: Path, isolated_home: Path) -> None:
+    """Any truncation or odd bytes give no listing, never an error."""
+    _saved(content_repo)
+    path = saved_listing.listing_file(content_repo)
+    data = path.read_bytes()
+    for cut in (0, 1, 10, len(data) // 2, len(data) - 1):
+        path.write_bytes(data[:cut])
+        assert saved_listing.load(content_repo, "nl") is None
+    import marshal
+
+    version, root = saved_listing.VERSION, str(content_repo)
+    odds = [("redactie-listing", version, root, "nl", None, [], ([], [], [])), ("x",), 42,
+            ("redactie-listing", version, root, "nl", saved_listing._rests_on(content_repo), [],
+             ([1], [2], [3], [4], [5]))]
+    for odd in odds:
+        path.write_bytes(marshal.dumps(odd))
+        assert saved_listing.load(content_repo, "nl") is None
+
+
+def test_folder_times_are_taken_for_every_walked_folder(content_repo: Path) -> None:
+    """`markdown_files` notes the root and each folder it walks; a change in a deep folder is noticed."""
+    folders: dict[str, int] = {}
+    paths = markdown_files(content_repo, folders)
+    assert "." in folders and all(path.rpartition("/")[0] in folders for path in paths if "/" in path)
+    assert ".git" not in folders and folders_unchanged(content_repo, folders)
+    deepest = max((content_repo / path).parent for path in paths)
+    (deepest / "x.md").write_text("x", encoding="utf-8")
+    assert not folders_unchanged(content_repo, folders)
+
+
+def test_the_list_shows_the_saved_listing_then_the_reading_replaces_what_changed(
+        qtbot, content_repo: Path, isolated_home: Path) -> None:  # noqa: ANN001
+    """A later start: the saved rows show at once (`shown`); a title edited since is then read and shown, and
+    the completed list is saved again for the start after."""
+    first = DocumentList(TaskRunner())
+    qtbot.addWidget(first)
+    first.load(ContentRepository(content_repo), "nl")
+    qtbot.waitUntil(lambda: first.complete and not first.runner.running("save-listing"), timeout=20000)
+    assert saved_listing.load(content_repo, "nl") is not None  # left by the first session
+    path = first.paths()[0]
+    old_title = first.row(path).title
+    target = content_repo / path
+    target.write_bytes(target.read_bytes().replace(old_title.encode(), b"Een nieuwe titel", 1))
+
+    widget = DocumentList(TaskRunner())
+    qtbot.addWidget(widget)
+    seen: list[tuple[bool, str]] = []
+    widget.shown.connect(lambda: seen.append((widget.showing_saved, widget.row(path).title)))
+    assert widget.show_saved(content_repo, "nl")
+    assert widget.count() == first.count()  # every row at once, before any reading
+    qtbot.waitUntil(lambda: bool(seen), timeout=5000)
+    assert seen == [(True, old_title)]
+    widget.load(ContentRepository(content_repo), "nl")
+    qtbot.waitUntil(lambda: widget.complete and not widget.runner.running("save-listing"), timeout=20000)
+    assert not widget.showing_saved and widget.row(path).title == "Een nieuwe titel"
+    assert [row[3] for row in saved_listing.load(content_repo, "nl") or []].count("Een nieuwe titel") == 1
