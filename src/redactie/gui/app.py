@@ -10,7 +10,7 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -98,6 +98,7 @@ def run(path: Path | None, quit_when_loaded: bool = False, language: str | None 
         missing = QCoreApplication.translate("Startup", "De map of het bestand %1 bestaat niet.")
         return refuse(missing.replace("%1", str(path)), 2)
     outcome: dict[str, int] = {}
+    gaps = {"longest": 0}  # ms, the smoke modes' heartbeat (see below)
     early: dict[str, list[str]] = {}
 
     def quit_with(code: int) -> None:
@@ -144,7 +145,8 @@ def run(path: Path | None, quit_when_loaded: bool = False, language: str | None 
                           "documents": window.documents.count(),
                           "translations": resource("i18n", "redactie_en.qm").is_file(),
                           "licence_texts": sum(f.is_file() for _, _, files in licence_index() for f in files),
-                          **extra, "timeline": marks, "imported_before_first_paint": early["frame"]}), flush=True)
+                          **extra, "timeline": marks, "longest_gap_ms": gaps["longest"],
+                          "imported_before_first_paint": early["frame"]}), flush=True)
 
     def listed() -> None:
         """The list is there: its first document opens once the editor is built (the smoke modes report)."""
@@ -192,6 +194,19 @@ def run(path: Path | None, quit_when_loaded: bool = False, language: str | None 
     window.show()
     marks["shown_ms"] = _since(started)
     after_first_paint(window, painted)
+    if smoke:  # the longest wait of the event loop from the first paint on: how long the window could not answer
+        beat = QTimer(window)
+        beat.setInterval(5)
+        last = [0.0]
+
+        def tick() -> None:
+            now = time.perf_counter()
+            if last[0]:
+                gaps["longest"] = max(gaps["longest"], round((now - last[0]) * 1000))
+            last[0] = now
+
+        beat.timeout.connect(tick)
+        after_first_paint(window, beat.start)
     code = app.exec()
     return leave(window.runner, outcome.get("code", code))
 

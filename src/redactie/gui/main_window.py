@@ -132,6 +132,7 @@ class MainWindow(QMainWindow):
         self.documents.loaded.connect(lambda: self._after_list(self._documents_loaded))
         self.documents.failed.connect(lambda error: self._after_list(lambda: self._documents_failed(error)))
         self.documents.completed.connect(self._background_timer.start)
+        self.documents.shown.connect(self._build_panes_soon)  # a saved list shows while the reading runs
         self.runner.busy_changed.connect(self._busy)
         self.runner.progress.connect(self._progress)
 
@@ -143,9 +144,13 @@ class MainWindow(QMainWindow):
             self._waiting_for_panes.append(then)
 
     def _after_list(self, then: Callable[[], object]) -> None:
-        """The list is there (or failed): `then` once the panes are built, whose modules load now, in a worker
-        (the list meanwhile answers: a worker's imports yield the interpreter to the GUI thread)."""
+        """The list is there (or failed): `then` once the panes are built (see `_build_panes_soon`)."""
         self.when_built(then)
+        self._build_panes_soon()
+
+    def _build_panes_soon(self) -> None:
+        """Import the other panes' modules in a worker (the list meanwhile answers: a worker's imports yield the
+        interpreter to the GUI thread), then build them; once the list is shown, so its reading goes first."""
         if not self.built and not self.runner.running("pane-modules"):
             self.runner.run("pane-modules", _pane_modules, lambda _modules: self.build_panes(),
                             lambda _error: self.build_panes())  # the import fails again here, with its traceback
