@@ -116,3 +116,20 @@ def test_the_list_shows_the_saved_listing_then_the_reading_replaces_what_changed
     qtbot.waitUntil(lambda: widget.complete and not widget.runner.running("save-listing"), timeout=20000)
     assert not widget.showing_saved and widget.row(path).title == "Een nieuwe titel"
     assert [row[3] for row in saved_listing.load(content_repo, "nl") or []].count("Een nieuwe titel") == 1
+
+
+def test_a_document_picked_in_the_saved_list_before_the_repository_is_open_opens_once_it_is(
+        qtbot, content_repo: Path, isolated_home: Path) -> None:  # noqa: ANN001
+    """The saved list shows before the repository is read: a document picked in it then is not lost, it opens
+    once the repository and the editor are there (and not the list's first document instead)."""
+    from redactie.gui.main_window import MainWindow
+
+    _saved(content_repo)
+    win = MainWindow("nl", panes=False)
+    qtbot.addWidget(win)
+    win.load_repository(content_repo)
+    assert win.documents.showing_saved and win.repo is None
+    picked = win.documents.paths()[-1]
+    win.documents.opened.emit(picked)  # as a double-click on its row does
+    qtbot.waitUntil(lambda: win.built and win.editor.session is not None, timeout=20000)
+    assert win.editor.session.relpath == picked

@@ -105,6 +105,7 @@ class MainWindow(QMainWindow):
         self.built = False  # the panes (see `build_panes`)
         self._list_built = False  # the list, built first (see `build_list`)
         self._waiting_for_panes: list[Callable[[], object]] = []
+        self._open_when_ready: str | None = None  # a document picked before the repository was open
         self._status_bar()
         self._menus()
         self._speller_requested: object = False  # False, or the repository root the speller was loaded for
@@ -380,6 +381,9 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Geen schemabestand gevonden: het schema is afgeleid uit de "
                                                  "documenten"))
         self.when_built(lambda: self._attach(repo))
+        if self._open_when_ready is not None:
+            picked, self._open_when_ready = self._open_when_ready, None
+            self.when_built(lambda: self.open_document(picked))
 
     def _attach(self, repo: ContentRepository) -> None:
         """The parts behind the panes follow the repository the list shows (git's state, drafts)."""
@@ -477,7 +481,8 @@ class MainWindow(QMainWindow):
         """Open a document, asking first when the current one has unsaved work."""
         from ..fileio import file_problem
 
-        if self.repo is None:
+        if self.repo is None:  # picked in a saved list shown before the repository is open: opened once it is
+            self._open_when_ready = relpath
             return
         self.build_panes()  # a document picked in the list before the editor was built (see `build_list`)
         if self.editor.session is not None and self.editor.session.relpath == relpath:
