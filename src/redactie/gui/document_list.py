@@ -285,7 +285,8 @@ class DocumentList(QWidget):
                         label=self.tr("Documenten inlezen…"))
 
     def _first(self, repo: ContentRepository, moment: str) -> bool:
-        """True the first time a reading of this repository's list gets to `moment` ("listed", "complete")."""
+        """True the first time a reading of this repository's list gets to `moment` ("listed", "complete"; "saved"
+        is `show_saved`'s)."""
         key = (str(repo.root), moment)
         first = key not in self._frozen
         self._frozen.add(key)
@@ -359,8 +360,12 @@ class DocumentList(QWidget):
         if rows is None:
             return False
         self._root, self._late_titles, self._saved = str(root), {}, True
-        found = [Entry(path, type_name, type_label, title, f"{path} {title}".lower(), remark)
-                 for path, type_name, type_label, title, remark in rows]
+        key = (str(root), "saved")
+        first = key not in self._frozen
+        self._frozen.add(key)
+        with gc_paused(freeze=first):  # no collector pass over the start's objects while ten thousand rows are made
+            found = [Entry(path, type_name, type_label, title, f"{path} {title}".lower(), remark)
+                     for path, type_name, type_label, title, remark in rows]
         self._remarks = {entry.path: entry.remark for entry in found if entry.remark}
         self.model.set_entries(found)
         self._fit_status_column()
