@@ -168,6 +168,7 @@ class DocumentList(QWidget):
         self._repo, self._language = repo, language
 
         first_list, first_complete = self._first(repo, "listed"), self._first(repo, "complete")
+        first_titles = self._first(repo, "titled")
 
         def full(task: Task, seen: Signatures | None = None, child: IndexChild | None = None) -> list[Entry] | None:
             # Each changed file is read once into the index (unchanged ones come from its cache); the list,
@@ -206,6 +207,12 @@ class DocumentList(QWidget):
                 child.also(sorted(repo.index.entries().keys() - seen.keys()))
             with gc_paused():
                 return entries(repo, language, {**repo.index.entries(), **glance}), lambda task: complete(task, child)
+
+        def quick_paused(task: Task, unread: list[str], seen: Signatures, child: IndexChild | None) -> Stage | None:
+            # Ten thousand quick entries, no cycles among them: no collector pass over them, then (once per
+            # repository) none either over them as young objects when the collector runs again.
+            with gc_paused(freeze=first_titles):
+                return quick(task, unread, seen, child)
 
         def complete(task: Task, child: IndexChild | None) -> Stage | None:
             found = full(task, None, child)
@@ -250,7 +257,7 @@ class DocumentList(QWidget):
                 if len(unread) > QUICK_FROM:
                     prepare_quick_titles()  # the rows in sight read their titles on the GUI thread: no import there
                     unknown = [path for path in unread if repo.index.peek(path) is None]
-                    return untitled(repo, language, unknown), lambda task: quick(task, unread, seen, early)
+                    return untitled(repo, language, unknown), lambda task: quick_paused(task, unread, seen, early)
                 if early is not None:
                     early.close()  # a few files: this process reads them at once (see `full`)
             found = full(task, seen)
@@ -285,8 +292,8 @@ class DocumentList(QWidget):
                         label=self.tr("Documenten inlezen…"))
 
     def _first(self, repo: ContentRepository, moment: str) -> bool:
-        """True the first time a reading of this repository's list gets to `moment` ("listed", "complete"; "saved"
-        is `show_saved`'s)."""
+        """True the first time a reading of this repository's list gets to `moment` ("listed", "titled",
+        "complete"; "saved" is `show_saved`'s)."""
         key = (str(repo.root), moment)
         first = key not in self._frozen
         self._frozen.add(key)
