@@ -133,3 +133,21 @@ def test_a_document_picked_in_the_saved_list_before_the_repository_is_open_opens
     win.documents.opened.emit(picked)  # as a double-click on its row does
     qtbot.waitUntil(lambda: win.built and win.editor.session is not None, timeout=20000)
     assert win.editor.session.relpath == picked
+
+
+def test_a_saved_list_goes_when_the_repository_then_cannot_be_read(qtbot, content_repo: Path,  # noqa: ANN001
+                                                                   isolated_home: Path) -> None:
+    """The schema broke after the list was saved (its file changed, so the saved list is not shown); and when a
+    saved list is shown and the reading then fails, the list is emptied with the failure."""
+    from redactie.gui.main_window import MainWindow
+
+    _saved(content_repo)
+    win = MainWindow("nl")
+    qtbot.addWidget(win)
+    failures: list[object] = []
+    win.documents.failed.connect(failures.append)
+    assert win.documents.show_saved(content_repo, "nl") and win.documents.count() > 0
+    win.documents.failed.emit(RuntimeError("schema onbruikbaar"))
+    assert failures and win.documents.count() == 0 and not win.documents.showing_saved
+    (content_repo / SCHEMA_FILE).write_text("types: [\n", encoding="utf-8")  # broken, and changed
+    assert not win.documents.show_saved(content_repo, "nl")

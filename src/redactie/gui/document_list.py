@@ -150,6 +150,7 @@ class DocumentList(QWidget):
         self._repo: ContentRepository | None = None
         self._language = ""
         self.model.title_of = self._title
+        self.failed.connect(self._drop_saved)
 
     def load(self, repo: ContentRepository, language: str, select: str | None = None) -> None:
         """Read the repository's documents in the background, then fill the list (selecting `select`)."""
@@ -340,6 +341,13 @@ class DocumentList(QWidget):
         if title is None:
             title = self._late_titles[entry.path] = title_at_once(os.path.join(self._root, entry.path)) or entry.title
         return title
+
+    def _drop_saved(self) -> None:
+        """The repository cannot be read (an unusable schema): a saved list shown meanwhile goes, as it would
+        pretend the documents are there to open."""
+        if self._saved:
+            self._saved = False
+            self.model.set_entries([])
 
     def _failed(self, error: Exception) -> None:
         self.error = error
