@@ -151,3 +151,18 @@ def test_a_saved_list_goes_when_the_repository_then_cannot_be_read(qtbot, conten
     assert failures and win.documents.count() == 0 and not win.documents.showing_saved
     (content_repo / SCHEMA_FILE).write_text("types: [\n", encoding="utf-8")  # broken, and changed
     assert not win.documents.show_saved(content_repo, "nl")
+
+
+def test_the_filter_works_on_a_saved_list_before_the_reading(qtbot, content_repo: Path,  # noqa: ANN001
+                                                             isolated_home: Path) -> None:
+    """Typed into the filter while the saved list shows: it looks in the paths and titles."""
+    rows = _saved(content_repo)
+    widget = DocumentList(TaskRunner())
+    qtbot.addWidget(widget)
+    assert widget.show_saved(content_repo, "nl")
+    path, title = rows[-1][0], rows[-1][3]
+    word = max(title.split(), key=len)
+    widget.apply_filter(word.upper())
+    shown = [p for p in widget.paths() if not widget.row(p).hidden]
+    assert path in shown and len(shown) < len(rows)
+    assert all(word.lower() in f"{p} {widget.row(p).title}".lower() for p in shown)

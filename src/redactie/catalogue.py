@@ -26,8 +26,9 @@ class Entry:
     type_label: str
     title: str
     # What the filter looks in: the text itself, or the index entry that holds it (decoded from the cache only
-    # when the filter is first used, not to list the documents).
-    search_in: str | IndexEntry
+    # when the filter is first used, not to list the documents); None: the path and the title only (a saved
+    # list, until the reading replaces it).
+    search_in: str | IndexEntry | None
     remark: str = ""  # why the document cannot be opened (a link, a pipe, too large), in the user's language
     # False in a first start's first listing, before any title was read: `title` is then the file name, and the
     # list reads the titles of the rows it shows itself (see `DocumentList`) until the read titles replace it.
@@ -39,6 +40,8 @@ class Entry:
         source = self.search_in
         if type(source) is str:
             return source
+        if source is None:
+            return f"{self.path} {self.title}".lower()
         assert isinstance(source, IndexEntry)
         return source.search or search_text(self.path, source.fields)
 

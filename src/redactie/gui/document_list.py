@@ -379,7 +379,7 @@ class DocumentList(QWidget):
         first = key not in self._frozen
         self._frozen.add(key)
         with gc_paused(freeze=first):  # no collector pass over the start's objects while ten thousand rows are made
-            found = [Entry(path, type_name, type_label, title, f"{path} {title}".lower(), remark)
+            found = [Entry(path, type_name, type_label, title, None, remark)
                      for path, type_name, type_label, title, remark in rows]
         self._remarks = {entry.path: entry.remark for entry in found if entry.remark}
         self.model.set_entries(found)
