@@ -21,6 +21,16 @@ def _rows(repo: ContentRepository) -> list[saved_listing.Row]:
     return [(e.path, e.type_name, e.type_label, e.title, e.remark) for e in entries(repo, "nl")]
 
 
+def _show(qtbot, widget: DocumentList, root: Path) -> bool:  # noqa: ANN001
+    """`show_saved`, waited for: True when the saved list was shown."""
+    shown: list[bool] = []
+    widget.shown.connect(lambda: shown.append(True))
+    widget.show_saved(root, "nl")
+    qtbot.waitUntil(lambda: not widget.runner.running("saved-list"), timeout=10000)
+    qtbot.wait(20)  # `shown` comes once the groups are open, a turn later
+    return bool(shown)
+
+
 def _saved(root: Path) -> list[saved_listing.Row]:
     repo = ContentRepository(root)
     rows = _rows(repo)
@@ -106,12 +116,10 @@ def test_the_list_shows_the_saved_listing_then_the_reading_replaces_what_changed
 
     widget = DocumentList(TaskRunner())
     qtbot.addWidget(widget)
-    seen: list[tuple[bool, str]] = []
-    widget.shown.connect(lambda: seen.append((widget.showing_saved, widget.row(path).title)))
-    assert widget.show_saved(content_repo, "nl")
-    assert widget.count() == first.count()  # every row at once, before any reading
-    qtbot.waitUntil(lambda: bool(seen), timeout=5000)
-    assert seen == [(True, old_title)]
+    seen: list[tuple[bool, str, int]] = []
+    widget.shown.connect(lambda: seen.append((widget.showing_saved, widget.row(path).title, widget.count())))
+    assert _show(qtbot, widget, content_repo)
+    assert seen == [(True, old_title, first.count())]  # every row, before any reading
     widget.load(ContentRepository(content_repo), "nl")
     qtbot.waitUntil(lambda: widget.complete and not widget.runner.running("save-listing"), timeout=20000)
     assert not widget.showing_saved and widget.row(path).title == "Een nieuwe titel"
@@ -127,10 +135,12 @@ def test_a_document_picked_in_the_saved_list_before_the_repository_is_open_opens
     _saved(content_repo)
     win = MainWindow("nl", panes=False)
     qtbot.addWidget(win)
-    win.load_repository(content_repo)
+    win.build_list()
+    assert _show(qtbot, win.documents, content_repo)  # as load_repository does, before the repository is open
     assert win.documents.showing_saved and win.repo is None
     picked = win.documents.paths()[-1]
     win.documents.opened.emit(picked)  # as a double-click on its row does
+    win.load_repository(content_repo)
     qtbot.waitUntil(lambda: win.built and win.editor.session is not None, timeout=20000)
     assert win.editor.session.relpath == picked
 
@@ -146,11 +156,11 @@ def test_a_saved_list_goes_when_the_repository_then_cannot_be_read(qtbot, conten
     qtbot.addWidget(win)
     failures: list[object] = []
     win.documents.failed.connect(failures.append)
-    assert win.documents.show_saved(content_repo, "nl") and win.documents.count() > 0
+    assert _show(qtbot, win.documents, content_repo) and win.documents.count() > 0
     win.documents.failed.emit(RuntimeError("schema onbruikbaar"))
     assert failures and win.documents.count() == 0 and not win.documents.showing_saved
     (content_repo / SCHEMA_FILE).write_text("types: [\n", encoding="utf-8")  # broken, and changed
-    assert not win.documents.show_saved(content_repo, "nl")
+    assert not _show(qtbot, win.documents, content_repo)
 
 
 def test_the_filter_works_on_a_saved_list_before_the_reading(qtbot, content_repo: Path,  # noqa: ANN001
@@ -159,10 +169,27 @@ def test_the_filter_works_on_a_saved_list_before_the_reading(qtbot, content_repo
     rows = _saved(content_repo)
     widget = DocumentList(TaskRunner())
     qtbot.addWidget(widget)
-    assert widget.show_saved(content_repo, "nl")
+    assert _show(qtbot, widget, content_repo)
     path, title = rows[-1][0], rows[-1][3]
     word = max(title.split(), key=len)
     widget.apply_filter(word.upper())
     shown = [p for p in widget.paths() if not widget.row(p).hidden]
     assert path in shown and len(shown) < len(rows)
     assert all(word.lower() in f"{p} {widget.row(p).title}".lower() for p in shown)
+
+
+def test_a_saved_list_that_comes_after_the_reading_is_dropped(qtbot, content_repo: Path,  # noqa: ANN001
+                                                              isolated_home: Path) -> None:
+    """The reading filled the list before the saved list was read: the saved one never replaces it."""
+    _saved(content_repo)
+    widget = DocumentList(TaskRunner())
+    qtbot.addWidget(widget)
+    shown: list[bool] = []
+    widget.shown.connect(lambda: shown.append(True))
+    widget.load(ContentRepository(content_repo), "nl")
+    qtbot.waitUntil(lambda: widget.ready and widget.complete, timeout=20000)
+    widget.show_saved(content_repo, "nl")  # too late: as if it had been slower than the reading
+    widget._fill(widget.model.entries)  # a reading's rows arriving while the saved list is on its way
+    qtbot.waitUntil(lambda: not widget.runner.running("saved-list"), timeout=10000)
+    qtbot.wait(20)
+    assert shown == [] and not widget.showing_saved

@@ -147,6 +147,7 @@ class DocumentList(QWidget):
         self._root = ""  # the repository listed
         self._late_titles: dict[str, str] = {}  # titles of rows shown before the titles were read (see `_title`)
         self._saved = False  # the rows are a saved listing's, not read yet (see `show_saved`)
+        self._saved_token: object | None = None  # the latest `show_saved`, until it is shown or overtaken
         self._repo: ContentRepository | None = None
         self._language = ""
         self.model.title_of = self._title
@@ -358,6 +359,7 @@ class DocumentList(QWidget):
         """Start nothing any more (the window closed): a reading, a completion or an opening of the groups still
         under way is dropped, and `loaded` does not come."""
         self._stopped = True
+        self._saved_token = None
         self._generation += 1
         self._expansion += 1
         self._after_expansion = []
@@ -367,25 +369,36 @@ class DocumentList(QWidget):
             child.close()
         self._children = []
 
-    def show_saved(self, root: Path, language: str) -> bool:
+    def show_saved(self, root: Path, language: str, then: Callable[[], object] = lambda: None) -> None:
         """Show the list of the repository at `root` as a session last completed it, when nothing it rests on
-        changed since (see `saved_listing`): at once, before the repository is read. `shown` follows once the
-        groups are open; `load` then replaces any row that differs. False (nothing shown) without such a list."""
-        rows = saved_listing.load(root, language)
-        if rows is None:
-            return False
-        self._root, self._late_titles, self._saved = str(root), {}, True
+        changed since (see `saved_listing`): read in a worker, shown before the repository is read. `shown`
+        follows once its groups are open, unless a reading filled the list first (then nothing is shown); `load`
+        then replaces any row that differs. `then` runs once the saved list is shown or known to be unusable
+        (the repository's opening, which would compete with it for the interpreter lock)."""
         key = (str(root), "saved")
         first = key not in self._frozen
         self._frozen.add(key)
-        with gc_paused(freeze=first):  # no collector pass over the start's objects while ten thousand rows are made
-            found = [Entry(path, type_name, type_label, title, None, remark)
-                     for path, type_name, type_label, title, remark in rows]
-        self._remarks = {entry.path: entry.remark for entry in found if entry.remark}
-        self.model.set_entries(found)
-        self._fit_status_column()
-        self._expand(self.shown.emit)
-        return True
+        token = self._saved_token = object()
+
+        def work(task: Task) -> list[Entry] | None:
+            rows = saved_listing.load(root, language)
+            if rows is None:
+                return None
+            with gc_paused(freeze=first):  # no collector pass over the start's objects while the rows are made
+                return [Entry(path, type_name, type_label, title, None, remark)
+                        for path, type_name, type_label, title, remark in rows]
+
+        def done(found: list[Entry] | None) -> None:
+            if found is None or token is not self._saved_token:  # none usable, or a reading came first
+                then()
+                return
+            self._root, self._late_titles, self._saved = str(root), {}, True
+            self._remarks = {entry.path: entry.remark for entry in found if entry.remark}
+            self.model.set_entries(found)
+            self._fit_status_column()
+            self._expand(lambda: (self.shown.emit(), then()))  # painted first, then the reading starts
+
+        self.runner.run("saved-list", work, done, lambda error: then())
 
     @property
     def showing_saved(self) -> bool:
@@ -410,7 +423,7 @@ class DocumentList(QWidget):
         selected = self._pending_selection or self.current_path()
         self._pending_selection = None
         self._remarks = {entry.path: entry.remark for entry in found if entry.remark}
-        saved, self._saved = self._saved, False
+        saved, self._saved, self._saved_token = self._saved, False, None  # a saved list still on its way: dropped
         if not (saved and self.model.replace_all(found)):
             self.model.set_entries(found)
         if self.complete:

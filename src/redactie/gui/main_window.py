@@ -351,13 +351,15 @@ class MainWindow(QMainWindow):
         self.documents.ready, self.documents.error = False, None
         root = find_root(path)
         # A later start shows the list as the last session left it, when its folders are as they were; the
-        # repository is read meanwhile (and the list then brought in line with it).
-        self.documents.show_saved(root, self.language)
+        # repository is read right after (and the list then brought in line with it).
+        self.documents.show_saved(root, self.language, lambda: self._open_root(root))
+        return True
+
+    def _open_root(self, root: Path) -> None:
         # Whether its schema must be inferred is found in a worker too: the repository's and the schema's
         # modules (with the YAML readers) load there, not before the list shows.
         self.runner.run("open-repository", lambda task: _find_repository(root), self._open_found,
                         self.documents.failed.emit)
-        return True
 
     def _open_found(self, found: tuple[Path, bool]) -> None:
         from ..repository import ContentRepository
