@@ -410,10 +410,12 @@ class DocumentList(QWidget):
         repo, language = self._repo, self._language
         if repo is None:
             return
-        rows = [(e.path, e.type_name, e.type_label, e.title, e.remark) for e in found]
-        self.runner.run("save-listing", lambda task: saved_listing.save(repo.root, language, rows,
-                                                                         repo.schema.typer()),
-                        lambda saved: None, lambda error: None)
+        def save(task: Task) -> bool:
+            with gc_paused():  # tens of thousands of rows of plain values: no collector pass over them
+                rows = [(e.path, e.type_name, e.type_label, e.title, e.remark) for e in found]
+                return saved_listing.save(repo.root, language, rows, repo.schema.typer())
+
+        self.runner.run("save-listing", save, lambda saved: None, lambda error: None)
 
     def _fill(self, found: list[Entry] | None) -> None:
         """Every row at once (one model reset; none when a saved listing shows the same documents), then filter,

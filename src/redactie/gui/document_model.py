@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from itertools import count, repeat
+from operator import attrgetter
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QIcon, QStandardItem, QStandardItemModel
@@ -23,6 +25,9 @@ from ..catalogue import Entry
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
 COLUMNS = 2
+MANY_CHANGED = 500  # more changed rows than this at once: every group is signalled as a whole (see `replace_all`)
+_PATH = attrgetter("path")
+_SHOWN = attrgetter("title", "remark", "titled")  # what a row shows of its entry besides the markers
 
 Index = QModelIndex | QPersistentModelIndex
 _ROLES = frozenset(int(role) for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole,
@@ -63,6 +68,7 @@ class DocumentModel(QStandardItemModel):
         self.needle = ""
         self._where: dict[str, tuple[int, int]] = {}  # path -> (group, row among the shown)
         self._position: dict[str, int] = {}  # path -> position in entries
+        self._paths: list[str] = []  # each entry's path, in entries' order
         # The title a row shows (its entry's, unless the list reads it when the row is first shown: see Entry.titled)
         self.title_of: Callable[[Entry], str] = lambda entry: entry.title
 
@@ -79,7 +85,8 @@ class DocumentModel(QStandardItemModel):
         self.beginResetModel()
         self.entries = found
         self.groups = list(groups.values())
-        self._position = {entry.path: n for n, entry in enumerate(found)}
+        self._paths = list(map(_PATH, found))
+        self._position = dict(zip(self._paths, range(len(found)), strict=True))  # in C: 30,000 rows, one turn
         self._apply(self.needle)
         self._build()
         self.endResetModel()
@@ -99,8 +106,10 @@ class DocumentModel(QStandardItemModel):
         entries = self.entries
         for group in self.groups:
             group.shown = [n for n in group.rows if needle in entries[n].search] if needle else list(group.rows)
-        self._where = {entries[n].path: (g, row) for g, group in enumerate(self.groups)
-                       for row, n in enumerate(group.shown)}
+        where: dict[str, tuple[int, int]] = {}
+        for g, group in enumerate(self.groups):  # per group in C: 30,000 rows in one turn
+            where.update(zip(map(self._paths.__getitem__, group.shown), zip(repeat(g), count()), strict=False))
+        self._where = where
 
     def _build(self) -> None:
         """The groups as items, each with as many empty rows as it shows (inside a reset: no signal per change)."""
@@ -120,15 +129,23 @@ class DocumentModel(QStandardItemModel):
         """Take `found` in place of the rows when it lists the same documents in the same order and the filter
         would show the same ones (only titles and search texts changed): no reset, the view keeps its state.
         False (nothing done) otherwise."""
-        if [entry.path for entry in found] != [entry.path for entry in self.entries]:
+        if list(map(_PATH, found)) != self._paths:
             return False
         if self.needle and any((self.needle in new.search) != (self.needle in old.search)
                                for new, old in zip(found, self.entries, strict=True)):
             return False
-        changed = {new.path for new, old in zip(found, self.entries, strict=True)
-                    if (new.title, new.remark, new.titled) != (old.title, old.remark, old.titled)}
+        changed: set[str] = set()
+        for new, shown_now, shown_before in zip(found, map(_SHOWN, found), map(_SHOWN, self.entries), strict=True):
+            if shown_now != shown_before:
+                changed.add(new.path)
+                if len(changed) > MANY_CHANGED:
+                    break  # every group is signalled (below): which other rows changed does not matter
         self.entries = found
-        if changed:  # only these rows repaint: a signal over every row costs the view a walk over all of them
+        # Only these rows repaint: a signal over every row costs the view a walk over all of them. When most rows
+        # changed (titles read at a first start), one signal per group is cheaper than finding their runs.
+        if len(changed) > MANY_CHANGED:
+            self.marks_changed()
+        elif changed:
             self.marks_changed(changed)
         return True
 
