@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -142,3 +143,18 @@ def _clipboard_emptied_at_the_end():  # noqa: ANN202
 
     if QGuiApplication.instance() is not None:
         QGuiApplication.clipboard().clear()
+
+
+@pytest.fixture
+def automatic_gc() -> Iterator[None]:
+    """Python's automatic garbage collection on during the test (a GUI test before it may have handed it to the GUI
+    thread, see `gui/collector.py`), as the command line has it; the earlier state after."""
+    import gc
+
+    was = gc.isenabled()
+    gc.enable()
+    try:
+        yield
+    finally:
+        if not was:
+            gc.disable()

@@ -265,7 +265,7 @@ def test_the_index_reads_every_corpus_file_as_the_document_model_does() -> None:
         assert lines == {key: doc.field_line(key) for key in doc.fields}, path
 
 
-def test_the_collector_is_paused_only_while_the_cache_is_decoded(repo_path: Path,
+def test_the_collector_is_paused_only_while_the_cache_is_decoded(automatic_gc: None, repo_path: Path,
                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     import gc
 
@@ -385,7 +385,7 @@ def test_entries_of_one_part_asked_from_many_threads_decode_it_once(repo_path: P
     assert entries_now == first.entries()
 
 
-def test_a_paused_collector_can_take_what_was_built_out_of_its_passes() -> None:
+def test_a_paused_collector_can_take_what_was_built_out_of_its_passes(automatic_gc: None) -> None:
     """`gc_paused(freeze=True)`: what is alive at the end is frozen (no pass over it), and the collector runs again."""
     import gc
 

@@ -122,3 +122,57 @@ def test_a_result_already_on_its_way_when_shutting_down_is_dropped(qtbot) -> Non
     runner.shutdown()
     qtbot.wait(50)  # delivering it must neither raise nor call back
     assert seen == [] and not runner.busy
+
+
+def test_cyclic_garbage_is_collected_on_the_gui_thread_never_in_a_worker(qtbot) -> None:  # noqa: ANN001
+    """With a runner, Python's collector no longer runs in whichever thread allocates: garbage in a cycle (as a
+    closed dialog's Qt objects often are) is freed on the GUI thread, while a worker allocates a great deal."""
+    import gc
+
+    runner = TaskRunner()
+    assert not gc.isenabled()  # automatic collection is off: the GUI thread's timer collects
+    freed: list[str] = []
+
+    class Probe:
+        def __del__(self) -> None:
+            freed.append(threading.current_thread().name)
+
+    probe = Probe()
+    probe.me = probe  # type: ignore[attr-defined]  # a cycle: only the collector frees it
+    del probe
+    done: list[list[list[int]]] = []  # kept: the young objects pass the collector's threshold
+    runner.run("allocate", lambda task: [[n] for n in range(20 * gc.get_threshold()[0])], done.append)
+    qtbot.waitUntil(lambda: bool(done) and bool(freed), timeout=10000)
+    assert freed == [threading.main_thread().name]
+
+
+def test_the_gui_collector_waits_while_a_structure_is_built_without_collections(qtbot) -> None:  # noqa: ANN001
+    """While any thread builds under `gc_paused` (the index, the list, the validation), the GUI thread's collector
+    does not collect either; it does again once that ends."""
+    import gc
+
+    from PySide6.QtWidgets import QApplication
+
+    from redactie.collection import collection_paused, gc_paused
+    from redactie.gui.collector import _Collector
+
+    TaskRunner()
+    collector = QApplication.instance().findChild(_Collector, "redactie-collector")
+    freed: list[bool] = []
+
+    class Probe:
+        def __del__(self) -> None:
+            freed.append(True)
+
+    kept = []
+    with gc_paused():
+        assert collection_paused()
+        probe = Probe()
+        probe.me = probe  # type: ignore[attr-defined]
+        del probe
+        kept = [[n] for n in range(5 * gc.get_threshold()[0])]  # past the threshold
+        collector.check()
+        assert freed == []
+    assert not collection_paused()
+    collector.check()
+    assert freed == [True] and kept

@@ -14,7 +14,6 @@ Safe to use from several threads: entries are immutable and the table is guarded
 from __future__ import annotations
 
 import functools
-import gc
 import hashlib
 import marshal
 import os
@@ -24,13 +23,14 @@ import sys
 import threading
 import time
 import zlib
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 import platformdirs
 
+from .collection import YOUNG_LIMIT as YOUNG_LIMIT  # re-exported: the collector's pause lives in `collection`
+from .collection import gc_paused as gc_paused
 from .fileio import MAX_DOCUMENT_BYTES, atomic_write, read_document
 
 FORMAT = 5  # bump when what an entry holds, or how it is computed, changes
@@ -40,7 +40,6 @@ APP = "Redactie"
 RACY_NS = 2_000_000_000
 CHUNK = 500  # entries per separately decoded part of the cache: each decodes in about a millisecond
 MAGIC = "redactie-index"
-YOUNG_LIMIT = 20_000  # young objects whose one collector pass would stall the window (see `gc_paused`)
 LOG_LIMIT = 4096  # changed paths remembered for `changes_since`; more at once, and a reader rebuilds what it keeps
 
 
@@ -219,31 +218,6 @@ def plain(value: object) -> Any:
     if isinstance(value, (list, tuple)):
         return [plain(v) for v in value]
     return str(value)
-
-
-@contextmanager
-def gc_paused(freeze: bool = False) -> Iterator[None]:
-    """No cyclic garbage collection while building a large structure of plain values (the index, the list).
-
-    Every full collection walks every object alive; building tens of thousands of entries triggers several,
-    so the time grew faster than the repository (30k documents: twice the time per entry of 10k). The
-    entries hold no cycles, and the collector runs again, as before, once they are built.
-
-    `freeze`: when more than YOUNG_LIMIT objects were made meanwhile, what is alive at the end is taken out of
-    the collector's passes for good (`gc.freeze`), without the one pass over every young object that turning the
-    collector on again would otherwise cost (~50 ms for a first start's 10,000 documents, holding the
-    interpreter lock). What is cyclic garbage at that moment is then never freed: callers freeze once per
-    repository and moment only, and a small listing (a cheap pass) freezes nothing.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if freeze and gc.get_count()[0] > YOUNG_LIMIT:
-            gc.freeze()
-        if enabled:
-            gc.enable()
 
 
 def front_matter(data: bytes) -> tuple[dict[str, Any], dict[str, int]] | None:

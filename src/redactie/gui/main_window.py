@@ -106,6 +106,7 @@ class MainWindow(QMainWindow):
         self._list_built = False  # the list, built first (see `build_list`)
         self._waiting_for_panes: list[Callable[[], object]] = []
         self._open_when_ready: str | None = None  # a document picked before the repository was open
+        self._closed = False  # the window was closed: what still waited for the panes is dropped
         self._status_bar()
         self._menus()
         self._speller_requested: object = False  # False, or the repository root the speller was loaded for
@@ -203,8 +204,16 @@ class MainWindow(QMainWindow):
         if self.focusWidget() is None:  # the frame had no control for the window's activation to focus
             self.focusNextChild()
         waiting, self._waiting_for_panes = self._waiting_for_panes, []
-        for then in waiting:
+        self._run_waiting(waiting)
+
+    def _run_waiting(self, waiting: list[Callable[[], object]]) -> None:
+        """What waited for the panes, one per turn of the event loop (each of them, the first document's opening
+        among them, is work of its own: together in the building's turn they would hold the window up)."""
+        if waiting and not self._closed:
+            then, rest = waiting[0], waiting[1:]
             then()
+            if rest:
+                QTimer.singleShot(0, self, lambda: self._run_waiting(rest))
 
     # -- building ------------------------------------------------------------------------------------------
 
@@ -347,6 +356,7 @@ class MainWindow(QMainWindow):
         """
         from ..folders import find_root
 
+        self._closed = False  # (a window shown again after closing)
         self.build_list()
         self.documents.ready, self.documents.error = False, None
         root = find_root(path)
@@ -715,6 +725,7 @@ class MainWindow(QMainWindow):
         if not self.keep_drafts_on_close and not self._may_leave():
             event.ignore()
             return
+        self._closed = True
         settings = QSettings("Redactie", "Redactie")
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/splitter", self.splitter.saveState())

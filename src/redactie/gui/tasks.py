@@ -23,6 +23,8 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
+from . import collector
+
 WORKERS = 4
 # Workers hand the interpreter lock to the GUI thread after at most this long (Python's default is 5 ms):
 # a GUI event often needs the lock several times, so each wait adds up to a visible stall. A paint of the
@@ -162,6 +164,7 @@ class TaskRunner(QObject):
         self._workers = _Workers(WORKERS)
         if sys.getswitchinterval() > SWITCH_INTERVAL:
             sys.setswitchinterval(SWITCH_INTERVAL)
+        collector.install()  # no collection in the workers: they would destroy Qt objects off the GUI thread
         self._numbers = itertools.count(1)
         self._latest: dict[str, int] = {}
         self._running: dict[int, tuple[Task, Callable[[Any], None], Callable[[Exception], None] | None]] = {}
