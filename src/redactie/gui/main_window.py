@@ -106,6 +106,7 @@ class MainWindow(QMainWindow):
         self._list_built = False  # the list, built first (see `build_list`)
         self._waiting_for_panes: list[Callable[[], object]] = []
         self._open_when_ready: str | None = None  # a document picked before the repository was open
+        self._opening: Path | None = None  # the repository being opened (its saved list may show already)
         self._status_bar()
         self._menus()
         self._speller_requested: object = False  # False, or the repository root the speller was loaded for
@@ -350,6 +351,7 @@ class MainWindow(QMainWindow):
         self.build_list()
         self.documents.ready, self.documents.error = False, None
         root = find_root(path)
+        self._opening = root
         # A later start shows the list as the last session left it, when its folders are as they were; the
         # repository is read meanwhile (and the list then brought in line with it).
         self.documents.show_saved(root, self.language)
@@ -371,7 +373,7 @@ class MainWindow(QMainWindow):
         from ..schema import SCHEMA_FILE
         from ..workspace import remember_repository
 
-        self.repo = repo
+        self.repo, self._opening = repo, None
         remember_repository(repo.root)
         self.documents.load(repo, self.language)
         self.setWindowTitle(self.tr("Redactie — %1").replace("%1", repo.root.name) + "[*]")
@@ -398,6 +400,7 @@ class MainWindow(QMainWindow):
         self.documents.set_drafts({d.path for d in self.drafts.for_repository(repo.root)})
 
     def _documents_loaded(self) -> None:
+        self._follow_repository()
         self.monitor.open_git(GIT_OPEN_DELAY_MS)
         if self.repo is not None:
             self.monitor.watch(self.repo)  # the list task already walked the folders: this is cheap
@@ -411,6 +414,18 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Niet-opgeslagen werk gevonden in %n documenten; open een "
                                                  "document om het te herstellen", "", len(drafts)))
 
+    def _follow_repository(self) -> None:
+        """The open document follows the repository the list shows: once another one (or the same one with another
+        schema) is listed, the document is opened again from it, or the list's first when it has no such document.
+        Unsaved work stays open as it is (the callers that switch ask about it first)."""
+        session = self.editor.session
+        if self.repo is None or session is None or session.repo is self.repo or self.editor.modified:
+            return
+        same = self.documents.row(session.relpath) is not None
+        relpath = session.relpath if same else self.documents.first_document()
+        if relpath is not None:
+            self.open_document(relpath)
+
     def _folders_changed(self) -> None:
         """Files were added, removed or renamed by another program: read the list again."""
         if self.repo is not None:
@@ -421,6 +436,7 @@ class MainWindow(QMainWindow):
         from ..schema import SchemaError
 
         self.documents.error, self.documents.ready = error, True
+        self._opening = self._open_when_ready = None  # a document picked in its saved list is not opened
         self.monitor.open_git(GIT_OPEN_DELAY_MS)
         text = error.localized(self.language) if isinstance(error, SchemaError) else str(error)
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Schema onbruikbaar"), text,
@@ -481,12 +497,15 @@ class MainWindow(QMainWindow):
         """Open a document, asking first when the current one has unsaved work."""
         from ..fileio import file_problem
 
-        if self.repo is None:  # picked in a saved list shown before the repository is open: opened once it is
+        if self.repo is None or self._opening is not None:
+            # Picked in a saved list shown before its repository is open (the window may still hold another one):
+            # opened from it once it is.
             self._open_when_ready = relpath
             return
         self.build_panes()  # a document picked in the list before the editor was built (see `build_list`)
-        if self.editor.session is not None and self.editor.session.relpath == relpath:
-            return
+        session = self.editor.session
+        if session is not None and session.relpath == relpath and session.repo is self.repo:
+            return  # (the same path in another repository, or read with another schema, is opened anew)
         if not self._may_leave():
             self._select_open_document()  # the row clicked stays unopened: the list shows the open one again
             return

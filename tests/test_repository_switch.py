@@ -1,0 +1,89 @@
+"""Opening another repository while one is shown: the open document, the preview and the list all follow it."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from .conftest import SAMPLE_DOC, git, wait_idle
+
+
+def _other_copy(content_repo: Path, target: Path, title: str) -> Path:
+    """A second repository holding the same documents (the same paths), SAMPLE_DOC with another title."""
+    shutil.copytree(content_repo, target)
+    doc = target / SAMPLE_DOC
+    text = doc.read_text(encoding="utf-8")
+    first = next(line for line in text.splitlines() if line.startswith("title:"))
+    doc.write_text(text.replace(first, f"title: {title}", 1), encoding="utf-8")
+    git(target, "commit", "-qam", "Andere titel")
+    return target
+
+
+def test_the_open_document_follows_another_repository(qtbot, sample_window, content_repo: Path,
+                                                      tmp_path: Path) -> None:
+    win = sample_window
+    other = _other_copy(content_repo, tmp_path / "andere", "Een titel uit de andere map")
+    assert win.editor.session is not None and win.editor.session.repo.root == content_repo
+    win.load_repository(other)
+    qtbot.waitUntil(lambda: win.repo is not None and win.repo.root == other.resolve() and win.documents.ready)
+    wait_idle(qtbot, win)
+    session = win.editor.session
+    # The document shown is the other repository's (the same path there), not the first one's file.
+    assert session is not None and session.repo is win.repo
+    assert session.path == other.resolve() / SAMPLE_DOC
+    assert win.editor.doc is not None and win.editor.doc.fields["title"] == "Een titel uit de andere map"
+    assert win.preview._context is not None and win.preview._context[0] is win.repo
+    assert "andere" in win.windowTitle()
+
+
+def test_picking_the_same_path_in_another_repository_opens_that_repository_s_file(
+        qtbot, sample_window, content_repo: Path, tmp_path: Path) -> None:
+    win = sample_window
+    other = _other_copy(content_repo, tmp_path / "andere", "Uit de andere map")
+    win.load_repository(other)
+    qtbot.waitUntil(lambda: win.repo is not None and win.repo.root == other.resolve() and win.documents.ready)
+    wait_idle(qtbot, win)
+    win.documents.opened.emit(SAMPLE_DOC)  # as a click on its row
+    assert win.editor.session is not None and win.editor.session.repo is win.repo
+    assert win.editor.doc is not None and win.editor.doc.fields["title"] == "Uit de andere map"
+
+
+def test_unsaved_work_stays_when_the_repository_is_read_again(qtbot, sample_window) -> None:
+    win = sample_window
+    session = win.editor.session
+    assert session is not None
+    session.set_text(session.current() + b"\nNog niet opgeslagen.\n", "test")
+    assert win.editor.modified
+    win.load_repository(win.repo.root)  # read again (as after writing the schema file): nobody is asked here
+    qtbot.waitUntil(lambda: win.documents.ready)
+    wait_idle(qtbot, win)
+    assert win.editor.modified and win.editor.session is session
+
+
+def test_a_document_picked_in_another_repository_s_saved_list_opens_from_that_repository(
+        qtbot, sample_window, content_repo: Path, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    """While another repository is being opened its saved list shows at once, the window still on the first one:
+    a document picked in that list then opens from the repository the list shows, once it is open."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from redactie import saved_listing
+    from redactie.catalogue import entries
+    from redactie.repository import ContentRepository
+
+    win = sample_window
+    other = _other_copy(content_repo, tmp_path / "andere", "Alleen in de andere map")
+    only_there = "docs/vereisten/alleen_hier.md"
+    shutil.copy(other / SAMPLE_DOC, other / only_there)
+    repo = ContentRepository(other)
+    rows = [(e.path, e.type_name, e.type_label, e.title, e.remark) for e in entries(repo, "nl")]
+    assert saved_listing.save(other.resolve(), "nl", rows, repo.schema.typer())
+    warnings: list[str] = []  # a modal "cannot be opened" would stop the test: its text is kept instead
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args, **kwargs: warnings.append(str(args[2])))
+    win.load_repository(other)
+    assert win.documents.showing_saved and only_there in win.documents.paths()
+    win.documents.opened.emit(only_there)  # as a double-click on its row, before the repository is open
+    qtbot.waitUntil(lambda: win.repo is not None and win.repo.root == other.resolve() and win.documents.ready)
+    wait_idle(qtbot, win)
+    assert warnings == []  # not "cannot be opened" from the first repository, where it does not exist
+    session = win.editor.session
+    assert session is not None and session.repo is win.repo and session.relpath == only_there
