@@ -87,3 +87,41 @@ def test_a_document_picked_in_another_repository_s_saved_list_opens_from_that_re
     assert warnings == []  # not "cannot be opened" from the first repository, where it does not exist
     session = win.editor.session
     assert session is not None and session.repo is win.repo and session.relpath == only_there
+
+
+def test_a_document_picked_before_the_relation_choices_are_known_opens_without_reading_on_the_gui_thread(
+        qtbot, content_repo: Path, isolated_home: Path, monkeypatch) -> None:  # noqa: ANN001
+    """A later start lists the documents before their titles are checked; a document picked then needs the
+    relation choices (the titles of every document of a type: thousands at 10k, ~1 s of reading). Those are
+    resolved in a worker and the document opens after: the window never reads them itself."""
+    import threading
+
+    from redactie.gui.main_window import MainWindow
+    from redactie.repository import ContentRepository
+
+    first = MainWindow("nl")
+    qtbot.addWidget(first)
+    first.load_repository(content_repo)
+    qtbot.waitUntil(lambda: first.documents.complete, timeout=20000)
+    wait_idle(qtbot, first)  # the list is saved for the next start
+    first.close()
+
+    unresolved_on_gui: list[str] = []
+    vocabularies = ContentRepository.vocabularies
+
+    def watched(self: ContentRepository) -> object:
+        if self._vocabularies is None and threading.current_thread() is threading.main_thread():
+            unresolved_on_gui.append("vocabularies")
+        return vocabularies(self)
+
+    monkeypatch.setattr(ContentRepository, "vocabularies", watched)
+    win = MainWindow("nl")
+    qtbot.addWidget(win)
+    win.load_repository(content_repo)
+    assert win.documents.showing_saved
+    win.documents.opened.emit(SAMPLE_DOC)  # as a double-click on its row, at once
+    qtbot.waitUntil(lambda: win.editor.session is not None, timeout=20000)
+    assert win.editor.session.relpath == SAMPLE_DOC and win.editor.doc is not None
+    assert unresolved_on_gui == []
+    wait_idle(qtbot, win)
+    win.close()

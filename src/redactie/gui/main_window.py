@@ -107,6 +107,8 @@ class MainWindow(QMainWindow):
         self._waiting_for_panes: list[Callable[[], object]] = []
         self._open_when_ready: str | None = None  # a document picked before the repository was open
         self._opening: Path | None = None  # the repository being opened (its saved list may show already)
+        self._picked: str | None = None  # a document to open once the relation choices are resolved (`open_picked`)
+        self._after_picked: list[Callable[[], object]] = []
         self._status_bar()
         self._menus()
         self._speller_requested: object = False  # False, or the repository root the speller was loaded for
@@ -129,7 +131,7 @@ class MainWindow(QMainWindow):
         self._list_built = True
         self.documents: DocumentList = DocumentList(self.runner, self)
         self.splitter.replaceWidget(0, self.documents).deleteLater()
-        self.documents.opened.connect(self.open_document)
+        self.documents.opened.connect(self.open_picked)
         # What follows the list (git, the folders' watch, the first document) needs the other panes.
         self.documents.loaded.connect(lambda: self._after_list(self._documents_loaded))
         self.documents.failed.connect(lambda error: self._after_list(lambda: self._documents_failed(error)))
@@ -385,7 +387,7 @@ class MainWindow(QMainWindow):
         self.when_built(lambda: self._attach(repo))
         if self._open_when_ready is not None:
             picked, self._open_when_ready = self._open_when_ready, None
-            self.when_built(lambda: self.open_document(picked))
+            self.when_built(lambda: self.open_picked(picked))
 
     def _attach(self, repo: ContentRepository) -> None:
         """The parts behind the panes follow the repository the list shows (git's state, drafts)."""
@@ -424,7 +426,7 @@ class MainWindow(QMainWindow):
         same = self.documents.row(session.relpath) is not None
         relpath = session.relpath if same else self.documents.first_document()
         if relpath is not None:
-            self.open_document(relpath)
+            self.open_picked(relpath)
 
     def _folders_changed(self) -> None:
         """Files were added, removed or renamed by another program: read the list again."""
@@ -525,6 +527,38 @@ class MainWindow(QMainWindow):
         self.documents.select(relpath)
         self.preview.set_context(self.repo, relpath, self.runner)
         self.preview.render_soon()
+
+    def open_picked(self, relpath: str, then: Callable[[], object] | None = None) -> None:
+        """Open a document picked in the list (or the first one at a start), then run `then`. A document's form
+        needs the relation choices: the titles of every document of a type, thousands at 10k, read when the index
+        does not hold them yet (~1 s on a first start). Those are then resolved in a worker first, the window
+        answering meanwhile; a document picked again meanwhile replaces the earlier pick."""
+        if then is not None:
+            self._after_picked.append(then)
+        repo = self.repo
+        if repo is None or self._opening is not None or repo.resolved:
+            self._open_picked(relpath)
+            return
+        self._picked = relpath
+        if not self.runner.running("open-vocabularies"):
+            self.runner.run("open-vocabularies", lambda task: repo.vocabularies(), lambda _: self._resolved(repo),
+                            lambda _error: self._resolved(repo, failed=True), label=self.tr("Document openen…"))
+
+    def _resolved(self, repo: ContentRepository, failed: bool = False) -> None:
+        """The relation choices of `repo` are resolved (or could not be: the open then reports why)."""
+        picked, self._picked = self._picked, None
+        if picked is None:
+            return
+        if repo is self.repo and failed:
+            self._open_picked(picked)
+        else:  # at once now; another repository opened meanwhile: resolved for that one first
+            self.open_picked(picked)
+
+    def _open_picked(self, relpath: str) -> None:
+        self.open_document(relpath)
+        waiting, self._after_picked = self._after_picked, []
+        for then in waiting:
+            then()
 
     def _select_open_document(self) -> None:
         """Select the open document in the list again (after an open that did not happen)."""
