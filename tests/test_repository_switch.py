@@ -125,3 +125,31 @@ def test_a_document_picked_before_the_relation_choices_are_known_opens_without_r
     assert unresolved_on_gui == []
     wait_idle(qtbot, win)
     win.close()
+
+
+def test_the_first_document_opened_by_the_start_leaves_the_list_where_the_user_scrolled(
+        qtbot, corpus_2026_copy: Path) -> None:  # noqa: ANN001
+    """The list shows before the first document opens (at 10k a second before): an editor may scroll it meanwhile.
+    The start's own opening of the first document (as app.run does it) selects its row without moving the list;
+    a document the user picks is brought in sight as always."""
+    from redactie.gui.main_window import MainWindow
+
+    win = MainWindow("nl")
+    qtbot.addWidget(win)
+    win.resize(1000, 500)
+    win.show()
+    win.load_repository(corpus_2026_copy)
+    qtbot.waitUntil(lambda: win.documents.ready, timeout=20000)
+    bar = win.documents.tree.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    bar.setValue(bar.maximum())  # the user scrolled down while the start went on
+    first = win.documents.first_document()
+    assert first is not None
+    win.open_picked(first, scroll=False)
+    qtbot.waitUntil(lambda: win.editor.session is not None, timeout=20000)
+    assert win.editor.session.relpath == first and win.documents.current_path() == first
+    assert bar.value() == bar.maximum()
+    win.open_document(win.documents.paths()[1])  # picked: in sight
+    assert bar.value() < bar.maximum()
+    wait_idle(qtbot, win)
+    win.close()

@@ -173,7 +173,8 @@ def run(path: Path | None, quit_when_loaded: bool = False, language: str | None 
         marks["built_ms"] = _since(started)
         first = window.documents.first_document()
         if first and window.editor.session is None:  # unless one was picked in the list meanwhile
-            window.open_picked(first, lambda: opened(first))  # its relation choices resolved in a worker first
+            # Its relation choices are resolved in a worker first; the list stays where the user may have scrolled.
+            window.open_picked(first, lambda: opened(first), scroll=False)
         else:
             opened(first)
 

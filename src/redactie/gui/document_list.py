@@ -576,11 +576,15 @@ class DocumentList(QWidget):
         """The selected document's path."""
         return self.model.path_at(self.tree.currentIndex())
 
-    def select(self, path: str) -> None:
-        """Select a document without opening it (nothing when the filter hides it)."""
+    def select(self, path: str, scroll: bool = True) -> None:
+        """Select a document without opening it (nothing when the filter hides it); `scroll` False leaves the list
+        where it is (the view otherwise brings the row in sight)."""
         index = self.model.index_of(path)
         if index.isValid():
+            auto = self.tree.hasAutoScroll()
+            self.tree.setAutoScroll(auto and scroll)
             self.tree.setCurrentIndex(index)
+            self.tree.setAutoScroll(auto)
 
     def apply_filter(self, text: str) -> None:
         """Show only the documents whose title, path or values contain `text`; selection and current stay."""

@@ -107,7 +107,7 @@ class MainWindow(QMainWindow):
         self._waiting_for_panes: list[Callable[[], object]] = []
         self._open_when_ready: str | None = None  # a document picked before the repository was open
         self._opening: Path | None = None  # the repository being opened (its saved list may show already)
-        self._picked: str | None = None  # a document to open once the relation choices are resolved (`open_picked`)
+        self._picked: tuple[str, bool] | None = None  # to open once the relation choices are known (`open_picked`)
         self._after_picked: list[Callable[[], object]] = []
         self._status_bar()
         self._menus()
@@ -495,8 +495,9 @@ class MainWindow(QMainWindow):
 
     # -- documents -----------------------------------------------------------------------------------------
 
-    def open_document(self, relpath: str) -> None:
-        """Open a document, asking first when the current one has unsaved work."""
+    def open_document(self, relpath: str, scroll: bool = True) -> None:
+        """Open a document, asking first when the current one has unsaved work; its row is selected (`scroll`
+        False: without moving the list)."""
         from ..fileio import file_problem
 
         if self.repo is None or self._opening is not None:
@@ -524,22 +525,23 @@ class MainWindow(QMainWindow):
                                 .replace("%1", relpath).replace("%2", exc.strerror or str(exc)))
             self._select_open_document()
             return
-        self.documents.select(relpath)
+        self.documents.select(relpath, scroll)
         self.preview.set_context(self.repo, relpath, self.runner)
         self.preview.render_soon()
 
-    def open_picked(self, relpath: str, then: Callable[[], object] | None = None) -> None:
+    def open_picked(self, relpath: str, then: Callable[[], object] | None = None, scroll: bool = True) -> None:
         """Open a document picked in the list (or the first one at a start), then run `then`. A document's form
         needs the relation choices: the titles of every document of a type, thousands at 10k, read when the index
         does not hold them yet (~1 s on a first start). Those are then resolved in a worker first, the window
-        answering meanwhile; a document picked again meanwhile replaces the earlier pick."""
+        answering meanwhile; a document picked again meanwhile replaces the earlier pick. `scroll`: see
+        `open_document`."""
         if then is not None:
             self._after_picked.append(then)
         repo = self.repo
         if repo is None or self._opening is not None or repo.resolved:
-            self._open_picked(relpath)
+            self._open_picked(relpath, scroll)
             return
-        self._picked = relpath
+        self._picked = (relpath, scroll)
         if not self.runner.running("open-vocabularies"):
             self.runner.run("open-vocabularies", lambda task: repo.vocabularies(), lambda _: self._resolved(repo),
                             lambda _error: self._resolved(repo, failed=True), label=self.tr("Document openen…"))
@@ -550,12 +552,12 @@ class MainWindow(QMainWindow):
         if picked is None:
             return
         if repo is self.repo and failed:
-            self._open_picked(picked)
+            self._open_picked(*picked)
         else:  # at once now; another repository opened meanwhile: resolved for that one first
-            self.open_picked(picked)
+            self.open_picked(picked[0], scroll=picked[1])
 
-    def _open_picked(self, relpath: str) -> None:
-        self.open_document(relpath)
+    def _open_picked(self, relpath: str, scroll: bool) -> None:
+        self.open_document(relpath, scroll)
         waiting, self._after_picked = self._after_picked, []
         for then in waiting:
             then()
