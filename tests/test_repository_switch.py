@@ -79,9 +79,10 @@ def test_a_document_picked_in_another_repository_s_saved_list_opens_from_that_re
     assert saved_listing.save(other.resolve(), "nl", rows, repo.schema.typer())
     warnings: list[str] = []  # a modal "cannot be opened" would stop the test: its text is kept instead
     monkeypatch.setattr(QMessageBox, "warning", lambda *args, **kwargs: warnings.append(str(args[2])))
+    # As a double-click on its row as soon as the saved list shows, before the repository is open.
+    win.documents.shown.connect(lambda: win.documents.opened.emit(only_there))
     win.load_repository(other)
-    assert win.documents.showing_saved and only_there in win.documents.paths()
-    win.documents.opened.emit(only_there)  # as a double-click on its row, before the repository is open
+    qtbot.waitUntil(lambda: only_there in win.documents.paths())
     qtbot.waitUntil(lambda: win.repo is not None and win.repo.root == other.resolve() and win.documents.ready)
     wait_idle(qtbot, win)
     assert warnings == []  # not "cannot be opened" from the first repository, where it does not exist
@@ -117,11 +118,12 @@ def test_a_document_picked_before_the_relation_choices_are_known_opens_without_r
     monkeypatch.setattr(ContentRepository, "vocabularies", watched)
     win = MainWindow("nl")
     qtbot.addWidget(win)
+    shown: list[bool] = []
+    # As a double-click on its row as soon as the saved list shows.
+    win.documents.shown.connect(lambda: (shown.append(True), win.documents.opened.emit(SAMPLE_DOC)))
     win.load_repository(content_repo)
-    assert win.documents.showing_saved
-    win.documents.opened.emit(SAMPLE_DOC)  # as a double-click on its row, at once
     qtbot.waitUntil(lambda: win.editor.session is not None, timeout=20000)
-    assert win.editor.session.relpath == SAMPLE_DOC and win.editor.doc is not None
+    assert shown and win.editor.session.relpath == SAMPLE_DOC and win.editor.doc is not None
     assert unresolved_on_gui == []
     wait_idle(qtbot, win)
     win.close()
@@ -153,3 +155,36 @@ def test_the_first_document_opened_by_the_start_leaves_the_list_where_the_user_s
     assert bar.value() < bar.maximum()
     wait_idle(qtbot, win)
     win.close()
+
+
+def test_enter_in_the_filter_before_the_list_is_read_opens_the_first_match_once_it_shows(
+        qtbot, content_repo: Path, isolated_home: Path) -> None:  # noqa: ANN001
+    """A first start shows an empty list while the repository is read: a title typed in the filter and Enter then
+    are not lost, the first document that matches opens once the list shows it. Typing on drops that Enter."""
+    from PySide6.QtCore import Qt
+
+    from redactie.gui.main_window import MainWindow
+
+    win = MainWindow("nl")
+    qtbot.addWidget(win)
+    win.show()
+    win.load_repository(content_repo)
+    assert win.documents.count() == 0  # nothing read yet (no saved list: a first start)
+    qtbot.keyClicks(win.documents.filter, "toets")
+    qtbot.keyClick(win.documents.filter, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: win.editor.session is not None, timeout=20000)
+    assert win.editor.session.relpath == "docs/maatregelen/bias_toets_uitvoeren.md"
+    assert win.documents.current_path() == win.editor.session.relpath
+    wait_idle(qtbot, win)
+    win.close()
+
+    again = MainWindow("nl")
+    qtbot.addWidget(again)
+    again.show()
+    again.load_repository(content_repo)
+    qtbot.keyClicks(again.documents.filter, "zzz-geen-document")
+    qtbot.keyClick(again.documents.filter, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: again.documents.complete, timeout=20000)
+    wait_idle(qtbot, again)
+    assert again.editor.session is None  # nothing matched: nothing opens
+    again.close()

@@ -172,7 +172,7 @@ def run(path: Path | None, quit_when_loaded: bool = False, language: str | None 
         """The panes are built: open the list's first document."""
         marks["built_ms"] = _since(started)
         first = window.documents.first_document()
-        if first and window.editor.session is None:  # unless one was picked in the list meanwhile
+        if first and window.editor.session is None and not window.picking:  # unless one was picked meanwhile
             # Its relation choices are resolved in a worker first; the list stays where the user may have scrolled.
             window.open_picked(first, lambda: opened(first), scroll=False)
         else:

@@ -147,6 +147,7 @@ class DocumentList(QWidget):
         self._root = ""  # the repository listed
         self._late_titles: dict[str, str] = {}  # titles of rows shown before the titles were read (see `_title`)
         self._saved = False  # the rows are a saved listing's, not read yet (see `show_saved`)
+        self._open_first_later = False  # Enter in the filter before the list showed a match (see `_open_first_shown`)
         self._repo: ContentRepository | None = None
         self._language = ""
         self.model.title_of = self._title
@@ -330,6 +331,7 @@ class DocumentList(QWidget):
             self.complete = True
             self._save_listing(found)
             self.completed.emit()
+        self._open_first_when_shown()
 
     def _title(self, entry: Entry) -> str:
         """The title a row shows: its entry's; for a row listed before the titles were read (a first start), its
@@ -426,6 +428,7 @@ class DocumentList(QWidget):
             if index.isValid():
                 self.tree.scrollTo(index)
         self.ready = True
+        self._open_first_when_shown()  # before `loaded`: the start opens its first document only when none is
         self.loaded.emit()
 
     def _expand(self, then: Callable[[], None] | None = None) -> None:
@@ -591,6 +594,7 @@ class DocumentList(QWidget):
         needle = text.strip().lower()
         if needle == self.model.needle:
             return
+        self._open_first_later = False  # another search: its own Enter opens its match
         current = self.current_path()
         chosen = self.selected_paths()
         self.model.set_filter(needle)
@@ -661,8 +665,17 @@ class DocumentList(QWidget):
     def _open_first_shown(self) -> None:
         path = self.first_shown()
         if path is not None:
+            self._open_first_later = False
             self.select(path)
             self.opened.emit(path)
+        else:  # typed while the list is still read (the titles, at a start): the first match opens when it shows
+            self._open_first_later = not self.complete
+
+    def _open_first_when_shown(self) -> None:
+        """After the rows changed: open the first match of an Enter pressed before there was one (nothing when
+        the filter was changed since, another document was picked, or the complete list has none)."""
+        if self._open_first_later and (self.first_shown() is not None or self.complete):
+            self._open_first_shown()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         """Down in the filter moves to the first document it shows."""
@@ -678,6 +691,7 @@ class DocumentList(QWidget):
     def _activated(self, index: QModelIndex) -> None:
         path = self.model.path_at(index)
         if path:
+            self._open_first_later = False
             self.opened.emit(path)
 
 

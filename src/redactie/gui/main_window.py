@@ -352,8 +352,8 @@ class MainWindow(QMainWindow):
 
         self.build_list()
         self.documents.ready, self.documents.error = False, None
+        self._opening = path  # until it is open (`_use`) or cannot be (`_documents_failed`)
         root = find_root(path)
-        self._opening = root
         # A later start shows the list as the last session left it, when its folders are as they were; the
         # repository is read meanwhile (and the list then brought in line with it).
         self.documents.show_saved(root, self.language)
@@ -545,6 +545,11 @@ class MainWindow(QMainWindow):
         if not self.runner.running("open-vocabularies"):
             self.runner.run("open-vocabularies", lambda task: repo.vocabularies(), lambda _: self._resolved(repo),
                             lambda _error: self._resolved(repo, failed=True), label=self.tr("Document openen…"))
+
+    @property
+    def picking(self) -> bool:
+        """True while a picked document waits to open (for the repository or its relation choices)."""
+        return self._picked is not None or self._open_when_ready is not None
 
     def _resolved(self, repo: ContentRepository, failed: bool = False) -> None:
         """The relation choices of `repo` are resolved (or could not be: the open then reports why)."""
