@@ -147,11 +147,11 @@ class DocumentList(QWidget):
         self._root = ""  # the repository listed
         self._late_titles: dict[str, str] = {}  # titles of rows shown before the titles were read (see `_title`)
         self._saved = False  # the rows are a saved listing's, not read yet (see `show_saved`)
-        self._open_first_later = False  # Enter in the filter before the list showed a match (see `_open_first_shown`)
         self._repo: ContentRepository | None = None
         self._language = ""
         self.model.title_of = self._title
         self.failed.connect(self._drop_saved)
+        self._open_first_later = False  # Enter in the filter before the list showed a match (see `_open_first_shown`)
 
     def load(self, repo: ContentRepository, language: str, select: str | None = None) -> None:
         """Read the repository's documents in the background, then fill the list (selecting `select`)."""

@@ -106,13 +106,13 @@ class MainWindow(QMainWindow):
         self._list_built = False  # the list, built first (see `build_list`)
         self._waiting_for_panes: list[Callable[[], object]] = []
         self._open_when_ready: str | None = None  # a document picked before the repository was open
-        self._opening: Path | None = None  # the repository being opened (its saved list may show already)
-        self._picked: tuple[str, bool] | None = None  # to open once the relation choices are known (`open_picked`)
-        self._after_picked: list[Callable[[], object]] = []
         self._status_bar()
         self._menus()
         self._speller_requested: object = False  # False, or the repository root the speller was loaded for
         self.keep_drafts_on_close = False  # a restart: unsaved work stays as a draft, nobody is asked
+        self._opening: Path | None = None  # the repository being opened (its saved list may show already)
+        self._picked: tuple[str, bool] | None = None  # to open once the relation choices are known (`open_picked`)
+        self._after_picked: list[Callable[[], object]] = []
         self._background_timer = QTimer(self)  # owned, so that closing the window stops it
         self._background_timer.setSingleShot(True)
         self._background_timer.setInterval(BACKGROUND_DELAY_MS)
