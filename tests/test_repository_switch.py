@@ -188,3 +188,38 @@ def test_enter_in_the_filter_before_the_list_is_read_opens_the_first_match_once_
     wait_idle(qtbot, again)
     assert again.editor.session is None  # nothing matched: nothing opens
     again.close()
+
+
+def test_a_title_shown_before_the_titles_are_read_is_found_by_the_filter(
+        qtbot, content_repo: Path, isolated_home: Path, monkeypatch) -> None:  # noqa: ANN001
+    """A first start lists every document by its file before reading titles; the rows in sight show their own
+    title, read for them. Typing a word of such a title in the filter then finds that row (it did not: the filter
+    looked in the path only until every title was read, so the row the editor read vanished)."""
+    from redactie.catalogue import entries
+    from redactie.gui import document_list
+    from redactie.gui.document_list import DocumentList
+    from redactie.gui.tasks import TaskRunner
+    from redactie.repository import ContentRepository
+
+    monkeypatch.setattr(document_list, "QUICK_FROM", 0)  # the sample as a first start of many files
+    archief = next(e for e in entries(ContentRepository(content_repo), "nl") if "Archiefwet" in e.title)
+    assert "archiefwet" not in archief.path.lower()
+    widget = DocumentList(TaskRunner())
+    qtbot.addWidget(widget)
+    widget.show()
+    seen: dict[str, object] = {}
+
+    def listed() -> None:  # the first listing: no title read yet, but the rows in sight read their own
+        seen["titled"] = any(e.titled for e in widget.model.entries)
+        seen["shows"] = widget.row(archief.path).title  # as the view asks when it paints the row
+        widget.apply_filter("archiefwet")
+        seen["found"] = widget.model.is_shown(archief.path)
+        seen["others"] = sum(widget.model.is_shown(e.path) for e in widget.model.entries)
+
+    widget.loaded.connect(listed)
+    completions: list[bool] = []
+    widget.completed.connect(lambda: completions.append(True))
+    widget.load(ContentRepository(content_repo), "nl")
+    qtbot.waitUntil(lambda: bool(completions), timeout=20000)
+    assert seen == {"titled": False, "shows": archief.title, "found": True, "others": 1}
+    assert widget.model.is_shown(archief.path) and widget.row(archief.path).title == archief.title

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from .. import saved_listing
 from ..catalogue import Entry, entries, untitled
-from ..index import Signatures, gc_paused, prepare_quick_titles, title_at_once
+from ..index import Signatures, gc_paused, prepare_quick_titles, search_text, title_at_once
 from .document_model import PATH_ROLE, DocumentModel, Marks
 from .tasks import Task, TaskRunner
 
@@ -595,11 +595,30 @@ class DocumentList(QWidget):
         if needle == self.model.needle:
             return
         self._open_first_later = False  # another search: its own Enter opens its match
+        self._search_late_titles()
         current = self.current_path()
         chosen = self.selected_paths()
         self.model.set_filter(needle)
         self._reselect(chosen, current)  # the selection model needs no open group
         self._expand()
+
+    def _search_late_titles(self) -> None:
+        """Rows listed before their titles were read (a first start) that show a title read for them (`_title`)
+        are searched by that title too, as they show it, not by their file's path only."""
+        late = self._late_titles
+        if not late:
+            return
+        changed = False
+        found = []
+        for entry in self.model.entries:
+            title = late.get(entry.path) if not entry.titled else None
+            if title is not None and title != entry.title:  # read (the file name is shown where it is unsure)
+                entry = Entry(entry.path, entry.type_name, entry.type_label, title,
+                              search_text(entry.path, {"title": title}), entry.remark)
+                changed = True
+            found.append(entry)
+        if changed:
+            self.model.entries = found  # the same documents in the same order; the filter's reset follows
 
     def _hide_empty_groups(self) -> None:
         """A document type whose documents the filter hides all is not shown as an empty heading."""
