@@ -223,3 +223,21 @@ def test_a_title_shown_before_the_titles_are_read_is_found_by_the_filter(
     qtbot.waitUntil(lambda: bool(completions), timeout=20000)
     assert seen == {"titled": False, "shows": archief.title, "found": True, "others": 1}
     assert widget.model.is_shown(archief.path) and widget.row(archief.path).title == archief.title
+
+
+def test_another_repository_without_documents_shows_none_of_the_first_one(qtbot, sample_window,
+                                                                         tmp_path: Path) -> None:
+    """Opening a folder without documents while a document is open: the editor and the preview no longer show
+    (and would no longer save) the other repository's document under the new one's name."""
+    win = sample_window
+    empty = tmp_path / "leeg"
+    (empty / "docs").mkdir(parents=True)
+    git(empty, "init", "-q")
+    win.load_repository(empty)
+    qtbot.waitUntil(lambda: win.repo is not None and win.repo.root == empty.resolve() and win.documents.ready)
+    wait_idle(qtbot, win)
+    assert win.documents.count() == 0
+    assert win.editor.session is None and not win.editor.modified
+    assert win.editor.form_view.header.text() == "" and win.editor.raw_view.edit.toPlainText() == ""
+    assert win.preview._context is None and win.preview.toPlainText().strip() == ""
+    win.save()  # nothing to save: no error, nothing written

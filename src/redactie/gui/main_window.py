@@ -418,7 +418,8 @@ class MainWindow(QMainWindow):
 
     def _follow_repository(self) -> None:
         """The open document follows the repository the list shows: once another one (or the same one with another
-        schema) is listed, the document is opened again from it, or the list's first when it has no such document.
+        schema) is listed, the document is opened again from it, or the list's first when it has no such document
+        (none when it has none).
         Unsaved work stays open as it is (the callers that switch ask about it first)."""
         session = self.editor.session
         if self.repo is None or session is None or session.repo is self.repo or self.editor.modified:
@@ -427,6 +428,9 @@ class MainWindow(QMainWindow):
         relpath = session.relpath if same else self.documents.first_document()
         if relpath is not None:
             self.open_picked(relpath)
+        else:  # none to show: not the other repository's under this one's name
+            self.editor.close_document()
+            self.preview.clear()
 
     def _folders_changed(self) -> None:
         """Files were added, removed or renamed by another program: read the list again."""
