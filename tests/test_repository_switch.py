@@ -241,3 +241,22 @@ def test_another_repository_without_documents_shows_none_of_the_first_one(qtbot,
     assert win.editor.form_view.header.text() == "" and win.editor.raw_view.edit.toPlainText() == ""
     assert win.preview._context is None and win.preview.toPlainText().strip() == ""
     win.save()  # nothing to save: no error, nothing written
+
+
+def test_a_new_document_asked_for_while_the_repository_opens_is_offered_once_it_is(
+        qtbot, content_repo: Path, isolated_home: Path) -> None:  # noqa: ANN001
+    """Ctrl+N pressed while the window starts (the list may show already, the repository is still being opened)
+    is not dropped: the new-document dialog opens once the repository is there."""
+    from redactie.gui.main_window import MainWindow
+
+    win = MainWindow("nl")
+    qtbot.addWidget(win)
+    win.show()
+    win.load_repository(content_repo)
+    assert win.repo is None
+    win.actions_["new"].trigger()
+    qtbot.waitUntil(lambda: getattr(win, "new_document_dialog", None) is not None
+                    and win.new_document_dialog.isVisible(), timeout=20000)
+    win.new_document_dialog.reject()
+    wait_idle(qtbot, win)
+    win.close()

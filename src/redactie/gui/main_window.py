@@ -113,6 +113,7 @@ class MainWindow(QMainWindow):
         self._opening: Path | None = None  # the repository being opened (its saved list may show already)
         self._picked: tuple[str, bool] | None = None  # to open once the relation choices are known (`open_picked`)
         self._after_picked: list[Callable[[], object]] = []
+        self._new_when_open = False  # Ctrl+N while the repository was being opened: the dialog follows
         self._background_timer = QTimer(self)  # owned, so that closing the window stops it
         self._background_timer.setSingleShot(True)
         self._background_timer.setInterval(BACKGROUND_DELAY_MS)
@@ -388,6 +389,9 @@ class MainWindow(QMainWindow):
         if self._open_when_ready is not None:
             picked, self._open_when_ready = self._open_when_ready, None
             self.when_built(lambda: self.open_picked(picked))
+        if self._new_when_open:
+            self._new_when_open = False
+            self.when_built(self.new_document)
 
     def _attach(self, repo: ContentRepository) -> None:
         """The parts behind the panes follow the repository the list shows (git's state, drafts)."""
@@ -443,6 +447,7 @@ class MainWindow(QMainWindow):
 
         self.documents.error, self.documents.ready = error, True
         self._opening = self._open_when_ready = None  # a document picked in its saved list is not opened
+        self._new_when_open = False
         self.monitor.open_git(GIT_OPEN_DELAY_MS)
         text = error.localized(self.language) if isinstance(error, SchemaError) else str(error)
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Schema onbruikbaar"), text,
@@ -602,7 +607,11 @@ class MainWindow(QMainWindow):
                                                  "gewijzigd"), 8000)
 
     def new_document(self) -> None:
-        """Ask for a new document's type, title and code; create and open it."""
+        """Ask for a new document's type, title and code; create and open it (once the repository being opened
+        is open)."""
+        if self._opening is not None:
+            self._new_when_open = True
+            return
         if self.repo is None or not self._may_leave():
             return
         from .new_document import NewDocumentDialog
