@@ -1625,6 +1625,10 @@
         <translation>%1 cannot be opened: %2</translation>
     </message>
     <message>
+        <source>Document openen…</source>
+        <translation>Opening the document…</translation>
+    </message>
+    <message>
         <source>Opgeslagen</source>
         <translation>Saved</translation>
     </message>

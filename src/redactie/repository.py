@@ -209,6 +209,11 @@ class ContentRepository:
             self._resolved[name] = self._resolve(self.schema.vocabularies[name])
         return self._resolved[name]
 
+    @property
+    def resolved(self) -> bool:
+        """True when `vocabularies()` answers at once (resolved already: it reads nothing)."""
+        return self._vocabularies is not None
+
     def vocabularies(self) -> dict[str, Vocabulary]:
         """All vocabularies, resolved."""
         if self._vocabularies is None:

@@ -169,12 +169,17 @@ def run(path: Path | None, quit_when_loaded: bool = False, language: str | None 
         window.when_built(loaded)
 
     def loaded() -> None:
-        """The panes are built: open the list's first document (the smoke mode then prints its timings and
-        quits)."""
+        """The panes are built: open the list's first document."""
         marks["built_ms"] = _since(started)
         first = window.documents.first_document()
-        if first and window.editor.session is None:  # unless one was picked in the list meanwhile
-            window.open_document(first)
+        if first and window.editor.session is None and not window.picking:  # unless one was picked meanwhile
+            # Its relation choices are resolved in a worker first; the list stays where the user may have scrolled.
+            window.open_picked(first, lambda: opened(first), scroll=False)
+        else:
+            opened(first)
+
+    def opened(first: str | None) -> None:
+        """The first document is open (the smoke mode then prints its timings and quits)."""
         marks["opened_ms"] = _since(started)
         if quit_when_loaded:
             window.repaint()  # paints now; no timer can fire before processEvents

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from .. import saved_listing
 from ..catalogue import Entry, entries, untitled
-from ..index import Signatures, gc_paused, prepare_quick_titles, title_at_once
+from ..index import Signatures, gc_paused, prepare_quick_titles, search_text, title_at_once
 from .document_model import PATH_ROLE, DocumentModel, Marks
 from .tasks import Task, TaskRunner
 
@@ -152,6 +152,7 @@ class DocumentList(QWidget):
         self._language = ""
         self.model.title_of = self._title
         self.failed.connect(self._drop_saved)
+        self._open_first_later = False  # Enter in the filter before the list showed a match (see `_open_first_shown`)
 
     def load(self, repo: ContentRepository, language: str, select: str | None = None) -> None:
         """Read the repository's documents in the background, then fill the list (selecting `select`)."""
@@ -331,6 +332,7 @@ class DocumentList(QWidget):
             self.complete = True
             self._save_listing(found)
             self.completed.emit()
+        self._open_first_when_shown()
 
     def _title(self, entry: Entry) -> str:
         """The title a row shows: its entry's; for a row listed before the titles were read (a first start), its
@@ -441,6 +443,7 @@ class DocumentList(QWidget):
             if index.isValid():
                 self.tree.scrollTo(index)
         self.ready = True
+        self._open_first_when_shown()  # before `loaded`: the start opens its first document only when none is
         self.loaded.emit()
 
     def _expand(self, then: Callable[[], None] | None = None) -> None:
@@ -591,22 +594,46 @@ class DocumentList(QWidget):
         """The selected document's path."""
         return self.model.path_at(self.tree.currentIndex())
 
-    def select(self, path: str) -> None:
-        """Select a document without opening it (nothing when the filter hides it)."""
+    def select(self, path: str, scroll: bool = True) -> None:
+        """Select a document without opening it (nothing when the filter hides it); `scroll` False leaves the list
+        where it is (the view otherwise brings the row in sight)."""
         index = self.model.index_of(path)
         if index.isValid():
+            auto = self.tree.hasAutoScroll()
+            self.tree.setAutoScroll(auto and scroll)
             self.tree.setCurrentIndex(index)
+            self.tree.setAutoScroll(auto)
 
     def apply_filter(self, text: str) -> None:
         """Show only the documents whose title, path or values contain `text`; selection and current stay."""
         needle = text.strip().lower()
         if needle == self.model.needle:
             return
+        self._open_first_later = False  # another search: its own Enter opens its match
+        self._search_late_titles()
         current = self.current_path()
         chosen = self.selected_paths()
         self.model.set_filter(needle)
         self._reselect(chosen, current)  # the selection model needs no open group
         self._expand()
+
+    def _search_late_titles(self) -> None:
+        """Rows listed before their titles were read (a first start) that show a title read for them (`_title`)
+        are searched by that title too, as they show it, not by their file's path only."""
+        late = self._late_titles
+        if not late:
+            return
+        changed = False
+        found = []
+        for entry in self.model.entries:
+            title = late.get(entry.path) if not entry.titled else None
+            if title is not None and title != entry.title:  # read (the file name is shown where it is unsure)
+                entry = Entry(entry.path, entry.type_name, entry.type_label, title,
+                              search_text(entry.path, {"title": title}), entry.remark)
+                changed = True
+            found.append(entry)
+        if changed:
+            self.model.entries = found  # the same documents in the same order; the filter's reset follows
 
     def _hide_empty_groups(self) -> None:
         """A document type whose documents the filter hides all is not shown as an empty heading."""
@@ -672,8 +699,17 @@ class DocumentList(QWidget):
     def _open_first_shown(self) -> None:
         path = self.first_shown()
         if path is not None:
+            self._open_first_later = False
             self.select(path)
             self.opened.emit(path)
+        else:  # typed while the list is still read (the titles, at a start): the first match opens when it shows
+            self._open_first_later = not self.complete
+
+    def _open_first_when_shown(self) -> None:
+        """After the rows changed: open the first match of an Enter pressed before there was one (nothing when
+        the filter was changed since, another document was picked, or the complete list has none)."""
+        if self._open_first_later and (self.first_shown() is not None or self.complete):
+            self._open_first_shown()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         """Down in the filter moves to the first document it shows."""
@@ -689,6 +725,7 @@ class DocumentList(QWidget):
     def _activated(self, index: QModelIndex) -> None:
         path = self.model.path_at(index)
         if path:
+            self._open_first_later = False
             self.opened.emit(path)
 
 

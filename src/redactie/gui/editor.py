@@ -128,6 +128,26 @@ class DocumentEditor(QWidget):
         self.text_changed.emit(session.doc.body if session.doc else "")
         self._offer_draft(repo, relpath, data)
 
+    def close_document(self) -> None:
+        """Show no document (another repository without it is shown): nothing is written, its draft stays."""
+        self._clear_banners()
+        self.stop_watching()
+        old, self.session = self.session, None
+        self.draft_keeper.follow(None)
+        self.form_view.session = None
+        self.form_view.header.setText("")
+        self.form_view.rebuild()
+        self.raw_view.session = None
+        self.raw_view.edit.set_original("")
+        self.raw_view.show_error()
+        self.format_bar.follow(None)
+        self.tabs.setTabEnabled(0, True)
+        if old is not None:
+            old.deleteLater()
+        self.session_changed.emit(None)
+        self.modified_changed.emit(False)
+        self.text_changed.emit("")
+
     def _offer_draft(self, repo: ContentRepository, relpath: str, data: bytes) -> None:
         draft = self.drafts.load(repo.root, relpath)
         if draft is None:

@@ -111,6 +111,10 @@ class MainWindow(QMainWindow):
         self._menus()
         self._speller_requested: object = False  # False, or the repository root the speller was loaded for
         self.keep_drafts_on_close = False  # a restart: unsaved work stays as a draft, nobody is asked
+        self._opening: Path | None = None  # the repository being opened (its saved list may show already)
+        self._picked: tuple[str, bool] | None = None  # to open once the relation choices are known (`open_picked`)
+        self._after_picked: list[Callable[[], object]] = []
+        self._new_when_open = False  # Ctrl+N while the repository was being opened: the dialog follows
         self._background_timer = QTimer(self)  # owned, so that closing the window stops it
         self._background_timer.setSingleShot(True)
         self._background_timer.setInterval(BACKGROUND_DELAY_MS)
@@ -129,7 +133,7 @@ class MainWindow(QMainWindow):
         self._list_built = True
         self.documents: DocumentList = DocumentList(self.runner, self)
         self.splitter.replaceWidget(0, self.documents).deleteLater()
-        self.documents.opened.connect(self.open_document)
+        self.documents.opened.connect(self.open_picked)
         # What follows the list (git, the folders' watch, the first document) needs the other panes.
         self.documents.loaded.connect(lambda: self._after_list(self._documents_loaded))
         self.documents.failed.connect(lambda error: self._after_list(lambda: self._documents_failed(error)))
@@ -359,6 +363,7 @@ class MainWindow(QMainWindow):
         self._closed = False  # (a window shown again after closing)
         self.build_list()
         self.documents.ready, self.documents.error = False, None
+        self._opening = path  # until it is open (`_use`) or cannot be (`_documents_failed`)
         root = find_root(path)
         # A later start shows the list as the last session left it, when its folders are as they were; the
         # repository is read right after (and the list then brought in line with it).
@@ -383,7 +388,7 @@ class MainWindow(QMainWindow):
         from ..schema import SCHEMA_FILE
         from ..workspace import remember_repository
 
-        self.repo = repo
+        self.repo, self._opening = repo, None
         remember_repository(repo.root)
         self.documents.load(repo, self.language)
         self.setWindowTitle(self.tr("Redactie — %1").replace("%1", repo.root.name) + "[*]")
@@ -395,7 +400,10 @@ class MainWindow(QMainWindow):
         self.when_built(lambda: self._attach(repo))
         if self._open_when_ready is not None:
             picked, self._open_when_ready = self._open_when_ready, None
-            self.when_built(lambda: self.open_document(picked))
+            self.when_built(lambda: self.open_picked(picked))
+        if self._new_when_open:
+            self._new_when_open = False
+            self.when_built(self.new_document)
 
     def _attach(self, repo: ContentRepository) -> None:
         """The parts behind the panes follow the repository the list shows (git's state, drafts)."""
@@ -410,6 +418,7 @@ class MainWindow(QMainWindow):
         self.documents.set_drafts({d.path for d in self.drafts.for_repository(repo.root)})
 
     def _documents_loaded(self) -> None:
+        self._follow_repository()
         self.monitor.open_git(GIT_OPEN_DELAY_MS)
         if self.repo is not None:
             self.monitor.watch(self.repo)  # the list task already walked the folders: this is cheap
@@ -423,6 +432,22 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Niet-opgeslagen werk gevonden in %n documenten; open een "
                                                  "document om het te herstellen", "", len(drafts)))
 
+    def _follow_repository(self) -> None:
+        """The open document follows the repository the list shows: once another one (or the same one with another
+        schema) is listed, the document is opened again from it, or the list's first when it has no such document
+        (none when it has none).
+        Unsaved work stays open as it is (the callers that switch ask about it first)."""
+        session = self.editor.session
+        if self.repo is None or session is None or session.repo is self.repo or self.editor.modified:
+            return
+        same = self.documents.row(session.relpath) is not None
+        relpath = session.relpath if same else self.documents.first_document()
+        if relpath is not None:
+            self.open_picked(relpath)
+        else:  # none to show: not the other repository's under this one's name
+            self.editor.close_document()
+            self.preview.clear()
+
     def _folders_changed(self) -> None:
         """Files were added, removed or renamed by another program: read the list again."""
         if self.repo is not None:
@@ -433,6 +458,8 @@ class MainWindow(QMainWindow):
         from ..schema import SchemaError
 
         self.documents.error, self.documents.ready = error, True
+        self._opening = self._open_when_ready = None  # a document picked in its saved list is not opened
+        self._new_when_open = False
         self.monitor.open_git(GIT_OPEN_DELAY_MS)
         text = error.localized(self.language) if isinstance(error, SchemaError) else str(error)
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Schema onbruikbaar"), text,
@@ -489,16 +516,20 @@ class MainWindow(QMainWindow):
 
     # -- documents -----------------------------------------------------------------------------------------
 
-    def open_document(self, relpath: str) -> None:
-        """Open a document, asking first when the current one has unsaved work."""
+    def open_document(self, relpath: str, scroll: bool = True) -> None:
+        """Open a document, asking first when the current one has unsaved work; its row is selected (`scroll`
+        False: without moving the list)."""
         from ..fileio import file_problem
 
-        if self.repo is None:  # picked in a saved list shown before the repository is open: opened once it is
+        if self.repo is None or self._opening is not None:
+            # Picked in a saved list shown before its repository is open (the window may still hold another one):
+            # opened from it once it is.
             self._open_when_ready = relpath
             return
         self.build_panes()  # a document picked in the list before the editor was built (see `build_list`)
-        if self.editor.session is not None and self.editor.session.relpath == relpath:
-            return
+        session = self.editor.session
+        if session is not None and session.relpath == relpath and session.repo is self.repo:
+            return  # (the same path in another repository, or read with another schema, is opened anew)
         if not self._may_leave():
             self._select_open_document()  # the row clicked stays unopened: the list shows the open one again
             return
@@ -515,9 +546,47 @@ class MainWindow(QMainWindow):
                                 .replace("%1", relpath).replace("%2", exc.strerror or str(exc)))
             self._select_open_document()
             return
-        self.documents.select(relpath)
+        self.documents.select(relpath, scroll)
         self.preview.set_context(self.repo, relpath, self.runner)
         self.preview.render_soon()
+
+    def open_picked(self, relpath: str, then: Callable[[], object] | None = None, scroll: bool = True) -> None:
+        """Open a document picked in the list (or the first one at a start), then run `then`. A document's form
+        needs the relation choices: the titles of every document of a type, thousands at 10k, read when the index
+        does not hold them yet (~1 s on a first start). Those are then resolved in a worker first, the window
+        answering meanwhile; a document picked again meanwhile replaces the earlier pick. `scroll`: see
+        `open_document`."""
+        if then is not None:
+            self._after_picked.append(then)
+        repo = self.repo
+        if repo is None or self._opening is not None or repo.resolved:
+            self._open_picked(relpath, scroll)
+            return
+        self._picked = (relpath, scroll)
+        if not self.runner.running("open-vocabularies"):
+            self.runner.run("open-vocabularies", lambda task: repo.vocabularies(), lambda _: self._resolved(repo),
+                            lambda _error: self._resolved(repo, failed=True), label=self.tr("Document openen…"))
+
+    @property
+    def picking(self) -> bool:
+        """True while a picked document waits to open (for the repository or its relation choices)."""
+        return self._picked is not None or self._open_when_ready is not None
+
+    def _resolved(self, repo: ContentRepository, failed: bool = False) -> None:
+        """The relation choices of `repo` are resolved (or could not be: the open then reports why)."""
+        picked, self._picked = self._picked, None
+        if picked is None:
+            return
+        if repo is self.repo and failed:
+            self._open_picked(*picked)
+        else:  # at once now; another repository opened meanwhile: resolved for that one first
+            self.open_picked(picked[0], scroll=picked[1])
+
+    def _open_picked(self, relpath: str, scroll: bool) -> None:
+        self.open_document(relpath, scroll)
+        waiting, self._after_picked = self._after_picked, []
+        for then in waiting:
+            then()
 
     def _select_open_document(self) -> None:
         """Select the open document in the list again (after an open that did not happen)."""
@@ -550,7 +619,11 @@ class MainWindow(QMainWindow):
                                                  "gewijzigd"), 8000)
 
     def new_document(self) -> None:
-        """Ask for a new document's type, title and code; create and open it."""
+        """Ask for a new document's type, title and code; create and open it (once the repository being opened
+        is open)."""
+        if self._opening is not None:
+            self._new_when_open = True
+            return
         if self.repo is None or not self._may_leave():
             return
         from .new_document import NewDocumentDialog

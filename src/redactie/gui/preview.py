@@ -69,6 +69,16 @@ class Preview(QTextBrowser):
         else:
             runner.run("preview-macros", lambda task: macro_texts(repo, relpath, language), apply, lambda e: None)
 
+    def clear(self) -> None:
+        """Show nothing (no document is open)."""
+        self._timer.stop()
+        self._first_timer.stop()
+        if self.runner is not None:
+            self.runner.cancel("preview-render")
+            self.runner.cancel("preview-macros")
+        self._context, self._pending, self._macros, self._shown_for = None, "", {}, None
+        self.setHtml("")
+
     def set_fields(self, fields: dict[str, object]) -> None:
         """Show the labels of the fields as they are now, saved or not (the rest of the macros stay)."""
         if self._context is None:
