@@ -176,3 +176,22 @@ def test_the_gui_collector_waits_while_a_structure_is_built_without_collections(
     assert not collection_paused()
     collector.check()
     assert freed == [True] and kept
+
+
+def test_a_task_reports_each_change_of_its_progress_once(qtbot) -> None:  # noqa: ANN001
+    """A worker reporting per file (thousands of times, mostly the same percentage) reaches the window only with
+    each change: the window is not flooded with identical updates."""
+    runner = TaskRunner()
+    seen: list[tuple[str, str, object]] = []
+    runner.progress.connect(lambda label, phase, percent: seen.append((label, phase, percent)))
+    done: list[object] = []
+
+    def work(task: Task) -> None:
+        for n in range(10_000):
+            task.progress("lezen", n * 100 // 10_000)
+        task.progress("opslaan")
+
+    runner.run("files", work, done.append, label="Documenten")
+    qtbot.waitUntil(lambda: bool(done), timeout=10000)
+    qtbot.wait(20)
+    assert seen == [("Documenten", "lezen", p) for p in range(100)] + [("Documenten", "opslaan", None)]
