@@ -10,7 +10,7 @@ import errno
 from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, Signal
-from PySide6.QtWidgets import QFileDialog, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QTabWidget, QVBoxLayout, QWidget
 
 from ..document import Document
 from ..drafts import DraftStore
@@ -22,6 +22,7 @@ from .draft_keeper import DraftKeeper
 from .form_view import FormView
 from .format_toolbar import FormatToolBar
 from .raw_view import RawView
+from .section_edit import SectionEdit
 from .session import DocumentSession
 from .tasks import TaskRunner
 
@@ -112,7 +113,10 @@ class DocumentEditor(QWidget):
             old.deleteLater()
         self.watcher.addPaths([str(session.path), str(session.path.parent)])
         self.form_view.show_session(session, language)
-        self.format_bar.follow(None)
+        # a section editor that keeps the focus shows this document's section now (editors are refilled)
+        focused = QApplication.focusWidget()
+        self.format_bar.follow(focused if isinstance(focused, SectionEdit) and self.form_view.isAncestorOf(focused)
+                               else None)
         if self._files_root != repo.root:
             self.refresh_known_files(repo)
         if session.doc is None:  # it opens in the Tekst tab

@@ -14,9 +14,11 @@ from PySide6.QtWidgets import QGroupBox, QLabel, QLineEdit, QPlainTextEdit, QScr
 from ..document import Document, EditError
 from ..document.model import same
 from ..links import KnownFiles
+from ..schema import FieldDef
 from ..spelling import Speller
 from ..validation import check_parsed
 from .form import FieldForm
+from .form_sections import SectionBox, SectionBoxes
 from .section_edit import SectionEdit
 from .session import DocumentSession
 from .undo_keys import route_undo
@@ -25,6 +27,7 @@ from .undo_keys import route_undo
 # layout and painting (Qt handles such calls with the posted events, before due timers and input), a real
 # timer only after them, so the window answers in between.
 _NEXT_TURN_MS = 1
+_FORMS_KEPT = 4  # forms kept for the document types last shown (a repository has a few types)
 _SITE_MARKERS = re.compile(r"<!--|\{\{|\{%|--8<--")
 
 
@@ -50,9 +53,10 @@ class FormView(QScrollArea):
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b00020;")
         self.error.hide()
-        self.form = FieldForm(inner)
-        self.form.changed.connect(self._field_changed)
+        self.form = self._new_form()
+        self._forms: dict[tuple[int, ...], FieldForm] = {}  # a form per document type, the most recent last
         self.sections_box = QVBoxLayout()
+        self._sections = SectionBoxes(self.sections_box, self._new_section_box)
         self.layout_.addWidget(self.header)
         self.layout_.addWidget(self.error)
         self.layout_.addWidget(self.form)
@@ -79,43 +83,86 @@ class FormView(QScrollArea):
         self.verticalScrollBar().setValue(0)  # another document starts at its top, not where the last one was
 
     def rebuild(self) -> None:
-        """Build widgets from the session's current document."""
-        self._clear_sections()
+        """Show the session's current document: in the form kept for its type and the section boxes kept from the
+        last document, refilled; only what differs is made anew."""
         session = self.session
         if session is None or session.doc is None:
+            self._sections.clear()
+            self.section_editors.clear()
+            self._spell_queue.clear()
             self.form.build([], {}, self.language, {})
             return
         repo, doc = session.repo, session.doc
         doc_type = repo.schema.type_for(session.relpath)
         self._show_header()
         fields = repo.schema.fields_of(doc_type) if doc_type else []
-        if self.form.build(fields, dict(doc.fields), self.language, repo.vocabularies()):
+        swapped = self._use_form(fields)
+        made = self.form.build(fields, dict(doc.fields), self.language, repo.vocabularies())
+        if made:
             for widget in self.form.findChildren(QLineEdit) + self.form.findChildren(QPlainTextEdit):
                 route_undo(widget)
-        editable = doc_type.sections if doc_type else []
-        for name in doc.section_names:
-            box = QGroupBox(name, self)
-            box_layout = QVBoxLayout(box)
-            edit = SectionEdit(box)
-            edit.set_original(doc.section(name))  # coloured at once; spelling follows in later turns (_spell_next)
-            edit.setAccessibleName(self.tr("Sectie %1").replace("%1", name))
-            edit.link_context = self._link_context
-            edit.highlighter.link_check = self._missing_link if self.known_files is not None else None
-            self._apply_font(edit)
-            if name in editable:
-                edit.setToolTip(self.tr("Tekst van de sectie '%1' (Markdown)").replace("%1", name))
-                edit.edited.connect(lambda n=name, e=edit: self._section_changed(n, e))
-            else:
-                self._mark_read_only(box, edit, name, doc.section(name))
-            box_layout.addWidget(edit)
-            self.sections_box.addWidget(box)
-            self.section_editors[name] = edit
-        # the next turn of the event loop: the layout and first paint of this open are work enough for one turn
-        QTimer.singleShot(0, self, self._chain_focus)  # not after the form is gone
+        made = self._show_sections(doc, doc_type.sections if doc_type else []) or made or swapped
+        if made:  # the next turn of the event loop: the layout and first paint of this open are work enough
+            QTimer.singleShot(0, self, self._chain_focus)  # not after the form is gone
         self.revalidate()
         self._spell_queue = list(self.section_editors.values())
         if self.speller is not None and self._spell_queue:
             QTimer.singleShot(_NEXT_TURN_MS, self, self._spell_next)  # not after the form is gone
+
+    def _use_form(self, fields: list[FieldDef]) -> bool:
+        """Show the form kept for these fields (a document type), made when there is none; True when the form
+        shown changed. Switching between vereisten and maatregelen then refills a form instead of making one."""
+        key = tuple(id(field) for field in fields)  # the form keeps its fields alive: an id is not reused
+        form = self._forms.pop(key, None)
+        if form is None:
+            form = self.form if not self._forms and not self.form.widgets else self._new_form()
+        self._forms[key] = form  # the most recently used last
+        while len(self._forms) > _FORMS_KEPT:
+            dropped = self._forms.pop(next(iter(self._forms)))
+            if dropped is not form and dropped is not self.form:
+                dropped.deleteLater()
+        if form is self.form:
+            return False
+        old, self.form = self.form, form
+        self.layout_.replaceWidget(old, form)
+        old.hide()
+        old.setParent(None)  # kept for its type's next document, outside the window (no hidden duplicate names)
+        if old not in self._forms.values():
+            old.deleteLater()
+        form.show()
+        return True
+
+    def _new_form(self) -> FieldForm:
+        form = FieldForm(self.widget())
+        form.changed.connect(lambda key, f=form: self._field_changed(key) if f is self.form else None)
+        return form
+
+    def _show_sections(self, doc: Document, editable: list[str]) -> bool:
+        """One box per section of the document, the last document's boxes refilled; True when any is new."""
+        names = doc.section_names
+        boxes, made = self._sections.take(len(names))
+        self.section_editors.clear()
+        self._spell_queue.clear()
+        for box, name in zip(boxes, names, strict=True):
+            text = doc.section(name)
+            box.show_section(name, text, name in editable)
+            edit = box.edit
+            edit.setAccessibleName(self.tr("Sectie %1").replace("%1", name))
+            edit.highlighter.link_check = self._missing_link if self.known_files is not None else None
+            if box.editable:
+                edit.setToolTip(self.tr("Tekst van de sectie '%1' (Markdown)").replace("%1", name))
+            else:
+                self._mark_read_only(box, edit, name, text)
+            self.section_editors[name] = edit
+        return made
+
+    def _new_section_box(self) -> SectionBox:
+        box = SectionBox(self)
+        edit = box.edit
+        edit.link_context = self._link_context
+        self._apply_font(edit)
+        edit.edited.connect(lambda b=box: self._section_changed(b.name, b.edit) if b.editable else None)
+        return box
 
     def _spell_next(self) -> None:
         """Spell-check the next section editor of the open document, one editor per turn of the event loop.
@@ -233,15 +280,6 @@ class FormView(QScrollArea):
             font = edit.font()
             font.setPointSize(self.font_size)
             edit.setFont(font)
-
-    def _clear_sections(self) -> None:
-        while self.sections_box.count():
-            item = self.sections_box.takeAt(0)
-            if item.widget():
-                item.widget().hide()  # gone at once, also for code that looks for editors before deletion
-                item.widget().deleteLater()
-        self.section_editors.clear()
-        self._spell_queue.clear()
 
     def _field_changed(self, key: str) -> None:
         if self.session is None or self._loading:

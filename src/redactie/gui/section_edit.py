@@ -8,6 +8,7 @@ from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt
 from PySide6.QtGui import QAction, QContextMenuEvent, QFont, QHelpEvent, QKeyEvent, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QPlainTextEdit, QToolTip, QWidget
 
+from ..faithful import DisplayText
 from ..links import find_links
 from ..spelling import Speller
 from .faithful_edit import FaithfulEdit
@@ -41,6 +42,26 @@ class SectionEdit(FaithfulEdit):
         self.table_actions = add_table_actions(self)
         self.link_context: LinkContext | None = None
         self.link_picker = None  # the open "Link naar document" dialog
+
+    def show_text(self, text: str) -> None:
+        """Show a text (not an edit: `edited` is not emitted) as a new editor would: the cursor and the view at its
+        start, nothing of what was shown before (another document's section) left in the view."""
+        self._text = DisplayText(text, self._crlf)
+        display = self._text.display
+        self._loading = True
+        try:
+            # one replacement of the whole text, coloured at once (`setPlainText` leaves the colouring to a later
+            # turn of the event loop: the text would first be painted plain)
+            cursor = QTextCursor(self.document())
+            cursor.select(QTextCursor.SelectionType.Document)
+            cursor.insertText(display)
+            if self._shown() != display:  # Qt changed something on the way in: show the text as a whole
+                self.setPlainText(display)
+        finally:
+            self._loading = False
+        self.setTextCursor(QTextCursor(self.document()))
+        self.verticalScrollBar().setValue(0)
+        self.horizontalScrollBar().setValue(0)
 
     def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802 - Qt API
         """Rich text (Word, a web page) as Markdown; plain text as it is."""
