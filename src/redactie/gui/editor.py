@@ -9,7 +9,7 @@ import datetime
 import errno
 from pathlib import Path
 
-from PySide6.QtCore import QFileSystemWatcher, Signal
+from PySide6.QtCore import QFileSystemWatcher, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QFileDialog, QTabWidget, QVBoxLayout, QWidget
 
 from ..document import Document
@@ -19,7 +19,7 @@ from ..links import KnownFiles
 from ..repository import ContentRepository
 from .banner import Banner
 from .draft_keeper import DraftKeeper
-from .form_view import FormView
+from .form_view import NEXT_TURN_MS, FormView
 from .format_toolbar import FormatToolBar
 from .raw_view import RawView
 from .section_edit import SectionEdit
@@ -73,6 +73,10 @@ class DocumentEditor(QWidget):
         self._files_root = repo.root
         self.runner.run("known-files", lambda _task: KnownFiles.scan(repo.root), self.form_view.set_known_files)
 
+    def _known_files_of(self, repo: ContentRepository) -> None:
+        if self.session is not None and self.session.repo is repo:  # else a newer open asked for its own
+            self.refresh_known_files(repo)
+
     # -- compatibility helpers used by the window and tests ------------------------------------------------
 
     @property
@@ -117,8 +121,9 @@ class DocumentEditor(QWidget):
         focused = QApplication.focusWidget()
         self.format_bar.follow(focused if isinstance(focused, SectionEdit) and self.form_view.isAncestorOf(focused)
                                else None)
-        if self._files_root != repo.root:
-            self.refresh_known_files(repo)
+        if self._files_root != repo.root:  # in the next turn: no worker competes with this open's painting
+            self._files_root = repo.root
+            QTimer.singleShot(NEXT_TURN_MS, self, lambda: self._known_files_of(repo))
         if session.doc is None:  # it opens in the Tekst tab
             self.raw_view.show_session(session, language)
         else:  # filled when its tab is opened: colouring the whole file for a hidden tab made each open slower

@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFocusEvent, QPalette
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFormLayout,
     QLabel,
@@ -550,6 +552,7 @@ class FieldForm(QWidget):
         self._fields: dict[str, FieldDef] = {}
         self._others: list[str] = []  # the keys shown under "Overige velden", in order
         self._others_at = 0  # the form's row where "Overige velden" starts
+        self._hidden_for: tuple[QWidget | None] | None = None  # hidden while adding rows, with the focus to give back
 
     def build(self, fields: list[FieldDef], values: dict[str, Any], language: str,
               vocabularies: dict[str, Vocabulary]) -> bool:
@@ -560,19 +563,40 @@ class FieldForm(QWidget):
         below "Overige velden"): making, showing and laying out the whole form again was most of what an open
         held the window for.
         """
-        if not self._fits(fields, language, vocabularies):
-            self._make(fields, values, language, vocabularies)
-            return True
-        made = False
-        for key, widget in list(self.widgets.items()):
-            value = values.get(key)
-            plan = field_plan(self._fields[key], value)
-            if plan == self._plans[key]:
-                widget.refill(value)
-            else:
-                self._replace(key, value, vocabularies)
-                made = True
-        return self._show_others(values) or made
+        self._hidden_for = None
+        try:
+            if not self._fits(fields, language, vocabularies):
+                self._make(fields, values, language, vocabularies)
+                return True
+            made = False
+            for key, widget in list(self.widgets.items()):
+                value = values.get(key)
+                plan = field_plan(self._fields[key], value)
+                if plan == self._plans[key]:
+                    widget.refill(value)
+                else:
+                    self._replace(key, value, vocabularies)
+                    made = True
+            return self._show_others(values) or made
+        finally:
+            self._show_again()
+
+    def _hide_while_adding(self) -> None:
+        """Hide the form while rows are added, to show it once after: a widget added to a visible form shows
+        itself in a later event, and each of those showings lays the whole window out again (at the start of
+        the application, with the first form, that was over 100 ms)."""
+        if self._hidden_for is None and not self.isHidden():
+            focus = QApplication.focusWidget()
+            self._hidden_for = (focus if focus is not None and self.isAncestorOf(focus) else None,)
+            self.hide()
+
+    def _show_again(self) -> None:
+        if self._hidden_for is None:
+            return
+        (focus,), self._hidden_for = self._hidden_for, None
+        self.show()
+        if focus is not None and shiboken6.isValid(focus) and self.isAncestorOf(focus) and focus.isVisible():
+            focus.setFocus()  # the field being typed in keeps the keyboard (hiding the form had moved it)
 
     def _fits(self, fields: list[FieldDef], language: str, vocabularies: dict[str, Vocabulary]) -> bool:
         made = self._made_for
@@ -592,6 +616,7 @@ class FieldForm(QWidget):
 
     def _replace(self, key: str, value: Any, vocabularies: dict[str, Vocabulary]) -> None:
         """Another kind of widget for one field (its value has another shape); the rest of the form stays."""
+        self._hide_while_adding()
         old = self.widgets[key]
         widget = self._field_widget(self._fields[key], value, vocabularies)
         label = self.form.labelForField(old)
@@ -604,6 +629,7 @@ class FieldForm(QWidget):
     def _make(self, fields: list[FieldDef], values: dict[str, Any], language: str,
               vocabularies: dict[str, Vocabulary]) -> None:
         """Make the widgets for a document anew."""
+        self._hide_while_adding()
         while self.form.rowCount():
             self.form.removeRow(0)
         self.widgets.clear()
@@ -644,6 +670,7 @@ class FieldForm(QWidget):
                 if isinstance(widget, ReadOnlyField):
                     widget.set_value(values[key])
             return False
+        self._hide_while_adding()
         while self.form.rowCount() > self._others_at:
             self.form.removeRow(self.form.rowCount() - 1)
         self._others = others

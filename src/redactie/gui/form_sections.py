@@ -39,10 +39,11 @@ class SectionBox(QGroupBox):
 
 
 class SectionBoxes:
-    """The boxes of the open document's sections, in order, in a layout; reused for the next document."""
+    """The boxes of the open document's sections, in order, in a container widget; reused for the next document."""
 
-    def __init__(self, layout: QVBoxLayout, make: Callable[[], SectionBox]) -> None:
-        self.layout = layout
+    def __init__(self, container: QWidget, make: Callable[[], SectionBox]) -> None:
+        self.container = container
+        self.layout = container.layout()
         self.boxes: list[SectionBox] = []
         self._make = make
 
@@ -55,11 +56,19 @@ class SectionBoxes:
             box.hide()  # gone at once, also for code that looks for editors before deletion
             box.deleteLater()
         made = len(self.boxes) < count
+        if not made:
+            return list(self.boxes), False
+        # Added while hidden and shown once: each box added to a visible container would show itself in a
+        # later event, and each of those showings lays the whole window out again.
+        hidden = not self.container.isHidden()
+        self.container.hide()
         while len(self.boxes) < count:
             box = self._make()
             self.layout.addWidget(box)
             self.boxes.append(box)
-        return list(self.boxes), made
+        if hidden:
+            self.container.show()
+        return list(self.boxes), True
 
     def clear(self) -> None:
         """Remove every box (no document shows sections)."""

@@ -26,7 +26,7 @@ from .undo_keys import route_undo
 # Work that follows an open waits this long, not 0: a zero timer runs in the same turn as the open's own
 # layout and painting (Qt handles such calls with the posted events, before due timers and input), a real
 # timer only after them, so the window answers in between.
-_NEXT_TURN_MS = 1
+NEXT_TURN_MS = 1
 _FORMS_KEPT = 4  # forms kept for the document types last shown (a repository has a few types)
 _SITE_MARKERS = re.compile(r"<!--|\{\{|\{%|--8<--")
 
@@ -55,12 +55,14 @@ class FormView(QScrollArea):
         self.error.hide()
         self.form = self._new_form()
         self._forms: dict[tuple[int, ...], FieldForm] = {}  # a form per document type, the most recent last
-        self.sections_box = QVBoxLayout()
-        self._sections = SectionBoxes(self.sections_box, self._new_section_box)
+        sections = QWidget(inner)
+        self.sections_box = QVBoxLayout(sections)
+        self.sections_box.setContentsMargins(0, 0, 0, 0)
+        self._sections = SectionBoxes(sections, self._new_section_box)
         self.layout_.addWidget(self.header)
         self.layout_.addWidget(self.error)
         self.layout_.addWidget(self.form)
-        self.layout_.addLayout(self.sections_box)
+        self.layout_.addWidget(sections)
         self.layout_.addStretch(1)
         self.setWidget(inner)
         self.session: DocumentSession | None = None
@@ -103,11 +105,11 @@ class FormView(QScrollArea):
                 route_undo(widget)
         made = self._show_sections(doc, doc_type.sections if doc_type else []) or made or swapped
         if made:  # the next turn of the event loop: the layout and first paint of this open are work enough
-            QTimer.singleShot(0, self, self._chain_focus)  # not after the form is gone
+            QTimer.singleShot(NEXT_TURN_MS, self, self._chain_focus)  # not after the form is gone
         self.revalidate()
         self._spell_queue = list(self.section_editors.values())
         if self.speller is not None and self._spell_queue:
-            QTimer.singleShot(_NEXT_TURN_MS, self, self._spell_next)  # not after the form is gone
+            QTimer.singleShot(NEXT_TURN_MS, self, self._spell_next)  # not after the form is gone
 
     def _use_form(self, fields: list[FieldDef]) -> bool:
         """Show the form kept for these fields (a document type), made when there is none; True when the form
@@ -177,7 +179,7 @@ class FormView(QScrollArea):
                 edit.set_speller(self.speller)
                 break
         if self._spell_queue:
-            QTimer.singleShot(_NEXT_TURN_MS, self, self._spell_next)  # not after the form is gone
+            QTimer.singleShot(NEXT_TURN_MS, self, self._spell_next)  # not after the form is gone
 
     def _chain_focus(self) -> None:
         """Tab from the form goes through its fields and sections in order, before it leaves for the preview

@@ -14,6 +14,9 @@ if TYPE_CHECKING:
     from ..repository import ContentRepository
 
 FIRST_RENDER_DELAY_MS = 100
+# Work started for an open waits this long: a real timer runs after the open's own layout and painting, a zero
+# one with them (as in form_view).
+NEXT_TURN_MS = 1
 
 
 def to_html(markdown: str, macro_text: dict[str, str] | None = None, language: str = "nl") -> str:
@@ -49,25 +52,46 @@ class Preview(QTextBrowser):
         self._first_timer.setSingleShot(True)
         self._first_timer.setInterval(FIRST_RENDER_DELAY_MS)
         self._first_timer.timeout.connect(self.render_now)
+        self._macro_timer = QTimer(self)
+        self._macro_timer.setSingleShot(True)
+        self._macro_timer.setInterval(NEXT_TURN_MS)
+        self._macro_timer.timeout.connect(self._resolve_macros)
+        self._soon_timer = QTimer(self)
+        self._soon_timer.setSingleShot(True)
+        self._soon_timer.setInterval(NEXT_TURN_MS)
+        self._soon_timer.timeout.connect(self.render_now)
         self._rendered_once = False
         self._shown_for: str | None = None  # the document whose page is shown (its scroll position is for it)
 
     def set_context(self, repo: ContentRepository, relpath: str, runner: TaskRunner | None = None) -> None:
-        """Resolve the document's macros (labels, related documents) from the repository's index in the background."""
-        from ..macros import macro_texts
+        """Resolve the document's macros (labels, related documents) from the repository's index in the background.
 
-        language = self.language
+        With a runner the work starts in the next turn of the event loop: a worker started now would compete
+        for the interpreter with the open's own layout and painting, and stall it.
+        """
         self.runner = runner or self.runner
         self._context = (repo, relpath)
-
-        def apply(texts: dict[str, str]) -> None:
-            self._macros = texts
-            self.schedule(self._pending, texts)
-
         if runner is None:
-            apply(macro_texts(repo, relpath, language))
+            from ..macros import macro_texts
+
+            self._apply_macros(repo, relpath, macro_texts(repo, relpath, self.language))
         else:
-            runner.run("preview-macros", lambda task: macro_texts(repo, relpath, language), apply, lambda e: None)
+            self._macro_timer.start()  # a newer document's context before then replaces this one
+
+    def _resolve_macros(self) -> None:
+        from ..macros import macro_texts
+
+        if self._context is None or self.runner is None:
+            return
+        (repo, relpath), language = self._context, self.language
+        self.runner.run("preview-macros", lambda task: macro_texts(repo, relpath, language),
+                        lambda texts: self._apply_macros(repo, relpath, texts), lambda e: None)
+
+    def _apply_macros(self, repo: ContentRepository, relpath: str, texts: dict[str, str]) -> None:
+        if self._context is not None and (self._context[0] is not repo or self._context[1] != relpath):
+            return  # resolved for a document that is no longer shown
+        self._macros = texts
+        self.schedule(self._pending, texts)
 
     def set_fields(self, fields: dict[str, object]) -> None:
         """Show the labels of the fields as they are now, saved or not (the rest of the macros stay)."""
@@ -97,9 +121,12 @@ class Preview(QTextBrowser):
         self._timer.start()
 
     def render_soon(self) -> None:
-        """Render a newly opened document: at once, or the very first one just after the window has painted."""
-        if self._rendered_once or self.runner is None:
+        """Render a newly opened document: in the next turn of the event loop (after the open's own layout and
+        painting), the very first one a moment after the window has painted; at once without a task runner."""
+        if self.runner is None:
             self.render_now()
+        elif self._rendered_once:
+            self._soon_timer.start()
         else:
             self._first_timer.start()
 
@@ -107,6 +134,7 @@ class Preview(QTextBrowser):
         """Render the pending Markdown now: in the background when a task runner is known, else here."""
         self._timer.stop()
         self._first_timer.stop()
+        self._soon_timer.stop()
         markdown, macros, language = self._pending, dict(self._macros), self.language
         relpath = self._context[1] if self._context is not None else None
         if self.runner is None:
