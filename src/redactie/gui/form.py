@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Mapping, Sequence
+from typing import Any, overload
 
 import shiboken6
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
@@ -257,12 +257,12 @@ class _ChoiceModel(QAbstractListModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.keys: list[str] = []
-        self.labels: list[str] = []
+        self.labels: Sequence[str] = []
         self.checked: set[str] = set()
         self._rows: list[int] = []
         self._needle = ""
 
-    def fill(self, keys: list[str], labels: list[str], checked: set[str]) -> None:
+    def fill(self, keys: list[str], labels: Sequence[str], checked: set[str]) -> None:
         self.beginResetModel()
         self.keys, self.labels, self.checked = keys, labels, checked
         self._rows = self._matching()
@@ -321,19 +321,48 @@ class _ChoiceModel(QAbstractListModel):
         self.toggled.emit(key, checked)
 
 
-_ROWS: dict[tuple[int, str], tuple[Mapping[str, Any], list[str], list[str]]] = {}
+class _Labels(Sequence[str]):
+    """A vocabulary's labels in its order, each made when first asked for: a vocabulary of documents may hold
+    thousands, and a list view asks only for the rows it shows (a filter asks for all, once)."""
+
+    def __init__(self, keys: list[str], values: Mapping[str, Any], language: str,
+                 outside: Mapping[str, str] | None = None) -> None:
+        self.keys, self.values, self.language = keys, values, language
+        self.outside = outside or {}  # labels of keys the vocabulary does not hold
+        self._made: list[str | None] = [None] * len(keys)
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    @overload
+    def __getitem__(self, n: int) -> str: ...
+
+    @overload
+    def __getitem__(self, n: slice) -> list[str]: ...
+
+    def __getitem__(self, n: int | slice) -> str | list[str]:
+        if isinstance(n, slice):
+            return [self[i] for i in range(*n.indices(len(self)))]
+        label = self._made[n]
+        if label is None:
+            key = self.keys[n]
+            text = self.values.get(key)
+            label = self._made[n] = self.outside.get(key) or (text.get(self.language) if text else key)
+        return label
 
 
-def _rows_of(values: Mapping[str, Any], language: str) -> tuple[list[str], list[str]]:
-    """A vocabulary's keys and labels in its order, made once per vocabulary and language (a vocabulary of
-    documents may hold thousands, and every open of a document shows it again). Callers never change the lists."""
+_ROWS: dict[tuple[int, str], tuple[Mapping[str, Any], list[str], _Labels]] = {}
+
+
+def _rows_of(values: Mapping[str, Any], language: str) -> tuple[list[str], _Labels]:
+    """A vocabulary's keys and labels in its order, kept per vocabulary and language (a vocabulary of documents may
+    hold thousands, and every open of a document shows it again). Callers never change them."""
     found = _ROWS.get((id(values), language))
     if found is None or found[0] is not values:
         if len(_ROWS) > 32:  # vocabularies are resolved anew when files change: the old ones go
             _ROWS.clear()
-        # each label straight from its text (not `Vocabulary.label`, a lookup per value)
-        found = _ROWS[(id(values), language)] = (values, list(values),
-                                                 [text.get(language) if text else key for key, text in values.items()])
+        keys = list(values)
+        found = _ROWS[(id(values), language)] = (values, keys, _Labels(keys, values, language))
     return found[1], found[2]
 
 
@@ -395,7 +424,8 @@ class MultiChoiceField(FieldWidget):
         extra = [v for v in dict.fromkeys(self._order) if v not in allowed]
         if extra:
             outside = self.tr("%1 (niet toegestaan)")
-            keys, labels = keys + extra, labels + [outside.replace("%1", key) for key in extra]
+            keys = keys + extra
+            labels = _Labels(keys, allowed, self.language, {key: outside.replace("%1", key) for key in extra})
         self.model.fill(keys, labels, set(self._order))
         self._loading = False
 

@@ -33,9 +33,11 @@ class SectionBox(QGroupBox):
         self.edit.highlighter.speller = None
         self.edit.show_text(text)
         if editable:
-            self.setTitle(name)
-            self.edit.setReadOnly(False)
-            self.edit.setPalette(self._palette)
+            if self.title() != name:  # a new title lays the box out again
+                self.setTitle(name)
+            if self.edit.isReadOnly():
+                self.edit.setReadOnly(False)
+                self.edit.setPalette(self._palette)
 
 
 class SectionBoxes:

@@ -196,7 +196,9 @@ class FormView(QScrollArea):
     def _mark_read_only(self, box: QGroupBox, edit: SectionEdit, name: str, text: str) -> None:
         """Show a section the editor may not change as such, saying truthfully why."""
         edit.setReadOnly(True)
-        box.setTitle(self.tr("%1 (alleen lezen)").replace("%1", name))
+        title = self.tr("%1 (alleen lezen)").replace("%1", name)
+        if box.title() != title:  # a new title lays the box out again
+            box.setTitle(title)
         # the window's colour instead of the text background: it looks like a label, not like a field to type in
         # (a palette, not a style sheet: a style sheet per editor makes showing and painting the form slower)
         palette = edit.palette()

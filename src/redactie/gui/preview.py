@@ -61,6 +61,7 @@ class Preview(QTextBrowser):
         self._soon_timer.setInterval(NEXT_TURN_MS)
         self._soon_timer.timeout.connect(self.render_now)
         self._rendered_once = False
+        self._render_with_macros = False  # a newly opened document's page waits for its macros
         self._shown_for: str | None = None  # the document whose page is shown (its scroll position is for it)
 
     def set_context(self, repo: ContentRepository, relpath: str, runner: TaskRunner | None = None) -> None:
@@ -85,13 +86,21 @@ class Preview(QTextBrowser):
             return
         (repo, relpath), language = self._context, self.language
         self.runner.run("preview-macros", lambda task: macro_texts(repo, relpath, language),
-                        lambda texts: self._apply_macros(repo, relpath, texts), lambda e: None)
+                        lambda texts: self._apply_macros(repo, relpath, texts),
+                        lambda _error: self._apply_macros(repo, relpath, None))
 
-    def _apply_macros(self, repo: ContentRepository, relpath: str, texts: dict[str, str]) -> None:
+    def _apply_macros(self, repo: ContentRepository, relpath: str, texts: dict[str, str] | None) -> None:
+        """The macros of the shown document (None: they could not be resolved): the page waiting for them is
+        rendered now, else after a pause as after typing."""
         if self._context is not None and (self._context[0] is not repo or self._context[1] != relpath):
             return  # resolved for a document that is no longer shown
-        self._macros = texts
-        self.schedule(self._pending, texts)
+        if texts is not None:
+            self._macros = texts
+        if self._render_with_macros:
+            self._render_with_macros = False
+            self.render_now()
+        elif texts is not None:
+            self.schedule(self._pending, texts)
 
     def set_fields(self, fields: dict[str, object]) -> None:
         """Show the labels of the fields as they are now, saved or not (the rest of the macros stay)."""
@@ -121,20 +130,24 @@ class Preview(QTextBrowser):
         self._timer.start()
 
     def render_soon(self) -> None:
-        """Render a newly opened document: in the next turn of the event loop (after the open's own layout and
-        painting), the very first one a moment after the window has painted; at once without a task runner."""
+        """Render a newly opened document: when its macros are resolved (they are being), else in the next turn of
+        the event loop (after the open's own layout and painting); the very first one a moment after the window
+        has painted; at once without a task runner."""
         if self.runner is None:
             self.render_now()
-        elif self._rendered_once:
-            self._soon_timer.start()
-        else:
+        elif not self._rendered_once:
             self._first_timer.start()
+        elif self._macro_timer.isActive() or self.runner.running("preview-macros"):
+            self._render_with_macros = True  # one render with the new document's macros, not one before them too
+        else:
+            self._soon_timer.start()
 
     def render_now(self) -> None:
         """Render the pending Markdown now: in the background when a task runner is known, else here."""
         self._timer.stop()
         self._first_timer.stop()
         self._soon_timer.stop()
+        self._render_with_macros = False
         markdown, macros, language = self._pending, dict(self._macros), self.language
         relpath = self._context[1] if self._context is not None else None
         if self.runner is None:
