@@ -165,3 +165,17 @@ def test_no_worker_starts_in_the_opens_own_turn(sample_window, qtbot) -> None:  
         assert not win.runner.busy
     title = win.editor.doc.fields["title"] if win.editor.doc is not None else ""
     qtbot.waitUntil(lambda: str(title)[:20] in win.preview.toPlainText(), timeout=20000)
+
+
+def test_a_newly_opened_document_is_previewed_once_with_its_own_macros(sample_window, qtbot) -> None:  # noqa: ANN001
+    """The preview of the next document waits for its macros and renders once (before: once at once, with the
+    last document's macros, and again when its own came)."""
+    win = sample_window
+    qtbot.waitUntil(lambda: win.preview._rendered_once and not win.runner.busy, timeout=20000)
+    pages: list[str] = []
+    win.preview.rendered.connect(lambda: pages.append(win.preview.toPlainText()))
+    win.open_document(MAATREGEL)
+    qtbot.waitUntil(lambda: bool(pages), timeout=20000)
+    assert "Vereisten bij deze maatregel" in pages[0] and "ongerechtvaardigd onderscheid" in pages[0]
+    qtbot.waitUntil(lambda: not win.runner.busy and not win.preview._timer.isActive(), timeout=20000)
+    assert len(pages) == 1
