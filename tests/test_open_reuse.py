@@ -179,3 +179,32 @@ def test_a_newly_opened_document_is_previewed_once_with_its_own_macros(sample_wi
     assert "Vereisten bij deze maatregel" in pages[0] and "ongerechtvaardigd onderscheid" in pages[0]
     qtbot.waitUntil(lambda: not win.runner.busy and not win.preview._timer.isActive(), timeout=20000)
     assert len(pages) == 1
+
+
+def test_a_closed_window_leaves_no_kept_form_behind(qtbot, content_repo: Path, isolated_home: Path) -> None:  # noqa: ANN001
+    """The forms kept for other document types live outside the window's widget tree; they go with the window
+    (before this was seen to, every closed window left them alive as hidden top-level widgets)."""
+    import gc
+
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QApplication
+
+    from redactie.gui.form import FieldForm
+    from redactie.gui.main_window import MainWindow
+
+    def use_and_close() -> None:
+        win = MainWindow("nl")
+        assert win.load_repository(content_repo)
+        win.show()
+        qtbot.waitUntil(lambda: win.documents.ready)
+        for relpath in (SAMPLE_DOC, MAATREGEL, "docs/vereisten/verwerkingsregister.md"):
+            win.open_document(relpath)
+        assert any(isinstance(w, FieldForm) for w in QApplication.topLevelWidgets())  # the maatregel's, kept
+        qtbot.waitUntil(lambda: not win.runner.busy, timeout=20000)
+        win.close()
+        win.deleteLater()
+
+    use_and_close()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, FieldForm)]
