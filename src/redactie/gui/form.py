@@ -582,7 +582,8 @@ class FieldForm(QWidget):
         self._fields: dict[str, FieldDef] = {}
         self._others: list[str] = []  # the keys shown under "Overige velden", in order
         self._others_at = 0  # the form's row where "Overige velden" starts
-        self._hidden_for: tuple[QWidget | None] | None = None  # hidden while adding rows, with the focus to give back
+        self._adding = False  # hidden while rows are added (`_hide_while_adding`)
+        self._focus: QWidget | None = None  # the form's widget that had the keyboard then
 
     def build(self, fields: list[FieldDef], values: dict[str, Any], language: str,
               vocabularies: dict[str, Vocabulary]) -> bool:
@@ -593,7 +594,7 @@ class FieldForm(QWidget):
         below "Overige velden"): making, showing and laying out the whole form again was most of what an open
         held the window for.
         """
-        self._hidden_for = None
+        self._adding = False
         try:
             if not self._fits(fields, language, vocabularies):
                 self._make(fields, values, language, vocabularies)
@@ -615,15 +616,15 @@ class FieldForm(QWidget):
         """Hide the form while rows are added, to show it once after: a widget added to a visible form shows
         itself in a later event, and each of those showings lays the whole window out again (at the start of
         the application, with the first form, that was over 100 ms)."""
-        if self._hidden_for is None and not self.isHidden():
+        if not self._adding and not self.isHidden():
             focus = QApplication.focusWidget()
-            self._hidden_for = (focus if focus is not None and self.isAncestorOf(focus) else None,)
+            self._adding, self._focus = True, focus if focus is not None and self.isAncestorOf(focus) else None
             self.hide()
 
     def _show_again(self) -> None:
-        if self._hidden_for is None:
+        if not self._adding:
             return
-        (focus,), self._hidden_for = self._hidden_for, None
+        focus, self._adding, self._focus = self._focus, False, None
         self.show()
         if focus is not None and shiboken6.isValid(focus) and self.isAncestorOf(focus) and focus.isVisible():
             focus.setFocus()  # the field being typed in keeps the keyboard (hiding the form had moved it)
