@@ -226,13 +226,17 @@ def main() -> None:
         window.open_document(path)
         opens.append((time.perf_counter() - start) * 1000)
 
+    pages: list[object] = []
+    window.preview.rendered.connect(lambda: pages.append(None))
     for path in chosen:
         if window.editor.modified:
             window.editor.save()
         # from inside the event loop, as a click or Enter in the list opens a document
         QTimer.singleShot(0, lambda p=path: timed_open(p))
-        count = len(opens)
+        count, shown = len(opens), len(pages)
         wait_until(lambda c=count: len(opens) > c, 30)
+        # the open's follow-up work too (it may start in a later turn): its page in the preview, then no task
+        wait_until(lambda s=shown: len(pages) > s, 30)
         wait_until(lambda: not window.runner.busy, 30)
     stall_opens, cpu_opens = beat.longest, beat.longest_cpu
     gc_figures |= collections.figures("opens")
