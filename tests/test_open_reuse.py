@@ -208,3 +208,20 @@ def test_a_closed_window_leaves_no_kept_form_behind(qtbot, content_repo: Path, i
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     gc.collect()
     assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, FieldForm)]
+
+
+def test_the_font_size_applies_to_the_kept_section_editors(sample_window) -> None:  # noqa: ANN001
+    """A font size set and then set back to the system's holds for the next document too, whose sections are
+    shown in the same editors."""
+    win = sample_window
+    view = win.editor.form_view
+    normal = next(iter(view.section_editors.values())).font().pointSize()
+    view.set_font_size(normal + 7)
+    assert {edit.font().pointSize() for edit in view.section_editors.values()} == {normal + 7}
+    view.set_font_size(0)
+    other = next(p for p in sorted(win.documents.paths()) if p.startswith("docs/vereisten/") and p != SAMPLE_DOC)
+    win.open_document(other)
+    assert {edit.font().pointSize() for edit in view.section_editors.values()} == {normal}
+    view.set_font_size(normal + 3)
+    win.open_document(SAMPLE_DOC)
+    assert {edit.font().pointSize() for edit in view.section_editors.values()} == {normal + 3}

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QGroupBox, QLabel, QLineEdit, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget
 
 from ..document import Document, EditError
@@ -289,14 +289,16 @@ class FormView(QScrollArea):
     def set_font_size(self, size: int) -> None:
         """The editors' font size in points (0: the system's)."""
         self.font_size = size
-        for edit in self.section_editors.values():
-            self._apply_font(edit)
+        for box in self._sections.boxes:  # every kept box: one not shown now may show the next document
+            self._apply_font(box.edit, again=True)
 
-    def _apply_font(self, edit: QPlainTextEdit) -> None:
+    def _apply_font(self, edit: QPlainTextEdit, again: bool = False) -> None:
         if self.font_size:
             font = edit.font()
             font.setPointSize(self.font_size)
             edit.setFont(font)
+        elif again:  # back to the system's size (the editors are kept from one document to the next)
+            edit.setFont(QFont())
 
     def _field_changed(self, key: str) -> None:
         if self.session is None or self._loading:
