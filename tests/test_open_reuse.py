@@ -225,3 +225,33 @@ def test_the_font_size_applies_to_the_kept_section_editors(sample_window) -> Non
     view.set_font_size(normal + 3)
     win.open_document(SAMPLE_DOC)
     assert {edit.font().pointSize() for edit in view.section_editors.values()} == {normal + 3}
+
+
+def test_the_spelling_process_is_asked_about_an_opened_document_off_the_gui_thread(sample_window,
+                                                                                   qtbot) -> None:  # noqa: ANN001
+    """Every line of a newly opened document goes to the spelling process from a worker; the editors' colouring
+    on the GUI thread then finds the answers kept (before, each line waited there for the process, and a busy
+    machine made that wait a stall)."""
+    import threading
+
+    from redactie.spelling.worker import RemoteSpeller
+
+    win = sample_window
+    qtbot.waitUntil(lambda: win.editor.form_view.speller is not None and not win.runner.busy, timeout=30000)
+    speller = win.editor.form_view.speller
+    assert isinstance(speller, RemoteSpeller)
+    asked: list[str] = []
+    original = speller._ask
+
+    def ask(request: dict) -> dict | None:
+        if request.get("op") == "check":
+            asked.append(threading.current_thread().name)
+        return original(request)
+
+    speller._ask = ask  # type: ignore[method-assign]
+    other = next(p for p in sorted(win.documents.paths()) if p.startswith("docs/maatregelen/"))
+    win.open_document(other)
+    editors = list(win.editor.form_view.section_editors.values())
+    qtbot.waitUntil(lambda: all(edit.highlighter.speller is speller for edit in editors) and not win.runner.busy,
+                    timeout=30000)
+    assert asked and threading.main_thread().name not in asked

@@ -46,6 +46,7 @@ class DocumentEditor(QWidget):
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName(self.tr("Weergave van het document"))
         self.form_view = FormView(self)
+        self.form_view.runner = runner  # asks the spelling process about an opened document's lines off this thread
         self.raw_view = RawView(self)
         self.tabs.addTab(self.form_view, self.tr("Formulier"))
         self.tabs.addTab(self.raw_view, self.tr("Tekst"))

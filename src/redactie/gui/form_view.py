@@ -21,6 +21,7 @@ from .form import FieldForm
 from .form_sections import SectionBox, SectionBoxes
 from .section_edit import SectionEdit
 from .session import DocumentSession
+from .tasks import Task, TaskRunner
 from .undo_keys import route_undo
 
 # Work that follows an open waits this long, not 0: a zero timer runs in the same turn as the open's own
@@ -80,6 +81,8 @@ class FormView(QScrollArea):
         self.font_size = 0
         self.section_editors: dict[str, SectionEdit] = {}
         self._spell_queue: list[SectionEdit] = []  # editors of the open document still to be spell-checked
+        self._spell_round = 0  # counts the opens: spelling asked for an earlier one is not applied
+        self.runner: TaskRunner | None = None
         self.known_files: KnownFiles | None = None  # the repository's files, for marking links to missing ones
         self._loading = False
         self._validate_timer = QTimer(self)
@@ -117,8 +120,9 @@ class FormView(QScrollArea):
             QTimer.singleShot(NEXT_TURN_MS, self, self._chain_focus)  # not after the form is gone
         self.revalidate()
         self._spell_queue = list(self.section_editors.values())
+        self._spell_round += 1
         if self.speller is not None and self._spell_queue:
-            QTimer.singleShot(NEXT_TURN_MS, self, self._spell_next)  # not after the form is gone
+            QTimer.singleShot(NEXT_TURN_MS, self, self._start_spelling)  # not after the form is gone
 
     def _use_form(self, fields: list[FieldDef]) -> bool:
         """Show the form kept for these fields (a document type), made when there is none; True when the form
@@ -178,6 +182,35 @@ class FormView(QScrollArea):
         self._apply_font(edit)
         edit.edited.connect(lambda b=box: self._section_changed(b.name, b.edit) if b.editable else None)
         return box
+
+    def _start_spelling(self) -> None:
+        """Spell-check the open document's sections: a spelling process is first asked about every line in the
+        background (its answers are kept), so the editors' colouring, one per turn, waits for no process."""
+        speller, runner, round_ = self.speller, self.runner, self._spell_round
+        if speller is None:
+            return
+        from ..spelling.worker import RemoteSpeller  # loaded already: the speller is one
+
+        if runner is None or not isinstance(speller, RemoteSpeller):
+            self._spell_next()
+            return
+        # each editor's lines as its highlighter sees them (blocks), read here on the GUI thread
+        texts = [edit.document().toRawText().split("\u2029") for edit in self._spell_queue]
+
+        def ask(task: Task) -> None:
+            for lines in texts:
+                state = 0  # the state a section's first line starts in (see MarkdownHighlighter)
+                for line in lines:
+                    if task.cancel.is_set():
+                        return
+                    state = speller.check(line, state)[1]
+
+        runner.run("spell-lines", ask, lambda _none: self._spell_known(round_),
+                   lambda _error: self._spell_known(round_))
+
+    def _spell_known(self, round_: int) -> None:
+        if round_ == self._spell_round:  # else another document (or the same again) opened meanwhile
+            self._spell_next()
 
     def _spell_next(self) -> None:
         """Spell-check the next section editor of the open document, one editor per turn of the event loop.
