@@ -21,6 +21,7 @@ import statistics
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEventLoop, QTimer
@@ -56,6 +57,10 @@ class Heartbeat:
         self.profiles: list[tuple[int, int, float, str]] = []
         self.profiler = self._profiling()
         self.turns: list[tuple[int, float]] = []  # (gap, GUI CPU) of every beat since `reset`
+        # what was going on around each turn (`describe()` at its start and end), for the longest gaps
+        self.describe: Callable[[], str] = lambda: ""
+        self._before = ""
+        self.labels: list[str] = []
         self.timer = QTimer()
         self.timer.setInterval(10)
         self.timer.timeout.connect(self.beat)
@@ -79,6 +84,9 @@ class Heartbeat:
         self.longest = max(self.longest, now - self.last)
         self.longest_cpu = max(self.longest_cpu, cpu - self.cpu)
         self.turns.append((now - self.last, cpu - self.cpu))
+        after = self.describe()
+        self.labels.append(self._before if self._before == after else f"{self._before} -> {after}")
+        self._before = after
         self.last, self.cpu = now, cpu
         self.profiler = self._profiling()
 
@@ -93,10 +101,18 @@ class Heartbeat:
         self.cpu = thread_cpu_ms()
         self.longest_cpu = 0.0
         self.turns = []
+        self.labels = []
+        self._before = self.describe()
 
     def worst(self, count: int = 5) -> list[list[float]]:
         """The `count` turns with the most GUI CPU since `reset`, as [gap ms, CPU ms]."""
         return [[gap, round(cpu)] for gap, cpu in sorted(self.turns, key=lambda turn: -turn[1])[:count]]
+
+    def longest_gaps(self, count: int = 5) -> list[list[object]]:
+        """The `count` longest gaps since `reset`, as [gap ms, CPU ms, what ran]: a long gap with little CPU of
+        the GUI thread is the window waiting (for the interpreter lock held by a worker, or for a core)."""
+        order = sorted(range(len(self.turns)), key=lambda n: -self.turns[n][0])[:count]
+        return [[self.turns[n][0], round(self.turns[n][1]), self.labels[n]] for n in order]
 
 
 class Collections:
@@ -204,6 +220,7 @@ def main() -> None:
     step = max(1, len(paths) // max(1, args.opens))
     chosen = paths[::step][: args.opens]
     opens = []
+    beat.describe = lambda: ",".join(sorted(task.key for task, _, _ in window.runner._running.values()))
     beat.reset()
     collections.reset()
 
@@ -212,17 +229,21 @@ def main() -> None:
         window.open_document(path)
         opens.append((time.perf_counter() - start) * 1000)
 
+    pages: list[object] = []
+    window.preview.rendered.connect(lambda: pages.append(None))
     for path in chosen:
         if window.editor.modified:
             window.editor.save()
         # from inside the event loop, as a click or Enter in the list opens a document
         QTimer.singleShot(0, lambda p=path: timed_open(p))
-        count = len(opens)
+        count, shown = len(opens), len(pages)
         wait_until(lambda c=count: len(opens) > c, 30)
+        # the open's follow-up work too (it may start in a later turn): its page in the preview, then no task
+        wait_until(lambda s=shown: len(pages) > s, 30)
         wait_until(lambda: not window.runner.busy, 30)
     stall_opens, cpu_opens = beat.longest, beat.longest_cpu
     gc_figures |= collections.figures("opens")
-    worst_opens = beat.worst()
+    worst_opens, longest_opens = beat.worst(), beat.longest_gaps()
     over_opens = sum(1 for _gap, cpu in beat.turns if cpu > 50)
     window.monitor.validate()  # background work running when the window closes
     QCoreApplication.processEvents()
@@ -230,7 +251,8 @@ def main() -> None:
               "listed_ms": round(listed_ms, 1), "rss_mb": round(memory, 1),
               "stall_list_ms": stall_list, "stall_validation_ms": stall_validation, "stall_opens_ms": stall_opens,
               "cpu_list_ms": round(cpu_list), "cpu_validation_ms": round(cpu_validation),
-              "cpu_opens_ms": round(cpu_opens), "cpu_opens_worst": worst_opens, "cpu_opens_over_50": over_opens,
+              "cpu_opens_ms": round(cpu_opens), "cpu_opens_worst": worst_opens,
+              "gap_opens_longest": longest_opens, "cpu_opens_over_50": over_opens,
               "open_median_ms": round(statistics.median(opens), 1),
               "open_p95_ms": round(sorted(opens)[int(len(opens) * 0.95) - 1], 1) if opens else 0,
               "open_max_ms": round(max(opens), 1) if opens else 0, **gc_figures}

@@ -9,8 +9,8 @@ import datetime
 import errno
 from pathlib import Path
 
-from PySide6.QtCore import QFileSystemWatcher, Signal
-from PySide6.QtWidgets import QFileDialog, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QFileSystemWatcher, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QFileDialog, QTabWidget, QVBoxLayout, QWidget
 
 from ..document import Document
 from ..drafts import DraftStore
@@ -19,9 +19,10 @@ from ..links import KnownFiles
 from ..repository import ContentRepository
 from .banner import Banner
 from .draft_keeper import DraftKeeper
-from .form_view import FormView
+from .form_view import NEXT_TURN_MS, FormView
 from .format_toolbar import FormatToolBar
 from .raw_view import RawView
+from .section_edit import SectionEdit
 from .session import DocumentSession
 from .tasks import TaskRunner
 
@@ -45,6 +46,7 @@ class DocumentEditor(QWidget):
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName(self.tr("Weergave van het document"))
         self.form_view = FormView(self)
+        self.form_view.runner = runner  # asks the spelling process about an opened document's lines off this thread
         self.raw_view = RawView(self)
         self.tabs.addTab(self.form_view, self.tr("Formulier"))
         self.tabs.addTab(self.raw_view, self.tr("Tekst"))
@@ -71,6 +73,10 @@ class DocumentEditor(QWidget):
         """Find the repository's files again (off the GUI thread), for marking links to missing documents."""
         self._files_root = repo.root
         self.runner.run("known-files", lambda _task: KnownFiles.scan(repo.root), self.form_view.set_known_files)
+
+    def _known_files_of(self, repo: ContentRepository) -> None:
+        if self.session is not None and self.session.repo is repo:  # else a newer open asked for its own
+            self.refresh_known_files(repo)
 
     # -- compatibility helpers used by the window and tests ------------------------------------------------
 
@@ -112,9 +118,13 @@ class DocumentEditor(QWidget):
             old.deleteLater()
         self.watcher.addPaths([str(session.path), str(session.path.parent)])
         self.form_view.show_session(session, language)
-        self.format_bar.follow(None)
-        if self._files_root != repo.root:
-            self.refresh_known_files(repo)
+        # a section editor that keeps the focus shows this document's section now (editors are refilled)
+        focused = QApplication.focusWidget()
+        self.format_bar.follow(focused if isinstance(focused, SectionEdit) and self.form_view.isAncestorOf(focused)
+                               else None)
+        if self._files_root != repo.root:  # in the next turn: no worker competes with this open's painting
+            self._files_root = repo.root
+            QTimer.singleShot(NEXT_TURN_MS, self, lambda: self._known_files_of(repo))
         if session.doc is None:  # it opens in the Tekst tab
             self.raw_view.show_session(session, language)
         else:  # filled when its tab is opened: colouring the whole file for a hidden tab made each open slower

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Mapping, Sequence
+from typing import Any, overload
 
+import shiboken6
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFocusEvent, QPalette
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFormLayout,
     QLabel,
@@ -255,12 +257,12 @@ class _ChoiceModel(QAbstractListModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.keys: list[str] = []
-        self.labels: list[str] = []
+        self.labels: Sequence[str] = []
         self.checked: set[str] = set()
         self._rows: list[int] = []
         self._needle = ""
 
-    def fill(self, keys: list[str], labels: list[str], checked: set[str]) -> None:
+    def fill(self, keys: list[str], labels: Sequence[str], checked: set[str]) -> None:
         self.beginResetModel()
         self.keys, self.labels, self.checked = keys, labels, checked
         self._rows = self._matching()
@@ -319,19 +321,48 @@ class _ChoiceModel(QAbstractListModel):
         self.toggled.emit(key, checked)
 
 
-_ROWS: dict[tuple[int, str], tuple[Mapping[str, Any], list[str], list[str]]] = {}
+class _Labels(Sequence[str]):
+    """A vocabulary's labels in its order, each made when first asked for: a vocabulary of documents may hold
+    thousands, and a list view asks only for the rows it shows (a filter asks for all, once)."""
+
+    def __init__(self, keys: list[str], values: Mapping[str, Any], language: str,
+                 outside: Mapping[str, str] | None = None) -> None:
+        self.keys, self.values, self.language = keys, values, language
+        self.outside = outside or {}  # labels of keys the vocabulary does not hold
+        self._made: list[str | None] = [None] * len(keys)
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    @overload
+    def __getitem__(self, n: int) -> str: ...
+
+    @overload
+    def __getitem__(self, n: slice) -> list[str]: ...
+
+    def __getitem__(self, n: int | slice) -> str | list[str]:
+        if isinstance(n, slice):
+            return [self[i] for i in range(*n.indices(len(self)))]
+        label = self._made[n]
+        if label is None:
+            key = self.keys[n]
+            text = self.values.get(key)
+            label = self._made[n] = self.outside.get(key) or (text.get(self.language) if text else key)
+        return label
 
 
-def _rows_of(values: Mapping[str, Any], language: str) -> tuple[list[str], list[str]]:
-    """A vocabulary's keys and labels in its order, made once per vocabulary and language (a vocabulary of
-    documents may hold thousands, and every open of a document shows it again). Callers never change the lists."""
+_ROWS: dict[tuple[int, str], tuple[Mapping[str, Any], list[str], _Labels]] = {}
+
+
+def _rows_of(values: Mapping[str, Any], language: str) -> tuple[list[str], _Labels]:
+    """A vocabulary's keys and labels in its order, kept per vocabulary and language (a vocabulary of documents may
+    hold thousands, and every open of a document shows it again). Callers never change them."""
     found = _ROWS.get((id(values), language))
     if found is None or found[0] is not values:
         if len(_ROWS) > 32:  # vocabularies are resolved anew when files change: the old ones go
             _ROWS.clear()
-        # each label straight from its text (not `Vocabulary.label`, a lookup per value)
-        found = _ROWS[(id(values), language)] = (values, list(values),
-                                                 [text.get(language) if text else key for key, text in values.items()])
+        keys = list(values)
+        found = _ROWS[(id(values), language)] = (values, keys, _Labels(keys, values, language))
     return found[1], found[2]
 
 
@@ -393,7 +424,8 @@ class MultiChoiceField(FieldWidget):
         extra = [v for v in dict.fromkeys(self._order) if v not in allowed]
         if extra:
             outside = self.tr("%1 (niet toegestaan)")
-            keys, labels = keys + extra, labels + [outside.replace("%1", key) for key in extra]
+            keys = keys + extra
+            labels = _Labels(keys, allowed, self.language, {key: outside.replace("%1", key) for key in extra})
         self.model.fill(keys, labels, set(self._order))
         self._loading = False
 
@@ -544,43 +576,96 @@ class FieldForm(QWidget):
         self.widgets: dict[str, FieldWidget] = {}
         self.elsewhere: QLabel | None = None
         self.language = "nl"
-        # what the widgets were made for: the fields, language, vocabularies and each value's `field_plan`
-        self._made_for: tuple[list[FieldDef], str, dict[str, Vocabulary], dict[str, object]] | None = None
+        # what the rows were made for: the fields, language and vocabularies; and per field its `field_plan`
+        self._made_for: tuple[list[FieldDef], str, dict[str, Vocabulary]] | None = None
+        self._plans: dict[str, object] = {}
+        self._fields: dict[str, FieldDef] = {}
+        self._others: list[str] = []  # the keys shown under "Overige velden", in order
+        self._others_at = 0  # the form's row where "Overige velden" starts
+        self._adding = False  # hidden while rows are added (`_hide_while_adding`)
+        self._focus: QWidget | None = None  # the form's widget that had the keyboard then
 
     def build(self, fields: list[FieldDef], values: dict[str, Any], language: str,
               vocabularies: dict[str, Vocabulary]) -> bool:
         """Show a document's values; True when new widgets were made, False when the form's own were refilled.
 
-        Another document of the same type, whose values the same kinds of widget show (`field_plan`), is shown
-        in the same widgets: making, showing and laying out the whole form again was most of what an open held
-        the window for.
+        A field whose value the same kind of widget shows as for the last document (`field_plan`) keeps its
+        widget, refilled; only the rows that differ are made again (and the fields the schema does not know,
+        below "Overige velden"): making, showing and laying out the whole form again was most of what an open
+        held the window for.
         """
-        shapes: dict[str, object] = {field.key: field_plan(field, values.get(field.key)) for field in fields}
-        if self._fits(fields, values, language, vocabularies, shapes):
-            for key, widget in self.widgets.items():
-                widget.refill(values.get(key))
-            return False
-        self._make(fields, values, language, vocabularies)
-        unknown = any(key not in shapes for key in values)
-        self._made_for = None if unknown else (list(fields), language, vocabularies, shapes)
-        return True
+        self._adding = False
+        try:
+            if not self._fits(fields, language, vocabularies):
+                self._make(fields, values, language, vocabularies)
+                return True
+            made = False
+            for key, widget in list(self.widgets.items()):
+                value = values.get(key)
+                plan = field_plan(self._fields[key], value)
+                if plan == self._plans[key]:
+                    widget.refill(value)
+                else:
+                    self._replace(key, value, vocabularies)
+                    made = True
+            return self._show_others(values) or made
+        finally:
+            self._show_again()
 
-    def _fits(self, fields: list[FieldDef], values: dict[str, Any], language: str,
-              vocabularies: dict[str, Vocabulary], shapes: dict[str, object]) -> bool:
+    def _hide_while_adding(self) -> None:
+        """Hide the form while rows are added, to show it once after: a widget added to a visible form shows
+        itself in a later event, and each of those showings lays the whole window out again (at the start of
+        the application, with the first form, that was over 100 ms)."""
+        if not self._adding and not self.isHidden():
+            focus = QApplication.focusWidget()
+            self._adding, self._focus = True, focus if focus is not None and self.isAncestorOf(focus) else None
+            self.hide()
+
+    def _show_again(self) -> None:
+        if not self._adding:
+            return
+        focus, self._adding, self._focus = self._focus, False, None
+        self.show()
+        if focus is not None and shiboken6.isValid(focus) and self.isAncestorOf(focus) and focus.isVisible():
+            focus.setFocus()  # the field being typed in keeps the keyboard (hiding the form had moved it)
+
+    def _fits(self, fields: list[FieldDef], language: str, vocabularies: dict[str, Vocabulary]) -> bool:
         made = self._made_for
-        if made is None or any(key not in shapes for key in values):  # fields the schema does not know differ
+        if made is None:
             return False
-        made_fields, made_language, made_vocabularies, made_shapes = made
+        made_fields, made_language, made_vocabularies = made
         return (len(made_fields) == len(fields) and all(a is b for a, b in zip(made_fields, fields, strict=True))
-                and made_language == language and made_vocabularies is vocabularies and made_shapes == shapes)
+                and made_language == language and made_vocabularies is vocabularies)
+
+    def _field_widget(self, field: FieldDef, value: Any, vocabularies: dict[str, Vocabulary]) -> FieldWidget:
+        widget = make_field(field, self.language, vocabularies, value)
+        widget.set_value(value)
+        widget.changed.connect(lambda key=field.key: self.changed.emit(key))
+        self._plans[field.key] = field_plan(field, value)
+        self.widgets[field.key] = widget
+        return widget
+
+    def _replace(self, key: str, value: Any, vocabularies: dict[str, Vocabulary]) -> None:
+        """Another kind of widget for one field (its value has another shape); the rest of the form stays."""
+        self._hide_while_adding()
+        old = self.widgets[key]
+        widget = self._field_widget(self._fields[key], value, vocabularies)
+        label = self.form.labelForField(old)
+        self.form.replaceWidget(old, widget)
+        if isinstance(label, QLabel):
+            label.setBuddy(widget)
+        old.hide()  # gone at once, also for code that looks for widgets before deletion
+        old.deleteLater()
 
     def _make(self, fields: list[FieldDef], values: dict[str, Any], language: str,
               vocabularies: dict[str, Vocabulary]) -> None:
         """Make the widgets for a document anew."""
-        self._made_for = None
+        self._hide_while_adding()
         while self.form.rowCount():
             self.form.removeRow(0)
         self.widgets.clear()
+        self._plans.clear()
+        self._others = []
         self.language = language
         # Errors in a field the form does not show (a hidden one like `hide`): said here, so that nothing
         # that blocks a commit is invisible.
@@ -592,29 +677,45 @@ class FieldForm(QWidget):
                                           "tabblad Tekst"))
         self.elsewhere.hide()
         self.form.addRow(self.elsewhere)
-        known = set()
+        self._fields = {field.key: field for field in fields}
         for field in fields:
-            known.add(field.key)
             if field.kind == "hidden":
                 continue  # kept exactly as it is, never shown
-            widget = make_field(field, language, vocabularies, values.get(field.key))
-            widget.set_value(values.get(field.key))
-            widget.changed.connect(lambda key=field.key: self.changed.emit(key))
-            self.widgets[field.key] = widget
+            widget = self._field_widget(field, values.get(field.key), vocabularies)
             label = QLabel(field.label.get(language) + ("*" if field.required else ""), self)
             label.setToolTip(field.help.get(language) or field.label.get(language))
             label.setBuddy(widget)
             self.form.addRow(label, widget)
-        others = [key for key in values if key not in known]  # unknown to the schema: shown, kept as is
-        if others:
-            title = QLabel("<b>" + self.tr("Overige velden") + "</b>", self)
-            title.setToolTip(self.tr("Velden die het schema niet kent; ze blijven ongewijzigd bewaard"))
-            self.form.addRow(title)
-            for key in others:
-                field = FieldDef(key, "readonly", Text(key, key), Text("", ""))
-                widget = ReadOnlyField(field, language)
-                widget.set_value(values[key])
-                self.form.addRow(QLabel(key, self), widget)
+        self._others_at = self.form.rowCount()
+        self._made_for = (list(fields), language, vocabularies)
+        self._show_others(values)
+
+    def _show_others(self, values: dict[str, Any]) -> bool:
+        """The values of fields the schema does not know, read-only below the form's own; True when their rows
+        were made again (other keys than the last document's)."""
+        others = [key for key in values if key not in self._fields]  # unknown to the schema: shown, kept as is
+        if others == self._others:
+            for row, key in enumerate(others, self._others_at + 1):
+                item = self.form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+                widget = item.widget() if item is not None else None
+                if isinstance(widget, ReadOnlyField):
+                    widget.set_value(values[key])
+            return False
+        self._hide_while_adding()
+        while self.form.rowCount() > self._others_at:
+            self.form.removeRow(self.form.rowCount() - 1)
+        self._others = others
+        if not others:
+            return True
+        title = QLabel("<b>" + self.tr("Overige velden") + "</b>", self)
+        title.setToolTip(self.tr("Velden die het schema niet kent; ze blijven ongewijzigd bewaard"))
+        self.form.addRow(title)
+        for key in others:
+            field = FieldDef(key, "readonly", Text(key, key), Text("", ""))
+            widget = ReadOnlyField(field, self.language)
+            widget.set_value(values[key])
+            self.form.addRow(QLabel(key, self), widget)
+        return True
 
     def show_findings(self, findings: list[Finding]) -> None:
         """Put findings next to their fields; errors in a field without a widget above the form."""

@@ -8,24 +8,35 @@ from collections.abc import Callable
 
 import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QGroupBox, QLabel, QLineEdit, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget
 
 from ..document import Document, EditError
 from ..document.model import same
 from ..links import KnownFiles
+from ..schema import FieldDef
 from ..spelling import Speller
 from ..validation import check_parsed
 from .form import FieldForm
+from .form_sections import SectionBox, SectionBoxes
 from .section_edit import SectionEdit
 from .session import DocumentSession
+from .tasks import Task, TaskRunner
 from .undo_keys import route_undo
 
 # Work that follows an open waits this long, not 0: a zero timer runs in the same turn as the open's own
 # layout and painting (Qt handles such calls with the posted events, before due timers and input), a real
 # timer only after them, so the window answers in between.
-_NEXT_TURN_MS = 1
+NEXT_TURN_MS = 1
+_FORMS_KEPT = 4  # forms kept for the document types last shown (a repository has a few types)
 _SITE_MARKERS = re.compile(r"<!--|\{\{|\{%|--8<--")
+
+
+def _delete_forms(forms: dict[tuple[int, ...], FieldForm]) -> None:
+    for form in forms.values():
+        if shiboken6.isValid(form) and form.parent() is None:
+            shiboken6.delete(form)
+    forms.clear()
 
 
 def filled_by_site(text: str) -> bool:
@@ -50,13 +61,18 @@ class FormView(QScrollArea):
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b00020;")
         self.error.hide()
-        self.form = FieldForm(inner)
-        self.form.changed.connect(self._field_changed)
-        self.sections_box = QVBoxLayout()
+        self.form = self._new_form(inner)
+        self._forms: dict[tuple[int, ...], FieldForm] = {}  # a form per document type, the most recent last
+        forms = self._forms  # the kept forms are outside the window's widget tree: they go with this view
+        self.destroyed.connect(lambda: _delete_forms(forms))
+        sections = QWidget(inner)
+        self.sections_box = QVBoxLayout(sections)
+        self.sections_box.setContentsMargins(0, 0, 0, 0)
+        self._sections = SectionBoxes(sections, self._new_section_box)
         self.layout_.addWidget(self.header)
         self.layout_.addWidget(self.error)
         self.layout_.addWidget(self.form)
-        self.layout_.addLayout(self.sections_box)
+        self.layout_.addWidget(sections)
         self.layout_.addStretch(1)
         self.setWidget(inner)
         self.session: DocumentSession | None = None
@@ -65,6 +81,8 @@ class FormView(QScrollArea):
         self.font_size = 0
         self.section_editors: dict[str, SectionEdit] = {}
         self._spell_queue: list[SectionEdit] = []  # editors of the open document still to be spell-checked
+        self._spell_round = 0  # counts the opens: spelling asked for an earlier one is not applied
+        self.runner: TaskRunner | None = None
         self.known_files: KnownFiles | None = None  # the repository's files, for marking links to missing ones
         self._loading = False
         self._validate_timer = QTimer(self)
@@ -79,43 +97,120 @@ class FormView(QScrollArea):
         self.verticalScrollBar().setValue(0)  # another document starts at its top, not where the last one was
 
     def rebuild(self) -> None:
-        """Build widgets from the session's current document."""
-        self._clear_sections()
+        """Show the session's current document: in the form kept for its type and the section boxes kept from the
+        last document, refilled; only what differs is made anew."""
         session = self.session
         if session is None or session.doc is None:
+            self._sections.clear()
+            self.section_editors.clear()
+            self._spell_queue.clear()
             self.form.build([], {}, self.language, {})
             return
         repo, doc = session.repo, session.doc
         doc_type = repo.schema.type_for(session.relpath)
         self._show_header()
         fields = repo.schema.fields_of(doc_type) if doc_type else []
-        if self.form.build(fields, dict(doc.fields), self.language, repo.vocabularies()):
+        swapped = self._use_form(fields)
+        made = self.form.build(fields, dict(doc.fields), self.language, repo.vocabularies())
+        if made:
             for widget in self.form.findChildren(QLineEdit) + self.form.findChildren(QPlainTextEdit):
                 route_undo(widget)
-        editable = doc_type.sections if doc_type else []
-        for name in doc.section_names:
-            box = QGroupBox(name, self)
-            box_layout = QVBoxLayout(box)
-            edit = SectionEdit(box)
-            edit.set_original(doc.section(name))  # coloured at once; spelling follows in later turns (_spell_next)
-            edit.setAccessibleName(self.tr("Sectie %1").replace("%1", name))
-            edit.link_context = self._link_context
-            edit.highlighter.link_check = self._missing_link if self.known_files is not None else None
-            self._apply_font(edit)
-            if name in editable:
-                edit.setToolTip(self.tr("Tekst van de sectie '%1' (Markdown)").replace("%1", name))
-                edit.edited.connect(lambda n=name, e=edit: self._section_changed(n, e))
-            else:
-                self._mark_read_only(box, edit, name, doc.section(name))
-            box_layout.addWidget(edit)
-            self.sections_box.addWidget(box)
-            self.section_editors[name] = edit
-        # the next turn of the event loop: the layout and first paint of this open are work enough for one turn
-        QTimer.singleShot(0, self, self._chain_focus)  # not after the form is gone
+        made = self._show_sections(doc, doc_type.sections if doc_type else []) or made or swapped
+        if made:  # the next turn of the event loop: the layout and first paint of this open are work enough
+            QTimer.singleShot(NEXT_TURN_MS, self, self._chain_focus)  # not after the form is gone
         self.revalidate()
         self._spell_queue = list(self.section_editors.values())
+        self._spell_round += 1
         if self.speller is not None and self._spell_queue:
-            QTimer.singleShot(_NEXT_TURN_MS, self, self._spell_next)  # not after the form is gone
+            QTimer.singleShot(NEXT_TURN_MS, self, self._start_spelling)  # not after the form is gone
+
+    def _use_form(self, fields: list[FieldDef]) -> bool:
+        """Show the form kept for these fields (a document type), made when there is none; True when the form
+        shown changed. Switching between vereisten and maatregelen then refills a form instead of making one."""
+        key = tuple(id(field) for field in fields)  # the form keeps its fields alive: an id is not reused
+        form = self._forms.pop(key, None)
+        if form is None:
+            form = self.form if not self._forms and not self.form.widgets else self._new_form()
+        self._forms[key] = form  # the most recently used last
+        while len(self._forms) > _FORMS_KEPT:
+            dropped = self._forms.pop(next(iter(self._forms)))
+            if dropped is not form and dropped is not self.form:
+                dropped.deleteLater()
+        if form is self.form:
+            return False
+        old, self.form = self.form, form
+        self.layout_.replaceWidget(old, form)
+        old.hide()
+        old.setParent(None)  # kept for its type's next document, outside the window (no hidden duplicate names)
+        if old not in self._forms.values():
+            old.deleteLater()
+        form.show()
+        return True
+
+    def _new_form(self, parent: QWidget | None = None) -> FieldForm:
+        form = FieldForm(parent or self.widget())
+        form.changed.connect(self._form_changed)  # a method, not a lambda holding this view: no cycle via Qt
+        return form
+
+    def _form_changed(self, key: str) -> None:
+        if self.sender() is self.form:  # a kept form of another type is not the document's
+            self._field_changed(key)
+
+    def _show_sections(self, doc: Document, editable: list[str]) -> bool:
+        """One box per section of the document, the last document's boxes refilled; True when any is new."""
+        names = doc.section_names
+        boxes, made = self._sections.take(len(names))
+        self.section_editors.clear()
+        self._spell_queue.clear()
+        for box, name in zip(boxes, names, strict=True):
+            text = doc.section(name)
+            box.show_section(name, text, name in editable)
+            edit = box.edit
+            edit.setAccessibleName(self.tr("Sectie %1").replace("%1", name))
+            edit.highlighter.link_check = self._missing_link if self.known_files is not None else None
+            if box.editable:
+                edit.setToolTip(self.tr("Tekst van de sectie '%1' (Markdown)").replace("%1", name))
+            else:
+                self._mark_read_only(box, edit, name, text)
+            self.section_editors[name] = edit
+        return made
+
+    def _new_section_box(self) -> SectionBox:
+        box = SectionBox(self)
+        edit = box.edit
+        edit.link_context = self._link_context
+        self._apply_font(edit)
+        edit.edited.connect(lambda b=box: self._section_changed(b.name, b.edit) if b.editable else None)
+        return box
+
+    def _start_spelling(self) -> None:
+        """Spell-check the open document's sections: a spelling process is first asked about every line in the
+        background (its answers are kept), so the editors' colouring, one per turn, waits for no process."""
+        speller, runner, round_ = self.speller, self.runner, self._spell_round
+        if speller is None:
+            return
+        from ..spelling.worker import RemoteSpeller  # loaded already: the speller is one
+
+        if runner is None or not isinstance(speller, RemoteSpeller):
+            self._spell_next()
+            return
+        # each editor's lines as its highlighter sees them (blocks), read here on the GUI thread
+        texts = [edit.document().toRawText().split("\u2029") for edit in self._spell_queue]
+
+        def ask(task: Task) -> None:
+            for lines in texts:
+                state = 0  # the state a section's first line starts in (see MarkdownHighlighter)
+                for line in lines:
+                    if task.cancel.is_set():
+                        return
+                    state = speller.check(line, state)[1]
+
+        runner.run("spell-lines", ask, lambda _none: self._spell_known(round_),
+                   lambda _error: self._spell_known(round_))
+
+    def _spell_known(self, round_: int) -> None:
+        if round_ == self._spell_round:  # else another document (or the same again) opened meanwhile
+            self._spell_next()
 
     def _spell_next(self) -> None:
         """Spell-check the next section editor of the open document, one editor per turn of the event loop.
@@ -130,7 +225,7 @@ class FormView(QScrollArea):
                 edit.set_speller(self.speller)
                 break
         if self._spell_queue:
-            QTimer.singleShot(_NEXT_TURN_MS, self, self._spell_next)  # not after the form is gone
+            QTimer.singleShot(NEXT_TURN_MS, self, self._spell_next)  # not after the form is gone
 
     def _chain_focus(self) -> None:
         """Tab from the form goes through its fields and sections in order, before it leaves for the preview
@@ -147,7 +242,9 @@ class FormView(QScrollArea):
     def _mark_read_only(self, box: QGroupBox, edit: SectionEdit, name: str, text: str) -> None:
         """Show a section the editor may not change as such, saying truthfully why."""
         edit.setReadOnly(True)
-        box.setTitle(self.tr("%1 (alleen lezen)").replace("%1", name))
+        title = self.tr("%1 (alleen lezen)").replace("%1", name)
+        if box.title() != title:  # a new title lays the box out again
+            box.setTitle(title)
         # the window's colour instead of the text background: it looks like a label, not like a field to type in
         # (a palette, not a style sheet: a style sheet per editor makes showing and painting the form slower)
         palette = edit.palette()
@@ -225,23 +322,16 @@ class FormView(QScrollArea):
     def set_font_size(self, size: int) -> None:
         """The editors' font size in points (0: the system's)."""
         self.font_size = size
-        for edit in self.section_editors.values():
-            self._apply_font(edit)
+        for box in self._sections.boxes:  # every kept box: one not shown now may show the next document
+            self._apply_font(box.edit, again=True)
 
-    def _apply_font(self, edit: QPlainTextEdit) -> None:
+    def _apply_font(self, edit: QPlainTextEdit, again: bool = False) -> None:
         if self.font_size:
             font = edit.font()
             font.setPointSize(self.font_size)
             edit.setFont(font)
-
-    def _clear_sections(self) -> None:
-        while self.sections_box.count():
-            item = self.sections_box.takeAt(0)
-            if item.widget():
-                item.widget().hide()  # gone at once, also for code that looks for editors before deletion
-                item.widget().deleteLater()
-        self.section_editors.clear()
-        self._spell_queue.clear()
+        elif again:  # back to the system's size (the editors are kept from one document to the next)
+            edit.setFont(QFont())
 
     def _field_changed(self, key: str) -> None:
         if self.session is None or self._loading:

@@ -14,6 +14,9 @@ if TYPE_CHECKING:
     from ..repository import ContentRepository
 
 FIRST_RENDER_DELAY_MS = 100
+# Work started for an open waits this long: a real timer runs after the open's own layout and painting, a zero
+# one with them (as in form_view).
+NEXT_TURN_MS = 1
 
 
 def to_html(markdown: str, macro_text: dict[str, str] | None = None, language: str = "nl") -> str:
@@ -49,25 +52,55 @@ class Preview(QTextBrowser):
         self._first_timer.setSingleShot(True)
         self._first_timer.setInterval(FIRST_RENDER_DELAY_MS)
         self._first_timer.timeout.connect(self.render_now)
+        self._macro_timer = QTimer(self)
+        self._macro_timer.setSingleShot(True)
+        self._macro_timer.setInterval(NEXT_TURN_MS)
+        self._macro_timer.timeout.connect(self._resolve_macros)
+        self._soon_timer = QTimer(self)
+        self._soon_timer.setSingleShot(True)
+        self._soon_timer.setInterval(NEXT_TURN_MS)
+        self._soon_timer.timeout.connect(self.render_now)
         self._rendered_once = False
+        self._render_with_macros = False  # a newly opened document's page waits for its macros
         self._shown_for: str | None = None  # the document whose page is shown (its scroll position is for it)
 
     def set_context(self, repo: ContentRepository, relpath: str, runner: TaskRunner | None = None) -> None:
-        """Resolve the document's macros (labels, related documents) from the repository's index in the background."""
-        from ..macros import macro_texts
+        """Resolve the document's macros (labels, related documents) from the repository's index in the background.
 
-        language = self.language
+        With a runner the work starts in the next turn of the event loop: a worker started now would compete
+        for the interpreter with the open's own layout and painting, and stall it.
+        """
         self.runner = runner or self.runner
         self._context = (repo, relpath)
-
-        def apply(texts: dict[str, str]) -> None:
-            self._macros = texts
-            self.schedule(self._pending, texts)
-
         if runner is None:
-            apply(macro_texts(repo, relpath, language))
+            from ..macros import macro_texts
+
+            self._apply_macros(repo, relpath, macro_texts(repo, relpath, self.language))
         else:
-            runner.run("preview-macros", lambda task: macro_texts(repo, relpath, language), apply, lambda e: None)
+            self._macro_timer.start()  # a newer document's context before then replaces this one
+
+    def _resolve_macros(self) -> None:
+        from ..macros import macro_texts
+
+        if self._context is None or self.runner is None:
+            return
+        (repo, relpath), language = self._context, self.language
+        self.runner.run("preview-macros", lambda task: macro_texts(repo, relpath, language),
+                        lambda texts: self._apply_macros(repo, relpath, texts),
+                        lambda _error: self._apply_macros(repo, relpath, None))
+
+    def _apply_macros(self, repo: ContentRepository, relpath: str, texts: dict[str, str] | None) -> None:
+        """The macros of the shown document (None: they could not be resolved): the page waiting for them is
+        rendered now, else after a pause as after typing."""
+        if self._context is not None and (self._context[0] is not repo or self._context[1] != relpath):
+            return  # resolved for a document that is no longer shown
+        if texts is not None:
+            self._macros = texts
+        if self._render_with_macros:
+            self._render_with_macros = False
+            self.render_now()
+        elif texts is not None:
+            self.schedule(self._pending, texts)
 
     def clear(self) -> None:
         """Show nothing (no document is open)."""
@@ -107,16 +140,24 @@ class Preview(QTextBrowser):
         self._timer.start()
 
     def render_soon(self) -> None:
-        """Render a newly opened document: at once, or the very first one just after the window has painted."""
-        if self._rendered_once or self.runner is None:
+        """Render a newly opened document: when its macros are resolved (they are being), else in the next turn of
+        the event loop (after the open's own layout and painting); the very first one a moment after the window
+        has painted; at once without a task runner."""
+        if self.runner is None:
             self.render_now()
-        else:
+        elif not self._rendered_once:
             self._first_timer.start()
+        elif self._macro_timer.isActive() or self.runner.running("preview-macros"):
+            self._render_with_macros = True  # one render with the new document's macros, not one before them too
+        else:
+            self._soon_timer.start()
 
     def render_now(self) -> None:
         """Render the pending Markdown now: in the background when a task runner is known, else here."""
         self._timer.stop()
         self._first_timer.stop()
+        self._soon_timer.stop()
+        self._render_with_macros = False
         markdown, macros, language = self._pending, dict(self._macros), self.language
         relpath = self._context[1] if self._context is not None else None
         if self.runner is None:

@@ -5,9 +5,19 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt
-from PySide6.QtGui import QAction, QContextMenuEvent, QFont, QHelpEvent, QKeyEvent, QKeySequence, QTextCursor
+from PySide6.QtGui import (
+    QAction,
+    QContextMenuEvent,
+    QFocusEvent,
+    QFont,
+    QHelpEvent,
+    QKeyEvent,
+    QKeySequence,
+    QTextCursor,
+)
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QPlainTextEdit, QToolTip, QWidget
 
+from ..faithful import DisplayText
 from ..links import find_links
 from ..spelling import Speller
 from .faithful_edit import FaithfulEdit
@@ -36,11 +46,61 @@ class SectionEdit(FaithfulEdit):
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.setTabChangesFocus(True)
         route_undo(self)
-        self.format_actions = add_format_actions(self)
-        self.paste_plain_action = add_plain_paste_action(self)
-        self.table_actions = add_table_actions(self)
+        self._actions: tuple[dict[str, QAction], QAction, dict[str, QAction]] | None = None
         self.link_context: LinkContext | None = None
         self.link_picker = None  # the open "Link naar document" dialog
+
+    def _own_actions(self) -> tuple[dict[str, QAction], QAction, dict[str, QAction]]:
+        """The editor's formatting, plain-paste and table actions, made when first needed: a document opens with
+        many section editors, and most are never typed in."""
+        if self._actions is None:
+            self._actions = (add_format_actions(self), add_plain_paste_action(self), add_table_actions(self))
+        return self._actions
+
+    @property
+    def format_actions(self) -> dict[str, QAction]:
+        """The formatting commands as actions of this editor, by key."""
+        return self._own_actions()[0]
+
+    @property
+    def paste_plain_action(self) -> QAction:
+        """"Plakken als platte tekst" (Ctrl+Shift+V)."""
+        return self._own_actions()[1]
+
+    @property
+    def table_actions(self) -> dict[str, QAction]:
+        """"Tabel bewerken…" and "Tabel invoegen…"."""
+        return self._own_actions()[2]
+
+    def actions(self) -> list[QAction]:
+        """The editor's actions (made now if they were not yet)."""
+        self._own_actions()
+        return super().actions()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt API
+        """The actions exist before the first key: their shortcuts only work in the editor that has the focus."""
+        self._own_actions()
+        super().focusInEvent(event)
+
+    def show_text(self, text: str) -> None:
+        """Show a text (not an edit: `edited` is not emitted) as a new editor would: the cursor and the view at its
+        start, nothing of what was shown before (another document's section) left in the view."""
+        self._text = DisplayText(text, self._crlf)
+        display = self._text.display
+        self._loading = True
+        try:
+            # one replacement of the whole text, coloured at once (`setPlainText` leaves the colouring to a later
+            # turn of the event loop: the text would first be painted plain)
+            cursor = QTextCursor(self.document())
+            cursor.select(QTextCursor.SelectionType.Document)
+            cursor.insertText(display)
+            if self._shown() != display:  # Qt changed something on the way in: show the text as a whole
+                self.setPlainText(display)
+        finally:
+            self._loading = False
+        self.setTextCursor(QTextCursor(self.document()))
+        self.verticalScrollBar().setValue(0)
+        self.horizontalScrollBar().setValue(0)
 
     def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802 - Qt API
         """Rich text (Word, a web page) as Markdown; plain text as it is."""

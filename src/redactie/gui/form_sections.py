@@ -1,0 +1,77 @@
+"""The document's body sections in the form: one titled box with a section editor per section, kept from one
+open to the next and refilled, as the form's fields are."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QGroupBox, QVBoxLayout, QWidget
+
+from .section_edit import SectionEdit
+
+
+class SectionBox(QGroupBox):
+    """A section's title and editor; `name` is the section it shows now, `editable` whether it may be changed."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        self.edit = SectionEdit(self)
+        layout.addWidget(self.edit)
+        self.name = ""
+        self.editable = True
+        self._palette = QPalette(self.edit.palette())  # an editable section's look, for when it is one again
+
+    def show_section(self, name: str, text: str, editable: bool) -> None:
+        """Show another section as a new box would: its text from the start, nothing of the last one's view.
+
+        The spelling is taken off first: the caller checks it in a later turn (`FormView._spell_next`), so the
+        open's own turn only colours.
+        """
+        self.name, self.editable = name, editable
+        self.edit.highlighter.speller = None
+        self.edit.show_text(text)
+        if editable:
+            if self.title() != name:  # a new title lays the box out again
+                self.setTitle(name)
+            if self.edit.isReadOnly():
+                self.edit.setReadOnly(False)
+                self.edit.setPalette(self._palette)
+
+
+class SectionBoxes:
+    """The boxes of the open document's sections, in order, in a container widget; reused for the next document."""
+
+    def __init__(self, container: QWidget, make: Callable[[], SectionBox]) -> None:
+        self.container = container
+        self.layout = container.layout()
+        self.boxes: list[SectionBox] = []
+        self._make = make
+
+    def take(self, count: int) -> tuple[list[SectionBox], bool]:
+        """`count` boxes for the next document (the first ones reused, more made, the rest removed); with
+        whether any box is new (the focus chain then needs setting again)."""
+        while len(self.boxes) > count:
+            box = self.boxes.pop()
+            self.layout.removeWidget(box)
+            box.hide()  # gone at once, also for code that looks for editors before deletion
+            box.deleteLater()
+        made = len(self.boxes) < count
+        if not made:
+            return list(self.boxes), False
+        # Added while hidden and shown once: each box added to a visible container would show itself in a
+        # later event, and each of those showings lays the whole window out again.
+        hidden = not self.container.isHidden()
+        self.container.hide()
+        while len(self.boxes) < count:
+            box = self._make()
+            self.layout.addWidget(box)
+            self.boxes.append(box)
+        if hidden:
+            self.container.show()
+        return list(self.boxes), True
+
+    def clear(self) -> None:
+        """Remove every box (no document shows sections)."""
+        self.take(0)
