@@ -38,7 +38,9 @@ if TYPE_CHECKING:
 COMMAND = "index-worker"
 REFUSE = "REDACTIE_NO_INDEX_WORKER"  # set (to anything but "" or "0"): the index is always read in-process
 SILENT_TIMEOUT = 30.0  # seconds without a message from the child (it reports every 256 files): it counts as hung
-NICENESS = 5  # the child runs at a lower priority: on a busy machine the window's process gets the cores first
+# The lowest priority: where the cores are busy the window's process gets them first (a waking GUI thread, or
+# a worker holding the interpreter lock, is not kept waiting by the child); the child uses the idle core.
+NICENESS = 19
 LEAVE_TIMEOUT = 5.0  # seconds a child whose input closed may take to leave (it may be saving) before it is killed
 PART = 256  # files per part of the quick read that each process takes (~15 ms)
 ENOUGH = b'"enough"'  # the editor's second line: it has every quick title, the child goes on to the full read
