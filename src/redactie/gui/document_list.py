@@ -7,6 +7,7 @@ and everything per document (the rows, their order and search text) is built in 
 from __future__ import annotations
 
 import os
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -99,7 +100,13 @@ class DocumentList(QWidget):
         self._icon_of = {"error": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
                          "warning": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)}
         # "Wijziging", not "Status": the document type has a Status field of its own
-        self.model = DocumentModel(self._marks, lambda severity: self._icon_of.get(severity or "", QIcon()),
+        # The model asks this list for markers and titles through a weak reference: a model holding the list
+        # (bound methods) made the two a cycle, which only the garbage collector frees, in any order: the model's
+        # attributes could be cleared while a view still painted it.
+        owner = weakref.ref(self)
+        icons = self._icon_of
+        self.model = DocumentModel(lambda path: _marks_of(owner, path),
+                                   lambda severity: icons.get(severity or "", QIcon()),
                                    [self.tr("Document"), self.tr("Wijziging")], self)
         self.model.set_header_tip(self.tr("Of het document nieuw of gewijzigd is sinds de laatst "
                                           "vastgelegde versie, of fouten bevat"))
@@ -150,7 +157,7 @@ class DocumentList(QWidget):
         self._saved_token: object | None = None  # the latest `show_saved`, until it is shown or overtaken
         self._repo: ContentRepository | None = None
         self._language = ""
-        self.model.title_of = self._title
+        self.model.title_of = lambda entry: _title_of(owner, entry)
         self.failed.connect(self._drop_saved)
         self._open_first_later = False  # Enter in the filter before the list showed a match (see `_open_first_shown`)
 
@@ -727,6 +734,18 @@ class DocumentList(QWidget):
         if path:
             self._open_first_later = False
             self.opened.emit(path)
+
+
+def _marks_of(owner: weakref.ref[DocumentList], path: str) -> Marks:
+    """The markers of `path` in the list `owner` refers to (none once the list is gone)."""
+    listing = owner()
+    return listing._marks(path) if listing is not None else Marks()
+
+
+def _title_of(owner: weakref.ref[DocumentList], entry: Entry) -> str:
+    """The title a row of the list `owner` refers to shows (its entry's once the list is gone)."""
+    listing = owner()
+    return listing._title(entry) if listing is not None else entry.title
 
 
 def _changed(old: dict[str, str], new: dict[str, str]) -> set[str]:

@@ -56,6 +56,12 @@ class Marks:
 class DocumentModel(QStandardItemModel):
     """Groups (document types) as parents, their documents as children; two columns: title and state."""
 
+    # Answers while this object's attributes are gone: a window dropped without being closed is freed by the
+    # garbage collector, which may clear this object before Qt, deleting the view, asks it a last time.
+    _headers: Sequence[str] = ()
+    _header_tip = ""
+    groups: Sequence[Group] = ()
+
     def __init__(self, marks: Callable[[str], Marks], icons: Callable[[str | None], QIcon],
                  headers: Sequence[str], parent: QObject | None = None) -> None:
         super().__init__(0, COLUMNS, parent)
@@ -218,7 +224,7 @@ class DocumentModel(QStandardItemModel):
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
                    role: int = Qt.ItemDataRole.DisplayRole) -> object:
         """Qt: the column titles; the state column explains itself in a tooltip."""
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < COLUMNS:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._headers):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return self._headers[section]
@@ -232,7 +238,7 @@ class DocumentModel(QStandardItemModel):
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         """Qt: title, state, icon, tooltip and path of a row."""
-        if role not in _ROLES or not index.isValid():  # a painted cell is asked ~9 roles; most have no answer
+        if role not in _ROLES or not index.isValid() or not self.groups:  # a cell is asked ~9 roles, most unanswered
             return None
         group = index.parent()
         if not group.isValid():
