@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from redactie.catalogue import entries
-from redactie.index import FORMAT, MAGIC, YOUNG_LIMIT, DocumentIndex, IndexEntry, cache_file_for, gc_paused, plain
+from redactie.collection import YOUNG_LIMIT, gc_paused
+from redactie.index import FORMAT, MAGIC, DocumentIndex, IndexEntry, cache_file_for, plain
 from redactie.macros import macro_texts
 from redactie.repository import ContentRepository
 from redactie.schema import load_schema

@@ -76,7 +76,8 @@ def test_a_document_picked_in_another_repository_s_saved_list_opens_from_that_re
     shutil.copy(other / SAMPLE_DOC, other / only_there)
     repo = ContentRepository(other)
     rows = [(e.path, e.type_name, e.type_label, e.title, e.remark) for e in entries(repo, "nl")]
-    assert saved_listing.save(other.resolve(), "nl", rows, repo.schema.typer())
+    refs, folders = repo.listing()
+    assert saved_listing.save(other.resolve(), "nl", rows, (ref.path for ref in refs), folders)
     warnings: list[str] = []  # a modal "cannot be opened" would stop the test: its text is kept instead
     monkeypatch.setattr(QMessageBox, "warning", lambda *args, **kwargs: warnings.append(str(args[2])))
     # As a double-click on its row as soon as the saved list shows, before the repository is open.

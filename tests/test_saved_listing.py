@@ -34,7 +34,8 @@ def _show(qtbot, widget: DocumentList, root: Path) -> bool:  # noqa: ANN001
 def _saved(root: Path) -> list[saved_listing.Row]:
     repo = ContentRepository(root)
     rows = _rows(repo)
-    assert saved_listing.save(root, "nl", rows, repo.schema.typer())
+    refs, folders = repo.listing()
+    assert saved_listing.save(root, "nl", rows, (ref.path for ref in refs), folders)
     assert saved_listing.load(root, "nl") == rows
     return rows
 
@@ -62,11 +63,15 @@ def test_a_saved_listing_is_used_only_while_what_it_rests_on_is_unchanged(conten
 
 
 def test_a_listing_that_no_longer_matches_the_folders_is_not_saved(content_repo: Path, isolated_home: Path) -> None:
-    """Rows that miss a document, or hold one that is gone, are not kept: the next start reads the list."""
+    """Rows that miss a document of the walk, or hold one it did not find, are not kept: the next start reads
+    the list."""
     repo = ContentRepository(content_repo)
     rows = _rows(repo)
-    assert not saved_listing.save(content_repo, "nl", rows[1:], repo.schema.typer())
-    assert not saved_listing.save(content_repo, "nl", [*rows, ("docs/weg.md", *rows[0][1:])], repo.schema.typer())
+    refs, folders = repo.listing()
+    paths = [ref.path for ref in refs]
+    assert not saved_listing.save(content_repo, "nl", rows[1:], paths, folders)
+    assert not saved_listing.save(content_repo, "nl", [*rows, ("docs/weg.md", *rows[0][1:])], paths, folders)
+    assert not saved_listing.save(content_repo, "nl", rows, paths, {})  # no walk's folder times: not kept
     assert saved_listing.load(content_repo, "nl") is None
 
 

@@ -49,21 +49,11 @@ class Entry:
 def untitled(repo: ContentRepository, language: str, unread: Iterable[str]) -> list[Entry]:
     """`entries`, with the documents of `unread` listed without reading them: by file name, `titled` False (a
     first start lists ten thousand files before their titles are read). None of them is opened here."""
-    unread = set(unread)
-    order = {name: n for n, name in enumerate(repo.schema.types)}
-    labels = {name: doc_type.label.get(language) for name, doc_type in repo.schema.types.items()}
-    refs = [ref for ref in repo.documents if ref.path in unread]
-    found = entries(repo, language, skip=unread)
-    for ref in refs:
-        assert ref.doc_type is not None
-        name = ref.doc_type.name
-        found.append(Entry(ref.path, name, labels.get(name) or ref.doc_type.label.get(language), ref.stem,
-                           search_text(ref.path, {}), "", False))
-    return sorted(found, key=lambda e: (order.get(e.type_name, 99), e.path))
+    return entries(repo, language, later=set(unread))
 
 
 def entries(repo: ContentRepository, language: str, known: Mapping[str, IndexEntry] | None = None,
-            skip: set[str] | frozenset[str] = frozenset()) -> list[Entry]:
+            later: set[str] | frozenset[str] = frozenset()) -> list[Entry]:
     """Every document of the repository, by type in the schema's order, then by path (read from the index, or
     from `known`: the index's entries with provisional ones for a first listing, see `DocumentIndex.glance`).
 
@@ -75,11 +65,12 @@ def entries(repo: ContentRepository, language: str, known: Mapping[str, IndexEnt
     index = repo.index.entries() if known is None else known
     for ref in repo.documents:
         assert ref.doc_type is not None
-        if ref.path in skip:
-            continue
-        entry: IndexEntry | None = index.get(ref.path) or repo.index.get(ref.path)
         search: str | IndexEntry
-        if entry is not None and entry.readable:
+        titled = ref.path not in later  # see `untitled`
+        entry = (index.get(ref.path) or repo.index.get(ref.path)) if titled else None
+        if not titled:
+            title, search, remark = ref.stem, search_text(ref.path, {}), ""
+        elif entry is not None and entry.readable:
             title, search, remark = entry.title or ref.stem, entry, ""
         else:
             problem = file_problem(repo.root / ref.path)  # lstat only
@@ -87,7 +78,7 @@ def entries(repo: ContentRepository, language: str, known: Mapping[str, IndexEnt
             remark = problem.localized(language) if problem else ""
         name = ref.doc_type.name
         found.append(Entry(ref.path, name, labels.get(name) or ref.doc_type.label.get(language), title, search,
-                           remark))
+                           remark, titled))
     return sorted(found, key=lambda e: (order.get(e.type_name, 99), e.path))
 
 

@@ -29,8 +29,7 @@ from typing import Any
 
 import platformdirs
 
-from .collection import YOUNG_LIMIT as YOUNG_LIMIT  # re-exported: the collector's pause lives in `collection`
-from .collection import gc_paused as gc_paused
+from .collection import gc_paused
 from .fileio import MAX_DOCUMENT_BYTES, atomic_write, read_document
 
 FORMAT = 5  # bump when what an entry holds, or how it is computed, changes

@@ -86,7 +86,8 @@ def serve(argv: list[str], stdin: IO[bytes] | None = None, stdout: IO[bytes] | N
             os.nice(NICENESS)
         except OSError:
             pass
-    from .index import DocumentIndex, gc_paused
+    from .collection import gc_paused
+    from .index import DocumentIndex
 
     index = DocumentIndex(args.root, args.cache_file)
     send({"started": len(paths)})

@@ -90,6 +90,7 @@ class ContentRepository:
             schema = select_schema(root)  # schema file, recognised format, the user's choice, or inferred
         self.schema = schema
         self._refs: list[DocumentRef] | None = None
+        self._folders: dict[str, int] = {}  # each folder's modification time as `documents` walked it
         self._vocabularies: dict[str, Vocabulary] | None = None
         self._resolved: dict[str, Vocabulary] = {}  # vocabularies resolved one at a time
         self._stems: dict[str, frozenset[str]] = {}
@@ -155,10 +156,16 @@ class ContentRepository:
     def documents(self) -> list[DocumentRef]:
         """Every Markdown file that belongs to a document type."""
         if self._refs is None:
-            type_of = self.schema.typer()
-            refs = (DocumentRef(p, type_of(p)) for p in markdown_files(self.root))
-            self._refs = [ref for ref in refs if ref.doc_type is not None]
+            type_of, folders = self.schema.typer(), {}
+            refs = (DocumentRef(p, type_of(p)) for p in markdown_files(self.root, folders))
+            self._refs, self._folders = [ref for ref in refs if ref.doc_type is not None], folders
         return self._refs
+
+    def listing(self) -> tuple[list[DocumentRef], dict[str, int]]:
+        """`documents`, with the modification time of each folder the walk listed them from (taken before the
+        folder was listed: a file added, removed or renamed in it since changes it)."""
+        refs = self.documents
+        return refs, self._folders
 
     def _lookups(self) -> _Lookups:
         """Look-ups made from `documents`, made again when the listing is (see `refresh`)."""

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import marshal
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from .fileio import atomic_write
-from .folders import SCHEMA_FILE, folders_unchanged, markdown_files
+from .folders import SCHEMA_FILE, folders_unchanged
 from .index import FORMAT as INDEX_FORMAT
 from .index import cache_file_for
 from .workspace import schema_choices_file
@@ -44,15 +44,13 @@ def _rests_on(root: Path) -> tuple[object, ...]:
     return _stat(root / SCHEMA_FILE), _stat(schema_choices_file())
 
 
-def save(root: Path, language: str, rows: Sequence[Row], type_of: Callable[[str], object]) -> bool:
-    """Keep `rows` (the list in its order, complete) for the next start, when the folders hold exactly these
-    documents now (`type_of` tells a document from another Markdown file; a walk, each folder's time taken
-    before it is listed). False when not saved."""
-    folders: dict[str, int] = {}
+def save(root: Path, language: str, rows: Sequence[Row], documents: Iterable[str], folders: dict[str, int]) -> bool:
+    """Keep `rows` (the list in its order, complete) for the next start, with the folder times of the walk that
+    found `documents` (`ContentRepository.listing`), when the rows are exactly those documents. False when not
+    saved."""
     rests_on = _rests_on(root)
-    documents = {path for path in markdown_files(root, folders) if type_of(path) is not None}
-    if documents != {row[0] for row in rows}:
-        return False  # a file came or went since the list was read: the next start reads the list
+    if not folders or set(documents) != {row[0] for row in rows}:
+        return False  # read from another walk than these folders' times: the next start reads the list
     columns = tuple(list(column) for column in zip(*rows, strict=True)) if rows else ([], [], [], [], [])
     data = marshal.dumps((MAGIC, VERSION, str(root), language, rests_on, sorted(folders.items()), columns))
     try:

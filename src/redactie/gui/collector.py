@@ -6,7 +6,7 @@ connected to itself) is then destroyed from that worker, while the GUI thread ma
 the process crashed (a segmentation fault in `QApplicationPrivate::notify_helper`, seen in the tests). As
 calibre, pyqtgraph and others do, automatic collection is switched off once the GUI runs, and a timer on the
 GUI thread collects each generation when Python itself would have (the same thresholds), checked every
-CHECK_MS; a full collection (every object not frozen, see `index.gc_paused`) at most every FULL_EVERY_S, where
+CHECK_MS; a full collection (every object not frozen, see `collection.gc_paused`) at most every FULL_EVERY_S, where
 Python waits until enough new long-lived objects came (a count it does not expose). A command-line run without
 Qt keeps Python's automatic collection.
 """
@@ -41,7 +41,7 @@ class _Collector(QObject):
         """Collect the oldest generation whose threshold is passed, as the automatic collector would."""
         young, middle, old = gc.get_count()
         first, second, third = self.thresholds
-        if young <= first or collection_paused():  # a large structure is being built (see `index.gc_paused`)
+        if young <= first or collection_paused():  # a large structure is being built (see `collection.gc_paused`)
             return
         now = time.monotonic()
         if old > third and now - self.last_full >= FULL_EVERY_S:

@@ -7,7 +7,6 @@ and everything per document (the rows, their order and search text) is built in 
 from __future__ import annotations
 
 import os
-import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,7 +37,8 @@ from PySide6.QtWidgets import (
 
 from .. import saved_listing
 from ..catalogue import Entry, entries, untitled
-from ..index import Signatures, gc_paused, prepare_quick_titles, search_text, title_at_once
+from ..collection import gc_paused
+from ..index import IndexEntry, Signatures, prepare_quick_titles, search_text, title_at_once
 from .document_model import PATH_ROLE, DocumentModel, Marks
 from .tasks import Task, TaskRunner
 
@@ -100,13 +100,7 @@ class DocumentList(QWidget):
         self._icon_of = {"error": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
                          "warning": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)}
         # "Wijziging", not "Status": the document type has a Status field of its own
-        # The model asks this list for markers and titles through a weak reference: a model holding the list
-        # (bound methods) made the two a cycle, which only the garbage collector frees, in any order: the model's
-        # attributes could be cleared while a view still painted it.
-        owner = weakref.ref(self)
-        icons = self._icon_of
-        self.model = DocumentModel(lambda path: _marks_of(owner, path),
-                                   lambda severity: icons.get(severity or "", QIcon()),
+        self.model = DocumentModel(self._marks, lambda severity: self._icon_of.get(severity or "", QIcon()),
                                    [self.tr("Document"), self.tr("Wijziging")], self)
         self.model.set_header_tip(self.tr("Of het document nieuw of gewijzigd is sinds de laatst "
                                           "vastgelegde versie, of fouten bevat"))
@@ -157,7 +151,7 @@ class DocumentList(QWidget):
         self._saved_token: object | None = None  # the latest `show_saved`, until it is shown or overtaken
         self._repo: ContentRepository | None = None
         self._language = ""
-        self.model.title_of = lambda entry: _title_of(owner, entry)
+        self.model.title_of = self._title
         self.failed.connect(self._drop_saved)
         self._open_first_later = False  # Enter in the filter before the list showed a match (see `_open_first_shown`)
 
@@ -177,8 +171,8 @@ class DocumentList(QWidget):
         self._root, self._late_titles = str(repo.root), {}
         self._repo, self._language = repo, language
 
-        first_list, first_complete = self._first(repo, "listed"), self._first(repo, "complete")
-        first_titles = self._first(repo, "titled")
+        first_list, first_complete = self._first(repo.root, "listed"), self._first(repo.root, "complete")
+        first_titles = self._first(repo.root, "titled")
 
         def full(task: Task, seen: Signatures | None = None, child: IndexChild | None = None) -> list[Entry] | None:
             # Each changed file is read once into the index (unchanged ones come from its cache); the list,
@@ -200,43 +194,37 @@ class DocumentList(QWidget):
 
         def quick(task: Task, unread: list[str], seen: Signatures, child: IndexChild | None) -> Stage | None:
             # A process of its own (the other core) takes the quick titles from the other end, then reads every
-            # file in full; `full` waits for it, or reads here when it cannot.
+            # file in full; `full` waits for it, or reads here when it cannot. Ten thousand quick entries, no
+            # cycles among them: no collector pass over them, and (once per repository) none either over them as
+            # young objects when the collector runs again.
+            from ..index_worker import glance_shared
+
             child = child or self._child_for(repo, children)
             if child is not None:
                 child.read([ref.path for ref in repo.documents], unread[::-1])
-            from ..index_worker import glance_shared
-
-            glance = glance_shared(repo.index, unread, child, seen, task.cancel.is_set)
-            if glance is None:
-                if child is not None:
-                    child.close()
-                return None
-            repo.use_titles({path: entry.title for path, entry in glance.items()})
-            repo.vocabularies()  # as below, with those titles: opening a document needs no reading
-            if child is not None:  # the vocabularies' own files: the child saves them with the documents
-                child.also(sorted(repo.index.entries().keys() - seen.keys()))
-            with gc_paused():
-                return entries(repo, language, {**repo.index.entries(), **glance}), lambda task: complete(task, child)
-
-        def quick_paused(task: Task, unread: list[str], seen: Signatures, child: IndexChild | None) -> Stage | None:
-            # Ten thousand quick entries, no cycles among them: no collector pass over them, then (once per
-            # repository) none either over them as young objects when the collector runs again.
             with gc_paused(freeze=first_titles):
-                return quick(task, unread, seen, child)
+                glance = glance_shared(repo.index, unread, child, seen, task.cancel.is_set)
+                if glance is None:
+                    if child is not None:
+                        child.close()
+                    return None
+                repo.use_titles({path: entry.title for path, entry in glance.items()})
+                repo.vocabularies()  # as below, with those titles: opening a document needs no reading
+                if child is not None:  # the vocabularies' own files: the child saves them with the documents
+                    child.also(sorted(repo.index.entries().keys() - seen.keys()))
+                found = entries(repo, language, {**repo.index.entries(), **glance})
+            return found, lambda task: complete(task, child)
 
         def complete(task: Task, child: IndexChild | None) -> Stage | None:
             found = full(task, None, child)
             return None if found is None else (found, None)
 
-        def from_cache() -> Stage | None:
-            # A later start: the list is shown from the cache as it was saved, and completed (each file checked
-            # against the disk: a changed one read again, its row then updated) right after it is shown. Files
-            # the cache does not know are read here, unless there are many (a large checkout since): those get
-            # the quick reading below.
-            known = repo.index.cached()
-            if not known:
-                return None
-            if sum(ref.path not in known for ref in repo.documents) > FROM_CACHE_UNKNOWN:
+        def from_cache(known: dict[str, IndexEntry]) -> Stage | None:
+            # A later start: the list is shown from the cache as it was saved (`known`), and completed (each file
+            # checked against the disk: a changed one read again, its row then updated) right after it is shown.
+            # Files the cache does not know are read here, unless there are many (a large checkout since): those
+            # get the quick reading below.
+            if not known or sum(ref.path not in known for ref in repo.documents) > FROM_CACHE_UNKNOWN:
                 return None
             return entries(repo, language, known), lambda task: complete(task, None)
 
@@ -252,22 +240,23 @@ class DocumentList(QWidget):
             # (the list reads the titles of the rows in sight itself), then read their titles quickly, then
             # complete the index (each a stage of its own, see `listed`).
             seen: Signatures = {}  # each file is stat'ed once on the way to the list
-            if not repo.index.synced and (listing := from_cache()) is not None:
-                return listing
             if not repo.index.synced:
+                known = repo.index.cached()
+                if (listing := from_cache(known)) is not None:
+                    return listing
                 cache = repo.index.cache_file
                 # No cache at all (a first start) of many documents: the child starts up while this process
                 # compares the files with the index.
                 early = self._child_for(repo, children) if len(repo.documents) > QUICK_FROM and cache is not None \
                     and not cache.exists() else None
-                if repo.index.cached():
+                if known:
                     unread = repo.index.stale((ref.path for ref in repo.documents), seen)
                 else:  # nothing known (a first start, a damaged cache): every file is unread, no stat needed for that
                     unread = [ref.path for ref in repo.documents]
                 if len(unread) > QUICK_FROM:
                     prepare_quick_titles()  # the rows in sight read their titles on the GUI thread: no import there
-                    unknown = [path for path in unread if repo.index.peek(path) is None]
-                    return untitled(repo, language, unknown), lambda task: quick_paused(task, unread, seen, early)
+                    unknown = [path for path in unread if path not in known]
+                    return untitled(repo, language, unknown), lambda task: quick(task, unread, seen, early)
                 if early is not None:
                     early.close()  # a few files: this process reads them at once (see `full`)
             found = full(task, seen)
@@ -301,10 +290,10 @@ class DocumentList(QWidget):
         self.runner.run("document-list", work, lambda result: listed(result, True), self._failed,
                         label=self.tr("Documenten inlezen…"))
 
-    def _first(self, repo: ContentRepository, moment: str) -> bool:
-        """True the first time a reading of this repository's list gets to `moment` ("listed", "titled",
-        "complete"; "saved" is `show_saved`'s)."""
-        key = (str(repo.root), moment)
+    def _first(self, root: Path, moment: str) -> bool:
+        """True the first time a reading of the list of the repository at `root` gets to `moment` ("listed",
+        "titled", "complete"; "saved" is `show_saved`'s)."""
+        key = (str(root), moment)
         first = key not in self._frozen
         self._frozen.add(key)
         return first
@@ -384,9 +373,7 @@ class DocumentList(QWidget):
         follows once its groups are open, unless a reading filled the list first (then nothing is shown); `load`
         then replaces any row that differs. `then` runs once the saved list is shown or known to be unusable
         (the repository's opening, which would compete with it for the interpreter lock)."""
-        key = (str(root), "saved")
-        first = key not in self._frozen
-        self._frozen.add(key)
+        first = self._first(root, "saved")
         token = self._saved_token = object()
 
         def work(task: Task) -> list[Entry] | None:
@@ -415,14 +402,17 @@ class DocumentList(QWidget):
         return self._saved
 
     def _save_listing(self, found: list[Entry]) -> None:
-        """Keep the complete list for the next start (in a worker: it walks the folders once more)."""
+        """Keep the complete list for the next start (in a worker), with the folder times of the walk it came
+        from."""
         repo, language = self._repo, self._language
         if repo is None:
             return
+
         def save(task: Task) -> bool:
             with gc_paused():  # tens of thousands of rows of plain values: no collector pass over them
                 rows = [(e.path, e.type_name, e.type_label, e.title, e.remark) for e in found]
-                return saved_listing.save(repo.root, language, rows, repo.schema.typer())
+                refs, folders = repo.listing()
+                return saved_listing.save(repo.root, language, rows, (ref.path for ref in refs), folders)
 
         self.runner.run("save-listing", save, lambda saved: None, lambda error: None)
 
@@ -734,18 +724,6 @@ class DocumentList(QWidget):
         if path:
             self._open_first_later = False
             self.opened.emit(path)
-
-
-def _marks_of(owner: weakref.ref[DocumentList], path: str) -> Marks:
-    """The markers of `path` in the list `owner` refers to (none once the list is gone)."""
-    listing = owner()
-    return listing._marks(path) if listing is not None else Marks()
-
-
-def _title_of(owner: weakref.ref[DocumentList], entry: Entry) -> str:
-    """The title a row of the list `owner` refers to shows (its entry's once the list is gone)."""
-    listing = owner()
-    return listing._title(entry) if listing is not None else entry.title
 
 
 def _changed(old: dict[str, str], new: dict[str, str]) -> set[str]:

@@ -49,20 +49,20 @@ GIT_OPEN_DELAY_MS = 100  # after the list: the first document paints before GitP
 
 
 def _pane_modules(task: object) -> list[ModuleType]:
-    """The modules the panes are built from, imported (in a worker: see `MainWindow._after_list`)."""
+    """The modules the panes are built from, imported (in a worker: see `MainWindow._build_panes_soon`)."""
     from .. import drafts, workspace
     from . import editor, focus, git_status, monitor, preferences, preview, sharing
 
     return [drafts, workspace, editor, focus, git_status, monitor, preferences, preview, sharing]
 
 
-def _find_repository(root: Path) -> tuple[Path, bool]:
-    """The content repository at `root`, and whether its schema is inferred from its documents (no schema file,
-    or another choice saved for it): that takes a while and is shown as such."""
+def _schema_inferred(root: Path) -> bool:
+    """Whether the schema of the repository at `root` is inferred from its documents (no schema file, or another
+    choice saved for it): that takes a while and is shown as such."""
     from ..schema import SCHEMA_FILE
     from ..schema.select import AUTO, FILE, saved_choice
 
-    return root, not (root / SCHEMA_FILE).is_file() or saved_choice(root) not in (AUTO, FILE)
+    return not (root / SCHEMA_FILE).is_file() or saved_choice(root) not in (AUTO, FILE)
 
 
 def _update_check_module(task: object) -> ModuleType:
@@ -373,13 +373,12 @@ class MainWindow(QMainWindow):
     def _open_root(self, root: Path) -> None:
         # Whether its schema must be inferred is found in a worker too: the repository's and the schema's
         # modules (with the YAML readers) load there, not before the list shows.
-        self.runner.run("open-repository", lambda task: _find_repository(root), self._open_found,
-                        self.documents.failed.emit)
+        self.runner.run("open-repository", lambda task: _schema_inferred(root),
+                        lambda inferring: self._open_found(root, inferring), self.documents.failed.emit)
 
-    def _open_found(self, found: tuple[Path, bool]) -> None:
+    def _open_found(self, root: Path, inferring: bool) -> None:
         from ..repository import ContentRepository
 
-        root, inferring = found
         self.runner.run("open-repository", lambda task: ContentRepository(root), self._use,
                         self.documents.failed.emit,
                         label=self.tr("Schema bepalen uit de documenten…") if inferring else "")

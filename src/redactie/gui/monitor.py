@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
 from ..catalogue import worst_severity
+from ..collection import YOUNG_LIMIT, gc_paused
 from ..gitservice.problems import GitProblem
-from ..index import YOUNG_LIMIT, gc_paused
 from ..repository import ContentRepository
 from ..validation import validate_repository
 from ..validation.context import RuleContext
