@@ -1,6 +1,6 @@
 """One measured editing session in its own process (driven by bench/speed.py; prints one JSON line).
 
-Usage: python bench/session.py REPOSITORY [--opens N] [--list-only] [--profile-turns MS]
+Usage: python bench/session.py REPOSITORY [--opens N] [--list-only] [--profile-turns MS] [--profile-gaps MS]
 Opens the window on REPOSITORY, waits for the list and the background validation, opens N documents,
 and keeps an event-loop heartbeat (a 10 ms timer) that records the longest gap per phase, with the GUI thread's
 own CPU time in its worst turn and the longest garbage collection (on which thread) meanwhile. Before it exits
@@ -44,7 +44,7 @@ class Heartbeat:
     with other programs (or for the interpreter lock).
     """
 
-    def __init__(self, profile_over_ms: float = 0) -> None:
+    def __init__(self, profile_over_ms: float = 0, profile_gaps_ms: float = 0) -> None:
         self.clock = QElapsedTimer()
         self.clock.start()
         self.last = 0
@@ -54,6 +54,7 @@ class Heartbeat:
         # With profile_over_ms, every turn is profiled (cProfile, GUI thread only; it slows the turns) and the
         # profiles of turns whose CPU time exceeds it are kept in `profiles` as (at ms, gap ms, CPU ms, text).
         self.profile_over_ms = profile_over_ms
+        self.profile_gaps_ms = profile_gaps_ms  # or the turns longer than this, however little CPU they used
         self.profiles: list[tuple[int, int, float, str]] = []
         self.profiler = self._profiling()
         self.turns: list[tuple[int, float]] = []  # (gap, GUI CPU) of every beat since `reset`
@@ -67,7 +68,7 @@ class Heartbeat:
         self.timer.start()
 
     def _profiling(self) -> cProfile.Profile | None:
-        if not self.profile_over_ms:
+        if not (self.profile_over_ms or self.profile_gaps_ms):
             return None
         profiler = cProfile.Profile()
         profiler.enable()
@@ -77,7 +78,9 @@ class Heartbeat:
         if self.profiler is not None:
             self.profiler.disable()
         now, cpu = self.clock.elapsed(), thread_cpu_ms()
-        if self.profiler is not None and cpu - self.cpu > self.profile_over_ms:
+        kept = (self.profile_over_ms and cpu - self.cpu > self.profile_over_ms) or (
+            self.profile_gaps_ms and now - self.last > self.profile_gaps_ms)
+        if self.profiler is not None and kept:
             text = io.StringIO()
             pstats.Stats(self.profiler, stream=text).sort_stats("tottime").print_stats(15)
             self.profiles.append((now, now - self.last, round(cpu - self.cpu, 1), text.getvalue()))
@@ -177,13 +180,15 @@ def main() -> None:
                         help="only the list: listed, index complete, and the longest stall meanwhile")
     parser.add_argument("--profile-turns", type=float, default=0, metavar="MS",
                         help="profile the GUI thread per turn; print (stderr) the turns using more CPU than MS")
+    parser.add_argument("--profile-gaps", type=float, default=0, metavar="MS",
+                        help="profile the GUI thread per turn; print (stderr) the turns longer than MS (wall clock)")
     args = parser.parse_args()
     started = time.perf_counter()
     app = QApplication(sys.argv[:1])
     from redactie.gui.main_window import MainWindow
 
     window = MainWindow("nl")
-    beat = Heartbeat(args.profile_turns)
+    beat = Heartbeat(args.profile_turns, args.profile_gaps)
     collections = Collections()
     assert window.load_repository(args.repository)
     window.show()

@@ -244,7 +244,7 @@ def test_the_spelling_process_is_asked_about_an_opened_document_off_the_gui_thre
     original = speller._ask
 
     def ask(request: dict) -> dict | None:
-        if request.get("op") == "check":
+        if request.get("op") in ("check", "run"):
             asked.append(threading.current_thread().name)
         return original(request)
 
@@ -252,6 +252,44 @@ def test_the_spelling_process_is_asked_about_an_opened_document_off_the_gui_thre
     other = next(p for p in sorted(win.documents.paths()) if p.startswith("docs/maatregelen/"))
     win.open_document(other)
     editors = list(win.editor.form_view.section_editors.values())
+    qtbot.waitUntil(lambda: all(edit.highlighter.speller is speller for edit in editors) and not win.runner.busy,
+                    timeout=30000)
+    assert asked and threading.main_thread().name not in asked
+
+
+def test_a_document_opened_while_the_last_ones_underlines_are_still_coming_waits_for_its_own(sample_window,
+                                                                                             qtbot) -> None:  # noqa: ANN001
+    """The last document's editors get their underlines one per turn; a document opened meanwhile must not have its
+    editors coloured by that queue before the spelling process was asked about them in the background (the
+    window then waited for the process, line by line: the longest stalls while documents opened)."""
+    import threading
+
+    from redactie.spelling.worker import RemoteSpeller
+
+    win = sample_window
+    view = win.editor.form_view
+    qtbot.waitUntil(lambda: view.speller is not None and not win.runner.busy, timeout=30000)
+    speller = view.speller
+    assert isinstance(speller, RemoteSpeller)
+    maatregelen = [p for p in sorted(win.documents.paths()) if p.startswith("docs/maatregelen/")]
+    first, second = maatregelen[0], maatregelen[1]
+    win.open_document(first)
+    assert len(view.section_editors) > 1
+    qtbot.waitUntil(lambda: not win.runner.busy and not view._spell_queue, timeout=30000)  # noqa: SLF001
+    left_over = view._spell_round  # noqa: SLF001 - the round a timer of the first document's colouring carries
+    asked: list[str] = []
+    original = speller._ask
+
+    def ask(request: dict) -> dict | None:
+        asked.append(threading.current_thread().name)
+        return original(request)
+
+    speller._ask = ask  # type: ignore[method-assign]
+    speller._lines.clear()  # noqa: SLF001 - nothing known: any colouring before the background asked would ask
+    win.open_document(second)
+    view._spell_next(left_over)  # noqa: SLF001 - a timer of the first document's colouring, firing now
+    editors = list(view.section_editors.values())
+    assert not any(edit.highlighter.speller is speller for edit in editors)
     qtbot.waitUntil(lambda: all(edit.highlighter.speller is speller for edit in editors) and not win.runner.busy,
                     timeout=30000)
     assert asked and threading.main_thread().name not in asked

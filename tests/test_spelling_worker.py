@@ -50,6 +50,37 @@ def test_it_knows_dutch_the_repository_words_and_suggests(remote: RemoteSpeller)
     assert remote.suggestions("verseisten")[0] == "vereisten"
 
 
+def test_a_run_of_lines_is_answered_as_line_by_line_and_kept(remote: RemoteSpeller, monkeypatch) -> None:  # noqa: ANN001
+    """The background asks a section's lines in runs (few round trips); the answers equal asking each line, the
+    states carried from line to line (a code fence), and the highlighter then asks the process nothing."""
+    from redactie.spelling import worker
+
+    monkeypatch.setattr(worker, "RUN_LINES", 3)  # runs shorter than the section: the state crosses a run's end
+    lines = ["Een fuot hier.", "```", "fuot in code", "```", "", "Weer een fuot.", "Goed zo.", "```python", "x fuot"]
+    expected, state = [], 0
+    asked = RemoteSpeller(remote.language, remote.root, user_list=remote.user_list).start()
+    try:
+        for line in lines:
+            spans, state = asked.check(line, state)
+            expected.append(spans)
+    finally:
+        asked.close()
+    assert remote.check_run(lines, 0) == state != 0
+    requests = []
+    monkeypatch.setattr(remote, "_ask", lambda request: requests.append(request))
+    assert [remote.check(line, s)[0] for line, s in zip(lines, _states(remote, lines), strict=True)] == expected
+    assert requests == []  # every answer was kept
+    assert expected[0] == [(4, 4)] and expected[2] == []  # not a test of nothing: prose and code differ
+
+
+def _states(speller: RemoteSpeller, lines: list[str]) -> list[int]:
+    states, state = [], 0
+    for line in lines:
+        states.append(state)
+        state = speller.check(line, state)[1]
+    return states
+
+
 def test_accepted_words_reach_the_process_and_the_files(qtbot, remote: RemoteSpeller, content_repo: Path,  # noqa: ANN001
                                                          isolated_home: Path) -> None:
     edit = SectionEdit()

@@ -192,32 +192,26 @@ class FormView(QScrollArea):
         from ..spelling.worker import RemoteSpeller  # loaded already: the speller is one
 
         if runner is None or not isinstance(speller, RemoteSpeller):
-            self._spell_next()
+            self._spell_next(round_)
             return
         # each editor's lines as its highlighter sees them (blocks), read here on the GUI thread
         texts = [edit.document().toRawText().split("\u2029") for edit in self._spell_queue]
 
         def ask(task: Task) -> None:
-            for lines in texts:
-                state = 0  # the state a section's first line starts in (see MarkdownHighlighter)
-                for line in lines:
-                    if task.cancel.is_set():
-                        return
-                    state = speller.check(line, state)[1]
+            for lines in texts:  # each section's first line starts in state 0 (see MarkdownHighlighter)
+                speller.check_run(lines, 0, task.cancel.is_set)
 
-        runner.run("spell-lines", ask, lambda _none: self._spell_known(round_),
-                   lambda _error: self._spell_known(round_))
+        runner.run("spell-lines", ask, lambda _none: self._spell_next(round_), lambda _error: self._spell_next(round_))
 
-    def _spell_known(self, round_: int) -> None:
-        if round_ == self._spell_round:  # else another document (or the same again) opened meanwhile
-            self._spell_next()
-
-    def _spell_next(self) -> None:
+    def _spell_next(self, round_: int) -> None:
         """Spell-check the next section editor of the open document, one editor per turn of the event loop.
 
         Checking every line of a long document takes longer than a stall may last; the document opens
-        first, its underlines follow a moment later.
+        first, its underlines follow a moment later. `round_` is the open this was asked for: once another
+        document opened (or the same again), the queue holds its editors, not yet asked about in the background.
         """
+        if round_ != self._spell_round:
+            return
         while self._spell_queue:
             edit = self._spell_queue.pop(0)
             if (edit in self.section_editors.values() and shiboken6.isValid(edit)
@@ -225,7 +219,7 @@ class FormView(QScrollArea):
                 edit.set_speller(self.speller)
                 break
         if self._spell_queue:
-            QTimer.singleShot(NEXT_TURN_MS, self, self._spell_next)  # not after the form is gone
+            QTimer.singleShot(NEXT_TURN_MS, self, lambda: self._spell_next(round_))  # not after the form is gone
 
     def _chain_focus(self) -> None:
         """Tab from the form goes through its fields and sections in order, before it leaves for the preview

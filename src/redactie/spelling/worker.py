@@ -30,6 +30,7 @@ from .wordlists import REPOSITORY_LIST, add_word, document_counts, fold
 COMMAND = "spell-worker"
 ANSWER_TIMEOUT = 10.0  # seconds a single answer may take before the child counts as hung
 _LINE_CACHE = 20_000
+RUN_LINES = 64  # lines asked in one request by check_run: one round trip (two thread switches) per run, not per line
 _END = object()
 
 
@@ -54,6 +55,12 @@ def _answer(speller: Speller, request: dict[str, Any]) -> dict[str, Any]:
     if op == "checks":
         results = [speller.check(str(line), int(state)) for line, state in request["lines"]]
         return {"results": [[spans, state] for spans, state in results]}
+    if op == "run":  # consecutive lines: each starts in the state the one before it ended in
+        state, answers = int(request.get("state", 0)), []
+        for line in request["lines"]:
+            spans, state = speller.check(str(line), state)
+            answers.append([spans, state])
+        return {"results": answers}
     if op == "suggest":
         return {"words": speller.suggestions(str(request["word"]), int(request.get("limit", 6)))}
     if op == "add":
@@ -226,6 +233,30 @@ class RemoteSpeller:
                 self._lines = {}
             self._lines[key] = known
         return known
+
+    def check_run(self, lines: list[str], state: int = 0, cancelled: Callable[[], bool] = lambda: False) -> int:
+        """Ask about consecutive lines (a section) in few requests, keeping every answer; the state after the last.
+
+        Per line, a request and its answer each hand the interpreter lock between this process's threads;
+        asked line by line in the background, that many handovers kept the window waiting for the lock.
+        """
+        at = 0
+        while at < len(lines) and not cancelled():
+            known = self._lines.get((lines[at], state))
+            if known is not None:
+                state, at = known[1], at + 1
+                continue
+            run = lines[at:at + RUN_LINES]
+            reply = self._ask({"op": "run", "lines": run, "state": state})
+            if reply is None:
+                return state
+            if len(self._lines) > _LINE_CACHE:
+                self._lines = {}
+            for line, (spans, after) in zip(run, reply["results"], strict=True):
+                self._lines[(line, state)] = ([(int(a), int(n)) for a, n in spans], int(after))
+                state = int(after)
+            at += len(run)
+        return state
 
     def misspelled(self, line: str) -> list[tuple[int, int]]:
         """(start, length) of every unknown prose word in a line of Markdown."""
