@@ -47,8 +47,45 @@ def test_fields_the_schema_does_not_know_leave_the_other_fields_widgets_in_place
     _untouched(win, content_repo, other)
     win.open_document(SAMPLE_DOC)
     assert all(win.editor.form.widgets[key] is widget for key, widget in widgets.items())
-    assert not [w for w in win.editor.form.findChildren(ReadOnlyField) if w.field.key == "eigen-veld"]
+    assert not [w for w in win.editor.form.findChildren(ReadOnlyField) if w.field.key == "eigen-veld" and w.isVisible()]
     _untouched(win, content_repo, SAMPLE_DOC)
+
+
+def test_rows_of_fields_the_schema_does_not_know_are_kept_and_named_for_the_next_documents_keys(
+        sample_window, content_repo: Path, qtbot) -> None:  # noqa: ANN001
+    """The rows below "Overige velden" are kept from one document to the next: given the next one's keys and
+    values (its name for screen readers too), hidden where it has fewer; nothing written that was not changed."""
+    from PySide6.QtWidgets import QLabel
+
+    from redactie.gui.form import ReadOnlyField
+
+    win = sample_window
+    two = _copy(content_repo, "twee_eigen", b"hide:\n", b"eigen-a: waarde a\neigen-b: waarde b\nhide:\n")
+    one = _copy(content_repo, "een_eigen", b"hide:\n", b"eigen-c: waarde c\nhide:\n")
+    win.repo.refresh()
+    win.open_document(two)
+    form = win.editor.form
+
+    def shown() -> list[tuple[str, object, str]]:
+        return [(w.field.key, w.value(), w.label.accessibleName()) for w in form.findChildren(ReadOnlyField)
+                if w.isVisible()]
+
+    def title_shown() -> bool:
+        return any(label.isVisible() for label in form.findChildren(QLabel) if "Overige velden" in label.text())
+
+    assert shown() == [("eigen-a", "waarde a", "eigen-a"), ("eigen-b", "waarde b", "eigen-b")] and title_shown()
+    rows = set(form.findChildren(ReadOnlyField))
+    win.open_document(one)
+    assert win.editor.form is form and set(form.findChildren(ReadOnlyField)) == rows  # none made
+    assert shown() == [("eigen-c", "waarde c", "eigen-c")] and title_shown()
+    assert [label.text() for label in form.findChildren(QLabel) if label.isVisible() and label.text() == "eigen-c"]
+    _untouched(win, content_repo, one)
+    win.open_document(SAMPLE_DOC)
+    assert shown() == [] and not title_shown()
+    _untouched(win, content_repo, SAMPLE_DOC)
+    win.open_document(two)
+    assert shown() == [("eigen-a", "waarde a", "eigen-a"), ("eigen-b", "waarde b", "eigen-b")] and title_shown()
+    _untouched(win, content_repo, two)
 
 
 def test_a_field_whose_value_has_another_shape_gets_its_own_widget_and_the_rest_stay(
@@ -293,3 +330,41 @@ def test_a_document_opened_while_the_last_ones_underlines_are_still_coming_waits
     qtbot.waitUntil(lambda: all(edit.highlighter.speller is speller for edit in editors) and not win.runner.busy,
                     timeout=30000)
     assert asked and threading.main_thread().name not in asked
+
+
+def test_forms_and_section_boxes_are_made_ahead_while_the_window_is_idle(sample_window, qtbot) -> None:  # noqa: ANN001
+    """Once the list is there and nothing opens, a form for every document type and spare section boxes are made
+    ahead, one per turn: the first document of another type, or with more sections, then makes no widget."""
+    from redactie.gui.form import FieldForm
+    from redactie.gui.form_sections import SPARE_BOXES, SectionBox
+
+    win = sample_window
+    view = win.editor.form_view
+    types = len(win.repo.schema.types)
+    qtbot.waitUntil(lambda: len(view._sections.boxes) == SPARE_BOXES, timeout=30000)  # noqa: SLF001
+    forms = set(view._forms.values())  # noqa: SLF001
+    assert len(forms) >= types
+    boxes = set(view._sections.boxes)  # noqa: SLF001
+    made: list[object] = []
+    original_form, original_box = FieldForm.__init__, SectionBox.__init__
+
+    def form_init(self, *args, **kwargs) -> None:  # noqa: ANN001, ANN002, ANN003
+        made.append(self)
+        original_form(self, *args, **kwargs)
+
+    def box_init(self, *args, **kwargs) -> None:  # noqa: ANN001, ANN002, ANN003
+        made.append(self)
+        original_box(self, *args, **kwargs)
+
+    FieldForm.__init__, SectionBox.__init__ = form_init, box_init
+    try:
+        win.open_document(MAATREGEL)
+        assert win.editor.form in forms and win.editor.form.isVisible()
+        win.open_document(SAMPLE_DOC)
+        assert win.editor.form in forms
+    finally:
+        FieldForm.__init__, SectionBox.__init__ = original_form, original_box
+    assert made == []
+    assert set(view._sections.boxes) == boxes  # noqa: SLF001
+    shown = [box for box in boxes if box.isVisible()]
+    assert len(shown) == len(view.section_editors) and all(box.edit in view.section_editors.values() for box in shown)

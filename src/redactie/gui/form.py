@@ -479,6 +479,20 @@ class ReadOnlyField(FieldWidget):
         self._value = value
         self.label.setText(_display(value))
 
+    def show_field(self, field: FieldDef) -> None:
+        """Show another field's value in this widget (a row of the form kept for the next document)."""
+        self.field = field
+        name, help_ = field.label.get(self.language), field.help.get(self.language) or field.label.get(self.language)
+        self.setToolTip(help_)
+        self.label.setAccessibleName(name)
+        self.label.setToolTip(help_)
+        self.remark.setAccessibleName(self.tr("Toelichting bij %1").replace("%1", name))
+
+
+def _other_field(key: str) -> FieldDef:
+    """The read-only field that shows a key the schema does not know."""
+    return FieldDef(key, "readonly", Text(key, key), Text("", ""))
+
 
 def _display(value: Any) -> str:
     if isinstance(value, dict):
@@ -581,6 +595,8 @@ class FieldForm(QWidget):
         self._plans: dict[str, object] = {}
         self._fields: dict[str, FieldDef] = {}
         self._others: list[str] = []  # the keys shown under "Overige velden", in order
+        self._others_title: QLabel | None = None  # "Overige velden", made with its first row
+        self._other_rows: list[tuple[QLabel, ReadOnlyField]] = []  # below it: shown ones first, then hidden ones
         self._others_at = 0  # the form's row where "Overige velden" starts
         self._adding = False  # hidden while rows are added (`_hide_while_adding`)
         self._focus: QWidget | None = None  # the form's widget that had the keyboard then
@@ -596,7 +612,7 @@ class FieldForm(QWidget):
         """
         self._adding = False
         try:
-            if not self._fits(fields, language, vocabularies):
+            if not self.fits(fields, language, vocabularies):
                 self._make(fields, values, language, vocabularies)
                 return True
             made = False
@@ -629,7 +645,8 @@ class FieldForm(QWidget):
         if focus is not None and shiboken6.isValid(focus) and self.isAncestorOf(focus) and focus.isVisible():
             focus.setFocus()  # the field being typed in keeps the keyboard (hiding the form had moved it)
 
-    def _fits(self, fields: list[FieldDef], language: str, vocabularies: dict[str, Vocabulary]) -> bool:
+    def fits(self, fields: list[FieldDef], language: str, vocabularies: dict[str, Vocabulary]) -> bool:
+        """Whether `build` would refill this form's widgets for these fields (not make the form anew)."""
         made = self._made_for
         if made is None:
             return False
@@ -646,8 +663,10 @@ class FieldForm(QWidget):
         return widget
 
     def _replace(self, key: str, value: Any, vocabularies: dict[str, Vocabulary]) -> None:
-        """Another kind of widget for one field (its value has another shape); the rest of the form stays."""
-        self._hide_while_adding()
+        """Another kind of widget for one field (its value has another shape); the rest of the form stays.
+
+        The new widget is shown here, in this turn: added to a visible form it would show itself in a later event
+        and lay the window out again then; hiding the whole form around it costs more (every row shown again)."""
         old = self.widgets[key]
         widget = self._field_widget(self._fields[key], value, vocabularies)
         label = self.form.labelForField(old)
@@ -656,6 +675,8 @@ class FieldForm(QWidget):
             label.setBuddy(widget)
         old.hide()  # gone at once, also for code that looks for widgets before deletion
         old.deleteLater()
+        if not self.isHidden():
+            widget.show()
 
     def _make(self, fields: list[FieldDef], values: dict[str, Any], language: str,
               vocabularies: dict[str, Vocabulary]) -> None:
@@ -665,7 +686,7 @@ class FieldForm(QWidget):
             self.form.removeRow(0)
         self.widgets.clear()
         self._plans.clear()
-        self._others = []
+        self._others, self._others_title, self._other_rows = [], None, []
         self.language = language
         # Errors in a field the form does not show (a hidden one like `hide`): said here, so that nothing
         # that blocks a commit is invisible.
@@ -691,31 +712,45 @@ class FieldForm(QWidget):
         self._show_others(values)
 
     def _show_others(self, values: dict[str, Any]) -> bool:
-        """The values of fields the schema does not know, read-only below the form's own; True when their rows
-        were made again (other keys than the last document's)."""
+        """The values of fields the schema does not know, read-only below the form's own; True when rows were
+        added for them (more such fields than any document shown in this form had).
+
+        Their rows are kept from one document to the next, given the next document's keys, and hidden when it
+        has fewer: documents of one type often differ in such keys, and making their rows again (the form
+        hidden and shown around it) was a large part of an open."""
         others = [key for key in values if key not in self._fields]  # unknown to the schema: shown, kept as is
-        if others == self._others:
-            for row, key in enumerate(others, self._others_at + 1):
-                item = self.form.itemAt(row, QFormLayout.ItemRole.FieldRole)
-                widget = item.widget() if item is not None else None
-                if isinstance(widget, ReadOnlyField):
-                    widget.set_value(values[key])
-            return False
-        self._hide_while_adding()
-        while self.form.rowCount() > self._others_at:
-            self.form.removeRow(self.form.rowCount() - 1)
+        rows = self._other_rows
+        added = len(others) > len(rows)
+        if added:
+            self._hide_while_adding()
+            if self._others_title is None:
+                self._others_title = QLabel("<b>" + self.tr("Overige velden") + "</b>", self)
+                self._others_title.setToolTip(self.tr("Velden die het schema niet kent; ze blijven ongewijzigd "
+                                                      "bewaard"))
+                self.form.addRow(self._others_title)
+            while len(rows) < len(others):
+                key = others[len(rows)]
+                widget = ReadOnlyField(_other_field(key), self.language)
+                label = QLabel(key, self)
+                self.form.addRow(label, widget)
+                rows.append((label, widget))
+        if self._others_title is not None:
+            self._show_row(self._others_at, bool(others))
+        for number, (label, widget) in enumerate(rows):
+            shown = number < len(others)
+            if shown:
+                key = others[number]
+                if widget.field.key != key:
+                    label.setText(key)
+                    widget.show_field(_other_field(key))
+                widget.set_value(values[key])
+            self._show_row(self._others_at + 1 + number, shown)
         self._others = others
-        if not others:
-            return True
-        title = QLabel("<b>" + self.tr("Overige velden") + "</b>", self)
-        title.setToolTip(self.tr("Velden die het schema niet kent; ze blijven ongewijzigd bewaard"))
-        self.form.addRow(title)
-        for key in others:
-            field = FieldDef(key, "readonly", Text(key, key), Text("", ""))
-            widget = ReadOnlyField(field, self.language)
-            widget.set_value(values[key])
-            self.form.addRow(QLabel(key, self), widget)
-        return True
+        return added
+
+    def _show_row(self, row: int, shown: bool) -> None:
+        if self.form.isRowVisible(row) != shown:
+            self.form.setRowVisible(row, shown)
 
     def show_findings(self, findings: list[Finding]) -> None:
         """Put findings next to their fields; errors in a field without a widget above the form."""

@@ -40,8 +40,16 @@ class SectionBox(QGroupBox):
                 self.edit.setPalette(self._palette)
 
 
+SPARE_BOXES = 16  # boxes kept (hidden) beyond the open document's, for a next document with more sections
+
+
 class SectionBoxes:
-    """The boxes of the open document's sections, in order, in a container widget; reused for the next document."""
+    """The boxes of the open document's sections, in order, in a container widget; reused for the next document.
+
+    Boxes the open document does not need stay, hidden, up to SPARE_BOXES in all, and `make_spare` makes such
+    boxes ahead while the window is idle: a document with more sections than the last one then shows boxes that
+    exist instead of making them in its open's turn.
+    """
 
     def __init__(self, container: QWidget, make: Callable[[], SectionBox]) -> None:
         self.container = container
@@ -50,28 +58,46 @@ class SectionBoxes:
         self._make = make
 
     def take(self, count: int) -> tuple[list[SectionBox], bool]:
-        """`count` boxes for the next document (the first ones reused, more made, the rest removed); with
-        whether any box is new (the focus chain then needs setting again)."""
-        while len(self.boxes) > count:
+        """`count` boxes for the next document (kept ones shown, more made, the rest hidden); with whether any box
+        is new (the focus chain then needs setting again)."""
+        while len(self.boxes) > max(count, SPARE_BOXES):
             box = self.boxes.pop()
             self.layout.removeWidget(box)
             box.hide()  # gone at once, also for code that looks for editors before deletion
             box.deleteLater()
+        for box in self.boxes[count:]:
+            if not box.isHidden():
+                box.hide()
+                box.edit.setAccessibleName("")  # no longer a section of the document shown
         made = len(self.boxes) < count
-        if not made:
-            return list(self.boxes), False
-        # Added while hidden and shown once: each box added to a visible container would show itself in a
-        # later event, and each of those showings lays the whole window out again.
-        hidden = not self.container.isHidden()
-        self.container.hide()
-        while len(self.boxes) < count:
-            box = self._make()
-            self.layout.addWidget(box)
-            self.boxes.append(box)
-        if hidden:
-            self.container.show()
-        return list(self.boxes), True
+        if made:
+            # Added while hidden and shown once: each box added to a visible container would show itself in a
+            # later event, and each of those showings lays the whole window out again.
+            hidden = not self.container.isHidden()
+            self.container.hide()
+            while len(self.boxes) < count:
+                self._add(shown=True)
+            if hidden:
+                self.container.show()
+        for box in self.boxes[:count]:
+            if box.isHidden():
+                box.show()
+        return self.boxes[:count], made
+
+    def make_spare(self) -> bool:
+        """Make one hidden box ahead; False when SPARE_BOXES are there already."""
+        if len(self.boxes) >= SPARE_BOXES:
+            return False
+        self._add(shown=False)
+        return True
+
+    def _add(self, shown: bool) -> None:
+        box = self._make()
+        if not shown:
+            box.hide()  # explicitly: a box added to a shown container would otherwise show itself
+        self.layout.addWidget(box)
+        self.boxes.append(box)
 
     def clear(self) -> None:
-        """Remove every box (no document shows sections)."""
+        """Hide every box (no document shows sections)."""
         self.take(0)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -24,11 +25,16 @@ from .session import DocumentSession
 from .tasks import Task, TaskRunner
 from .undo_keys import route_undo
 
+if TYPE_CHECKING:
+    from ..repository import ContentRepository
+
 # Work that follows an open waits this long, not 0: a zero timer runs in the same turn as the open's own
 # layout and painting (Qt handles such calls with the posted events, before due timers and input), a real
 # timer only after them, so the window answers in between.
 NEXT_TURN_MS = 1
 _FORMS_KEPT = 4  # forms kept for the document types last shown (a repository has a few types)
+PREPARE_AFTER_MS = 500  # making ahead starts once the window has opened no document for this long
+PREPARE_STEP_MS = 40  # and makes one piece per turn, this far apart, so the window answers in between
 _SITE_MARKERS = re.compile(r"<!--|\{\{|\{%|--8<--")
 
 
@@ -89,6 +95,10 @@ class FormView(QScrollArea):
         self._validate_timer.setSingleShot(True)
         self._validate_timer.setInterval(300)  # validation waits for a pause in typing
         self._validate_timer.timeout.connect(self.revalidate)
+        self._prepare_timer = QTimer(self)
+        self._prepare_timer.setSingleShot(True)
+        self._prepare_timer.timeout.connect(self._prepare_step)
+        self._prepare_repo: ContentRepository | None = None
 
     def show_session(self, session: DocumentSession, language: str) -> None:
         """Build the form and section editors for a document."""
@@ -123,6 +133,55 @@ class FormView(QScrollArea):
         self._spell_round += 1
         if self.speller is not None and self._spell_queue:
             QTimer.singleShot(NEXT_TURN_MS, self, self._start_spelling)  # not after the form is gone
+        self._prepare_timer.start(PREPARE_AFTER_MS)
+
+    def prepare(self, repo: ContentRepository, language: str) -> None:
+        """Make ahead for this repository's documents, in `language`, once the window is idle (`_prepare_step`)."""
+        self._prepare_repo = repo
+        if self.session is None:
+            self.language = language  # what the first document's form will be asked in
+        self._prepare_timer.start(PREPARE_AFTER_MS)
+
+    def _prepare_step(self) -> None:
+        """Make ahead, one piece per turn while no document opens: a form for each document type without one
+        that fits (hidden, outside the window, as kept forms are), then spare section boxes. The first document of
+        another type, or with more sections, then refills what exists: making, polishing and showing those
+        widgets was the longest turn of an open."""
+        session = self.session
+        repo = session.repo if session is not None and session.doc is not None else self._prepare_repo
+        if repo is None:
+            return
+        if not repo.resolved:  # the relation choices read every document's title: in a worker, not here
+            if self.runner is not None and not self.runner.running("prepare-vocabularies"):
+                self.runner.run("prepare-vocabularies", lambda task: repo.vocabularies(),
+                                lambda _: self._prepare_timer.start(PREPARE_STEP_MS), lambda _error: None)
+        elif self._prepare_form(repo):
+            self._prepare_timer.start(PREPARE_STEP_MS)
+            return
+        if self._sections.make_spare():
+            self._prepare_timer.start(PREPARE_STEP_MS)
+
+    def _prepare_form(self, repo: ContentRepository) -> bool:
+        """Make the form of one document type that has none fitting (True), or none (False: all are there)."""
+        vocabularies = repo.vocabularies()
+        for doc_type in list(repo.schema.types.values()):
+            fields = repo.schema.fields_of(doc_type)
+            key = tuple(id(field) for field in fields)
+            form = self._forms.get(key)
+            if form is self.form or (form is not None and form.fits(fields, self.language, vocabularies)):
+                continue
+            if form is None:
+                if len(self._forms) >= _FORMS_KEPT:
+                    return False
+                form = self._new_form(None)
+                kept = list(self._forms.items())  # the same dict (the view's end deletes what it holds), reordered:
+                self._forms.clear()
+                self._forms[key] = form  # the one made ahead is the least recently used, the first to go
+                self._forms.update(kept)
+            form.build(fields, {}, self.language, vocabularies)
+            form.ensurePolished()
+            return True
+        return False
 
     def _use_form(self, fields: list[FieldDef]) -> bool:
         """Show the form kept for these fields (a document type), made when there is none; True when the form

@@ -422,6 +422,7 @@ class MainWindow(QMainWindow):
         if self.repo is not None:
             self.monitor.watch(self.repo)  # the list task already walked the folders: this is cheap
             self.editor.refresh_known_files(self.repo)  # files came or went: links to them are checked anew
+            self.editor.form_view.prepare(self.repo, self.language)  # forms and section boxes made ahead, in idle turns
         # Heavier background work waits a moment after the list is there, so the first paint is not slowed; after
         # a quick first listing it waits for the index to be complete, which it would otherwise read alongside.
         if self.documents.complete:
