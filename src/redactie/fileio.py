@@ -14,6 +14,8 @@ import tempfile
 import time
 from pathlib import Path, PurePosixPath
 
+from .folders import SKIP_DIRS
+
 # What is read as a document: far above any real requirement document (the largest is about 32 KB).
 MAX_DOCUMENT_BYTES = 2 * 1024 * 1024
 
@@ -21,7 +23,6 @@ _STARTED = time.time()
 # mkstemp's names for what the app writes in a repository (documents, the schema):
 # `.<name>.md.<8 random characters>.tmp` (see atomic_write).
 _TEMPORARY_RE = re.compile(r"^\..+\.(md|yaml|yml|json)\.[a-z0-9_]{8}\.tmp$")
-_SKIP_DIRS = {".git", "node_modules", ".venv", "site", "__pycache__"}
 
 
 class FileRefused(OSError):
@@ -239,7 +240,7 @@ def clean_stale_temporaries(root: Path, started: float | None = None) -> list[st
     before = _STARTED if started is None else started
     removed: list[str] = []
     for folder, dirs, files in os.walk(root):
-        dirs[:] = [d for d in dirs if d not in _SKIP_DIRS]
+        dirs[:] = [d for d in dirs if d not in SKIP_DIRS]
         for name in files:
             if not is_temporary(name):
                 continue

@@ -17,10 +17,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from .folders import SKIP_DIRS
+
 # Characters a URL path may hold as they are (RFC 3986 unreserved, sub-delimiters, ":" and "@"), minus
 # the parentheses, which end an inline Markdown link, and "&", which Markdown turns into an HTML entity.
 _SAFE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$'*+,;=:@/")
-_SKIP_DIRS = frozenset({".git", "site", "node_modules", "__pycache__"})
 
 
 def _encode_char(char: str) -> str:
@@ -113,7 +114,7 @@ class KnownFiles:
         found: set[str] = set()
         for folder, dirs, files in os.walk(root, onerror=lambda error: None):
             linked = [d for d in dirs if os.path.islink(os.path.join(folder, d))]
-            dirs[:] = [d for d in dirs if d not in _SKIP_DIRS and d not in linked]
+            dirs[:] = [d for d in dirs if d not in SKIP_DIRS and d not in linked]
             rel = Path(folder).relative_to(root).as_posix()
             found.update(name if rel == "." else f"{rel}/{name}" for name in [*files, *linked])
         return cls(frozenset(found))
