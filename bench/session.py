@@ -189,6 +189,7 @@ def main() -> None:
 
     window = MainWindow("nl")
     beat = Heartbeat(args.profile_turns, args.profile_gaps)
+    beat.describe = lambda: ",".join(sorted(task.key for task, _, _ in window.runner._running.values()))
     collections = Collections()
     assert window.load_repository(args.repository)
     window.show()
@@ -199,7 +200,7 @@ def main() -> None:
         complete_ms = (time.perf_counter() - started) * 1000
         print(json.dumps({"listed_ms": round(listed_ms, 1), "complete_ms": round(complete_ms, 1),
                           "stall_list_ms": beat.longest, "cpu_list_ms": round(beat.longest_cpu),
-                          **collections.figures("list")}), flush=True)
+                          "gap_list_longest": beat.longest_gaps(3), **collections.figures("list")}), flush=True)
         beat.report()
         # What a session leaves for the next start, as any session longer than this one would: the index (saved
         # before `complete`) and the list as completed (saved in a worker right after).
@@ -219,13 +220,13 @@ def main() -> None:
     wait_until(lambda: bool(validated) or not window.runner.running("validate-all"), 900)
     wait_until(lambda: not window.runner.busy, 60)
     stall_validation, cpu_validation = beat.longest, beat.longest_cpu
+    longest_validation = beat.longest_gaps(3)
     gc_figures |= collections.figures("validation")
     memory = rss_mb()
     paths = sorted(window.documents.paths())  # the bench picks documents spread over the list
     step = max(1, len(paths) // max(1, args.opens))
     chosen = paths[::step][: args.opens]
     opens = []
-    beat.describe = lambda: ",".join(sorted(task.key for task, _, _ in window.runner._running.values()))
     beat.reset()
     collections.reset()
 
@@ -257,7 +258,8 @@ def main() -> None:
               "stall_list_ms": stall_list, "stall_validation_ms": stall_validation, "stall_opens_ms": stall_opens,
               "cpu_list_ms": round(cpu_list), "cpu_validation_ms": round(cpu_validation),
               "cpu_opens_ms": round(cpu_opens), "cpu_opens_worst": worst_opens,
-              "gap_opens_longest": longest_opens, "cpu_opens_over_50": over_opens,
+              "gap_opens_longest": longest_opens, "gap_validation_longest": longest_validation,
+              "cpu_opens_over_50": over_opens,
               "open_median_ms": round(statistics.median(opens), 1),
               "open_p95_ms": round(sorted(opens)[int(len(opens) * 0.95) - 1], 1) if opens else 0,
               "open_max_ms": round(max(opens), 1) if opens else 0, **gc_figures}

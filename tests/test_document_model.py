@@ -407,3 +407,32 @@ def test_a_first_start_lists_every_file_before_reading_titles_and_shows_the_titl
     expected = entries(ContentRepository(content_repo), "nl")
     assert [(e.path, e.title) for e in widget.model.entries] == [(e.path, e.title) for e in expected]
     assert widget.row(unsure.relative_to(content_repo).as_posix()).title != unsure.stem
+
+
+def test_git_the_folders_watch_and_the_file_scan_wait_for_a_quick_listing_to_be_complete(
+        qtbot, content_repo: Path, isolated_home: Path) -> None:  # noqa: ANN001
+    """Opening git and walking the folders (watch, links' file scan) start in workers; beside the completion of a
+    quick first listing they held the window waiting for the interpreter lock: they wait for the list to be
+    complete (or to have failed), and then all start."""
+    from redactie.gui.main_window import MainWindow
+
+    from .conftest import wait_idle
+
+    win = MainWindow("nl")
+    qtbot.addWidget(win)
+    win.load_repository(content_repo)
+    qtbot.waitUntil(lambda: win.documents.ready, timeout=30000)
+    wait_idle(qtbot, win)
+    win.monitor.attach(win.repo)  # git to be opened again, as for a repository just opened
+    win.documents.complete = False  # as after a quick listing whose completion still runs
+    win._documents_loaded()  # noqa: SLF001
+    started = {key: win.runner.running(key) for key in ("known-files", "watch-listing")}
+    assert started == {"known-files": False, "watch-listing": False}
+    assert not win.monitor._open_timer.isActive()  # noqa: SLF001
+    win.documents.complete = True
+    win.documents.completed.emit()
+    assert win.runner.running("known-files") and win.runner.running("watch-listing")
+    assert win.monitor._open_timer.isActive() or win.monitor.opening  # noqa: SLF001
+    wait_idle(qtbot, win)
+    qtbot.waitUntil(lambda: not win.monitor.opening, timeout=30000)
+    wait_idle(qtbot, win)

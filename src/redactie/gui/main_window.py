@@ -115,6 +115,7 @@ class MainWindow(QMainWindow):
         self._picked: tuple[str, bool] | None = None  # to open once the relation choices are known (`open_picked`)
         self._after_picked: list[Callable[[], object]] = []
         self._new_when_open = False  # Ctrl+N while the repository was being opened: the dialog follows
+        self._watch_when_complete = False  # the list was loaded before its reading completed: see _documents_loaded
         self._background_timer = QTimer(self)  # owned, so that closing the window stops it
         self._background_timer.setSingleShot(True)
         self._background_timer.setInterval(BACKGROUND_DELAY_MS)
@@ -138,6 +139,7 @@ class MainWindow(QMainWindow):
         self.documents.loaded.connect(lambda: self._after_list(self._documents_loaded))
         self.documents.failed.connect(lambda error: self._after_list(lambda: self._documents_failed(error)))
         self.documents.completed.connect(self._background_timer.start)
+        self.documents.completed.connect(self._documents_completed)
         self.documents.shown.connect(self._build_panes_soon)  # a saved list shows while the reading runs
         self.runner.busy_changed.connect(self._busy)
         self.runner.progress.connect(self._progress)
@@ -418,11 +420,12 @@ class MainWindow(QMainWindow):
 
     def _documents_loaded(self) -> None:
         self._follow_repository()
-        self.monitor.open_git(GIT_OPEN_DELAY_MS)
-        if self.repo is not None:
-            self.monitor.watch(self.repo)  # the list task already walked the folders: this is cheap
-            self.editor.refresh_known_files(self.repo)  # files came or went: links to them are checked anew
-            self.editor.form_view.prepare(self.repo, self.language)  # forms and section boxes made ahead, in idle turns
+        # Git (GitPython's import, a status) and watching the folders and finding the files (two walks) wait for a
+        # list still being completed: all started in workers beside its reading, they held the window waiting for
+        # the interpreter lock. Asked for by the user (a review, the history), git opens at once all the same.
+        self._watch_when_complete = not self.documents.complete
+        if self.documents.complete:
+            self._watch_files()
         # Heavier background work waits a moment after the list is there, so the first paint is not slowed; after
         # a quick first listing it waits for the index to be complete, which it would otherwise read alongside.
         if self.documents.complete:
@@ -431,6 +434,20 @@ class MainWindow(QMainWindow):
         if drafts:
             self.statusBar().showMessage(self.tr("Niet-opgeslagen werk gevonden in %n documenten; open een "
                                                  "document om het te herstellen", "", len(drafts)))
+
+    def _documents_completed(self) -> None:
+        if self._watch_when_complete:
+            self._watch_when_complete = False
+            self._watch_files()
+
+    def _watch_files(self) -> None:
+        """What follows the repository's files once its list is complete: git's state, the folders watched for
+        changes by other programs, links to missing files marked, forms and section boxes made ahead (idle turns)."""
+        self.monitor.open_git(GIT_OPEN_DELAY_MS)
+        if self.repo is not None:
+            self.monitor.watch(self.repo)  # the list task already walked the folders: this is cheap
+            self.editor.refresh_known_files(self.repo)  # files came or went: links to them are checked anew
+            self.editor.form_view.prepare(self.repo, self.language)
 
     def _follow_repository(self) -> None:
         """The open document follows the repository the list shows: once another one (or the same one with another
@@ -458,6 +475,9 @@ class MainWindow(QMainWindow):
         from ..schema import SchemaError
 
         self.documents.error, self.documents.ready = error, True
+        if self._watch_when_complete:  # the list's completion failed: git and the folders are followed all the same
+            self._watch_when_complete = False
+            self._watch_files()
         self._opening = self._open_when_ready = None  # a document picked in its saved list is not opened
         self._new_when_open = False
         self.monitor.open_git(GIT_OPEN_DELAY_MS)
