@@ -235,3 +235,48 @@ def test_a_dictionary_in_a_folder_with_accents_opens(tmp_path: Path, monkeypatch
     assert dictionaries.find("nl") == (target, "nl_NL")
     speller = Speller("nl", None, user_list=tmp_path / "eigen.txt").load()
     assert flagged(speller, "Een fuot in de tekst.") == ["fuot"]
+
+
+def test_the_words_learned_from_a_text_are_the_words_its_lines_scan_to() -> None:
+    """Learning reads a repository's every file through `prose.words`, which skips where each word is: on every
+    corpus file (code fences and comments carried across lines) it finds exactly what `scan` finds line by line."""
+    from .conftest import corpus_files
+
+    files = corpus_files()
+    if not files:
+        pytest.skip("the shared corpus is absent")
+    found = 0
+    for path in files:
+        text = path.read_bytes().decode("utf-8", errors="replace")
+        expected, state = [], prose.NORMAL
+        for line in text.splitlines():
+            tokens, state = prose.scan(line, state)
+            expected += [token.word for token in tokens]
+        assert prose.words(text) == expected, path
+        found += len(expected)
+    assert found > 100_000
+
+
+@pytest.mark.skipif(not __import__("sys").platform.startswith("linux"), reason="a priority per thread: Linux")
+def test_the_spelling_process_learns_the_repositorys_words_at_a_lower_priority(content_repo: Path,
+                                                                              monkeypatch) -> None:  # noqa: ANN001
+    """Reading every document to learn its words yields the cores to the window: a thread of lower priority;
+    what it learns is what `document_counts` finds."""
+    import os
+    import threading
+
+    from redactie.spelling import worker
+
+    seen: list[int] = []
+    counting = worker.document_counts
+
+    def observed(root: Path, stop: threading.Event) -> object:
+        seen.append(os.getpriority(os.PRIO_PROCESS, threading.get_native_id()))
+        return counting(root, stop)
+
+    monkeypatch.setattr(worker, "document_counts", observed)
+    own = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+    learned = worker._learn_quietly(content_repo, threading.Event())
+    assert learned == document_counts(content_repo) and sum(learned.values()) > 0
+    assert seen == [max(own, worker.LEARNING_NICENESS)]  # absolute; never raised above what the process has
+    assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) == own  # this thread's own is untouched

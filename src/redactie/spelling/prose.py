@@ -60,8 +60,9 @@ class Token:
 
 
 def _blank(chars: list[str], start: int, end: int) -> None:
-    for i in range(start, min(end, len(chars))):
-        chars[i] = " "
+    end = min(end, len(chars))
+    if end > start:
+        chars[start:end] = " " * (end - start)
 
 
 def prose_mask(line: str, state: int = NORMAL) -> tuple[str, int]:
@@ -99,10 +100,12 @@ def prose_mask(line: str, state: int = NORMAL) -> tuple[str, int]:
     for found in _MARKUP.finditer("".join(chars), offset):
         _blank(chars, found.start(), found.end())
     masked = "".join(chars)
-    for found in _RUN.finditer(masked):
-        if _TECHNICAL.search(found.group()):
-            _blank(chars, found.start(), found.end())
-    return "".join(chars), state
+    if _TECHNICAL.search(masked):  # a match never spans a space: none in the line, none in any of its runs
+        for found in _RUN.finditer(masked):
+            if _TECHNICAL.search(found.group()):
+                _blank(chars, found.start(), found.end())
+        masked = "".join(chars)
+    return masked, state
 
 
 def scan(line: str, state: int = NORMAL) -> tuple[list[Token], int]:
@@ -126,10 +129,11 @@ def scan(line: str, state: int = NORMAL) -> tuple[list[Token], int]:
 
 
 def words(text: str) -> list[str]:
-    """The prose words of a whole Markdown text (for learning a repository's vocabulary)."""
+    """The prose words of a whole Markdown text (for learning a repository's vocabulary): the words `scan` finds,
+    without working out where each is (a repository's every file is read for these)."""
     state = NORMAL
     found: list[str] = []
     for line in text.splitlines():
-        tokens, state = scan(line, state)
-        found += [t.word for t in tokens]
+        masked, state = prose_mask(line, state)
+        found += [word for word in WORD.findall(masked) if len(word) <= MAX_WORD]
     return found

@@ -18,6 +18,7 @@ import subprocess
 import sys
 import threading
 import weakref
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import IO, Any, NoReturn
@@ -74,6 +75,29 @@ def _answer(speller: Speller, request: dict[str, Any]) -> dict[str, Any]:
     return {"error": f"unknown request {op!r}"}
 
 
+LEARNING_NICENESS = 10  # reading every document to learn its words yields the cores to the window (Linux)
+
+
+def _learn_quietly(root: Path, stop: threading.Event) -> Counter[str]:
+    """`document_counts` in a thread of lower priority where the system sets one per thread (Linux): reading a
+    large repository takes seconds of a core, beside the window's own work (its validation, opens); the
+    answers to the editor's questions, later, keep the normal priority of this process's main thread."""
+    found: dict[str, Counter[str]] = {}
+
+    def learn() -> None:
+        if sys.platform.startswith("linux"):
+            try:
+                os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), LEARNING_NICENESS)
+            except OSError:
+                pass
+        found["counts"] = document_counts(root, stop)
+
+    thread = threading.Thread(target=learn, name="learn-words", daemon=True)
+    thread.start()
+    thread.join()
+    return found.get("counts", Counter())
+
+
 def serve(argv: list[str], stdin: IO[bytes] | None = None, stdout: IO[bytes] | None = None) -> int:
     """`redactie spell-worker --lang nl [--repository DIR] [--user-list FILE]`: answer spelling requests."""
     import argparse
@@ -93,7 +117,7 @@ def serve(argv: list[str], stdin: IO[bytes] | None = None, stdout: IO[bytes] | N
         send({"missing": exc.language})
         return 2
     if speller.root is not None:
-        counts = document_counts(speller.root, stop)
+        counts = _learn_quietly(speller.root, stop)
         if not stop.is_set():  # the input closed: nobody waits for the learned words, the queued requests only
             speller.use_counts(counts)
     send({"ready": True})
