@@ -36,6 +36,7 @@ class ColumnFitter(QObject):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         header.sectionResized.connect(self._resized)
+        tree.setColumnHidden(1, True)  # until a document has a state
         tree.viewport().installEventFilter(self)
 
     def minimum(self) -> int:
