@@ -89,6 +89,14 @@ def test_the_user_s_own_state_width_is_kept_and_remembered(qtbot, content_repo: 
     widget.resize(500, 500)
     qtbot.waitUntil(lambda: _sizes(widget)[0] < view)
     assert _sizes(widget)[2] == chosen and sum(_sizes(widget)[1:]) == _sizes(widget)[0]
+    view, title, state = _sizes(widget)
+    right = QPoint(view - 2, header.height() // 2)  # the state column's own right edge, 30 px to the left
+    qtbot.mousePress(header.viewport(), Qt.MouseButton.LeftButton, pos=right)
+    for step in range(1, 4):
+        qtbot.mouseMove(header.viewport(), right - QPoint(10 * step, 0))
+    qtbot.mouseRelease(header.viewport(), Qt.MouseButton.LeftButton, pos=right - QPoint(30, 0))
+    assert _sizes(widget)[2] <= state - 20 and sum(_sizes(widget)[1:]) == _sizes(widget)[0]  # no gap at the right
+    chosen = _sizes(widget)[2]
     again = _listing(qtbot, content_repo, 600)  # the next start
     again.set_git({SAMPLE_DOC: "modified"})
     qtbot.wait(1)

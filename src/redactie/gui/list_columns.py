@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QSettings
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QHeaderView, QTreeView
 
 STATE_WIDTH_KEY = "documents/state-column-width"  # the width the user dragged the state column to, in pixels
@@ -35,8 +36,8 @@ class ColumnFitter(QObject):
         header.setStretchLastSection(False)  # both sized here: Qt's stretch lost track after hiding a column
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        header.sectionResized.connect(self._resized)
         tree.setColumnHidden(1, True)  # until a document has a state
+        header.sectionResized.connect(self._resized)
         tree.viewport().installEventFilter(self)
 
     def minimum(self) -> int:
@@ -72,13 +73,14 @@ class ColumnFitter(QObject):
             self._fitting = False
 
     def _resized(self, section: int, _old: int, new: int) -> None:
-        """The user dragged the edge between the columns: their state column width from now on."""
-        if self._fitting or section != 0 or self.tree.isColumnHidden(1):
-            return
+        """The user dragged the edge between the columns (or the state column's right edge): their state column
+        width from now on."""
+        if self._fitting or self.tree.isColumnHidden(1) or not QGuiApplication.mouseButtons():
+            return  # Qt's own resizing (a column shown or hidden, the list laid out): not the user's choice
         view = self.tree.viewport().width()
         if view <= 0:
             return
-        self.chosen = max(self.minimum(), view - new)
+        self.chosen = max(self.minimum(), view - new if section == 0 else new)
         QSettings("Redactie", "Redactie").setValue(STATE_WIDTH_KEY, self.chosen)
         self._apply()  # within the bounds: the titles keep their third
 
