@@ -6,6 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from PySide6.QtWidgets import QLineEdit
 
 from redactie.repository import ContentRepository
@@ -127,3 +129,18 @@ def test_a_new_document_s_code_that_does_not_fit_is_explained_by_an_example(corp
     proposal = newdoc.propose(repo, schema.types["vereiste"], "Een nieuwe vereiste", "abc", used_ids=set())
     said = [text for pair in proposal.problems for text in pair if "urn:nl:ak:ver:abc" in text]
     assert len(said) == 2 and all(pattern not in text and "abc-01" in text for text in said), proposal.problems
+
+
+_PARTS = st.sampled_from([r"[a-z]", r"[A-Z0-9]", r"\d", r"\w", r"[^-]", ".", "-", ":", "urn:", r"\.", r"[a-z0-9]",
+                          r"[^\W\d_]", "x", r"\s", r"(?:-\d+)", r"(a|bc)", r"\b", r"(?=a)", r"(?!z)"])
+_QUANTIFIERS = st.sampled_from(["", "+", "*", "?", "{2}", "{1,3}", "{0,2}", "+?", "{2,}"])
+
+
+@given(st.lists(st.tuples(_PARTS, _QUANTIFIERS), min_size=1, max_size=8), st.booleans())
+def test_any_pattern_gives_a_fitting_example_or_none(parts: list[tuple[str, str]], anchored: bool) -> None:
+    pattern = "".join(part + (quantifier if not part.startswith(("(?=", "(?!", r"\b")) else "")
+                      for part, quantifier in parts)
+    if anchored:
+        pattern = f"^{pattern}$"
+    example = example_for(pattern)
+    assert example is None or re.fullmatch(pattern, example) is not None
