@@ -2641,6 +2641,18 @@
 <context>
     <name>TextField</name>
     <message>
+        <source>bijvoorbeeld %1</source>
+        <translation>for example %1</translation>
+    </message>
+    <message>
+        <source>Deze code heeft een vaste vorm, zoals %1.</source>
+        <translation>This code has a fixed form, such as %1.</translation>
+    </message>
+    <message>
+        <source>Deze code heeft een vaste vorm; past een waarde daar niet in, dan staat onder het veld wat er niet klopt.</source>
+        <translation>This code has a fixed form; when a value does not fit it, what is wrong is shown below the field.</translation>
+    </message>
+    <message>
         <source>%1 van %2 woorden</source>
         <translation>%1 of %2 words</translation>
     </message>

@@ -12,6 +12,7 @@ from .document import Document, FrontMatterError
 from .fileio import FileRefused, atomic_write, read_document, safe_target
 from .repository import ContentRepository
 from .schema import DocType, FieldDef
+from .schema.example import example_for
 
 _PLACEHOLDER = re.compile(r"\{(title|toelichting|id|code|slug|file_stem)\}")
 
@@ -160,8 +161,10 @@ def propose(repo: ContentRepository, doc_type: DocType, title: str, code: str = 
         if id_field is not None:
             pattern = id_field.compiled
             if pattern is not None and code and not pattern.search(new_id):
-                problems.append((f"{new_id} past niet in het patroon {id_field.pattern}.",
-                                 f"{new_id} does not match the pattern {id_field.pattern}."))
+                example = example_for(id_field.pattern)  # an editor cannot read the pattern itself
+                problems.append((f"{new_id} heeft niet de vaste vorm van een code" + (
+                    f", zoals {example}." if example else "."), f"{new_id} does not have the required form of a code"
+                    + (f", such as {example}." if example else ".")))
             used = used_ids if used_ids is not None else ids_in_use(repo, id_field.key)
             if new_id in used:
                 problems.append((f"Het id {new_id} wordt al gebruikt.", f"The id {new_id} is already in use."))

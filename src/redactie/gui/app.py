@@ -135,7 +135,7 @@ def run(path: Path | None, quit_when_loaded: bool = False, language: str | None 
         if quit_when_listed:  # the list on screen: the one a session left (see DocumentList.show_saved), or read
             window.documents.shown.connect(listed)
         window.documents.loaded.connect(listed)
-        window.documents.failed.connect(lambda _error: listed())
+        window.documents.failed.connect(lambda _error: listed(failed=True))
         window.load_repository(repo_path)
         marks["repository_ms"] = _since(started)
 
@@ -148,15 +148,21 @@ def run(path: Path | None, quit_when_loaded: bool = False, language: str | None 
                           **extra, "timeline": marks, "longest_gap_ms": gaps["longest"],
                           "imported_before_first_paint": early["frame"]}), flush=True)
 
-    def listed() -> None:
-        """The list is there: its first document opens once the editor is built (the smoke modes report)."""
+    def listed(failed: bool = False) -> None:
+        """The list is there: its first document opens once the editor is built (the smoke modes report).
+
+        A repository that could not be opened (an unusable schema) lists nothing: the one the user opens next
+        from the menu is the start's, and its first document opens as a start's would (the window stayed empty,
+        its toolbar dimmed, after a broken start). `failed` because the window's own handler of the failure, which
+        sets `documents.error`, may wait for the panes to be built.
+        """
         if "listed" in outcome:
             return
-        outcome["listed"] = 1
-        if window.documents.error is not None:
+        if failed or window.documents.error is not None:
             if smoke:
                 quit_with(2)
             return
+        outcome["listed"] = 1
         marks["listed_ms"] = _since(started)
         if quit_when_listed:
             window.repaint()  # the list, painted now; no timer can fire before processEvents

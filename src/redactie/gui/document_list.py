@@ -26,7 +26,6 @@ from PySide6.QtGui import QIcon, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
-    QHeaderView,
     QLineEdit,
     QPushButton,
     QStyle,
@@ -40,6 +39,7 @@ from ..catalogue import Entry, entries, untitled
 from ..collection import gc_paused
 from ..index import IndexEntry, Signatures, prepare_quick_titles, search_text, title_at_once
 from .document_model import PATH_ROLE, DocumentModel, Marks
+from .list_columns import ColumnFitter
 from .tasks import Task, TaskRunner
 
 if TYPE_CHECKING:  # the repository (schema, YAML) is opened in a worker: the list is built before it is imported
@@ -111,12 +111,9 @@ class DocumentList(QWidget):
         self.tree.setRootIsDecorated(True)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)  # a double-click opens, never edits
         self.tree.setAccessibleName(self.tr("Documentenlijst"))
-        header = self.tree.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        # The status column is as wide as its longest possible text: measuring every row (ResizeToContents)
-        # costs time proportional to the repository on every marker change.
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        # The status column is as wide as its longest possible text (measuring every row, ResizeToContents, costs
+        # time proportional to the repository on every marker change), within what leaves the titles the room.
+        self.columns = ColumnFitter(self.tree)
         self.tree.setToolTip(self.tr("Alle documenten, per soort; dubbelklik of Enter om te openen"))
         self.tree.activated.connect(self._activated)
         self.tree.clicked.connect(self._clicked)
@@ -557,10 +554,12 @@ class DocumentList(QWidget):
         kinds = {(git.get(path, ""), path in drafts, path in remarks) for path in drafts | remarks.keys()
                  if self.model.entry(path) is not None}
         shown = {self._state(*kind) for kind in kinds}
+        entry = self.model.entry
+        if not shown and not any(entry(path) is not None for path in git):
+            self.columns.fit(0)  # no document has a state: the column is hidden, the titles get its room
+            return
         metrics = self.tree.fontMetrics()
-        width = max(metrics.horizontalAdvance(text) for text in [*texts, *shown]) + 24
-        if self.tree.header().sectionSize(1) < width:
-            self.tree.header().resizeSection(1, width)
+        self.columns.fit(max(metrics.horizontalAdvance(text) for text in [*texts, *shown]) + 24)
 
     def first_document(self) -> str | None:
         """The path of the first document in the list that can be opened."""

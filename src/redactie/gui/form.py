@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..schema import FieldDef, Text, Vocabulary
+from ..schema.example import example_for
 from ..validation import Finding
 from ..validation.suggest import suggest
 from .faithful_edit import FaithfulEdit
@@ -113,8 +114,14 @@ class TextField(FieldWidget):
             self.edit.edited.connect(self._changed)
         else:
             self.edit.textEdited.connect(self._changed)
-        if field.kind == "identifier" and field.pattern:
-            self.edit.setPlaceholderText(field.pattern)
+        if field.kind == "identifier" and field.pattern:  # an example an editor can read, never the pattern itself
+            example = example_for(field.pattern)
+            if example:
+                self.edit.setPlaceholderText(self.tr("bijvoorbeeld %1").replace("%1", example))
+            self.edit.setToolTip(self.edit.toolTip() + "\n" + (
+                self.tr("Deze code heeft een vaste vorm, zoals %1.").replace("%1", example) if example else
+                self.tr("Deze code heeft een vaste vorm; past een waarde daar niet in, dan staat onder het veld "
+                        "wat er niet klopt.")))
         self.count = QLabel(self)
         self.layout_.addWidget(self.edit)
         self.layout_.addWidget(self.count)

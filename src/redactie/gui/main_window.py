@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from ..resources import resource
 from .bulk_actions import BulkActions
 from .menus import Spec, add_actions
+from .status_label import YieldingLabel
 from .tasks import TaskRunner
 from .undo_keys import redo_shortcuts
 
@@ -255,7 +256,7 @@ class MainWindow(QMainWindow):
                                               "nakijken; het wordt pas gedeeld als u het zelf vastlegt"))
         self.schema_button.clicked.connect(self.write_schema)
         self.schema_button.hide()
-        self.format_label = QLabel(self)
+        self.format_label = YieldingLabel(self)  # gives way to the bar's messages (shortened with "…")
         self.format_label.setAccessibleName(self.tr("Schema in gebruik"))
         self.format_label.setToolTip(self.tr("Volgens welk schema de documenten worden gecontroleerd; kies een "
                                              "ander in Instellingen"))

@@ -12,6 +12,7 @@ from ..fileio import FileRefused, read_document
 from ..index import IndexEntry
 from ..repository import ContentRepository, DocumentRef
 from ..schema import DocType, FieldDef
+from ..schema.example import example_for
 from .context import RuleContext
 from .findings import Finding, finding
 from .ids import IdPlaces, IdTable, duplicate_ids, id_places
@@ -103,7 +104,9 @@ def _check_field(context: RuleContext, path: str, doc: Document, doc_type: DocTy
         value = value.strip()
         pattern = field.compiled
         if pattern is not None and not pattern.search(value):
-            out.append(finding(path, line, field.key, "id-pattern", value=value, pattern=field.pattern))
+            example = example_for(field.pattern)  # an editor cannot read the pattern itself
+            out.append(finding(path, line, field.key, "id-pattern", value=value, pattern=field.pattern,
+                               example=(f", zoals {example}", f", such as {example}") if example else ("", "")))
         code = doc_type.code_from_id(value)
         if doc_type.code_in_file_name and code:
             if not _starts_with_code(path.rsplit("/", 1)[-1], code):
