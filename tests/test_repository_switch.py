@@ -261,3 +261,23 @@ def test_a_new_document_asked_for_while_the_repository_opens_is_offered_once_it_
     win.new_document_dialog.reject()
     wait_idle(qtbot, win)
     win.close()
+
+
+def test_forms_made_ahead_follow_the_repository_shown(qtbot, sample_window, content_repo: Path,
+                                                      tmp_path: Path) -> None:
+    """The forms kept and made ahead for one repository's types are let go when another is opened; the other's
+    types get theirs (its documents open in a form made for its own schema)."""
+    from redactie.gui.form_sections import SPARE_BOXES
+
+    win = sample_window
+    view = win.editor.form_view
+    qtbot.waitUntil(lambda: len(view._sections.boxes) == SPARE_BOXES, timeout=30000)  # noqa: SLF001
+    before = set(view._forms.values())  # noqa: SLF001
+    assert len(before) == len(win.repo.schema.types)
+    other = _other_copy(content_repo, tmp_path / "andere", "Een titel uit de andere map")
+    win.load_repository(other)
+    qtbot.waitUntil(lambda: win.repo is not None and win.repo.root == other.resolve() and win.documents.ready)
+    wait_idle(qtbot, win)
+    fields = [tuple(id(f) for f in win.repo.schema.fields_of(t)) for t in win.repo.schema.types.values()]
+    qtbot.waitUntil(lambda: all(key in view._forms for key in fields), timeout=30000)  # noqa: SLF001
+    assert not (set(view._forms.values()) - {view.form}) & before  # noqa: SLF001

@@ -136,7 +136,13 @@ class FormView(QScrollArea):
         self._prepare_timer.start(PREPARE_AFTER_MS)
 
     def prepare(self, repo: ContentRepository, language: str) -> None:
-        """Make ahead for this repository's documents, in `language`, once the window is idle (`_prepare_step`)."""
+        """Make ahead for this repository's documents, in `language`, once the window is idle (`_prepare_step`).
+        Another repository's kept forms (its types' fields) are let go: they would take the places of this one's."""
+        if self._prepare_repo is not None and self._prepare_repo is not repo:
+            for key, form in list(self._forms.items()):
+                if form is not self.form:
+                    del self._forms[key]
+                    form.deleteLater()
         self._prepare_repo = repo
         if self.session is None:
             self.language = language  # what the first document's form will be asked in
