@@ -368,3 +368,26 @@ def test_forms_and_section_boxes_are_made_ahead_while_the_window_is_idle(sample_
     assert set(view._sections.boxes) == boxes  # noqa: SLF001
     shown = [box for box in boxes if box.isVisible()]
     assert len(shown) == len(view.section_editors) and all(box.edit in view.section_editors.values() for box in shown)
+
+
+def test_a_long_section_heading_never_makes_the_form_wider_than_its_pane(sample_window, content_repo: Path,
+                                                                         qtbot) -> None:  # noqa: ANN001
+    """A group box is as wide as its title and a title never wraps: one long heading made the whole form wider
+    than its pane (a sideways scroll bar, every field cut at the right). The box shows its title shortened in
+    the middle, its end kept; the whole title stays its title, its tooltip and its name for screen readers."""
+    win = sample_window
+    heading = "Relatie tot het toetsingskader risicoprofilering van het College voor de Rechten van de Mens"
+    data = (content_repo / SAMPLE_DOC).read_bytes() + f"\n## {heading}\n\nTekst.\n".encode()
+    (content_repo / "docs/vereisten/lange_kop.md").write_bytes(data)
+    win.resize(1200, 700)
+    win.open_document("docs/vereisten/lange_kop.md")
+    view = win.editor.form_view
+    qtbot.waitUntil(lambda: heading in view.section_editors, timeout=10000)
+    box = view.section_editors[heading].parentWidget()
+    qtbot.waitUntil(lambda: box.width() > 0 and not view.horizontalScrollBar().isVisible(), timeout=10000)
+    assert view.widget().width() <= view.viewport().width()
+    full = box.title()
+    assert full.startswith(heading) and box.accessibleName() == full and box.toolTip() == full
+    shown = super(type(box), box).title()
+    assert "…" in shown and shown.endswith(full[-12:]) and box.fontMetrics().horizontalAdvance(shown) < box.width()
+    _untouched(win, content_repo, "docs/vereisten/lange_kop.md")

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtGui import QPalette
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QPalette, QResizeEvent
 from PySide6.QtWidgets import QGroupBox, QVBoxLayout, QWidget
 
 from .section_edit import SectionEdit
@@ -22,6 +23,36 @@ class SectionBox(QGroupBox):
         self.name = ""
         self.editable = True
         self._palette = QPalette(self.edit.palette())  # an editable section's look, for when it is one again
+        self._title = ""
+
+    # A group box is at least as wide as its title, and a title never wraps: one long section heading made the
+    # whole form wider than its pane (a sideways scroll bar, every field cut at the right). The box shows its
+    # title shortened in its middle ("…": its end, such as "(alleen lezen)", stays) where it lacks the room;
+    # `title()` is the whole title, also for screen readers.
+
+    def title(self) -> str:  # noqa: D102 - QGroupBox's, the whole title
+        return self._title
+
+    def setTitle(self, title: str) -> None:  # noqa: N802, D102 - Qt API
+        self._title = title
+        self.setAccessibleName(title)
+        self._fit_title()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802, D102 - Qt API
+        hint = super().minimumSizeHint()
+        layout = self.layout()
+        return QSize(min(hint.width(), layout.minimumSize().width()), hint.height()) if layout else hint
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802, D102 - Qt API
+        super().resizeEvent(event)
+        self._fit_title()
+
+    def _fit_title(self) -> None:
+        room = self.width() - 2 * self.fontMetrics().averageCharWidth() - 8  # the frame's indent on both sides
+        shown = self.fontMetrics().elidedText(self._title, Qt.TextElideMode.ElideMiddle, max(room, 0))
+        if super().title() != shown:
+            super().setTitle(shown)
+            self.setToolTip(self._title if shown != self._title else "")
 
     def show_section(self, name: str, text: str, editable: bool) -> None:
         """Show another section as a new box would: its text from the start, nothing of the last one's view.
