@@ -55,3 +55,12 @@ def test_the_template_and_an_expression_preview_as_the_site_shows_them() -> None
     tags = macro_texts(repo, relpath, "nl")["tags"]
     assert '"' not in tags and "&&" not in tags and "||" not in tags
     assert "Uitzondering: (Soort toepassing" in tags and " en Open source: Open source" in tags
+
+
+def test_an_attribute_list_after_a_link_is_read_as_the_site_reads_it() -> None:
+    """`[Naar de handreiking](url){ .button .md-button--secondary }` is a button on the site (attr_list): the
+    preview shows the link, never the braces as text; braces that are no attribute list stay text."""
+    shown = body("[Direct naar de handreiking](https://example.org/h){ .button .md-button--secondary }\n")
+    assert shown == '<p><a href="https://example.org/h" class="button md-button--secondary">Direct naar de ' \
+                    'handreiking</a></p>\n'
+    assert "{ een accolade }" in body("Gewone tekst { een accolade } blijft.\n")

@@ -85,10 +85,12 @@ def _markdown() -> Any:
     if parser is None:
         from markdown_it import MarkdownIt
         from mdit_py_plugins.admon import admon_plugin
-        from mdit_py_plugins.attrs import attrs_block_plugin
+        from mdit_py_plugins.attrs import attrs_block_plugin, attrs_plugin
 
-        # HTML is recognised only to hide comments (as the site's pages do); no tag is ever rendered.
-        parser = MarkdownIt("commonmark", {"html": True}).enable("table").use(admon_plugin).use(attrs_block_plugin)
+        # HTML is recognised only to hide comments (as the site's pages do); no tag is ever rendered. Attribute
+        # lists (`[Naar de handreiking](url){ .button }`, as the site's attr_list reads them) are not shown as text.
+        parser = (MarkdownIt("commonmark", {"html": True}).enable("table").use(admon_plugin)
+                  .use(attrs_block_plugin).use(attrs_plugin))
         parser.block.ruler.at("html_block", _comment_block)
         parser.add_render_rule("image", _image)
         parser.add_render_rule("html_block", _html_block)
