@@ -428,12 +428,12 @@ def test_git_the_folders_watch_and_the_file_scan_wait_for_a_quick_listing_to_be_
     win.monitor.attach(win.repo)  # git to be opened again, as for a repository just opened
     win.documents.complete = False  # as after a quick listing whose completion still runs
     win._documents_loaded()  # noqa: SLF001
-    started = {key: win.runner.running(key) for key in ("known-files", "watch-listing")}
-    assert started == {"known-files": False, "watch-listing": False}
+    started = {key: win.runner.running(key) for key in ("known-files", "watch-folders")}
+    assert started == {"known-files": False, "watch-folders": False}
     assert not win.monitor._open_timer.isActive()  # noqa: SLF001
     win.documents.complete = True
     win.documents.completed.emit()
-    assert win.runner.running("known-files") and win.runner.running("watch-listing")
+    assert win.runner.running("known-files") and win.runner.running("watch-folders")
     assert win.monitor._open_timer.isActive() or win.monitor.opening  # noqa: SLF001
     wait_idle(qtbot, win)
     qtbot.waitUntil(lambda: not win.monitor.opening, timeout=30000)

@@ -145,27 +145,37 @@ class RepositoryMonitor(QObject):
         self.runner.run("git-open", work, opened, failed)
 
     def watch(self, repo: ContentRepository) -> None:
-        """Watch the repository's document folders (call once its document list is known)."""
+        """Watch the repository's document folders (call once its document list is known).
+
+        Which folders hold documents is worked out in a worker (a pass over every document: 30,000 at the
+        largest, which held the window in the turn that completed the list); the watch starts when it is known,
+        and each folder's names are then listed in the background (a folder of 10,000 documents: 10-50 ms on a cold
+        disk cache); a change reported before that is compared once they are there.
+        """
         if self.watcher.directories():
             self.watcher.removePaths(self.watcher.directories())
-        root = str(repo.root)
-        # String work only: this runs on the GUI thread, once per document.
-        parents = {ref.path.rpartition("/")[0] for ref in repo.documents}
-        folders = {root, os.path.join(root, ".git")} | {os.path.join(root, p) for p in parents if p}
-        existing = [f for f in sorted(folders) if os.path.isdir(f)]
-        if existing:
-            self.watcher.addPaths(existing)
         self._listing = {}
         self._listing_of = repo
+        root = str(repo.root)
 
-        # Each folder's names are listed in the background (a folder of 10,000 documents: 10-50 ms on a cold disk
-        # cache); a change reported before that is compared once they are there.
+        def folders(task: Task) -> list[str]:
+            parents = {ref.path.rpartition("/")[0] for ref in repo.documents}
+            found = {root, os.path.join(root, ".git")} | {os.path.join(root, p) for p in parents if p}
+            return [f for f in sorted(found) if os.path.isdir(f)]
+
         def listed(found: dict[str, frozenset[str]]) -> None:
             if self._listing_of is repo:
                 self._listing = {**found, **self._listing}  # a folder already compared anew keeps its newer names
 
-        self.runner.run("watch-listing", lambda task: {f: self._names(f) for f in existing}, listed,
-                        lambda error: None)
+        def known(existing: list[str]) -> None:
+            if self._listing_of is not repo:
+                return  # another repository is watched meanwhile
+            if existing:
+                self.watcher.addPaths(existing)
+            self.runner.run("watch-listing", lambda task: {f: self._names(f) for f in existing}, listed,
+                            lambda error: None)
+
+        self.runner.run("watch-folders", folders, known, lambda error: None)
 
     @staticmethod
     def _names(folder: str) -> frozenset[str]:
@@ -192,7 +202,7 @@ class RepositoryMonitor(QObject):
         watched = self.watcher.directories() + self.watcher.files()
         if watched:
             self.watcher.removePaths(watched)
-        self._listing = {}
+        self._listing, self._listing_of = {}, None  # folders still being worked out are not watched after all
 
     def refresh(self) -> None:
         """Refresh soon (several requests in a row become one)."""
