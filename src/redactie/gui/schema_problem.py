@@ -70,11 +70,11 @@ class SchemaProblem(QMessageBox):
             self.setDetailedText(self.tr("Technische details (voor een beheerder):") + "\n" + detail)
         self._ways: dict[QAbstractButton, str] = {}
         if can_repair(error, root):
-            self._way(REPAIR, self.tr("Schema herstellen…"),
+            first = self._way(REPAIR, self.tr("Schema herstellen…"),
                       self.tr("Open het schemabestand als tekst in Redactie, met de fout aangewezen, om het te "
                               "herstellen; daarna worden de documenten opnieuw geopend"))
         else:
-            self._way(FOLDER, self.tr("Map tonen"),
+            first = self._way(FOLDER, self.tr("Map tonen"),
                       self.tr("Toon de map met het schemabestand in het bestandsbeheer, om het bestand daar te "
                               "herstellen of door een beheerder te laten herstellen"))
         self._way(WITHOUT_FILE, self.tr("Tijdelijk zonder schemabestand"),
@@ -86,6 +86,7 @@ class SchemaProblem(QMessageBox):
         close.setAccessibleName(self.tr("Sluiten"))
         close.setToolTip(self.tr("Sluit deze melding; via de knop ‘Schemaprobleem’ onderin komt u erop terug"))
         self.setEscapeButton(close)
+        self.setDefaultButton(first)  # Enter repairs (or shows the folder), not "Details"
         self.buttonClicked.connect(self._clicked)
 
     def _way(self, way: str, text: str, tip: str) -> QPushButton:

@@ -209,7 +209,7 @@ def _parse_schema(text: str, path: str) -> Schema:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else 1
         en, nl = _yaml_problem(str(exc.problem or ""), str(exc.context or ""))
-        raise SchemaError(path, line, en, nl, detail=str(exc)) from None
+        raise SchemaError(path, line, en, nl, detail=str(exc).replace("<unicode string>", path)) from None
     except (YAMLError, RecursionError, ValueError, TypeError) as exc:  # ruamel's other errors (a bad character...)
         en, nl = _yaml_problem(str(exc), "")
         raise SchemaError(path, 1, en, nl, detail=f"{type(exc).__name__}: {exc}") from None
