@@ -127,8 +127,9 @@ def test_a_vocabulary_folder_that_does_not_exist_is_said_in_both_languages(tmp_p
     root = _repo(tmp_path)
     (root / SCHEMA_FILE).write_text(GOOD.replace("files: docs/levenscyclus", "files: docs/bestaat-niet", 1),
                                     encoding="utf-8")
-    assert "docs/bestaat-niet" in (root / SCHEMA_FILE).read_text(encoding="utf-8")
-    _assert_plain(_failure(root))
+    error = _failure(root)
+    _assert_plain(error)
+    assert "bestaat-niet" in error.plain("nl") and error.line == 7  # where the vocabulary is defined
 
 
 @pytest.mark.parametrize("bom, encoding", [(codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
@@ -358,3 +359,18 @@ def test_a_schema_that_fails_once_the_list_is_read_clears_the_window(qtbot, samp
     assert win.repo is None and win.documents.count() == 0 and win.editor.session is None
     assert win.format_label.text() == "Schema onbruikbaar"
     _visible_problem(win).reject()
+
+
+def test_a_failure_that_is_not_the_schema_s_own_is_said_too(qtbot, tmp_path: Path,  # noqa: ANN001
+                                                            isolated_home: Path) -> None:
+    root = _repo(tmp_path)
+    win = _window(qtbot, root)
+    wait_idle(qtbot, win)
+    win.documents.failed.emit(RuntimeError("index kapot"))  # any other reason a reading of the list failed
+    qtbot.waitUntil(lambda: _visible_problem(win) is not None)
+    box = _visible_problem(win)
+    assert "kapot" in box.text() and "Er ging iets mis" in box.informativeText()
+    assert "index kapot" not in box.informativeText() and "index kapot" in box.detailedText()
+    assert "Map tonen" in {b.accessibleName() for b in box.buttons()}
+    box.reject()
+    win.close()

@@ -1578,6 +1578,10 @@
         <translation>Determining the schema from the documents…</translation>
     </message>
     <message>
+        <source>Het schemabestand is onbruikbaar: de documenten zijn tijdelijk geopend met een schema dat uit de documenten zelf is afgeleid. Aan het schemabestand verandert niets</source>
+        <translation>The schema file is unusable: the documents are open for now with a schema derived from the documents themselves. Nothing in the schema file changes</translation>
+    </message>
+    <message>
         <source>Tijdelijk: %1</source>
         <translation>For now: %1</translation>
     </message>

@@ -258,15 +258,16 @@ class MainWindow(QMainWindow):
         self.schema_button.hide()
         self.format_label = YieldingLabel(self)  # gives way to the bar's messages (shortened with "…")
         self.format_label.setAccessibleName(self.tr("Schema in gebruik"))
-        self.format_label.setToolTip(self.tr("Volgens welk schema de documenten worden gecontroleerd; kies een "
-                                             "ander in Instellingen"))
+        self._schema_tip = self.tr("Volgens welk schema de documenten worden gecontroleerd; kies een ander in "
+                                   "Instellingen")
+        self.format_label.setToolTip(self._schema_tip)
         self.problem_button = QPushButton(self.tr("Schemaprobleem…"), self)
         self.problem_button.setAccessibleName(self.tr("Schemaprobleem tonen"))
         self.problem_button.setToolTip(self.tr("Het schemabestand van deze documenten is onbruikbaar: toon wat er "
                                                "mis is en hoe u verder kunt"))
-        self.problem_button.clicked.connect(lambda: self.show_schema_problem())
+        self.problem_button.clicked.connect(lambda: self.show_schema_problem(self._schema_problem))
         self.problem_button.hide()
-        self._schema_problem: tuple[Exception, Path, str | None] | None = None  # the last failed opening
+        self._schema_problem: tuple[Exception, Path, str | None] | None = None  # why the window's repository failed
         self._for_now: Path | None = None  # opened with a derived schema for now (its schema file is unusable)
         for widget in (self.busy, self.format_label, self.schema_button, self.problem_button):  # git's: build_panes
             self.statusBar().addPermanentWidget(widget)
@@ -408,8 +409,12 @@ class MainWindow(QMainWindow):
         self.schema_button.setVisible(not (repo.root / SCHEMA_FILE).is_file())
         self.format_label.setText(repo.schema.describe().get(self.language))
         self.problem_button.setVisible(self._for_now == repo.root)
+        self.format_label.setToolTip(self._schema_tip)
         if self._for_now == repo.root:
             self.schema_button.hide()
+            self.format_label.setToolTip(self.tr("Het schemabestand is onbruikbaar: de documenten zijn tijdelijk "
+                                                 "geopend met een schema dat uit de documenten zelf is afgeleid. Aan "
+                                                 "het schemabestand verandert niets"))
             self.format_label.setText(self.tr("Tijdelijk: %1").replace("%1", repo.schema.describe().nl
                                       if self.language.startswith("nl") else repo.schema.describe().en))
             self.statusBar().showMessage(self.tr("Tijdelijk geopend zonder het onbruikbare schemabestand; er wordt "
@@ -509,7 +514,6 @@ class MainWindow(QMainWindow):
             root = self.repo.root
         else:
             return
-        self._for_now = None
         kept = self.repo if opening is not None and self.repo is not None and self.repo.root != root else None
         if kept is not None:
             if self.documents.count() == 0:  # its saved list was shown and dropped: the kept one's comes back
@@ -521,6 +525,8 @@ class MainWindow(QMainWindow):
                                          .replace("%2", kept.root.name))
         else:
             self.monitor.open_git(GIT_OPEN_DELAY_MS)
+            self._for_now, self._schema_problem = None, (error, root, None)
+            self.problem_button.show()
             self.repo = None  # nothing of another schema or repository stays on screen under this one's name
             self.documents.model.set_entries([])
             if self.built and not self.editor.modified:
@@ -531,20 +537,20 @@ class MainWindow(QMainWindow):
             self.format_label.setText(self.tr("Schema onbruikbaar"))
             self.statusBar().showMessage(self.tr("De documenten zijn niet geopend: het schemabestand is onbruikbaar. "
                                                  "Kies ‘Schemaprobleem…’ om het te herstellen of zonder te werken."))
-        self.problem_button.setVisible(kept is None)
-        self._schema_problem = (error, root, kept.root.name if kept is not None else None)
-        self.show_schema_problem()
+        # (kept: the window's own state, its problem button among it, stays the kept repository's)
+        self.show_schema_problem((error, root, kept.root.name if kept is not None else None))
 
-    def show_schema_problem(self) -> None:
-        """Show why the last repository asked for could not be opened, with the ways forward (not modal: the
-        window stays usable, and a smoke test never waits on it)."""
+    def show_schema_problem(self, problem: tuple[Exception, Path, str | None] | None) -> None:
+        """Show why a repository could not be opened (`problem`: the error, its root, the name of the repository
+        the window stays with), with the ways forward; not modal: the window stays usable, and a smoke test never
+        waits on it. None: the window's repository is open for now without its schema file: it is read again."""
         from .schema_problem import SchemaProblem
 
-        if self._schema_problem is None:
-            if self._for_now is not None:  # opened for now without its schema file: read it again for the reason
-                self._may_leave() and self.load_repository(self._for_now)
+        if problem is None:
+            if self._for_now is not None and self._may_leave():
+                self.load_repository(self._for_now)
             return
-        error, root, kept = self._schema_problem
+        error, root, kept = problem
         box = SchemaProblem(error, root, self.language, kept, self)
         box.chosen.connect(lambda way: self._schema_way(way, error, root))
         box.open()

@@ -107,7 +107,8 @@ class _Reader:
 
     def vocabulary(self, name: str, spec: Any, line: int) -> Vocabulary:
         spec = self.mapping(spec, f"vocabularies.{name}", line)
-        vocabulary = Vocabulary(name, open=bool(spec.get("open", False)), extra=tuple(_list(spec.get("also"))))
+        vocabulary = Vocabulary(name, open=bool(spec.get("open", False)), extra=tuple(_list(spec.get("also"))),
+                                line=line)
         if "values" in spec:
             values = spec["values"]
             if isinstance(values, dict):
