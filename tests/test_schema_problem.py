@@ -374,3 +374,83 @@ def test_a_failure_that_is_not_the_schema_s_own_is_said_too(qtbot, tmp_path: Pat
     assert "Map tonen" in {b.accessibleName() for b in box.buttons()}
     box.reject()
     win.close()
+
+
+
+# -- by rule: any text, any bytes, any structure of the schema's own words ------------------------------------------
+
+
+def _words() -> list[str]:
+    from redactie.schema.model import KINDS
+
+    return ["schema", "name", "types", "fields", "vocabularies", "kind", "files", "folders", "documents", "values",
+            "vocabulary", "target", "max_words", "pattern", "required", "label", "nl", "en", "also", "open", "id",
+            "file_name", "sections", "exclude", "key", "store", "default", "multiple", "a", "b", "x/*.md", "([",
+            *KINDS]
+
+
+def _structures():  # noqa: ANN202
+    from hypothesis import strategies as st
+
+    word = st.sampled_from(_words())
+    leaf = st.one_of(st.none(), st.booleans(), st.integers(-3, 3), st.floats(allow_nan=False, width=16), word,
+                     st.text(max_size=6))
+    return st.recursive(leaf, lambda inner: st.one_of(st.lists(inner, max_size=3),
+                                                       st.dictionaries(word, inner, max_size=4)), max_leaves=25)
+
+
+def _reads_or_says_why(read) -> None:  # noqa: ANN001
+    from redactie.schema import Schema
+
+    try:
+        schema = read()
+    except SchemaError as error:
+        _assert_plain(error)
+        assert error.line >= 1
+        return
+    assert isinstance(schema, Schema)
+
+
+def test_any_structure_of_schema_words_reads_or_is_said_plainly(isolated_home: Path) -> None:
+    import json
+
+    from hypothesis import given, settings
+
+    from redactie.schema import parse_schema
+
+    @settings(max_examples=150)
+    @given(_structures())
+    def check(data: object) -> None:
+        _reads_or_says_why(lambda: parse_schema(json.dumps(data), SCHEMA_FILE))  # JSON is YAML
+
+    check()
+
+
+def test_any_bytes_in_the_schema_file_read_or_are_said_plainly(tmp_path: Path, isolated_home: Path) -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from redactie.schema import load_schema
+
+    path = tmp_path / SCHEMA_FILE
+
+    @settings(max_examples=150)
+    @given(st.one_of(st.binary(max_size=60), st.text(max_size=60).map(lambda t: t.encode("utf-8", "surrogatepass"))))
+    def check(data: bytes) -> None:
+        path.write_bytes(data)
+        _reads_or_says_why(lambda: load_schema(path))
+
+    check()
+
+
+def test_the_real_catalogue_with_a_broken_schema_file_is_said_and_recognised_without_it(
+        corpus_2026_copy: Path) -> None:
+    from redactie.schema.select import select_schema, without_schema_file
+
+    (corpus_2026_copy / SCHEMA_FILE).write_text(TEXTS["tab indentation"][0], encoding="utf-8")
+    with pytest.raises(SchemaError) as caught:
+        select_schema(corpus_2026_copy)
+    assert caught.value.line == 3 and "tab" in caught.value.plain("nl")
+    schema = without_schema_file(corpus_2026_copy)  # what "Tijdelijk zonder schemabestand" opens with
+    assert schema.format_id is not None and "2026" in schema.describe().nl
+    assert (corpus_2026_copy / SCHEMA_FILE).read_text(encoding="utf-8") == TEXTS["tab indentation"][0]
