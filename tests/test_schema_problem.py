@@ -454,3 +454,47 @@ def test_the_real_catalogue_with_a_broken_schema_file_is_said_and_recognised_wit
     schema = without_schema_file(corpus_2026_copy)  # what "Tijdelijk zonder schemabestand" opens with
     assert schema.format_id is not None and "2026" in schema.describe().nl
     assert (corpus_2026_copy / SCHEMA_FILE).read_text(encoding="utf-8") == TEXTS["tab indentation"][0]
+
+
+def test_a_repair_never_overwrites_what_another_program_wrote_meanwhile(tmp_path: Path, isolated_home: Path) -> None:
+    from redactie.fileio import FileRefused
+    from redactie.schema.repair import read_source, save
+
+    root = _repo(tmp_path)
+    _break(root, "tab indentation")
+    source = read_source(root / SCHEMA_FILE)
+    (root / SCHEMA_FILE).write_text(GOOD, encoding="utf-8")  # repaired elsewhere meanwhile
+    with pytest.raises(FileRefused) as refused:
+        save(source, source.text.replace("\t", "  "))
+    assert "ander programma" in refused.value.localized("nl") and "another program" in refused.value.localized("en")
+    assert (root / SCHEMA_FILE).read_text(encoding="utf-8") == GOOD
+
+
+def test_closing_the_repair_with_changes_asks_first(qtbot, tmp_path: Path, isolated_home: Path) -> None:  # noqa: ANN001
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from redactie.gui.schema_repair import SchemaRepair
+    from redactie.schema.repair import read_source
+
+    root = _repo(tmp_path)
+    _break(root, "tab indentation")
+    dialog = SchemaRepair(read_source(root / SCHEMA_FILE), 3, "nl")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.edit.insertPlainText("  ")
+    answers: list[str] = []
+
+    def answer(button: QMessageBox.StandardButton) -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            answers.append(box.text())
+            box.button(button).click()
+
+    QTimer.singleShot(100, lambda: answer(QMessageBox.StandardButton.Cancel))
+    dialog.reject()
+    assert answers and dialog.isVisible()  # asked, and kept open
+    QTimer.singleShot(100, lambda: answer(QMessageBox.StandardButton.Discard))
+    dialog.reject()
+    assert len(answers) == 2 and not dialog.isVisible()
+    assert (root / SCHEMA_FILE).read_text(encoding="utf-8") == TEXTS["tab indentation"][0]  # nothing written

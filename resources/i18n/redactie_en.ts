@@ -2385,6 +2385,14 @@
         <translation>Line %1: %2</translation>
     </message>
     <message>
+        <source>Wijzigingen weggooien?</source>
+        <translation>Discard changes?</translation>
+    </message>
+    <message>
+        <source>U hebt het schemabestand hier veranderd. Sluiten zonder op te slaan gooit die wijzigingen weg.</source>
+        <translation>You changed the schema file here. Closing without saving discards those changes.</translation>
+    </message>
+    <message>
         <source>Schema niet opgeslagen</source>
         <translation>Schema not saved</translation>
     </message>

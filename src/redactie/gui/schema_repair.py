@@ -100,13 +100,31 @@ class SchemaRepair(QDialog):
         self.edit.setExtraSelections(selections)
         self.problem = problem
 
+    def reject(self) -> None:
+        """Close without saving; asked first when the text was changed (Cancel, Escape, the window's close)."""
+        if self.edit.document().isModified() and self.source.encode(self.edit.toPlainText()) != self.source.original:
+            answer = QMessageBox.question(
+                self, self.tr("Wijzigingen weggooien?"),
+                self.tr("U hebt het schemabestand hier veranderd. Sluiten zonder op te slaan gooit die wijzigingen "
+                        "weg."), QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel)
+            if answer != QMessageBox.StandardButton.Discard:
+                return
+        super().reject()
+
     def _save(self) -> None:
         from ..fileio import FileRefused
+        from ..schema import SchemaError
 
         try:
             save(self.source, self.edit.toPlainText())
-        except (OSError, UnicodeError) as exc:
-            reason = exc.localized(self.language) if isinstance(exc, FileRefused) else str(exc)
+        except (OSError, UnicodeError, SchemaError) as exc:
+            if isinstance(exc, FileRefused):
+                reason = exc.localized(self.language)
+            elif isinstance(exc, SchemaError):
+                reason = exc.plain(self.language)
+            else:
+                reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
             QMessageBox.warning(self, self.tr("Schema niet opgeslagen"),
                                 self.tr("Het schema kon niet worden opgeslagen: %1").replace("%1", reason))
             return

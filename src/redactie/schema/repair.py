@@ -47,11 +47,17 @@ def check(text: str, path: Path) -> SchemaError | None:
 
 
 def save(source: SchemaSource, text: str) -> bool:
-    """Write `text` to the schema file (atomically) when it differs from what was read; True when written."""
-    from ..fileio import atomic_write
+    """Write `text` to the schema file (atomically) when it differs from what was read; True when written.
+    FileRefused when the file changed since it was read; SchemaError when it can no longer be read."""
+    from ..fileio import FileRefused, atomic_write
 
     data = source.encode(text)
     if data == source.original:
         return False
+    if schema_bytes(source.path) != source.original:  # another program wrote it meanwhile: its work is not lost
+        raise FileRefused(source.path, "het schemabestand is intussen door een ander programma gewijzigd; sluit dit "
+                          "venster en open het opnieuw om die versie te zien",
+                          "the schema file was changed by another program meanwhile; close this window and open it "
+                          "again to see that version")
     atomic_write(source.path, data)
     return True
