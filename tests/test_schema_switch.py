@@ -98,7 +98,7 @@ def test_back_from_a_broken_schema_the_window_shows_the_good_repository(
     win.load_repository(broken)
     qtbot.waitUntil(lambda: win.documents.error is not None, timeout=20000)
     boxes = [b for b in win.findChildren(QMessageBox) if b.isVisible()]
-    assert boxes and "YAML" in boxes[-1].text()
+    assert boxes and "YAML" in boxes[-1].informativeText()  # what is wrong: under the which-file sentence
     for box in boxes:
         box.accept()
     win.load_repository(content_repo)

@@ -1418,6 +1418,18 @@
         <translation>The schema the documents are checked against; choose another one in Settings</translation>
     </message>
     <message>
+        <source>Schemaprobleem…</source>
+        <translation>Schema problem…</translation>
+    </message>
+    <message>
+        <source>Schemaprobleem tonen</source>
+        <translation>Show the schema problem</translation>
+    </message>
+    <message>
+        <source>Het schemabestand van deze documenten is onbruikbaar: toon wat er mis is en hoe u verder kunt</source>
+        <translation>The schema file of these documents is unusable: show what is wrong and how to go on</translation>
+    </message>
+    <message>
         <source>&amp;Bestand</source>
         <translation>&amp;File</translation>
     </message>
@@ -1566,6 +1578,22 @@
         <translation>Determining the schema from the documents…</translation>
     </message>
     <message>
+        <source>Het schemabestand is onbruikbaar: de documenten zijn tijdelijk geopend met een schema dat uit de documenten zelf is afgeleid. Aan het schemabestand verandert niets</source>
+        <translation>The schema file is unusable: the documents are open for now with a schema derived from the documents themselves. Nothing in the schema file changes</translation>
+    </message>
+    <message>
+        <source>Tijdelijk: %1</source>
+        <translation>For now: %1</translation>
+    </message>
+    <message>
+        <source>Tijdelijk geopend zonder het onbruikbare schemabestand; er wordt niets aan opgeslagen. Herstel het via ‘Schemaprobleem…’.</source>
+        <translation>Opened for now without the unusable schema file; nothing is saved to it. Repair it through ‘Schema problem…’.</translation>
+    </message>
+    <message>
+        <source>‘%1’ is niet geopend: het schemabestand is onbruikbaar. U werkt verder in ‘%2’.</source>
+        <translation>‘%1’ was not opened: its schema file is unusable. You go on working in ‘%2’.</translation>
+    </message>
+    <message>
         <source>Schema onbruikbaar</source>
         <translation>Schema unusable</translation>
     </message>
@@ -1591,6 +1619,10 @@
             <numerusform>Unsaved work found in %n document; open it to restore it</numerusform>
             <numerusform>Unsaved work found in %n documents; open a document to restore it</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>De documenten zijn niet geopend: het schemabestand is onbruikbaar. Kies ‘Schemaprobleem…’ om het te herstellen of zonder te werken.</source>
+        <translation>The documents were not opened: the schema file is unusable. Choose ‘Schema problem…’ to repair it or to work without it.</translation>
     </message>
     <message>
         <source>Nieuwe versie: %1</source>
@@ -2225,6 +2257,148 @@
     <message>
         <source>Vastgelegd (%1). U kunt nu synchroniseren of een voorstel indienen.</source>
         <translation>Committed (%1). You can now synchronise or submit a proposal.</translation>
+    </message>
+</context>
+<context>
+    <name>SchemaProblem</name>
+    <message>
+        <source>Schema onbruikbaar</source>
+        <translation>Schema unusable</translation>
+    </message>
+    <message>
+        <source>De documenten in ‘%1’ kunnen niet worden geopend: het schemabestand %2 is onbruikbaar.</source>
+        <translation>The documents in ‘%1’ cannot be opened: the schema file %2 is unusable.</translation>
+    </message>
+    <message>
+        <source>Regel %1: %2</source>
+        <translation>Line %1: %2</translation>
+    </message>
+    <message>
+        <source>De documenten in ‘%1’ kunnen niet worden geopend.</source>
+        <translation>The documents in ‘%1’ cannot be opened.</translation>
+    </message>
+    <message>
+        <source>Er ging iets mis bij het lezen van de map.</source>
+        <translation>Something went wrong while reading the folder.</translation>
+    </message>
+    <message>
+        <source>Bestand: %1</source>
+        <translation>File: %1</translation>
+    </message>
+    <message>
+        <source>U werkt verder in ‘%1’; daar is niets veranderd.</source>
+        <translation>You go on working in ‘%1’; nothing changed there.</translation>
+    </message>
+    <message>
+        <source>Wat wilt u doen?</source>
+        <translation>What would you like to do?</translation>
+    </message>
+    <message>
+        <source>Technische details (voor een beheerder):</source>
+        <translation>Technical details (for an administrator):</translation>
+    </message>
+    <message>
+        <source>Schema herstellen…</source>
+        <translation>Repair schema…</translation>
+    </message>
+    <message>
+        <source>Open het schemabestand als tekst in Redactie, met de fout aangewezen, om het te herstellen; daarna worden de documenten opnieuw geopend</source>
+        <translation>Open the schema file as text in Redactie, with the error pointed out, to repair it; the documents are then opened again</translation>
+    </message>
+    <message>
+        <source>Map tonen</source>
+        <translation>Show folder</translation>
+    </message>
+    <message>
+        <source>Toon de map met het schemabestand in het bestandsbeheer, om het bestand daar te herstellen of door een beheerder te laten herstellen</source>
+        <translation>Show the folder with the schema file in the file manager, to repair the file there or have an administrator repair it</translation>
+    </message>
+    <message>
+        <source>Tijdelijk zonder schemabestand</source>
+        <translation>Without the schema file for now</translation>
+    </message>
+    <message>
+        <source>Open de documenten nu met een schema dat Redactie uit de documenten zelf afleidt. Dit is tijdelijk: het schemabestand blijft zoals het is en er wordt niets opgeslagen; bij het volgende openen wordt het schemabestand weer gelezen</source>
+        <translation>Open the documents now with a schema Redactie derives from the documents themselves. This is temporary: the schema file stays as it is and nothing is saved; the next time they are opened, the schema file is read again</translation>
+    </message>
+    <message>
+        <source>Andere map openen…</source>
+        <translation>Open another folder…</translation>
+    </message>
+    <message>
+        <source>Kies een andere map met documenten om te openen</source>
+        <translation>Choose another folder with documents to open</translation>
+    </message>
+    <message>
+        <source>Sluiten</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Sluit deze melding; via de knop ‘Schemaprobleem’ onderin komt u erop terug</source>
+        <translation>Close this message; the ‘Schema problem’ button at the bottom brings it back</translation>
+    </message>
+</context>
+<context>
+    <name>SchemaRepair</name>
+    <message>
+        <source>Schema herstellen — %1</source>
+        <translation>Repair schema — %1</translation>
+    </message>
+    <message>
+        <source>Herstel het schemabestand hieronder; de regel met de fout is gemarkeerd. Onder de tekst staat steeds of het schema nu bruikbaar is. Opslaan schrijft het bestand en opent de documenten opnieuw.</source>
+        <translation>Repair the schema file below; the line with the error is marked. Below the text you always see whether the schema is usable now. Saving writes the file and opens the documents again.</translation>
+    </message>
+    <message>
+        <source>Tekst van het schemabestand</source>
+        <translation>Text of the schema file</translation>
+    </message>
+    <message>
+        <source>De inhoud van %1, het bestand dat beschrijft welke documentsoorten, velden en keuzelijsten de documenten hebben</source>
+        <translation>The content of %1, the file that describes which document types, fields and choice lists the documents have</translation>
+    </message>
+    <message>
+        <source>Toestand van het schema</source>
+        <translation>State of the schema</translation>
+    </message>
+    <message>
+        <source>Of de tekst hierboven een bruikbaar schema is, en anders op welke regel wat er mis is</source>
+        <translation>Whether the text above is a usable schema, and if not, on which line what is wrong</translation>
+    </message>
+    <message>
+        <source>Opslaan en opnieuw openen</source>
+        <translation>Save and open again</translation>
+    </message>
+    <message>
+        <source>Sla het schemabestand op (alleen als u iets veranderde) en open de documenten opnieuw</source>
+        <translation>Save the schema file (only if you changed something) and open the documents again</translation>
+    </message>
+    <message>
+        <source>Sluit zonder iets op te slaan</source>
+        <translation>Close without saving anything</translation>
+    </message>
+    <message>
+        <source>Het schema is nu bruikbaar.</source>
+        <translation>The schema is usable now.</translation>
+    </message>
+    <message>
+        <source>Regel %1: %2</source>
+        <translation>Line %1: %2</translation>
+    </message>
+    <message>
+        <source>Wijzigingen weggooien?</source>
+        <translation>Discard changes?</translation>
+    </message>
+    <message>
+        <source>U hebt het schemabestand hier veranderd. Sluiten zonder op te slaan gooit die wijzigingen weg.</source>
+        <translation>You changed the schema file here. Closing without saving discards those changes.</translation>
+    </message>
+    <message>
+        <source>Schema niet opgeslagen</source>
+        <translation>Schema not saved</translation>
+    </message>
+    <message>
+        <source>Het schema kon niet worden opgeslagen: %1</source>
+        <translation>The schema could not be saved: %1</translation>
     </message>
 </context>
 <context>

@@ -249,12 +249,12 @@ class ContentRepository:
         if kind in ("files", "folders"):
             folder = self.root / arg
             if not _inside(self.root, folder):
-                raise SchemaError(self.schema.path or SCHEMA_FILE, 1,
+                raise SchemaError(self.schema.path or SCHEMA_FILE, vocabulary.line or 1,
                                   f"vocabulary '{vocabulary.name}' reads folder '{arg}', which is outside the "
                                   "repository or a link", f"woordenlijst '{vocabulary.name}' leest map '{arg}', "
                                   "die buiten de repository ligt of een koppeling is")
             if not folder.is_dir():
-                raise SchemaError(self.schema.path or SCHEMA_FILE, 1,
+                raise SchemaError(self.schema.path or SCHEMA_FILE, vocabulary.line or 1,
                                   f"vocabulary '{vocabulary.name}' reads folder '{arg}', which does not exist",
                                   f"woordenlijst '{vocabulary.name}' leest map '{arg}', die niet bestaat")
             found: list[tuple[str, str | None]] = []

@@ -258,9 +258,18 @@ class MainWindow(QMainWindow):
         self.schema_button.hide()
         self.format_label = YieldingLabel(self)  # gives way to the bar's messages (shortened with "…")
         self.format_label.setAccessibleName(self.tr("Schema in gebruik"))
-        self.format_label.setToolTip(self.tr("Volgens welk schema de documenten worden gecontroleerd; kies een "
-                                             "ander in Instellingen"))
-        for widget in (self.busy, self.format_label, self.schema_button):  # the git state's label: build_panes
+        self._schema_tip = self.tr("Volgens welk schema de documenten worden gecontroleerd; kies een ander in "
+                                   "Instellingen")
+        self.format_label.setToolTip(self._schema_tip)
+        self.problem_button = QPushButton(self.tr("Schemaprobleem…"), self)
+        self.problem_button.setAccessibleName(self.tr("Schemaprobleem tonen"))
+        self.problem_button.setToolTip(self.tr("Het schemabestand van deze documenten is onbruikbaar: toon wat er "
+                                               "mis is en hoe u verder kunt"))
+        self.problem_button.clicked.connect(lambda: self.show_schema_problem(self._schema_problem))
+        self.problem_button.hide()
+        self._schema_problem: tuple[Exception, Path, str | None] | None = None  # why the window's repository failed
+        self._for_now: Path | None = None  # opened with a derived schema for now (its schema file is unusable)
+        for widget in (self.busy, self.format_label, self.schema_button, self.problem_button):  # git's: build_panes
             self.statusBar().addPermanentWidget(widget)
 
     def _with_panes(self, slot: Callable[[], object]) -> Callable[[], object]:
@@ -391,12 +400,26 @@ class MainWindow(QMainWindow):
         from ..workspace import remember_repository
 
         self.repo, self._opening = repo, None
+        if self._for_now != repo.root:
+            self._for_now = None
+        self._schema_problem = None
         remember_repository(repo.root)
         self.documents.load(repo, self.language)
         self.setWindowTitle(self.tr("Redactie — %1").replace("%1", repo.root.name) + "[*]")
         self.schema_button.setVisible(not (repo.root / SCHEMA_FILE).is_file())
         self.format_label.setText(repo.schema.describe().get(self.language))
-        if repo.schema.inferred:
+        self.problem_button.setVisible(self._for_now == repo.root)
+        self.format_label.setToolTip(self._schema_tip)
+        if self._for_now == repo.root:
+            self.schema_button.hide()
+            self.format_label.setToolTip(self.tr("Het schemabestand is onbruikbaar: de documenten zijn tijdelijk "
+                                                 "geopend met een schema dat uit de documenten zelf is afgeleid. Aan "
+                                                 "het schemabestand verandert niets"))
+            self.format_label.setText(self.tr("Tijdelijk: %1").replace("%1", repo.schema.describe().nl
+                                      if self.language.startswith("nl") else repo.schema.describe().en))
+            self.statusBar().showMessage(self.tr("Tijdelijk geopend zonder het onbruikbare schemabestand; er wordt "
+                                                 "niets aan opgeslagen. Herstel het via ‘Schemaprobleem…’."))
+        elif repo.schema.inferred:
             self.statusBar().showMessage(self.tr("Geen schemabestand gevonden: het schema is afgeleid uit de "
                                                  "documenten"))
         self.when_built(lambda: self._attach(repo))
@@ -473,19 +496,112 @@ class MainWindow(QMainWindow):
             self.documents.load(self.repo, self.language)
 
     def _documents_failed(self, error: Exception) -> None:
-        from ..schema import SchemaError
+        """The repository asked for cannot be opened (an unusable schema). Opened from another one, the window stays
+        with that one and says so; else (a start, the same folder again, or a schema that failed once the list was
+        read) it shows the failed repository by name with nothing in it: title, list, editor and status agree."""
+        from ..folders import find_root
 
         self.documents.error, self.documents.ready = error, True
         if self._watch_when_complete:  # the list's completion failed: git and the folders are followed all the same
             self._watch_when_complete = False
             self._watch_files()
+        opening = self._opening
         self._opening = self._open_when_ready = None  # a document picked in its saved list is not opened
         self._new_when_open = False
-        self.monitor.open_git(GIT_OPEN_DELAY_MS)
-        text = error.localized(self.language) if isinstance(error, SchemaError) else str(error)
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Schema onbruikbaar"), text,
-                          QMessageBox.StandardButton.Ok, self)
-        box.open()  # not modal: the window stays usable (and a smoke test never waits on it)
+        if opening is not None:
+            root = find_root(opening)
+        elif self.repo is not None:
+            root = self.repo.root
+        else:
+            return
+        kept = self.repo if opening is not None and self.repo is not None and self.repo.root != root else None
+        if kept is not None:
+            if self.documents.count() == 0:  # its saved list was shown and dropped: the kept one's comes back
+                current = self.editor.session.relpath if self.built and self.editor.session is not None else None
+                self.documents.load(kept, self.language, select=current)
+                self.documents.error = error  # (what a smoke start and tests read)
+            self.statusBar().showMessage(self.tr("‘%1’ is niet geopend: het schemabestand is onbruikbaar. U werkt "
+                                                 "verder in ‘%2’.").replace("%1", root.name)
+                                         .replace("%2", kept.root.name))
+        else:
+            self.monitor.open_git(GIT_OPEN_DELAY_MS)
+            self._for_now, self._schema_problem = None, (error, root, None)
+            self.problem_button.show()
+            self.repo = None  # nothing of another schema or repository stays on screen under this one's name
+            self.documents.model.set_entries([])
+            if self.built and not self.editor.modified:
+                self.editor.close_document()
+                self.preview.clear()
+            self.setWindowTitle(self.tr("Redactie — %1").replace("%1", root.name) + "[*]")
+            self.schema_button.hide()
+            self.format_label.setText(self.tr("Schema onbruikbaar"))
+            self.statusBar().showMessage(self.tr("De documenten zijn niet geopend: het schemabestand is onbruikbaar. "
+                                                 "Kies ‘Schemaprobleem…’ om het te herstellen of zonder te werken."))
+        # (kept: the window's own state, its problem button among it, stays the kept repository's)
+        self.show_schema_problem((error, root, kept.root.name if kept is not None else None))
+
+    def show_schema_problem(self, problem: tuple[Exception, Path, str | None] | None) -> None:
+        """Show why a repository could not be opened (`problem`: the error, its root, the name of the repository
+        the window stays with), with the ways forward; not modal: the window stays usable, and a smoke test never
+        waits on it. None: the window's repository is open for now without its schema file: it is read again."""
+        from .schema_problem import SchemaProblem
+
+        if problem is None:
+            if self._for_now is not None and self._may_leave():
+                self.load_repository(self._for_now)
+            return
+        error, root, kept = problem
+        box = SchemaProblem(error, root, self.language, kept, self)
+        box.chosen.connect(lambda way: self._schema_way(way, error, root))
+        box.open()
+        self.schema_problem_box = box
+
+    def _schema_way(self, way: str, error: Exception, root: Path) -> None:
+        from .schema_problem import FOLDER, OTHER, REPAIR, WITHOUT_FILE, schema_path
+
+        if way == OTHER:
+            self._choose_repository()
+        elif way == FOLDER:
+            from PySide6.QtCore import QUrl
+            from PySide6.QtGui import QDesktopServices
+
+            path = schema_path(error, root)
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent if path is not None else root)))
+        elif way == WITHOUT_FILE and self._may_leave():
+            self._open_for_now(root)
+        elif way == REPAIR:
+            self._repair_schema(error, root)
+
+    def _open_for_now(self, root: Path) -> None:
+        """Open the repository at `root` with the schema it would have without its (unusable) schema file: the
+        known format its folders show, else one derived from the documents. Nothing is written."""
+        from ..repository import ContentRepository
+        from ..schema.select import without_schema_file
+
+        self._for_now, self._opening = root, root
+        self.documents.ready, self.documents.error = False, None
+        self.runner.run("open-repository", lambda task: ContentRepository(root, without_schema_file(root)),
+                        self._use, self.documents.failed.emit, label=self.tr("Schema bepalen uit de documenten…"))
+
+    def _repair_schema(self, error: Exception, root: Path) -> None:
+        """Show the schema file as text to repair; once saved, the repository is opened again."""
+        from ..schema import SchemaError
+        from ..schema.repair import read_source
+        from .schema_problem import schema_path
+        from .schema_repair import SchemaRepair
+
+        path = schema_path(error, root)
+        try:
+            source = read_source(path) if path is not None else None
+        except SchemaError as exc:  # changed meanwhile: say why it cannot be shown now
+            QMessageBox.warning(self, self.tr("Schema onbruikbaar"), exc.plain(self.language))
+            return
+        if source is None:
+            return
+        dialog = SchemaRepair(source, error.line if isinstance(error, SchemaError) else 1, self.language, self)
+        dialog.saved.connect(lambda: self._may_leave() and self.load_repository(root))
+        dialog.open()
+        self.schema_repair_dialog = dialog
 
     def _background_checks(self) -> None:
         from .spell_loader import load_speller

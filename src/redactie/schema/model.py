@@ -71,6 +71,7 @@ class Vocabulary:
     source: str = "inline"
     open: bool = False  # logical expressions over known values are accepted (their names are still checked)
     extra: tuple[str, ...] = ()  # values beside a derived source's, each with its own page in the repository
+    line: int = 0  # where the schema file defines it (for messages; 0: not from a file)
 
     def label(self, value: str, language: str) -> str:
         """The label of a value, or the value itself."""

@@ -83,8 +83,15 @@ def select_schema(root: Path, choice: str | None = None) -> Schema:
                               + ", ".join(FORMATS), "geen bestaand schemabestand of bekend formaat; bekende "
                               "formaten: " + ", ".join(FORMATS))
         return load_schema(path)
-    if (root / SCHEMA_FILE).is_file():
-        return load_schema(root / SCHEMA_FILE)
+    path = root / SCHEMA_FILE
+    if path.is_file() or path.is_dir() or path.is_symlink():  # a folder or link there is reported, not passed over
+        return load_schema(path)
+    return without_schema_file(root)
+
+
+def without_schema_file(root: Path) -> Schema:
+    """The schema of the repository at `root` as if it had no schema file: the known format its structure shows,
+    else one inferred from its documents (also what an editor works with for now when the file is unusable)."""
     layout = read_layout(root)  # read once: recognising and fitting both use it
     fmt = recognise(root, layout)
     if fmt is not None:
