@@ -391,3 +391,34 @@ def test_a_long_section_heading_never_makes_the_form_wider_than_its_pane(sample_
     shown = super(type(box), box).title()
     assert "…" in shown and shown.endswith(full[-12:]) and box.fontMetrics().horizontalAdvance(shown) < box.width()
     _untouched(win, content_repo, "docs/vereisten/lange_kop.md")
+
+
+def test_a_speller_that_arrives_while_a_document_is_open_is_asked_in_the_background(sample_window,
+                                                                                    qtbot) -> None:  # noqa: ANN001
+    """The spelling process is ready seconds after the window (it learns the repository's words first): the open
+    document's lines then go to it from a worker, and its editors are coloured from the kept answers; coloured
+    at once, each line waited on the GUI thread for the process."""
+    import threading
+
+    from redactie.spelling.worker import RemoteSpeller
+
+    win = sample_window
+    view = win.editor.form_view
+    qtbot.waitUntil(lambda: view.speller is not None and not win.runner.busy, timeout=30000)
+    speller = view.speller
+    assert isinstance(speller, RemoteSpeller)
+    asked: list[str] = []
+    original = speller._ask
+
+    def ask(request: dict) -> dict | None:
+        asked.append(threading.current_thread().name)
+        return original(request)
+
+    speller._ask = ask  # type: ignore[method-assign]
+    speller._lines.clear()  # noqa: SLF001 - nothing known yet, as from a process just started
+    view.set_speller(speller)
+    editors = list(view.section_editors.values())
+    qtbot.waitUntil(lambda: all(edit.highlighter.speller is speller for edit in editors) and not win.runner.busy,
+                    timeout=30000)
+    assert asked and threading.main_thread().name not in asked
+    assert speller.alive  # the same speller given again is not ended

@@ -357,9 +357,19 @@ class FormView(QScrollArea):
         previous, self.speller = self.speller, speller
         if previous is not None and previous is not speller and hasattr(previous, "close"):
             previous.close()
-        for edit in self.section_editors.values():
-            if isinstance(edit, SectionEdit):
-                edit.set_speller(speller)
+        editors = [edit for edit in self.section_editors.values() if isinstance(edit, SectionEdit)]
+        if speller is None:
+            for edit in editors:
+                edit.set_speller(None)
+            return
+        # The open document's lines go to the spelling process in the background first, as after an open: coloured
+        # here at once, each line waited on the GUI thread for the process (a stall when the speller came).
+        for edit in editors:
+            edit.highlighter.speller = None
+        self._spell_queue = editors
+        self._spell_round += 1
+        if editors:
+            QTimer.singleShot(NEXT_TURN_MS, self, self._start_spelling)  # not after the form is gone
 
     def _link_context(self) -> tuple[object, str] | None:
         session = self.session
