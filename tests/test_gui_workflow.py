@@ -432,8 +432,10 @@ def test_spelling_mistakes_get_suggestions(window: MainWindow, qtbot) -> None:  
     window._background_checks()
     qtbot.waitUntil(lambda: window.editor.form_view.speller is not None, timeout=10000)
     edit = by_name(window, QPlainTextEdit, "Sectie Risico")
-    edit.setPlainText("Een corigerende maatregel.")
     speller = window.editor.form_view.speller
+    # the open document's lines go to the spelling process in the background first; then each editor checks
+    qtbot.waitUntil(lambda: edit.highlighter.speller is speller, timeout=10000)
+    edit.setPlainText("Een corigerende maatregel.")
     assert [edit.toPlainText()[a:a + n] for a, n in speller.misspelled(edit.toPlainText())] == ["corigerende"]
     rect = edit.cursorRect(edit.document().find("corigerende"))
     cursor, suggestions = edit.suggestions_at(rect.center())
