@@ -144,9 +144,9 @@ def test_a_schema_file_with_a_byte_order_mark_reads(tmp_path: Path, isolated_hom
 
     assert ContentRepository(root).schema.types
     source = read_source(root / SCHEMA_FILE)
-    assert source.newline == "\r\n" and source.encode(source.text) == source.original
+    assert source.crlf and source.encode(source.text) == source.original
     assert save(source, source.text) is False  # unchanged: not written
-    assert save(source, source.text + "# nagekeken\n") is True
+    assert save(source, source.text + "# nagekeken\r\n") is True
     assert (root / SCHEMA_FILE).read_bytes() == source.original + "# nagekeken\r\n".encode(encoding)
 
 
@@ -498,3 +498,33 @@ def test_closing_the_repair_with_changes_asks_first(qtbot, tmp_path: Path, isola
     dialog.reject()
     assert len(answers) == 2 and not dialog.isVisible()
     assert (root / SCHEMA_FILE).read_text(encoding="utf-8") == TEXTS["tab indentation"][0]  # nothing written
+
+
+def test_a_repair_changes_only_what_the_user_changed(qtbot, tmp_path: Path, isolated_home: Path) -> None:  # noqa: ANN001
+    """The repair's text box holds the file exactly: CRLF line ends, no-break spaces (in a label, in a comment) and a
+    zero-width space come back byte for byte around the one line the user repaired (a plain text box gives a
+    no-break space back as a space)."""
+    from PySide6.QtGui import QTextCursor
+
+    from redactie.gui.schema_repair import SchemaRepair
+    from redactie.schema.repair import read_source
+
+    root = _repo(tmp_path)
+    broken = (GOOD.replace("schema: 1", "schema: 1\n\tfout: ja", 1) + "# het\u00a0kader, een\u200bnul-breedte\n"
+              ).replace("\n", "\r\n").replace("{nl: Vereiste,", "{nl: Vereiste\u00a0eis,", 1)
+    assert "\u00a0" in broken.split("# het")[0]  # a no-break space in a label too
+    (root / SCHEMA_FILE).write_bytes(broken.encode("utf-8"))
+    dialog = SchemaRepair(read_source(root / SCHEMA_FILE), 3, "nl")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.problem is not None
+    block = dialog.edit.document().firstBlock()
+    while block.text() != "\tfout: ja":
+        block = block.next()
+    cursor = QTextCursor(block)
+    cursor.deleteChar()  # the tab the problem is about
+    dialog.edit.setTextCursor(cursor)
+    dialog.check_now()
+    assert dialog.problem is None
+    dialog.save_button.click()
+    assert (root / SCHEMA_FILE).read_bytes() == broken.replace("\tfout: ja", "fout: ja", 1).encode("utf-8")

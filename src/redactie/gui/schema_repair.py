@@ -5,19 +5,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QColor, QKeySequence, QTextCursor, QTextFormat
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QLabel,
-    QMessageBox,
-    QPlainTextEdit,
-    QTextEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QTextEdit, QVBoxLayout, QWidget
 
 from ..schema.repair import SchemaSource, check, save
 from .banner import name_buttons
+from .faithful_edit import FaithfulEdit
 from .section_edit import monospace_hint
 
 CHECK_DELAY_MS = 300
@@ -39,9 +31,10 @@ class SchemaRepair(QDialog):
                                "opent de documenten opnieuw."), self)
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        self.edit = QPlainTextEdit(self)
+        # Faithful: the characters a plain text box loses (a no-break space, a lone CR) come back as they were.
+        self.edit = FaithfulEdit(self, crlf=source.crlf)
         monospace_hint(self.edit)
-        self.edit.setPlainText(source.text)
+        self.edit.set_original(source.text)
         self.edit.setAccessibleName(self.tr("Tekst van het schemabestand"))
         self.edit.setToolTip(self.tr("De inhoud van %1, het bestand dat beschrijft welke documentsoorten, velden "
                                      "en keuzelijsten de documenten hebben").replace("%1", source.path.name))
@@ -83,7 +76,7 @@ class SchemaRepair(QDialog):
     def check_now(self) -> None:
         """Say whether the text reads as a schema, and mark the line at fault."""
         self._timer.stop()
-        problem = check(self.edit.toPlainText(), self.source.path)
+        problem = check(self.edit.original(), self.source.path)
         selections = []
         if problem is None:
             self.state.setText(self.tr("Het schema is nu bruikbaar."))
@@ -102,7 +95,7 @@ class SchemaRepair(QDialog):
 
     def reject(self) -> None:
         """Close without saving; asked first when the text was changed (Cancel, Escape, the window's close)."""
-        if self.edit.document().isModified() and self.source.encode(self.edit.toPlainText()) != self.source.original:
+        if self.edit.document().isModified() and self.source.encode(self.edit.original()) != self.source.original:
             answer = QMessageBox.question(
                 self, self.tr("Wijzigingen weggooien?"),
                 self.tr("U hebt het schemabestand hier veranderd. Sluiten zonder op te slaan gooit die wijzigingen "
@@ -117,7 +110,7 @@ class SchemaRepair(QDialog):
         from ..schema import SchemaError
 
         try:
-            save(self.source, self.edit.toPlainText())
+            save(self.source, self.edit.original())
         except (OSError, UnicodeError, SchemaError) as exc:
             if isinstance(exc, FileRefused):
                 reason = exc.localized(self.language)

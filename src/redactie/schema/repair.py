@@ -1,7 +1,8 @@
 """Repairing a schema file as text (Qt-free): read it as it is, check a new text, write it back only when changed.
 
-The text comes back in the file's own encoding (a byte-order mark kept) and with its own line endings: the editor
-shows plain lines, and only what the user changed differs in the bytes written.
+The text is the file's exact text (its line endings, no-break spaces and any other character as they are: the editor
+holds it faithfully, see `redactie.faithful`) and goes back in the file's own encoding with its byte-order mark, so
+only what the user changed differs in the bytes written.
 """
 
 from __future__ import annotations
@@ -14,27 +15,29 @@ from .loader import SchemaError, decode_schema, parse_schema, schema_bytes
 
 @dataclass(frozen=True)
 class SchemaSource:
-    """A schema file as read: its bytes, its text with plain `\\n` line breaks, encoding and line ending."""
+    """A schema file as read: its bytes, its exact text, byte-order mark and encoding."""
 
     path: Path
     original: bytes
     text: str
     bom: bytes
     encoding: str
-    newline: str
+
+    @property
+    def crlf(self) -> bool:
+        """Whether its lines end in CRLF (an editor then shows each pair as one line break)."""
+        return "\r\n" in self.text
 
     def encode(self, text: str) -> bytes:
-        """`text` (plain `\\n` line breaks) as the file's bytes: its byte-order mark, encoding and line endings."""
-        return self.bom + text.replace("\n", self.newline).encode(self.encoding)
+        """`text` (exact, as `text` is) as the file's bytes: its byte-order mark and encoding."""
+        return self.bom + text.encode(self.encoding)
 
 
 def read_source(path: Path) -> SchemaSource:
     """The schema file at `path` for repair; SchemaError when it is not a text file that can be shown."""
     data = schema_bytes(path)
     text, bom, encoding = decode_schema(data, str(path))
-    newline = "\r\n" if "\r\n" in text and text.count("\r\n") == text.count("\n") else "\n"
-    plain = text.replace("\r\n", "\n") if newline == "\r\n" else text
-    return SchemaSource(path, data, plain, bom, encoding, newline)
+    return SchemaSource(path, data, text, bom, encoding)
 
 
 def check(text: str, path: Path) -> SchemaError | None:
