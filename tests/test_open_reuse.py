@@ -22,6 +22,21 @@ def _copy(content_repo: Path, name: str, old: bytes, new: bytes) -> str:
     return relpath
 
 
+def _threads_asking(speller) -> list[str]:  # noqa: ANN001
+    """The names of the threads that ask the spelling process anything from now on (filled as they ask)."""
+    import threading
+
+    asked: list[str] = []
+    original = speller._ask
+
+    def ask(request: dict) -> dict | None:
+        asked.append(threading.current_thread().name)
+        return original(request)
+
+    speller._ask = ask
+    return asked
+
+
 def _untouched(win, content_repo: Path, relpath: str) -> None:  # noqa: ANN001
     mtime = (content_repo / relpath).stat().st_mtime_ns
     assert not win.editor.modified
@@ -277,15 +292,7 @@ def test_the_spelling_process_is_asked_about_an_opened_document_off_the_gui_thre
     qtbot.waitUntil(lambda: win.editor.form_view.speller is not None and not win.runner.busy, timeout=30000)
     speller = win.editor.form_view.speller
     assert isinstance(speller, RemoteSpeller)
-    asked: list[str] = []
-    original = speller._ask
-
-    def ask(request: dict) -> dict | None:
-        if request.get("op") in ("check", "run"):
-            asked.append(threading.current_thread().name)
-        return original(request)
-
-    speller._ask = ask  # type: ignore[method-assign]
+    asked = _threads_asking(speller)
     other = next(p for p in sorted(win.documents.paths()) if p.startswith("docs/maatregelen/"))
     win.open_document(other)
     editors = list(win.editor.form_view.section_editors.values())
@@ -314,14 +321,7 @@ def test_a_document_opened_while_the_last_ones_underlines_are_still_coming_waits
     assert len(view.section_editors) > 1
     qtbot.waitUntil(lambda: not win.runner.busy and not view._spell_queue, timeout=30000)  # noqa: SLF001
     left_over = view._spell_round  # noqa: SLF001 - the round a timer of the first document's colouring carries
-    asked: list[str] = []
-    original = speller._ask
-
-    def ask(request: dict) -> dict | None:
-        asked.append(threading.current_thread().name)
-        return original(request)
-
-    speller._ask = ask  # type: ignore[method-assign]
+    asked = _threads_asking(speller)
     speller._lines.clear()  # noqa: SLF001 - nothing known: any colouring before the background asked would ask
     win.open_document(second)
     view._spell_next(left_over)  # noqa: SLF001 - a timer of the first document's colouring, firing now
@@ -407,14 +407,7 @@ def test_a_speller_that_arrives_while_a_document_is_open_is_asked_in_the_backgro
     qtbot.waitUntil(lambda: view.speller is not None and not win.runner.busy, timeout=30000)
     speller = view.speller
     assert isinstance(speller, RemoteSpeller)
-    asked: list[str] = []
-    original = speller._ask
-
-    def ask(request: dict) -> dict | None:
-        asked.append(threading.current_thread().name)
-        return original(request)
-
-    speller._ask = ask  # type: ignore[method-assign]
+    asked = _threads_asking(speller)
     speller._lines.clear()  # noqa: SLF001 - nothing known yet, as from a process just started
     view.set_speller(speller)
     editors = list(view.section_editors.values())
