@@ -601,7 +601,6 @@ class FieldForm(QWidget):
         self._made_for: tuple[list[FieldDef], str, dict[str, Vocabulary]] | None = None
         self._plans: dict[str, object] = {}
         self._fields: dict[str, FieldDef] = {}
-        self._others: list[str] = []  # the keys shown under "Overige velden", in order
         self._others_title: QLabel | None = None  # "Overige velden", made with its first row
         self._other_rows: list[tuple[QLabel, ReadOnlyField]] = []  # below it: shown ones first, then hidden ones
         self._others_at = 0  # the form's row where "Overige velden" starts
@@ -693,7 +692,7 @@ class FieldForm(QWidget):
             self.form.removeRow(0)
         self.widgets.clear()
         self._plans.clear()
-        self._others, self._others_title, self._other_rows = [], None, []
+        self._others_title, self._other_rows = None, []
         self.language = language
         # Errors in a field the form does not show (a hidden one like `hide`): said here, so that nothing
         # that blocks a commit is invisible.
@@ -752,7 +751,6 @@ class FieldForm(QWidget):
                     widget.show_field(_other_field(key))
                 widget.set_value(values[key])
             self._show_row(self._others_at + 1 + number, shown)
-        self._others = others
         return added
 
     def _show_row(self, row: int, shown: bool) -> None:
