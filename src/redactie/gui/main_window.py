@@ -116,7 +116,7 @@ class MainWindow(QMainWindow):
         self._picked: tuple[str, bool] | None = None  # to open once the relation choices are known (`open_picked`)
         self._after_picked: list[Callable[[], object]] = []
         self._new_when_open = False  # Ctrl+N while the repository was being opened: the dialog follows
-        self._watch_when_complete = False  # the list was loaded before its reading completed: see _documents_loaded
+        self._follow_when_complete = False  # the list was loaded before its reading completed: see _documents_loaded
         self._background_timer = QTimer(self)  # owned, so that closing the window stops it
         self._background_timer.setSingleShot(True)
         self._background_timer.setInterval(BACKGROUND_DELAY_MS)
@@ -140,7 +140,7 @@ class MainWindow(QMainWindow):
         self.documents.loaded.connect(lambda: self._after_list(self._documents_loaded))
         self.documents.failed.connect(lambda error: self._after_list(lambda: self._documents_failed(error)))
         self.documents.completed.connect(self._background_timer.start)
-        self.documents.completed.connect(self._documents_completed)
+        self.documents.completed.connect(self._list_done)
         self.documents.shown.connect(self._build_panes_soon)  # a saved list shows while the reading runs
         self.runner.busy_changed.connect(self._busy)
         self.runner.progress.connect(self._progress)
@@ -447,9 +447,9 @@ class MainWindow(QMainWindow):
         # Git (GitPython's import, a status) and watching the folders and finding the files (two walks) wait for a
         # list still being completed: all started in workers beside its reading, they held the window waiting for
         # the interpreter lock. Asked for by the user (a review, the history), git opens at once all the same.
-        self._watch_when_complete = not self.documents.complete
+        self._follow_when_complete = not self.documents.complete
         if self.documents.complete:
-            self._watch_files()
+            self._follow_files()
         # Heavier background work waits a moment after the list is there, so the first paint is not slowed; after
         # a quick first listing it waits for the index to be complete, which it would otherwise read alongside.
         if self.documents.complete:
@@ -459,12 +459,13 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Niet-opgeslagen werk gevonden in %n documenten; open een "
                                                  "document om het te herstellen", "", len(drafts)))
 
-    def _documents_completed(self) -> None:
-        if self._watch_when_complete:
-            self._watch_when_complete = False
-            self._watch_files()
+    def _list_done(self) -> None:
+        """The list's reading ended (complete, or failed): what waited for it follows the files now."""
+        if self._follow_when_complete:
+            self._follow_when_complete = False
+            self._follow_files()
 
-    def _watch_files(self) -> None:
+    def _follow_files(self) -> None:
         """What follows the repository's files once its list is complete: git's state, the folders watched for
         changes by other programs, links to missing files marked, forms and section boxes made ahead (idle turns)."""
         self.monitor.open_git(GIT_OPEN_DELAY_MS)
@@ -502,9 +503,7 @@ class MainWindow(QMainWindow):
         from ..folders import find_root
 
         self.documents.error, self.documents.ready = error, True
-        if self._watch_when_complete:  # the list's completion failed: git and the folders are followed all the same
-            self._watch_when_complete = False
-            self._watch_files()
+        self._list_done()  # its completion failed: git and the folders are followed all the same
         opening = self._opening
         self._opening = self._open_when_ready = None  # a document picked in its saved list is not opened
         self._new_when_open = False
